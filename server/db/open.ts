@@ -1,0 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Storage = { sqlite: Database.Database; db: Db; dataDir: string; close(): void };
+
+const MIGRATIONS = join(import.meta.dirname, 'migrations');
+
+/** Opens (creating if needed) the SQLite database under the data folder and brings its schema up to date. */
+export function openStorage(dataDir: string): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  const sqlite = new Database(join(dataDir, 'webtagger.sqlite'));
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return { sqlite, db, dataDir, close: () => sqlite.close() };
+}

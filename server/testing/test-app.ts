@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { openStorage } from '../db/open';
+import { silentLogger } from '../logger';
+import { prepareData } from '../startup';
+
+/**
+ * The real app on a real SQLite file in a fresh temporary folder, with a clock tests can move.
+ * Call `dispose()` in afterEach.
+ */
+export async function createTestApp(env: Record<string, string> = {}) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
+  const config = loadConfig({ WEBTAGGER_DATA_DIR: dataDir, ...env });
+  const storage = openStorage(dataDir);
+  let clock = new Date('2026-11-24T10:00:00.000Z');
+  const deps = { storage, config, logger: silentLogger, now: () => new Date(clock) };
+  await prepareData(storage, config, silentLogger, deps.now());
+  const app = createApp(deps);
+  return {
+    app,
+    deps,
+    dataDir,
+    storage,
+    /** Moves the clock forward. */
+    advance(ms: number) {
+      clock = new Date(clock.getTime() + ms);
+    },
+    dispose() {
+      storage.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+export type TestApp = ReturnType<typeof createTestApp>;

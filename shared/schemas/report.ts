@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { PERSONAL_DATA_KINDS } from '../personal-data/types';
+import { REVIEW_STATUS_CODES } from '../review-status';
+import {
+  AVAILABILITY_CODES,
+  KZ_REGION_CODES,
+  LANGUAGE_CODES,
+  OPENNESS_CODES,
+  REPORT_SOURCE_CODES,
+  RESOURCE_TYPE_CODES,
+  TOPIC_CODES,
+} from '../taxonomy';
+import { isTaggableUrl } from '../url-key';
+
+export const LIMITS = {
+  urlLength: 2048,
+  titleLength: 500,
+  noteLength: 2000,
+  localityLength: 100,
+  maxLanguages: 5,
+  maxTopics: 5,
+  evidenceBytes: 5 * 1024 * 1024,
+} as const;
+
+const uniqueItems = <T>(items: T[]) => new Set(items).size === items.length;
+
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+
+export const geographySchema = z
+  .discriminatedUnion('indicated', [
+    z.object({ indicated: z.literal(false) }).strict(),
+    z
+      .object({
+        indicated: z.literal(true),
+        country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'),
+        region: z.enum(KZ_REGION_CODES).optional(),
+        locality: z.string().trim().min(1).max(LIMITS.localityLength).optional(),
+      })
+      .strict(),
+  ])
+  .refine((g) => !g.indicated || g.region === undefined || g.country === 'KZ', {
+    message: 'a region is only given with country KZ',
+    path: ['region'],
+  });
+export type Geography = z.infer<typeof geographySchema>;
+
+export const evidenceSchema = z
+  .object({
+    sha256: sha256HexSchema,
+    mime: z.enum(['image/png', 'image/jpeg']),
+    bytes: z.number().int().positive().max(LIMITS.evidenceBytes),
+  })
+  .strict();
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const personalDataBasisSchema = z
+  .object({ kind: z.literal('representation'), documentId: z.uuid() })
+  .strict();
+
+/** A report as the analyst's extension sends it. */
+export const reportInputSchema = z
+  .object({
+    id: z.uuid(),
+    url: z.string().trim().max(LIMITS.urlLength).refine(isTaggableUrl, 'an http(s) URL'),
+    title: z.string().max(LIMITS.titleLength),
+    source: z.enum(REPORT_SOURCE_CODES),
+    resourceType: z.enum(RESOURCE_TYPE_CODES),
+    languages: z
+      .array(z.enum(LANGUAGE_CODES))
+      .min(1)
+      .max(LIMITS.maxLanguages)
+      .refine(uniqueItems, 'no repeated languages'),
+    geography: geographySchema,
+    openness: z.enum(OPENNESS_CODES),
+    availability: z.enum(AVAILABILITY_CODES),
+    topics: z
+      .array(z.enum(TOPIC_CODES))
+      .min(1)
+      .max(LIMITS.maxTopics)
+      .refine(uniqueItems, 'no repeated topics'),
+    note: z.string().max(LIMITS.noteLength),
+    capturedAt: z.iso.datetime({ offset: true }),
+    evidence: evidenceSchema.optional(),
+    personalDataBasis: personalDataBasisSchema.optional(),
+  })
+  .strict();
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+/** A report as the server holds it and sends it back through pull. */
+export const storedReportSchema = reportInputSchema.extend({
+  userId: z.uuid(),
+  urlKey: z.string(),
+  status: z.enum(REVIEW_STATUS_CODES),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  personalDataKinds: z.array(z.enum(PERSONAL_DATA_KINDS)).optional(),
+  deleted: z.literal(false),
+});
+export type StoredReport = z.infer<typeof storedReportSchema>;
+
+/** What pull says of a report its owner deleted. */
+export const deletedReportSchema = z.object({
+  id: z.uuid(),
+  deleted: z.literal(true),
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime(),
+});
+export type DeletedReport = z.infer<typeof deletedReportSchema>;
+
+export const reportChangeSchema = z.discriminatedUnion('deleted', [
+  storedReportSchema,
+  deletedReportSchema,
+]);
+export type ReportChange = z.infer<typeof reportChangeSchema>;
