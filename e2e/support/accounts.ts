@@ -1,0 +1,70 @@
+import { ADMIN } from './server';
+
+export type Credentials = { email: string; password: string };
+
+const TINY_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+async function json(response: Response) {
+  const body = await response.json().catch(() => undefined);
+  if (!response.ok) throw new Error(`${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Signs in through the API and returns the bearer token. */
+export async function apiLogin(serverUrl: string, who: Credentials): Promise<string> {
+  const body = await json(
+    await fetch(`${serverUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(who),
+    }),
+  );
+  return body.token;
+}
+
+/** Registers an analyst with one authorization document and has the admin approve them. */
+export async function createApprovedAnalyst(
+  serverUrl: string,
+  who: Credentials = {
+    email: `analyst-${Date.now()}@webtagger.test`,
+    password: 'analyst-password-1',
+  },
+): Promise<Credentials> {
+  const policy = await json(await fetch(`${serverUrl}/api/policy/current`));
+  const form = new FormData();
+  form.set('fullName', 'Test Analyst');
+  form.set('email', who.email);
+  form.set('password', who.password);
+  form.set('organization', 'Test Agency');
+  form.set('position', 'Analyst');
+  form.set('policyVersion', policy.version);
+  form.set('acceptPolicy', 'true');
+  form.append('documents', new Blob([TINY_PDF], { type: 'application/pdf' }), 'authorization.pdf');
+  const { userId } = await json(
+    await fetch(`${serverUrl}/api/auth/register`, { method: 'POST', body: form }),
+  );
+  const adminToken = await apiLogin(serverUrl, ADMIN);
+  await json(
+    await fetch(`${serverUrl}/api/admin/users/${userId}/approve`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}` },
+    }),
+  );
+  return who;
+}
+
+/** The analyst's own reports as the server holds them (all pages of pull). */
+export async function pullAll(serverUrl: string, token: string) {
+  const changes: Record<string, unknown>[] = [];
+  let cursor = '';
+  for (;;) {
+    const page = await json(
+      await fetch(`${serverUrl}/api/sync/pull?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, {
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    );
+    changes.push(...page.changes);
+    cursor = encodeURIComponent(page.cursor);
+    if (!page.hasMore) return changes;
+  }
+}
