@@ -1,9 +1,19 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { bodyLimitByPath } from './features/accounts/body-limits';
+import { accountRoutes } from './features/accounts/routes';
+import { adminRoutes } from './features/admin/routes';
+import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
+import { consentRoutes } from './features/consent/routes';
+import { openApiRoutes } from './features/openapi/routes';
+import { evidenceRoutes } from './features/sync/evidence-routes';
+import { knownUrlsRoutes } from './features/sync/known-urls-routes';
+import { syncRoutes } from './features/sync/routes';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
 
+const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/;
 const JSON_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** Builds the whole HTTP app from its dependencies. */
@@ -11,17 +21,28 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.logger));
   app.notFound((c) => c.json(new ApiError('not_found', 'No such endpoint.').toBody(), 404));
+  // The extension calls the API from its own origin with a bearer token (never cookies).
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError('payload_too_large', 'The request body is too large.');
-      },
+    cors({
+      origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
+      allowHeaders: ['authorization', 'content-type'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      maxAge: 600,
     }),
   );
+  // Upload routes take documents (UPLOAD_BODY_LIMITS); every other route keeps the tight default.
+  app.use('/api/*', bodyLimitByPath(JSON_BODY_LIMIT));
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes(deps));
+  app.route('/api', accountRoutes(deps));
+  app.route('/api', consentRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
+  app.route('/api/admin/audit', auditRoutes(deps));
+  app.route('/api', openApiRoutes());
+  app.route('/api/sync', syncRoutes(deps));
+  app.route('/api/known-urls', knownUrlsRoutes(deps));
+  app.route('/api/evidence', evidenceRoutes(deps));
   return app;
 }
 export type App = ReturnType<typeof createApp>;

@@ -1,13 +1,18 @@
+import type { z } from 'zod';
+import { loginResponseSchema, registrationResponseSchema } from '../../shared/schemas/account';
+import { currentPolicySchema } from '../../shared/schemas/policy';
+import { pullResponseSchema } from '../../shared/schemas/sync';
 import { ADMIN } from './server';
 
 export type Credentials = { email: string; password: string };
 
 const TINY_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 
-async function json(response: Response) {
+/** The body of a successful answer, checked against its schema; an error answer throws with its body. */
+async function json<S extends z.ZodType>(response: Response, schema?: S): Promise<z.infer<S>> {
   const body = await response.json().catch(() => undefined);
   if (!response.ok) throw new Error(`${response.status} ${JSON.stringify(body)}`);
-  return body;
+  return schema ? schema.parse(body) : (body as z.infer<S>);
 }
 
 /** Signs in through the API and returns the bearer token. */
@@ -18,6 +23,7 @@ export async function apiLogin(serverUrl: string, who: Credentials): Promise<str
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(who),
     }),
+    loginResponseSchema,
   );
   return body.token;
 }
@@ -30,7 +36,7 @@ export async function createApprovedAnalyst(
     password: 'analyst-password-1',
   },
 ): Promise<Credentials> {
-  const policy = await json(await fetch(`${serverUrl}/api/policy/current`));
+  const policy = await json(await fetch(`${serverUrl}/api/policy/current`), currentPolicySchema);
   const form = new FormData();
   form.set('fullName', 'Test Analyst');
   form.set('email', who.email);
@@ -42,6 +48,7 @@ export async function createApprovedAnalyst(
   form.append('documents', new Blob([TINY_PDF], { type: 'application/pdf' }), 'authorization.pdf');
   const { userId } = await json(
     await fetch(`${serverUrl}/api/auth/register`, { method: 'POST', body: form }),
+    registrationResponseSchema,
   );
   const adminToken = await apiLogin(serverUrl, ADMIN);
   await json(
@@ -55,13 +62,14 @@ export async function createApprovedAnalyst(
 
 /** The analyst's own reports as the server holds them (all pages of pull). */
 export async function pullAll(serverUrl: string, token: string) {
-  const changes: Record<string, unknown>[] = [];
+  const changes: z.infer<typeof pullResponseSchema>['changes'] = [];
   let cursor = '';
   for (;;) {
     const page = await json(
       await fetch(`${serverUrl}/api/sync/pull?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, {
         headers: { authorization: `Bearer ${token}` },
       }),
+      pullResponseSchema,
     );
     changes.push(...page.changes);
     cursor = encodeURIComponent(page.cursor);

@@ -23,11 +23,26 @@ export function resolveOverlaps(findings: Finding[]): Finding[] {
       (b.confidence ?? 1) - (a.confidence ?? 1) ||
       a.start - b.start,
   );
+  // Kept findings never overlap, so sorted by start they are also sorted by end: a binary search
+  // finds the only neighbours a candidate could overlap.
   const kept: Finding[] = [];
   for (const finding of ranked) {
-    if (kept.every((other) => finding.end <= other.start || finding.start >= other.end)) {
-      kept.push(finding);
-    }
+    const at = firstEndingAfter(kept, finding.start);
+    const next = kept[at];
+    if (next && next.start < finding.end) continue;
+    kept.splice(at, 0, finding);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
+}
+
+/** The index of the first kept finding that ends after `offset` (or the length). */
+function firstEndingAfter(kept: Finding[], offset: number): number {
+  let low = 0;
+  let high = kept.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (kept[mid]!.end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

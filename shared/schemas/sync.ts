@@ -42,7 +42,12 @@ export const pushEnvelopeSchema = z.object({
     .max(MAX_PUSH_MUTATIONS),
 });
 
+/** The user-entered text fields of a report that are checked for third-party personal data. */
+export const CHECKED_TEXT_FIELDS = ['note', 'geography.locality'] as const;
+
 export const findingSchema = z.object({
+  /** The field the offsets refer to. */
+  field: z.enum(CHECKED_TEXT_FIELDS).optional(),
   kind: z.enum(PERSONAL_DATA_KINDS),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),

@@ -1,3 +1,130 @@
+CREATE TABLE `consents` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`user_id` text NOT NULL,
+	`action` text NOT NULL,
+	`policy_version` text NOT NULL,
+	`processing` integer NOT NULL,
+	`third_party_transfer` integer NOT NULL,
+	`at` text NOT NULL,
+	`method` text NOT NULL,
+	`ip` text,
+	`user_agent` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`policy_version`) REFERENCES `policies`(`version`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `consents_user_idx` ON `consents` (`user_id`,`id`);--> statement-breakpoint
+CREATE TABLE `policies` (
+	`version` text PRIMARY KEY NOT NULL,
+	`published_at` text NOT NULL,
+	`published_by` text,
+	`sha256` text NOT NULL,
+	`text_ru` text NOT NULL,
+	`text_kk` text NOT NULL,
+	`text_en` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `documents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`mime` text NOT NULL,
+	`bytes` integer NOT NULL,
+	`sha256` text NOT NULL,
+	`original_name` text NOT NULL,
+	`created_at` text NOT NULL,
+	`decided_at` text,
+	`decided_by` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `documents_user_idx` ON `documents` (`user_id`);--> statement-breakpoint
+CREATE TABLE `applied_mutations` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`report_id` text NOT NULL,
+	`result` text NOT NULL,
+	`applied_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `evidence` (
+	`sha256` text PRIMARY KEY NOT NULL,
+	`mime` text NOT NULL,
+	`bytes` integer NOT NULL,
+	`uploaded_by` text,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`uploaded_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `material_status_changes` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`material_id` text NOT NULL,
+	`from_status` text NOT NULL,
+	`to_status` text NOT NULL,
+	`by_user_id` text,
+	`at` text NOT NULL,
+	`comment` text DEFAULT '' NOT NULL,
+	FOREIGN KEY (`material_id`) REFERENCES `materials`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`by_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `material_status_changes_material_idx` ON `material_status_changes` (`material_id`,`id`);--> statement-breakpoint
+CREATE TABLE `materials` (
+	`id` text PRIMARY KEY NOT NULL,
+	`url_key` text NOT NULL,
+	`url_key_hash` text NOT NULL,
+	`seq` integer NOT NULL,
+	`status` text DEFAULT 'submitted' NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`url` text NOT NULL,
+	`title` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `materials_url_key_unique` ON `materials` (`url_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `materials_seq_unique` ON `materials` (`seq`);--> statement-breakpoint
+CREATE INDEX `materials_url_key_hash_idx` ON `materials` (`url_key_hash`);--> statement-breakpoint
+CREATE INDEX `materials_status_idx` ON `materials` (`status`);--> statement-breakpoint
+CREATE TABLE `reports` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`material_id` text NOT NULL,
+	`url_key` text NOT NULL,
+	`url` text NOT NULL,
+	`title` text NOT NULL,
+	`source` text NOT NULL,
+	`resource_type` text NOT NULL,
+	`languages` text NOT NULL,
+	`geography` text NOT NULL,
+	`country` text,
+	`region` text,
+	`openness` text NOT NULL,
+	`availability` text NOT NULL,
+	`topics` text NOT NULL,
+	`note` text NOT NULL,
+	`captured_at` text NOT NULL,
+	`evidence` text,
+	`personal_data_basis` text,
+	`personal_data_kinds` text,
+	`version` integer NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	`deleted_at` text,
+	`change_seq` integer NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`material_id`) REFERENCES `materials`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `reports_user_change_idx` ON `reports` (`user_id`,`change_seq`);--> statement-breakpoint
+CREATE INDEX `reports_material_idx` ON `reports` (`material_id`);--> statement-breakpoint
+CREATE TABLE `sync_counters` (
+	`name` text PRIMARY KEY NOT NULL,
+	`value` integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `audit_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`at` text NOT NULL,
@@ -41,29 +168,4 @@ CREATE TABLE `users` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
-CREATE INDEX `users_status_idx` ON `users` (`status`);--> statement-breakpoint
-CREATE TABLE `consents` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
-	`user_id` text NOT NULL,
-	`action` text NOT NULL,
-	`policy_version` text NOT NULL,
-	`processing` integer NOT NULL,
-	`third_party_transfer` integer NOT NULL,
-	`at` text NOT NULL,
-	`method` text NOT NULL,
-	`ip` text,
-	`user_agent` text,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`policy_version`) REFERENCES `policies`(`version`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
-CREATE INDEX `consents_user_idx` ON `consents` (`user_id`,`id`);--> statement-breakpoint
-CREATE TABLE `policies` (
-	`version` text PRIMARY KEY NOT NULL,
-	`published_at` text NOT NULL,
-	`published_by` text,
-	`sha256` text NOT NULL,
-	`text_ru` text NOT NULL,
-	`text_kk` text NOT NULL,
-	`text_en` text NOT NULL
-);
+CREATE INDEX `users_status_idx` ON `users` (`status`);

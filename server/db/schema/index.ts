@@ -1,2 +1,4 @@
 export * from './consent';
+export * from './documents';
+export * from './reports';
 export * from './users';

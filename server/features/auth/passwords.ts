@@ -4,7 +4,7 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }) {
+function derive(password: string, salt: Buffer, params: ScryptParams) {
   return new Promise<Buffer>((resolve, reject) =>
     scrypt(
       password.normalize('NFKC'),
@@ -16,15 +16,24 @@ function derive(password: string, salt: Buffer, params: { N: number; r: number; 
   );
 }
 
-/** Hashes a password into a self-describing string `scrypt$N$r$p$salt$key` (base64url parts). */
-export async function hashPassword(password: string): Promise<string> {
+export type ScryptParams = { N: number; r: number; p: number };
+
+/**
+ * Hashes a password into a self-describing string `scrypt$N$r$p$salt$key` (base64url parts).
+ * The cost travels with the hash, so `params` can be raised later (or lowered in tests) and
+ * older hashes still verify.
+ */
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = PARAMS,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMS);
+  const key = await derive(password, salt, params);
   return [
     'scrypt',
-    PARAMS.N,
-    PARAMS.r,
-    PARAMS.p,
+    params.N,
+    params.r,
+    params.p,
     salt.toString('base64url'),
     key.toString('base64url'),
   ].join('$');

@@ -1,42 +1,41 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { loginRequestSchema } from '#shared/schemas/account';
-import { users } from '../../db/schema';
 import type { AppDeps, AppEnv } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import { parseJson } from '../../http/validate';
-import { UNMATCHABLE_HASH, verifyPassword } from './passwords';
+import { recordAudit } from '../audit/audit-service';
+import { clientAddress } from './client-address';
+import { logIn } from './login-service';
+import { createLoginThrottle } from './login-throttle';
 import { requireUser } from './require-user';
-import { issueToken, revokeToken } from './tokens';
+import { revokeToken } from './tokens';
+import './api-docs';
 
 /** Sign-in and sign-out with bearer tokens. */
 export function authRoutes(deps: AppDeps) {
   const { db } = deps.storage;
+  const throttle = createLoginThrottle();
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const body = await parseJson(c, loginRequestSchema);
-      const user = db.select().from(users).where(eq(users.email, body.email)).get();
-      const ok = await verifyPassword(body.password, user?.passwordHash ?? UNMATCHABLE_HASH);
-      if (!user || !ok) throw new ApiError('invalid_credentials', 'Wrong e-mail or password.');
-      if (user.status === 'pending')
-        throw new ApiError('account_pending', 'The account awaits approval.');
-      if (user.status !== 'active')
-        throw new ApiError('account_blocked', 'The account is blocked.');
-      const { token, expiresAt } = issueToken(
-        db,
-        user.id,
-        deps.config.tokenDays,
-        body.deviceName,
-        deps.now(),
-      );
-      return c.json({
-        token,
-        expiresAt,
-        user: { id: user.id, role: user.role, status: user.status },
-      });
+      try {
+        return c.json(await logIn(deps, throttle, body, clientAddress(c)));
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'too_many_requests') {
+          const { retryAfterSeconds } = err.details as { retryAfterSeconds: number };
+          c.header('Retry-After', String(retryAfterSeconds));
+        }
+        throw err;
+      }
     })
     .post('/logout', requireUser(deps), (c) => {
       revokeToken(db, c.get('token'), deps.now());
+      recordAudit(db, {
+        action: 'auth.logout',
+        at: deps.now(),
+        actorUserId: c.get('user').id,
+        ip: clientAddress(c),
+      });
       return c.body(null, 204);
     });
 }

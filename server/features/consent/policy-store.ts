@@ -30,6 +30,20 @@ export function currentPolicy(db: Db): PolicyRow | undefined {
     .get();
 }
 
+/** Every published version, newest first. */
+export function policyVersions(db: Db): PolicyRow[] {
+  return db
+    .select()
+    .from(policies)
+    .orderBy(desc(policies.publishedAt), desc(policies.version))
+    .all();
+}
+
+/** One published version, or undefined. */
+export function policyByVersion(db: Db, version: string): PolicyRow | undefined {
+  return db.select().from(policies).where(eq(policies.version, version)).get();
+}
+
 /** Publishes a policy version; from then on every user must accept it before writing. */
 export function publishPolicy(
   db: Db,

@@ -1,0 +1,54 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Document files under `<dataDir>/documents/`, each named by its generated id only: nothing a
+ * user sent ever becomes part of a path.
+ */
+export function documentFiles(dataDir: string) {
+  const dir = join(dataDir, 'documents');
+  const pathOf = (id: string) => {
+    if (!GENERATED_ID.test(id)) throw new Error('a document file is named by its generated id');
+    return join(dir, id);
+  };
+  const remove = (id: string) => rm(pathOf(id), { force: true });
+  /** Writes a new file; never overwrites one, and leaves no partial file behind. */
+  const write = async (id: string, data: Uint8Array) => {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    try {
+      await writeFile(pathOf(id), data, { flag: 'wx', mode: 0o600 });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') await remove(id);
+      throw err;
+    }
+  };
+
+  return {
+    dir,
+    read: (id: string): Promise<Buffer> => readFile(pathOf(id)),
+    remove,
+    /**
+     * Writes the files, then runs `commit` (a database transaction). If anything fails the
+     * written files are removed again, so a failed upload leaves nothing behind.
+     */
+    async writeThenCommit<T>(
+      files: { id: string; data: Uint8Array }[],
+      commit: () => T,
+    ): Promise<T> {
+      const written: string[] = [];
+      try {
+        for (const file of files) {
+          await write(file.id, file.data);
+          written.push(file.id);
+        }
+        return commit();
+      } catch (err) {
+        await Promise.all(written.map(remove));
+        throw err;
+      }
+    },
+  };
+}
+export type DocumentFiles = ReturnType<typeof documentFiles>;

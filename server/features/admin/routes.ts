@@ -1,0 +1,70 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { adminUsersQuerySchema, roleChangeRequestSchema } from '#shared/schemas/admin';
+import type { AppDeps, AppEnv } from '../../http/env';
+import { ApiError } from '../../http/errors';
+import { parseJson, parseQuery } from '../../http/validate';
+import { documentFiles } from '../accounts/document-files';
+import {
+  decideDocument,
+  documentForDownload,
+  documentMetadata,
+} from '../accounts/documents-service';
+import { clientAddress } from '../auth/client-address';
+import { requireRole, requireUser } from '../auth/require-user';
+import { approveUser, blockUser, listUsers, setRole } from './users-service';
+import './api-docs';
+
+const EXTENSION = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' } as const;
+
+/** The `:id` of the path; an id that is no UUID names nothing. */
+function idParam(c: Context): string {
+  const parsed = z.uuid().safeParse(c.req.param('id'));
+  if (!parsed.success) throw new ApiError('not_found', 'No such record.');
+  return parsed.data;
+}
+
+/** Accounts and documents, for admins; mounted at /api/admin. */
+export function adminRoutes(deps: AppDeps) {
+  const { db } = deps.storage;
+  const files = documentFiles(deps.storage.dataDir);
+  const adminOnly = [requireUser(deps), requireRole('admin')] as const;
+  const action = (c: Context<AppEnv>) => ({
+    userId: idParam(c),
+    adminId: c.get('user').id,
+    at: deps.now(),
+    ip: clientAddress(c),
+  });
+  const decide = (c: Context<AppEnv>, status: 'approved' | 'rejected') =>
+    documentMetadata(
+      decideDocument(db, {
+        documentId: idParam(c),
+        status,
+        adminId: c.get('user').id,
+        at: deps.now(),
+        ip: clientAddress(c),
+      }),
+    );
+
+  return new Hono<AppEnv>()
+    .get('/users', ...adminOnly, (c) => c.json(listUsers(db, parseQuery(c, adminUsersQuerySchema))))
+    .post('/users/:id/approve', ...adminOnly, (c) => c.json({ user: approveUser(db, action(c)) }))
+    .post('/users/:id/block', ...adminOnly, (c) => c.json({ user: blockUser(db, action(c)) }))
+    .post('/users/:id/role', ...adminOnly, async (c) => {
+      const { role } = await parseJson(c, roleChangeRequestSchema);
+      return c.json({ user: setRole(db, { ...action(c), role }) });
+    })
+    .post('/documents/:id/approve', ...adminOnly, (c) => c.json(decide(c, 'approved')))
+    .post('/documents/:id/reject', ...adminOnly, (c) => c.json(decide(c, 'rejected')))
+    .get('/documents/:id/file', ...adminOnly, async (c) => {
+      const { row, data } = await documentForDownload(db, files, idParam(c));
+      return c.body(new Uint8Array(data), 200, {
+        'Content-Type': row.mime,
+        'Content-Disposition': `attachment; filename="${row.id}.${EXTENSION[row.mime]}"`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      });
+    });
+}

@@ -1,0 +1,56 @@
+/**
+ * Counts failures per key over a sliding window: a key that reached its limit waits until its
+ * oldest counted failure leaves the window. Held in memory (a restart forgets, which only helps a
+ * locked-out user); the number of keys is capped so that a spray of addresses cannot exhaust memory.
+ */
+export function createFailureWindow(options: {
+  limit: number;
+  windowMs: number;
+  maxKeys?: number;
+}) {
+  const { limit, windowMs, maxKeys = 100_000 } = options;
+  // Per key: the times (ms) of its latest failures, oldest first, at most `limit` of them.
+  const byKey = new Map<string, number[]>();
+
+  const live = (key: string, now: number): number[] => {
+    const times = byKey.get(key);
+    if (!times) return [];
+    const fresh = times.filter((t) => t > now - windowMs);
+    if (fresh.length === 0) byKey.delete(key);
+    else if (fresh.length !== times.length) byKey.set(key, fresh);
+    return fresh;
+  };
+
+  return {
+    /** Seconds until the key may try again; 0 when it may try now. */
+    retryAfterSeconds(key: string, now: Date): number {
+      const times = live(key, now.getTime());
+      const oldest = times.length >= limit ? times[times.length - limit] : undefined;
+      if (oldest === undefined) return 0;
+      return Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
+    },
+    /** Counts one failure of the key. */
+    record(key: string, now: Date): void {
+      const times = live(key, now.getTime());
+      times.push(now.getTime());
+      byKey.delete(key); // re-inserted last, so eviction drops the keys idle the longest
+      byKey.set(key, times.slice(-limit));
+      for (const stale of byKey.keys()) {
+        if (byKey.size <= maxKeys) break;
+        byKey.delete(stale);
+      }
+    },
+    /** Takes back one failure counted at `time` (an attempt counted in advance that succeeded). */
+    retract(key: string, time: Date): void {
+      const times = byKey.get(key);
+      const index = times?.lastIndexOf(time.getTime()) ?? -1;
+      if (!times || index < 0) return;
+      times.splice(index, 1);
+      if (times.length === 0) byKey.delete(key);
+    },
+    /** Forgets the key's failures. */
+    clear(key: string): void {
+      byKey.delete(key);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { Hono } from 'hono';
+import { consentSubmissionSchema, consentWithdrawalQuerySchema } from '#shared/schemas/consent';
+import { publishPolicyRequestSchema } from '#shared/schemas/policy';
+import type { AppDeps, AppEnv } from '../../http/env';
+import { ApiError } from '../../http/errors';
+import { parseJson, parseQuery } from '../../http/validate';
+import { clientAddress, requestOrigin } from '../auth/client-address';
+import { requireRole, requireUser } from '../auth/require-user';
+import { giveConsent, withdrawConsent } from './consent-service';
+import { policyView, publishNewPolicy } from './policy-service';
+import { currentPolicy, policyByVersion, policyVersions } from './policy-store';
+import './api-docs';
+
+/** Policy texts (public), the user's consent, and publishing (admins); mounted at /api. */
+export function consentRoutes(deps: AppDeps) {
+  const { db } = deps.storage;
+  return new Hono<AppEnv>()
+    .get('/policy/current', (c) => {
+      const policy = currentPolicy(db);
+      if (!policy) throw new ApiError('not_found', 'No policy is published.');
+      return c.json(policyView(policy));
+    })
+    .get('/policy/versions', (c) =>
+      c.json({
+        versions: policyVersions(db).map(({ version, publishedAt, sha256 }) => ({
+          version,
+          publishedAt,
+          sha256,
+        })),
+      }),
+    )
+    .get('/policy/:version', (c) => {
+      const policy = policyByVersion(db, c.req.param('version'));
+      if (!policy) throw new ApiError('not_found', 'No such policy version.');
+      return c.json(policyView(policy));
+    })
+    .post('/consent', requireUser(deps), async (c) => {
+      const submission = await parseJson(c, consentSubmissionSchema);
+      const record = giveConsent(db, {
+        userId: c.get('user').id,
+        submission,
+        origin: requestOrigin(c),
+        at: deps.now(),
+      });
+      return c.json(record, 201);
+    })
+    .delete('/consent', requireUser(deps), (c) => {
+      const { method } = parseQuery(c, consentWithdrawalQuerySchema);
+      const record = withdrawConsent(db, {
+        userId: c.get('user').id,
+        method,
+        origin: requestOrigin(c),
+        at: deps.now(),
+      });
+      return c.json(record);
+    })
+    .post('/admin/policy', requireUser(deps), requireRole('admin'), async (c) => {
+      const request = await parseJson(c, publishPolicyRequestSchema);
+      const row = publishNewPolicy(db, {
+        ...request,
+        adminId: c.get('user').id,
+        at: deps.now(),
+        ip: clientAddress(c),
+      });
+      return c.json(policyView(row), 201);
+    });
+}

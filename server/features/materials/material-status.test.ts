@@ -1,0 +1,81 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { materialStatusChanges, materials, reports } from '../../db/schema';
+import { deleteOf, pushAs, sampleReport, upsertOf } from '../../testing/reports';
+import { createTestApp } from '../../testing/test-app';
+import { createUser, type TestUser } from '../../testing/users';
+import { changeMaterialStatus } from './material-status';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let analyst: TestUser;
+let materialId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  analyst = createUser(t);
+  const report = sampleReport();
+  await pushAs(t, analyst, [upsertOf(report)]);
+  materialId = t.storage.db.select().from(materials).get()?.id ?? '';
+});
+afterEach(() => t.dispose());
+
+const change = (to: Parameters<typeof changeMaterialStatus>[1]['to'], expectedVersion?: number) =>
+  changeMaterialStatus(t.storage.db, {
+    materialId,
+    to,
+    byUserId: analyst.id,
+    comment: 'проверено',
+    expectedVersion,
+    at: t.deps.now(),
+  });
+
+function seqs() {
+  return t.storage.db
+    .select({ id: reports.id, seq: reports.changeSeq })
+    .from(reports)
+    .where(eq(reports.materialId, materialId))
+    .all();
+}
+
+describe('changeMaterialStatus', () => {
+  it('moves the material along the workflow, bumping its version and keeping the history', () => {
+    const updated = change('under_review', 1);
+    expect(updated).toMatchObject({ status: 'under_review', version: 2 });
+    change('confirmed');
+    const history = t.storage.db.select().from(materialStatusChanges).all();
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.byUserId, h.comment])).toEqual([
+      ['submitted', 'under_review', analyst.id, 'проверено'],
+      ['under_review', 'confirmed', analyst.id, 'проверено'],
+    ]);
+  });
+
+  it('refuses a step the workflow does not allow', () => {
+    expect(() => change('blocked')).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+  });
+
+  it('refuses a decision taken on a version that has moved', () => {
+    change('under_review', 1);
+    expect(() => change('confirmed', 1)).toThrow(expect.objectContaining({ code: 'conflict' }));
+  });
+
+  it('answers not_found for an unknown material', () => {
+    materialId = crypto.randomUUID();
+    expect(() => change('under_review')).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('gives every live report of the material a new change number, and tombstones none', async () => {
+    const other = sampleReport({ url: t.storage.db.select().from(materials).get()?.url });
+    const gone = sampleReport({ url: other.url });
+    await pushAs(t, createUser(t), [upsertOf(other)]);
+    await pushAs(t, analyst, [upsertOf(gone), deleteOf(gone.id)]);
+    const before = new Map(seqs().map((r) => [r.id, r.seq]));
+    change('under_review');
+    const after = seqs();
+    for (const row of after) {
+      if (row.id === gone.id) expect(row.seq).toBe(before.get(row.id));
+      else expect(row.seq).toBeGreaterThan(Math.max(...before.values()));
+    }
+    expect(new Set(after.map((r) => r.seq)).size).toBe(after.length);
+  });
+});

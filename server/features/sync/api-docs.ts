@@ -1,0 +1,75 @@
+import { EVIDENCE_MIME_TYPES, evidenceUploadResponseSchema } from '#shared/schemas/evidence';
+import {
+  knownUrlsQuerySchema,
+  knownUrlsResponseSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+} from '#shared/schemas/sync';
+import { describeRoute } from '../openapi/registry';
+
+const SIGNED_IN = ['unauthorized', 'account_pending', 'account_blocked'] as const;
+
+describeRoute({
+  method: 'post',
+  path: '/api/sync/push',
+  summary: 'Push a batch of report mutations (analysts); each is answered on its own',
+  tags: ['sync'],
+  access: 'bearer',
+  body: { json: pushRequestSchema },
+  responses: {
+    200: { description: 'One result per mutation, in order.', schema: pushResponseSchema },
+  },
+  errors: [
+    'validation_failed',
+    ...SIGNED_IN,
+    'forbidden',
+    'consent_required',
+    'payload_too_large',
+    'unsupported_media_type',
+  ],
+});
+
+describeRoute({
+  method: 'get',
+  path: '/api/sync/pull',
+  summary: "The caller's reports changed since the cursor, in change order (analysts)",
+  tags: ['sync'],
+  access: 'bearer',
+  query: pullQuerySchema,
+  responses: { 200: { description: 'A page of changes.', schema: pullResponseSchema } },
+  errors: ['validation_failed', ...SIGNED_IN, 'forbidden'],
+});
+
+describeRoute({
+  method: 'get',
+  path: '/api/known-urls',
+  summary: 'URL key hashes of every material, in creation order',
+  tags: ['sync'],
+  access: 'bearer',
+  query: knownUrlsQuerySchema,
+  responses: { 200: { description: 'A page of hashes.', schema: knownUrlsResponseSchema } },
+  errors: ['validation_failed', ...SIGNED_IN],
+});
+
+describeRoute({
+  method: 'put',
+  path: '/api/evidence/:sha256',
+  summary: 'Upload an evidence screenshot under its SHA-256 (analysts)',
+  tags: ['sync'],
+  access: 'bearer',
+  body: { binary: EVIDENCE_MIME_TYPES },
+  responses: {
+    200: { description: 'Already held.', schema: evidenceUploadResponseSchema },
+    201: { description: 'Stored.', schema: evidenceUploadResponseSchema },
+  },
+  errors: [
+    'validation_failed',
+    ...SIGNED_IN,
+    'forbidden',
+    'consent_required',
+    'payload_too_large',
+    'unsupported_media_type',
+  ],
+});

@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import { knownUrlsQuerySchema } from '#shared/schemas/sync';
+import type { AppDeps, AppEnv } from '../../http/env';
+import { parseQuery } from '../../http/validate';
+import './api-docs';
+import { requireUser } from '../auth/require-user';
+import { decodeCursor, encodeCursor } from './cursor';
+import { knownUrlHashes } from './known-urls-service';
+
+/**
+ * The URL key hashes of every material, for the extension's local already-reported badge
+ * (mounted at /api/known-urls). Pages follow creation order, so a client that keeps its cursor
+ * later fetches only the new ones. Reading needs a signed-in user, not consent.
+ */
+export function knownUrlsRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get('/', requireUser(deps), (c) => {
+    const query = parseQuery(c, knownUrlsQuerySchema);
+    const page = knownUrlHashes(deps.storage.db, decodeCursor(query.cursor));
+    return c.json({
+      hashes: page.hashes,
+      cursor: encodeCursor(page.lastSeq),
+      hasMore: page.hasMore,
+    });
+  });
+}

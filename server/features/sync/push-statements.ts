@@ -1,0 +1,92 @@
+import type Database from 'better-sqlite3';
+import type { ReviewStatus } from '#shared/review-status';
+import { RESERVE_CHANGE_SEQS_SQL } from './change-sequence';
+
+/** The columns a pushed report writes, as `column = @param` pairs shared by insert and update. */
+const REPORT_COLUMNS = {
+  material_id: 'materialId',
+  url_key: 'urlKey',
+  url: 'url',
+  title: 'title',
+  source: 'source',
+  resource_type: 'resourceType',
+  languages: 'languages',
+  geography: 'geography',
+  country: 'country',
+  region: 'region',
+  openness: 'openness',
+  availability: 'availability',
+  topics: 'topics',
+  note: 'note',
+  captured_at: 'capturedAt',
+  evidence: 'evidence',
+  personal_data_basis: 'personalDataBasis',
+  personal_data_kinds: 'personalDataKinds',
+  version: 'version',
+  updated_at: 'updatedAt',
+  change_seq: 'changeSeq',
+} as const;
+
+/** Named parameters of the report insert/update statements (JSON columns already serialized). */
+export type ReportParams = {
+  id: string;
+  userId: string;
+  createdAt: string;
+} & Record<(typeof REPORT_COLUMNS)[keyof typeof REPORT_COLUMNS], string | number | null>;
+
+const columns = Object.keys(REPORT_COLUMNS);
+const params = Object.values(REPORT_COLUMNS).map((p) => `@${p}`);
+
+const SQL = {
+  reserveChangeSeqs: RESERVE_CHANGE_SEQS_SQL,
+  appliedMutations: `SELECT id, user_id AS userId, report_id AS reportId, result FROM applied_mutations
+    WHERE id IN (SELECT value FROM json_each(?))`,
+  heldReports: `SELECT r.id, r.user_id AS userId, r.material_id AS materialId, r.version,
+      r.created_at AS createdAt, r.deleted_at AS deletedAt, m.status
+    FROM reports r JOIN materials m ON m.id = r.material_id
+    WHERE r.id IN (SELECT value FROM json_each(?))`,
+  materialsByKey: `SELECT id, url_key AS urlKey, status FROM materials
+    WHERE url_key IN (SELECT value FROM json_each(?))`,
+  insertMaterial: `INSERT INTO materials
+      (id, url_key, url_key_hash, seq, status, version, url, title, created_at, updated_at)
+    VALUES (?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?)`,
+  insertReport: `INSERT INTO reports (id, user_id, created_at, ${columns.join(', ')})
+    VALUES (@id, @userId, @createdAt, ${params.join(', ')})`,
+  updateReport: `UPDATE reports SET ${columns.map((c, i) => `${c} = ${params[i]}`).join(', ')}
+    WHERE id = @id`,
+  // A tombstone keeps no user-entered text.
+  deleteReport: `UPDATE reports SET note = '', geography = json_remove(geography, '$.locality'),
+      personal_data_kinds = NULL, personal_data_basis = NULL,
+      deleted_at = @at, updated_at = @at, version = version + 1, change_seq = @changeSeq
+    WHERE id = @id`,
+  recordApplied: `INSERT INTO applied_mutations (id, user_id, report_id, result, applied_at)
+    VALUES (?, ?, ?, ?, ?)`,
+} as const;
+
+export type AppliedRow = { id: string; userId: string; reportId: string; result: string };
+export type HeldRow = {
+  id: string;
+  userId: string;
+  materialId: string;
+  version: number;
+  createdAt: string;
+  deletedAt: string | null;
+  status: ReviewStatus;
+};
+export type MaterialKeyRow = { id: string; urlKey: string; status: ReviewStatus };
+
+export type PushStatements = { [K in keyof typeof SQL]: Database.Statement };
+
+const cache = new WeakMap<Database.Database, PushStatements>();
+
+/** The push statements of a connection, prepared once and reused by every batch. */
+export function pushStatements(sqlite: Database.Database): PushStatements {
+  let statements = cache.get(sqlite);
+  if (!statements) {
+    statements = Object.fromEntries(
+      Object.entries(SQL).map(([name, text]) => [name, sqlite.prepare(text)]),
+    ) as PushStatements;
+    cache.set(sqlite, statements);
+  }
+  return statements;
+}

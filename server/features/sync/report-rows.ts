@@ -1,0 +1,65 @@
+import type { PersonalDataKind } from '#shared/personal-data/types';
+import type { ReviewStatus } from '#shared/review-status';
+import type { ReportChange, ReportInput, StoredReport } from '#shared/schemas/report';
+import type { ReportRow } from '../../db/schema';
+
+/** What the server adds to a report as the analyst sent it. */
+export type ReportMeta = {
+  userId: string;
+  urlKey: string;
+  status: ReviewStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  personalDataKinds: PersonalDataKind[] | null;
+};
+
+/** A live report as the API shows it to its owner. */
+export function storedReport(input: ReportInput, meta: ReportMeta): StoredReport {
+  const { personalDataKinds: kinds } = meta;
+  // Object.assign rather than a spread: it is several times faster on Node 20 and this runs for
+  // every report of every push batch.
+  const report: StoredReport = Object.assign({}, input, {
+    userId: meta.userId,
+    urlKey: meta.urlKey,
+    status: meta.status,
+    version: meta.version,
+    createdAt: meta.createdAt,
+    updatedAt: meta.updatedAt,
+    deleted: false as const,
+  });
+  if (kinds?.length) report.personalDataKinds = kinds;
+  return report;
+}
+
+/** A report row (with its material's status) as pull shows it: the report, or its tombstone. */
+export function toReportChange(row: ReportRow & { status: ReviewStatus }): ReportChange {
+  if (row.deletedAt) {
+    return { id: row.id, deleted: true, version: row.version, updatedAt: row.updatedAt };
+  }
+  const input: ReportInput = {
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    source: row.source,
+    resourceType: row.resourceType,
+    languages: row.languages,
+    geography: row.geography,
+    openness: row.openness,
+    availability: row.availability,
+    topics: row.topics,
+    note: row.note,
+    capturedAt: row.capturedAt,
+    ...(row.evidence ? { evidence: row.evidence } : {}),
+    ...(row.personalDataBasis ? { personalDataBasis: row.personalDataBasis } : {}),
+  };
+  return storedReport(input, {
+    userId: row.userId,
+    urlKey: row.urlKey,
+    status: row.status,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    personalDataKinds: row.personalDataKinds,
+  });
+}
