@@ -1,0 +1,36 @@
+// biome-ignore lint/correctness/noNodejsModules: the test reads its fixture file from disk.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findPersonalData } from './find-personal-data';
+import type { PersonalDataKind } from './types';
+
+/** The kinds whose findings must match the samples exactly; the rest are not checked yet. */
+const KINDS_UNDER_TEST = new Set<PersonalDataKind>([
+  'iin',
+  'phone',
+  'email',
+  'iban',
+  'card',
+  'id_document',
+]);
+
+type Sample = { text: string; expect: { kind: PersonalDataKind; value: string }[] };
+
+// A copy of the spec's samples (shared/samples/personal-data.jsonl), which CI may not have.
+const samples: Sample[] = readFileSync(new URL('./fixtures/samples.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as Sample);
+
+describe('findPersonalData on the spec samples', () => {
+  it('has all the samples', () => {
+    expect(samples).toHaveLength(22);
+  });
+
+  it.each(samples)('finds exactly what the sample expects in $text', ({ text, expect: wanted }) => {
+    const found = findPersonalData(text)
+      .filter((finding) => KINDS_UNDER_TEST.has(finding.kind))
+      .map((finding) => ({ kind: finding.kind, value: text.slice(finding.start, finding.end) }));
+    expect(found).toEqual(wanted.filter((item) => KINDS_UNDER_TEST.has(item.kind)));
+  });
+});
