@@ -1,3 +1,4 @@
+// biome-ignore lint/correctness/noNodejsModules: a test, run in node, reading its fixture from disk
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPersonalData } from './find-personal-data';
