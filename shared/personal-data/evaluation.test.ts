@@ -1,4 +1,3 @@
-// biome-ignore lint/correctness/noNodejsModules: the evaluation reads its held-out notes from disk.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPersonalData } from './find-personal-data';

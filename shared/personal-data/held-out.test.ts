@@ -1,4 +1,3 @@
-// biome-ignore lint/correctness/noNodejsModules: a test, run in node, reading its fixture from disk
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPersonalData } from './find-personal-data';

@@ -1,4 +1,3 @@
-// biome-ignore lint/correctness/noNodejsModules: the test reads its fixture file from disk.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findPersonalData } from './find-personal-data';
