@@ -6,12 +6,17 @@ import { adminRoutes } from './features/admin/routes';
 import { auditRoutes } from './features/audit/routes';
 import { authRoutes } from './features/auth/routes';
 import { consentRoutes } from './features/consent/routes';
+import { disclosureRoutes } from './features/disclosures/routes';
 import { openApiRoutes } from './features/openapi/routes';
+import { reviewEvidenceRoutes, reviewRoutes } from './features/review/routes';
+import { statsRoutes } from './features/stats/routes';
+import { subjectRoutes } from './features/subject/routes';
 import { evidenceRoutes } from './features/sync/evidence-routes';
 import { knownUrlsRoutes } from './features/sync/known-urls-routes';
 import { syncRoutes } from './features/sync/routes';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
+import { siteApp } from './site/site-app';
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/;
 const JSON_BODY_LIMIT = 8 * 1024 * 1024;
@@ -39,10 +44,20 @@ export function createApp(deps: AppDeps) {
   app.route('/api', consentRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin/audit', auditRoutes(deps));
+  app.route('/api/admin/disclosures', disclosureRoutes(deps));
   app.route('/api', openApiRoutes());
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/known-urls', knownUrlsRoutes(deps));
   app.route('/api/evidence', evidenceRoutes(deps));
+  app.route('/api/evidence', reviewEvidenceRoutes(deps));
+  app.route('/api/materials', reviewRoutes(deps));
+  app.route('/api', subjectRoutes(deps));
+  app.route('/api/stats', statsRoutes(deps));
+  // The site is an app of its own (HTML error pages, cookie sessions, CSP); /api stays the API's.
+  const site = siteApp(deps);
+  app.all('*', (c, next) =>
+    c.req.path.startsWith('/api/') ? next() : site.fetch(c.req.raw, c.env),
+  );
   return app;
 }
 export type App = ReturnType<typeof createApp>;

@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openStorage } from './db/open';
+import { startRetentionSchedule } from './features/retention/schedule';
 import { createLogger } from './logger';
 import { prepareData } from './startup';
 
@@ -13,6 +14,7 @@ async function main() {
   await prepareData(storage, config, logger, now());
 
   const app = createApp({ storage, config, logger, now });
+  const retention = startRetentionSchedule({ storage, config, logger, now });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info('listening', {
       url: `http://${config.host}:${info.port}`,
@@ -25,6 +27,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
+    retention.stop();
     // Finish the requests in flight, then close the database so the WAL is checkpointed.
     server.close(() => {
       storage.close();

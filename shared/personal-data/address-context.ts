@@ -1,3 +1,5 @@
+import { allMatches } from './all-matches';
+
 /**
  * What surrounds a street address: the settlement written before it (г. Алматы, Астана қаласы,
  * Карасайский р-н), and whether the words around it make it a person's home or a business's.
@@ -101,7 +103,7 @@ const CONTEXT_WINDOW = 80;
 
 function lastIndexOf(pattern: RegExp, window: string): number {
   let last = -1;
-  for (const match of window.matchAll(pattern)) last = match.index;
+  for (const match of allMatches(pattern, window)) last = match.index;
   return last;
 }
 

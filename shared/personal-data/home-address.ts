@@ -1,4 +1,5 @@
 import { addressContext, includeSettlements } from './address-context';
+import { allMatches } from './all-matches';
 import type { Detector, Finding } from './types';
 
 /**
@@ -99,13 +100,18 @@ function* wordStarts(text: string, pattern: RegExp): Generator<RegExpExecArray> 
   }
 }
 
+// Every address this detector reports holds a house number or a number before the street, so a
+// text without a digit needs none of the patterns, whose street words are common letters to scan.
+const DIGIT = /\d/;
+
 /** Finds street addresses with a house (and often an apartment) number. */
 export const detectAddresses: Detector = (text) => {
+  if (!DIGIT.test(text)) return [];
   const findings: Finding[] = [];
   for (const match of wordStarts(text, MARKER_FIRST)) {
     push(findings, text, includeSettlements(text, match.index), match.index + match[0].length);
   }
-  for (const match of text.matchAll(MARKER_AFTER_THEN_HOUSE)) {
+  for (const match of allMatches(MARKER_AFTER_THEN_HOUSE, text)) {
     const from = Math.max(0, match.index - NAME_LOOK_BEHIND);
     const before = NAME_BEFORE.exec(text.slice(from, match.index));
     const indices = before?.indices?.groups;
@@ -119,7 +125,7 @@ export const detectAddresses: Detector = (text) => {
       push(findings, text, from + indices.number[0], end);
     }
   }
-  for (const match of text.matchAll(SIGNALLED)) {
+  for (const match of allMatches(SIGNALLED, text)) {
     const street = match.groups!.street!;
     const end = match.index + match[0].length;
     push(findings, text, includeSettlements(text, end - street.length), end);

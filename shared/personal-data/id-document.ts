@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches';
 import type { Detector, Finding } from './types';
 
 // Words naming an identity card, in Russian, Kazakh and English; its number has 9 digits.
@@ -28,7 +29,7 @@ const CONFIDENCE = 0.9;
 export const detectIdDocuments: Detector = (text) => {
   if (!MAY_NAME_DOCUMENT.test(text) || !/\d{6}/.test(text)) return [];
   const findings: Finding[] = [];
-  for (const match of text.matchAll(DOCUMENT_NUMBER)) {
+  for (const match of allMatches(DOCUMENT_NUMBER, text)) {
     const groups = match.indices!.groups!;
     const [start, end] = groups.card ?? groups.passport!;
     findings.push({ kind: 'id_document', start, end, confidence: CONFIDENCE });

@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches';
 /**
  * Where a text may hold a phone number, judged by shape alone. libphonenumber validates each
  * candidate, but a failed candidate costs it up to a millisecond, so only spans written the way
@@ -90,7 +91,7 @@ function domesticWindows(text: string, runs: Run[]): Span[] {
 /** Spans shaped like a phone number, in text order and never overlapping. */
 export function phoneShapedSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const match of text.matchAll(DIGIT_SPAN)) {
+  for (const match of allMatches(DIGIT_SPAN, text)) {
     const written = match[0];
     // Ten digits, or "+" and nine, need at least ten characters.
     if (written.length < 10) continue;

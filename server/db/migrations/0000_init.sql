@@ -24,6 +24,37 @@ CREATE TABLE `policies` (
 	`text_en` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `disclosure_subjects` (
+	`disclosure_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`identified` integer NOT NULL,
+	`report_count` integer NOT NULL,
+	PRIMARY KEY(`disclosure_id`, `user_id`),
+	FOREIGN KEY (`disclosure_id`) REFERENCES `disclosures`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `disclosure_subjects_user_idx` ON `disclosure_subjects` (`user_id`);--> statement-breakpoint
+CREATE TABLE `disclosures` (
+	`id` text PRIMARY KEY NOT NULL,
+	`recipient` text NOT NULL,
+	`recipient_type` text NOT NULL,
+	`basis` text NOT NULL,
+	`request_number` text NOT NULL,
+	`request_date` text NOT NULL,
+	`scope` text NOT NULL,
+	`include_reporter_identity` integer NOT NULL,
+	`created_at` text NOT NULL,
+	`created_by` text NOT NULL,
+	`material_count` integer NOT NULL,
+	`report_count` integer NOT NULL,
+	`reporter_count` integer NOT NULL,
+	`identified_reporter_count` integer NOT NULL,
+	`data_sha256` text NOT NULL,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `disclosures_created_idx` ON `disclosures` (`created_at`,`id`);--> statement-breakpoint
 CREATE TABLE `documents` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
@@ -41,6 +72,13 @@ CREATE TABLE `documents` (
 );
 --> statement-breakpoint
 CREATE INDEX `documents_user_idx` ON `documents` (`user_id`);--> statement-breakpoint
+CREATE TABLE `erasures` (
+	`user_id` text PRIMARY KEY NOT NULL,
+	`requested_at` text,
+	`destroyed_at` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `applied_mutations` (
 	`id` text PRIMARY KEY NOT NULL,
 	`user_id` text NOT NULL,
@@ -125,6 +163,43 @@ CREATE TABLE `sync_counters` (
 	`value` integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `review_daily_counts` (
+	`facet` text NOT NULL,
+	`day` text NOT NULL,
+	`value` text NOT NULL,
+	`count` integer NOT NULL,
+	PRIMARY KEY(`facet`, `day`, `value`)
+);
+--> statement-breakpoint
+CREATE TABLE `review_material_facets` (
+	`material_seq` integer PRIMARY KEY NOT NULL,
+	`status` text NOT NULL,
+	`first_reported_day` text NOT NULL,
+	`live_reports` integer NOT NULL,
+	`topics` integer NOT NULL,
+	`languages` integer NOT NULL,
+	`regions` integer NOT NULL,
+	`resource_types` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `review_material_facets_status_idx` ON `review_material_facets` (`status`,`material_seq`);--> statement-breakpoint
+CREATE TABLE `review_projection_state` (
+	`name` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `review_report_facets` (
+	`created_at` text NOT NULL,
+	`report_id` text NOT NULL,
+	`material_seq` integer NOT NULL,
+	`topics` integer NOT NULL,
+	`languages` integer NOT NULL,
+	`regions` integer NOT NULL,
+	`resource_types` integer NOT NULL,
+	PRIMARY KEY(`created_at`, `report_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `review_report_facets_material_idx` ON `review_report_facets` (`material_seq`);--> statement-breakpoint
 CREATE TABLE `audit_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`at` text NOT NULL,

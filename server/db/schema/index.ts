@@ -1,4 +1,7 @@
 export * from './consent';
+export * from './disclosures';
 export * from './documents';
+export * from './erasures';
 export * from './reports';
+export * from './review';
 export * from './users';

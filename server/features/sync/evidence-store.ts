@@ -4,18 +4,18 @@ import { join } from 'node:path';
 import type { EVIDENCE_MIME_TYPES } from '#shared/schemas/evidence';
 import type { Storage } from '../../db/open';
 import { evidence } from '../../db/schema';
+import { detectDocumentType } from '../accounts/document-content';
 
 export type ImageMime = (typeof EVIDENCE_MIME_TYPES)[number];
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG_SIGNATURE = [0xff, 0xd8, 0xff];
-
-/** The image type of the bytes by their signature, whatever the sender called them. */
+/**
+ * The image type of the bytes by their content, whatever the sender called them: the same check as
+ * uploaded documents (a real PNG or JPEG start, and no markup where browsers sniff), so that a
+ * polyglot — an image start followed by a page or an SVG — is refused as evidence too.
+ */
 export function sniffImageType(bytes: Uint8Array): ImageMime | undefined {
-  const startsWith = (signature: number[]) => signature.every((b, i) => bytes[i] === b);
-  if (startsWith(PNG_SIGNATURE)) return 'image/png';
-  if (startsWith(JPEG_SIGNATURE)) return 'image/jpeg';
-  return undefined;
+  const type = detectDocumentType(bytes);
+  return type === 'image/png' || type === 'image/jpeg' ? type : undefined;
 }
 
 /** The lowercase hex SHA-256 of the bytes. */

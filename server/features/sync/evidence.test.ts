@@ -15,7 +15,12 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+// A PNG signature and its header chunk: what the content check looks for.
+const PNG = new Uint8Array([
+  ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13],
+  ...new TextEncoder().encode('IHDR'),
+  ...[0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0],
+]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 5, 6, 7, 8]);
 
 async function upload(
@@ -61,9 +66,12 @@ describe('evidence upload', () => {
 
   it('judges the type by content as well as by the header', async () => {
     const html = new TextEncoder().encode('<script>alert(1)</script>');
+    const polyglot = new Uint8Array([...PNG, ...new TextEncoder().encode('<html><script>')]);
     const cases = [
       { bytes: PNG, type: 'image/jpeg' },
       { bytes: html, type: 'image/png' },
+      { bytes: PNG.subarray(0, 8), type: 'image/png' },
+      { bytes: polyglot, type: 'image/png' },
       { bytes: PNG, type: 'image/gif' },
       { bytes: PNG, type: 'application/octet-stream' },
       { bytes: PNG, type: '' },

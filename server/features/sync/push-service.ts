@@ -6,10 +6,12 @@ import { loadStoredReport } from './pull-service';
 import {
   type AppliedRow,
   type HeldRow,
+  insertValues,
   type MaterialKeyRow,
   type PushStatements,
   pushStatements,
   type ReportParams,
+  updateValues,
 } from './push-statements';
 import { storedReport } from './report-rows';
 import {
@@ -155,7 +157,8 @@ class PushBatch {
       updatedAt: this.at,
       changeSeq: seq,
     };
-    (held ? this.sql.updateReport : this.sql.insertReport).run(params);
+    if (held) this.sql.updateReport.run(updateValues(params));
+    else this.sql.insertReport.run(insertValues(params));
     this.held.set(report.id, {
       userId: this.userId,
       materialId: material.id,

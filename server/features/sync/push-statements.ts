@@ -27,7 +27,7 @@ const REPORT_COLUMNS = {
   change_seq: 'changeSeq',
 } as const;
 
-/** Named parameters of the report insert/update statements (JSON columns already serialized). */
+/** The values a pushed report writes, by name (JSON columns already serialized). */
 export type ReportParams = {
   id: string;
   userId: string;
@@ -35,7 +35,20 @@ export type ReportParams = {
 } & Record<(typeof REPORT_COLUMNS)[keyof typeof REPORT_COLUMNS], string | number | null>;
 
 const columns = Object.keys(REPORT_COLUMNS);
-const params = Object.values(REPORT_COLUMNS).map((p) => `@${p}`);
+const valueParams = Object.values(REPORT_COLUMNS);
+// Positional parameters: better-sqlite3 binds them several times faster than named ones, which
+// counts for the report statements run once per report of every push batch.
+const INSERT_ORDER = ['id', 'userId', 'createdAt', ...valueParams] as const;
+
+/** A report's values in the order of `insertReport`'s placeholders. */
+export function insertValues(report: ReportParams): (string | number | null)[] {
+  return INSERT_ORDER.map((name) => report[name]);
+}
+
+/** A report's values in the order of `updateReport`'s placeholders. */
+export function updateValues(report: ReportParams): (string | number | null)[] {
+  return [...valueParams.map((name) => report[name]), report.id];
+}
 
 const SQL = {
   reserveChangeSeqs: RESERVE_CHANGE_SEQS_SQL,
@@ -51,9 +64,8 @@ const SQL = {
       (id, url_key, url_key_hash, seq, status, version, url, title, created_at, updated_at)
     VALUES (?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?)`,
   insertReport: `INSERT INTO reports (id, user_id, created_at, ${columns.join(', ')})
-    VALUES (@id, @userId, @createdAt, ${params.join(', ')})`,
-  updateReport: `UPDATE reports SET ${columns.map((c, i) => `${c} = ${params[i]}`).join(', ')}
-    WHERE id = @id`,
+    VALUES (${INSERT_ORDER.map(() => '?').join(', ')})`,
+  updateReport: `UPDATE reports SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
   // A tombstone keeps no user-entered text.
   deleteReport: `UPDATE reports SET note = '', geography = json_remove(geography, '$.locality'),
       personal_data_kinds = NULL, personal_data_basis = NULL,

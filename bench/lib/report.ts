@@ -1,0 +1,77 @@
+import type { TARGETS } from '../targets';
+import type { Machine } from './machine';
+import type { MeasureResult } from './measure';
+import { round } from './stats';
+
+export type Row = { target: (typeof TARGETS)[number]; result?: MeasureResult; error?: string };
+
+const HEADER = ['id', 'what', 'value', 'baseline', 'ratio', 'target', 'met?'];
+
+function cells({ target, result, error }: Row): string[] {
+  if (!result) {
+    const why = error ? `failed: ${error}` : 'not measured yet';
+    return [target.id, target.what, why, '', '', target.target, '—'];
+  }
+  const value = result.display ?? `${round(result.value)} ${result.unit}`;
+  const baseline = result.baseline
+    ? `${round(result.baseline.value)} ${result.baseline.unit} (${result.baseline.what})`
+    : '—';
+  const ratio = result.ratio === undefined ? '—' : String(round(result.ratio, 2));
+  return [
+    target.id,
+    target.what,
+    value,
+    baseline,
+    ratio,
+    target.target,
+    target.met(result) ? 'yes' : 'NO',
+  ];
+}
+
+/** The results as one Markdown table. */
+export function resultTable(rows: Row[]): string {
+  const escapePipes = (cell: string) => cell.replaceAll('|', '\\|');
+  const line = (values: string[]) => `| ${values.map(escapePipes).join(' | ')} |`;
+  return [line(HEADER), line(HEADER.map(() => '---')), ...rows.map((row) => line(cells(row)))].join(
+    '\n',
+  );
+}
+
+export type RunInfo = {
+  quick: boolean;
+  startedAt: Date;
+  minutes: number;
+  machine: Machine;
+  loadBefore: number;
+  loadAfter: number;
+};
+
+/** BENCHMARKS.md: when and where, the table, then how each figure was measured. */
+export function benchmarksDocument(rows: Row[], info: RunInfo): string {
+  const { machine } = info;
+  const busy = Math.max(info.loadBefore, info.loadAfter) > machine.cores * 0.5;
+  const notes = rows.flatMap(({ target, result }) =>
+    result ? [`- **${target.id}**: ${result.notes.join(' ')}`] : [],
+  );
+  return [
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench${info.quick ? ' -- --quick' : ''}\` on ${info.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${round(info.minutes, 2)} min).`,
+    info.quick
+      ? '\n**QUICK run: smaller sizes than the targets name; not the targets’ conditions.**'
+      : '',
+    '',
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.os}`,
+    `- Software: Node ${machine.node}, SQLite ${machine.sqlite}, Chromium: ${machine.chromium}`,
+    `- Load average (1 min) before/after: ${info.loadBefore} / ${info.loadAfter}${busy ? ' — the machine was busy with other work; absolute figures are pessimistic, ratios less affected' : ' (quiet)'}`,
+    '',
+    'Ratios compare against a baseline measured in the same run on the same machine (targets.md).',
+    '',
+    resultTable(rows),
+    '',
+    '## How each figure was measured',
+    '',
+    ...notes,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,61 @@
+import type { MeasureResult } from './lib/measure';
+
+/** One row of targets.md: what is measured and when it is met. */
+export type Target = {
+  id: string;
+  what: string;
+  target: string;
+  met(result: MeasureResult): boolean;
+};
+
+/** The speed and scale targets (targets.md), in table order; a missing measure leaves its slot. */
+export const TARGETS: readonly Target[] = [
+  {
+    id: 'P1',
+    what: 'push ingest over HTTP, batches of 500 (reports/s)',
+    target: '≥ 0.5 × raw better-sqlite3',
+    met: (r) => (r.ratio ?? 0) >= 0.5,
+  },
+  {
+    id: 'P2',
+    what: 'pull of a 500-change page at 1 M reports ÷ at 10 k',
+    target: 'ratio ≤ 1.5',
+    met: (r) => (r.ratio ?? Number.POSITIVE_INFINITY) <= 1.5,
+  },
+  {
+    id: 'P3',
+    what: '10 000 reports queued offline in the extension until all accepted',
+    target: '< 15 s',
+    met: (r) => r.value < 15,
+  },
+  {
+    id: 'P4',
+    what: 'popup: click to a filled, usable form, 100 k reports cached',
+    target: 'p95 < 150 ms',
+    met: (r) => r.value < 150,
+  },
+  {
+    id: 'P5',
+    what: 'already-reported lookup with 1 M known hashes',
+    target: 'p95 < 2 ms',
+    met: (r) => r.value < 2,
+  },
+  {
+    id: 'P6',
+    what: 'personal-data detector: 2 000-char note; long text',
+    target: 'p95 < 1 ms; ≥ 5 MB/s',
+    met: (r) => r.value < 1 && (r.figures?.throughputMBps ?? 0) >= 5,
+  },
+  {
+    id: 'P7',
+    what: 'extension popup JavaScript, gzip',
+    target: '≤ 60 KB',
+    met: (r) => r.value <= 60,
+  },
+  {
+    id: 'P8',
+    what: 'server memory with 1 M reports under push/pull load',
+    target: 'RSS < 250 MB',
+    met: (r) => r.value < 250,
+  },
+];

@@ -1,0 +1,66 @@
+import { expect, type Page } from '@playwright/test';
+import { apiLogin, type Credentials } from './accounts';
+import type { ExtensionBrowser } from './browser';
+import { ADMIN } from './server';
+
+/** Opens a test page in a tab of its own and returns that tab's id, as the extension sees it. */
+export async function openTab(browser: ExtensionBrowser, url: string): Promise<number> {
+  const page = await browser.context.newPage();
+  await page.goto(url);
+  const tabId = await browser.worker.evaluate(
+    async (target) => (await chrome.tabs.query({ url: target })).at(0)?.id,
+    url,
+  );
+  if (tabId === undefined) throw new Error(`no tab for ${url}`);
+  return tabId;
+}
+
+/**
+ * The popup for a tab, opened as a page (a popup opened as a tab would see itself as the active
+ * tab, hence `?tabId=`); `view=pending` opens the review list.
+ */
+export async function openPopup(
+  browser: ExtensionBrowser,
+  tabId: number,
+  view?: 'pending',
+): Promise<Page> {
+  const popup = await browser.context.newPage();
+  const query = new URLSearchParams({ tabId: String(tabId), ...(view ? { view } : {}) });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?${query}`);
+  return popup;
+}
+
+/**
+ * Signs in through the popup's form; accepts the current policy if the server asks for it (an
+ * analyst accepted the policy of the day when registering) and waits for the form.
+ */
+export async function signIn(popup: Page, serverUrl: string, who: Credentials) {
+  await popup.locator('input[name=server]').fill(serverUrl);
+  await popup.locator('input[name=email]').fill(who.email);
+  await popup.locator('input[name=password]').fill(who.password);
+  await popup.locator('button[type=submit]').click();
+  // Once the server has answered, what shows (the form, or the policy to accept) stays.
+  await expect(popup.locator('main[data-checked=true]')).toBeVisible();
+  const consent = popup.getByTestId('consent-screen');
+  await expect(popup.getByTestId('save').or(consent.getByRole('button'))).toBeVisible();
+  if (await consent.isVisible()) await consent.getByRole('button').click();
+  await expect(popup.getByTestId('save')).toBeVisible();
+}
+
+/** Publishes a new policy version as the admin; every user must accept it before the next write. */
+export async function publishPolicy(serverUrl: string, version: string) {
+  const token = await apiLogin(serverUrl, ADMIN);
+  const response = await fetch(`${serverUrl}/api/admin/policy`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      version,
+      text: {
+        ru: `Политика конфиденциальности, редакция ${version}`,
+        kk: `Құпиялылық саясаты, ${version} редакциясы`,
+        en: `Privacy policy, edition ${version}`,
+      },
+    }),
+  });
+  if (response.status !== 201) throw new Error(`publish policy: ${response.status}`);
+}

@@ -1,0 +1,175 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { db, type LocalReport } from '@/lib/db';
+import { pruneDrafts } from '@/lib/draft';
+import { t } from '@/lib/i18n';
+import { type TargetPage, targetPage } from '@/lib/page-capture';
+import { readPageHints } from '@/lib/page-hints';
+import { countNotAccepted } from '@/lib/pending-query';
+import type { Session } from '@/lib/session';
+import { preloadForm } from './form/useReportForm';
+import { type Gate, resolveGate } from './gate';
+import { lazy } from './Lazy';
+import { useLiveQuery } from './pending/useLiveQuery';
+import { ReportForm, type SavedReport } from './ReportForm';
+import { SavedConfirmation } from './SavedConfirmation';
+
+// Only the form is in the first paint; the rest loads when it is shown.
+const SignIn = lazy(() => import('./SignIn').then((m) => m.SignIn));
+const ConsentScreen = lazy(() => import('./ConsentScreen').then((m) => m.ConsentScreen));
+const PendingView = lazy(() => import('./pending/PendingView').then((m) => m.PendingView));
+const AccountPanel = lazy(() => import('./AccountPanel').then((m) => m.AccountPanel));
+
+type Tab = 'tag' | 'pending' | 'account';
+
+/** Only web pages can be tagged (the browser's own pages cannot). */
+const isWebPage = (page: TargetPage | null | undefined): page is TargetPage =>
+  !!page && /^https?:/i.test(page.url);
+
+/**
+ * The popup: sign in, accept the current policy, then tag the page in one click; the review list
+ * of reports not yet accepted; the account.
+ */
+export function App({ search = location.search }: { search?: string }) {
+  const [gate, setGate] = useState<Gate>({ name: 'loading' });
+  const [tab, setTab] = useState<Tab>(
+    new URLSearchParams(search).get('view') === 'pending' ? 'pending' : 'tag',
+  );
+  const [page, setPage] = useState<TargetPage | null>();
+  const [editing, setEditing] = useState<LocalReport>();
+  const [saved, setSaved] = useState<SavedReport>();
+  const [formKey, setFormKey] = useState(0);
+  // Counted once the tabs show, so that it does not compete with the form for the database.
+  const main = gate.name === 'main';
+  const notAccepted = useLiveQuery(async () => (main ? countNotAccepted(db) : 0), [main]);
+
+  // Set once the server has answered (or could not): browser tests wait for it.
+  const [checked, setChecked] = useState(false);
+  const decide = async () => {
+    setChecked(false);
+    await resolveGate(setGate);
+    setChecked(true);
+  };
+
+  useEffect(() => {
+    void decide();
+    setTimeout(() => void pruneDrafts(db, Date.now()), 2000);
+    targetPage(search).then(
+      (p) => {
+        if (isWebPage(p)) preloadForm(p, { db, readHints: readPageHints });
+        setPage(p ?? null);
+      },
+      () => setPage(null),
+    );
+  }, []);
+
+  switch (gate.name) {
+    case 'loading':
+      return <main aria-busy="true" />;
+    case 'sign-in':
+      return (
+        <main class="app" data-checked={checked}>
+          <SignIn onSignedIn={decide} previous={gate.previous} />
+        </main>
+      );
+    case 'consent':
+      return (
+        <main class="app" data-checked={checked}>
+          <ConsentScreen session={gate.session} onAccepted={decide} />
+        </main>
+      );
+  }
+  const session: Session = gate.session;
+
+  const openTab = (next: Tab) => {
+    setTab(next);
+    setSaved(undefined);
+    if (next !== 'tag') setEditing(undefined);
+  };
+  const onEdit = (report: LocalReport) => {
+    setEditing(report);
+    setSaved(undefined);
+    setFormKey((k) => k + 1);
+    setTab('tag');
+  };
+
+  let content: ComponentChildren;
+  if (tab === 'pending') content = <PendingView onEdit={onEdit} />;
+  else if (tab === 'account') {
+    content = (
+      <AccountPanel
+        session={session}
+        onSignedOut={() => {
+          setTab('tag');
+          setGate({ name: 'sign-in' });
+        }}
+        onOpenSettings={() => void browser.runtime.openOptionsPage()}
+      />
+    );
+  } else if (saved) {
+    content = <SavedConfirmation saved={saved} onReview={() => openTab('pending')} />;
+  } else if (editing) {
+    content = (
+      <ReportForm
+        key={`edit-${editing.id}-${formKey}`}
+        subject={{ kind: 'edit', report: editing }}
+        offline={gate.offline}
+        onSaved={(s) => {
+          setEditing(undefined);
+          setSaved(s);
+        }}
+        onCancel={() => openTab('pending')}
+      />
+    );
+  } else if (page === undefined) content = <div aria-busy="true" />;
+  else if (!isWebPage(page)) {
+    content = <p class="notice">{t('noTaggablePage')}</p>;
+  } else {
+    content = (
+      <ReportForm
+        key={`page-${formKey}`}
+        subject={{ kind: 'page', page }}
+        offline={gate.offline}
+        onSaved={setSaved}
+      />
+    );
+  }
+
+  return (
+    <main class="app" data-checked={checked}>
+      <nav class="tabs" aria-label={t('extName')}>
+        <TabButton tab="tag" current={tab} onSelect={openTab} label={t('tabTag')} />
+        <TabButton
+          tab="pending"
+          current={tab}
+          onSelect={openTab}
+          label={notAccepted ? t('tabPendingCount', String(notAccepted)) : t('tabPending')}
+        />
+        <TabButton tab="account" current={tab} onSelect={openTab} label={t('tabAccount')} />
+      </nav>
+      {gate.offline && (
+        <p class="notice" data-testid="offline">
+          {t('offlineBanner')}
+        </p>
+      )}
+      {content}
+    </main>
+  );
+}
+
+type TabButtonProps = { tab: Tab; current: Tab; label: string; onSelect: (tab: Tab) => void };
+
+function TabButton({ tab, current, label, onSelect }: TabButtonProps) {
+  return (
+    <button
+      type="button"
+      class="tab"
+      aria-current={tab === current ? 'page' : undefined}
+      data-testid={`tab-${tab}`}
+      onClick={() => onSelect(tab)}
+    >
+      {label}
+    </button>
+  );
+}

@@ -1,0 +1,196 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { ReportInput } from '#shared/schemas/report';
+import { type LocalReport, WebTaggerDb } from '@/lib/db';
+import { DEFAULT_FORM_VALUES } from '@/lib/form-defaults';
+import type { PageHints } from '@/lib/form-values';
+import { fakeUiLocale } from '@/lib/i18n-fake';
+import { setMeta } from '@/lib/meta';
+import type { TargetPage } from '@/lib/page-capture';
+import { saveReport } from '@/lib/reports';
+import { ReportForm, type SavedReport } from './ReportForm';
+import { click, mount, textOf, typeInto, waitFor } from './testing';
+
+const page: TargetPage = {
+  tabId: 7,
+  url: 'https://casino.example.kz/promo?utm_source=tg',
+  title: 'Лучшее онлайн-казино',
+  source: 'page',
+};
+const hints: PageHints = { languages: ['kk-Cyrl'], geography: { country: 'KZ', region: 'KZ-75' } };
+
+let db: WebTaggerDb;
+let n = 0;
+let unmount = () => {};
+const saved = vi.fn<(s: SavedReport) => void>();
+
+async function open(subject = { kind: 'page' as const, page }) {
+  const view = await mount(
+    <ReportForm subject={subject} db={db} readHints={async () => hints} onSaved={saved} />,
+  );
+  unmount = view.unmount;
+  await waitFor(() => view.root.querySelector('[data-testid=save]'));
+  const $ = (selector: string) => view.root.querySelector(selector);
+  return { ...view, $ };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  fakeUiLocale('en');
+  saved.mockReset();
+  db = new WebTaggerDb(`form-test-${n++}`);
+  await setMeta(db, 'lastUsed', {
+    ...DEFAULT_FORM_VALUES,
+    topics: ['gambling'],
+    openness: 'closed',
+  });
+});
+afterEach(async () => {
+  unmount();
+  await db.delete();
+});
+
+describe('ReportForm', () => {
+  it('saves the pre-filled form with one click: last topics, the page’s languages and place', async () => {
+    const form = await open();
+    await waitFor(() => form.$('[data-testid=page-url]'));
+    expect(textOf(form.$('[data-testid=page-url]'))).toBe(page.url);
+    await waitFor(() => textOf(form.root).includes('Suggested from the page'));
+    await click(form.$('[data-testid=save]'));
+    await waitFor(() => saved.mock.calls.length > 0);
+
+    const [stored] = await db.reports.toArray();
+    expect(stored).toMatchObject({
+      url: page.url,
+      title: page.title,
+      source: 'page',
+      topics: ['gambling'],
+      openness: 'closed',
+      languages: ['kk-Cyrl'],
+      geography: { indicated: true, country: 'KZ', region: 'KZ-75' },
+      state: 'pending',
+    });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('shows each problem next to its field in the UI language, and saves nothing', async () => {
+    await db.meta.clear();
+    const form = await open();
+    await typeInto(form.$('textarea[name=note]'), 'x'.repeat(2001));
+    await click(form.$('[data-testid=save]'));
+    await waitFor(() => form.$('[data-testid=error-topics]'));
+    expect(textOf(form.$('[data-testid=error-topics]'))).toBe('Choose at least one topic.');
+    expect(textOf(form.$('[data-testid=error-note]'))).toBe(
+      'The note is longer than 2000 characters — shorten it.',
+    );
+    expect(form.$('textarea[name=note]')?.getAttribute('aria-invalid')).toBe('true');
+    expect(await db.reports.count()).toBe(0);
+    expect(saved).not.toHaveBeenCalled();
+
+    // Fixing a field clears its message at once.
+    await click(form.$('input[name=topic][value=fraud]'));
+    await waitFor(() => !form.$('[data-testid=error-topics]'));
+    expect(form.$('[data-testid=error-note]')).not.toBeNull();
+  });
+
+  it('keeps what was typed when the popup closes, and forgets it once saved', async () => {
+    const first = await open();
+    await typeInto(first.$('textarea[name=note]'), 'Реклама в канале');
+    await click(first.$('input[name=topic][value=fraud]'));
+    await waitFor(async () => (await db.meta.where('key').startsWith('draft:').count()) > 0);
+    unmount();
+
+    const again = await open();
+    await waitFor(() => again.$('[data-testid=draft-restored]'));
+    expect((again.$('textarea[name=note]') as HTMLTextAreaElement).value).toBe('Реклама в канале');
+    expect((again.$('input[name=topic][value=fraud]') as HTMLInputElement).checked).toBe(true);
+    await click(again.$('[data-testid=save]'));
+    await waitFor(() => saved.mock.calls.length > 0);
+    expect(await db.meta.where('key').startsWith('draft:').count()).toBe(0);
+    expect((await db.reports.toArray())[0]?.note).toBe('Реклама в канале');
+  });
+
+  it('warns of personal data as the note is typed, and still lets the analyst save', async () => {
+    const form = await open();
+    await typeInto(form.$('textarea[name=note]'), 'Продавец, ИИН 880412378771');
+    await waitFor(() => form.$('[data-testid=pd-warning-note]'));
+    expect(textOf(form.$('[data-testid=pd-warning-note] .pd-list'))).toBe('IIN: 880412378771');
+    expect(form.$('[data-testid=pd-mirror-note] mark')?.textContent).toBe('880412378771');
+    expect(textOf(form.$('[data-testid=save]'))).toBe('Save anyway');
+    await click(form.$('[data-testid=save]'));
+    await waitFor(() => saved.mock.calls.length > 0);
+    expect((await db.reports.toArray())[0]?.note).toContain('880412378771');
+  });
+
+  it('saves on Enter from a checkbox, not only from a click', async () => {
+    const form = await open();
+    const box = form.$('input[name=attachScreenshot]') as HTMLInputElement;
+    box.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
+    );
+    await waitFor(() => saved.mock.calls.length > 0);
+    expect(await db.reports.count()).toBe(1);
+  });
+
+  it('edits a stored report in place: same id, its own values, no page hints', async () => {
+    const input: ReportInput = {
+      id: '9a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+      url: 'https://t.me/s/somechannel',
+      title: 'Канал',
+      source: 'link',
+      resourceType: 'messenger_channel',
+      languages: ['ru'],
+      geography: { indicated: false },
+      openness: 'public',
+      availability: 'accessible',
+      topics: ['drugs'],
+      note: 'old note',
+      capturedAt: '2026-11-20T10:00:00.000Z',
+    };
+    const stored: LocalReport = await saveReport(input, db);
+    const form = await open({ kind: 'edit', report: stored } as never);
+    await waitFor(
+      () => (form.$('textarea[name=note]') as HTMLTextAreaElement)?.value === 'old note',
+    );
+    expect((form.$('select[name=resourceType]') as HTMLSelectElement).value).toBe(
+      'messenger_channel',
+    );
+    expect(form.$('[data-testid=duplicate-hint]')).toBeNull();
+    await typeInto(form.$('textarea[name=note]'), 'new note');
+    await click(form.$('[data-testid=save]'));
+    await waitFor(() => saved.mock.calls.length > 0);
+    const all = await db.reports.toArray();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({
+      id: input.id,
+      note: 'new note',
+      languages: ['ru'],
+      source: 'link',
+    });
+  });
+
+  it('says when the page is already reported', async () => {
+    await saveReport(
+      {
+        id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        url: 'https://casino.example.kz/promo',
+        title: 'x',
+        source: 'page',
+        resourceType: 'webpage',
+        languages: ['ru'],
+        geography: { indicated: false },
+        openness: 'public',
+        availability: 'accessible',
+        topics: ['gambling'],
+        note: '',
+        capturedAt: '2026-11-20T10:00:00.000Z',
+      },
+      db,
+    );
+    const form = await open();
+    await waitFor(() => form.$('[data-testid=duplicate-hint]'));
+    expect(textOf(form.$('[data-testid=duplicate-hint]'))).toBe(
+      'You have already tagged this page.',
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type LocalReport, WebTaggerDb } from '@/lib/db';
+import { fakeUiLocale } from '@/lib/i18n-fake';
+import type { SyncSummary } from '@/lib/messages';
+import { SavedConfirmation } from './SavedConfirmation';
+import { mount, textOf, waitFor } from './testing';
+
+const report: LocalReport = {
+  id: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+  url: 'https://example.kz/',
+  title: 'T',
+  source: 'page',
+  resourceType: 'webpage',
+  languages: ['ru'],
+  geography: { indicated: false },
+  openness: 'public',
+  availability: 'accessible',
+  topics: ['fraud'],
+  note: 'ИИН 880412378771',
+  capturedAt: '2026-11-24T10:00:00.000Z',
+  state: 'pending',
+  updatedAt: 1,
+  urlKeyHash: 'h',
+};
+
+let db: WebTaggerDb;
+let n = 0;
+let unmount = () => {};
+beforeEach(() => {
+  fakeBrowser.reset();
+  fakeUiLocale('ru');
+  db = new WebTaggerDb(`saved-test-${n++}`);
+});
+afterEach(async () => {
+  unmount();
+  await db.delete();
+});
+
+async function show(summary: SyncSummary | undefined, stored: LocalReport = report) {
+  await db.reports.put(stored);
+  const send = vi.fn(async () => summary);
+  const view = await mount(
+    <SavedConfirmation
+      saved={{ report, screenshotFailed: false }}
+      onReview={() => {}}
+      db={db}
+      send={send}
+    />,
+  );
+  unmount = view.unmount;
+  expect(textOf(view.root.querySelector('[data-testid=saved]'))).toBe('✓ Сохранено.');
+  await waitFor(() => !textOf(view.root).includes('Отправка на сервер'));
+  expect(send).toHaveBeenCalledWith(report.id);
+  return textOf(view.root.querySelector('[data-testid=saved-sync]'));
+}
+
+describe('SavedConfirmation', () => {
+  it('says the server accepted the report', async () => {
+    expect(await show({ outcome: 'done', pushed: 1 }, { ...report, state: 'synced' })).toBe(
+      'Сервер принял отчёт.',
+    );
+  });
+
+  it('says the report waits when the server cannot be reached or the background is asleep', async () => {
+    expect(await show({ outcome: 'retry_later', pushed: 0 })).toBe(
+      'Отчёт будет отправлен, когда сервер станет доступен.',
+    );
+    unmount();
+    expect(await show(undefined)).toBe('Отчёт будет отправлен, когда сервер станет доступен.');
+  });
+
+  it('says what sending waits for: the new policy, or a sign-in', async () => {
+    expect(await show({ outcome: 'consent_required', pushed: 0 })).toContain('политики');
+    unmount();
+    expect(await show({ outcome: 'signed_out', pushed: 0 })).toBe(
+      'Войдите снова, чтобы отправить отчёт.',
+    );
+  });
+
+  it('gives the server’s reason when it refused the report', async () => {
+    const refused: LocalReport = {
+      ...report,
+      state: 'rejected',
+      rejection: { code: 'third_party_personal_data', message: 'x' },
+    };
+    expect(await show({ outcome: 'done', pushed: 1 }, refused)).toBe(
+      'Сервер отклонил отчёт: В тексте есть персональные данные третьих лиц. Уберите их или укажите основание представительства.',
+    );
+  });
+});

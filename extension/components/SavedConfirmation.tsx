@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+import { db as defaultDb, type LocalReport, type WebTaggerDb } from '@/lib/db';
+import { errorMessageKey } from '@/lib/error-messages';
+import { type MessageKey, t } from '@/lib/i18n';
+import { type SyncSummary, sendMessage } from '@/lib/messages';
+import type { SavedReport } from './ReportForm';
+
+type Props = {
+  saved: SavedReport;
+  onReview: () => void;
+  db?: WebTaggerDb;
+  send?: (reportId: string) => Promise<SyncSummary | undefined>;
+};
+
+const OUTCOME: Record<string, MessageKey> = {
+  done: 'savedSent',
+  retry_later: 'savedLater',
+  consent_required: 'savedNeedsConsent',
+  signed_out: 'savedNeedsSignIn',
+  no_session: 'savedNeedsSignIn',
+};
+
+/**
+ * The confirmation after Save: the report is safe in the browser; then whether the server took
+ * it, refused it (and why), or it waits for the network, consent or a sign-in.
+ */
+export function SavedConfirmation({ saved, onReview, db = defaultDb, send }: Props) {
+  const [outcome, setOutcome] = useState<{ summary?: SyncSummary; report?: LocalReport }>();
+  useEffect(() => {
+    const sync = send ?? ((reportId: string) => sendMessage('report-saved', { reportId }));
+    void sync(saved.report.id).then(async (summary) => {
+      setOutcome({ summary, report: await db.reports.get(saved.report.id) });
+    });
+  }, []);
+
+  const rejection = outcome?.report?.state === 'rejected' ? outcome.report.rejection : undefined;
+  let status: string = t('savedSending');
+  if (rejection) status = `${t('savedRejected')} ${t(errorMessageKey(rejection.code))}`;
+  else if (outcome) status = t(OUTCOME[outcome.summary?.outcome ?? ''] ?? 'savedLater');
+
+  return (
+    <div class="saved">
+      <p class="confirmation" role="status" data-testid="saved">
+        <span aria-hidden="true">✓ </span>
+        {t('savedMessage')}
+      </p>
+      <p class={rejection ? 'field-error' : 'muted'} data-testid="saved-sync" aria-live="polite">
+        {status}
+      </p>
+      {saved.screenshotFailed && <p class="field-error">{t('screenshotFailed')}</p>}
+      <div class="actions">
+        <button type="button" onClick={onReview}>
+          {t('reviewReports')}
+        </button>
+        <button type="button" class="secondary" onClick={() => window.close()}>
+          {t('close')}
+        </button>
+      </div>
+    </div>
+  );
+}

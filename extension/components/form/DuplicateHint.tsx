@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+import { labelOf } from '#shared/labels';
+import { REVIEW_STATUSES } from '#shared/review-status';
+import type { WebTaggerDb } from '@/lib/db';
+import { t, uiLocale } from '@/lib/i18n';
+import type { AlreadyReported } from '@/lib/known-urls';
+
+/** Says so when the page is already reported, by the analyst or by anyone (decided locally). */
+export function DuplicateHint({ url, db }: { url: string; db: WebTaggerDb }) {
+  const [found, setFound] = useState<AlreadyReported>();
+  useEffect(() => {
+    let mounted = true;
+    // URL keys and their hashing load after the form: the hint is not needed to tag.
+    import('@/lib/known-urls')
+      .then(({ isAlreadyReported }) => isAlreadyReported(url, db))
+      .then(
+        (result) => mounted && setFound(result),
+        () => undefined,
+      );
+    return () => {
+      mounted = false;
+    };
+  }, [url]);
+
+  if (found?.status === 'own') {
+    const status = found.report.reviewStatus;
+    return (
+      <p class="notice" role="status" data-testid="duplicate-hint">
+        {t('alreadyReportedByYou')}
+        {status && ` ${t('reviewStatusIs', labelOf(REVIEW_STATUSES, status, uiLocale()))}`}
+      </p>
+    );
+  }
+  if (found?.status === 'known') {
+    return (
+      <p class="notice" role="status" data-testid="duplicate-hint">
+        {t('alreadyReportedKnown')}
+      </p>
+    );
+  }
+  return null;
+}

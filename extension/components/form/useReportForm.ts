@@ -1,0 +1,196 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { ReportInput } from '#shared/schemas/report';
+import type { Topic } from '#shared/taxonomy';
+import type { LocalReport, WebTaggerDb } from '@/lib/db';
+import { clearDraft, type Draft, draftKey, loadDraft, saveDraft } from '@/lib/draft';
+import { frequentTopics, getLastUsedValues } from '@/lib/form-defaults';
+import {
+  type FormTarget,
+  type FormValues,
+  formValuesOf,
+  initialFormValues,
+  type PageHints,
+  targetOf,
+} from '@/lib/form-values';
+import type { TargetPage } from '@/lib/page-capture';
+import type { FieldErrors } from '@/lib/validation';
+
+/** What the form is about: a page (or link) to tag, or a stored report to edit. */
+export type FormSubject =
+  | { kind: 'page'; page: TargetPage }
+  | { kind: 'edit'; report: LocalReport };
+
+type Loaded = {
+  values: FormValues;
+  target: FormTarget;
+  key: string;
+  frequent: Topic[];
+  /** A draft left by a popup that closed was brought back. */
+  restored: boolean;
+};
+
+type Validator = typeof import('@/lib/validation');
+// Zod is not needed to paint the form: the validator loads right after, before anyone can click.
+const loadValidator = (): Promise<Validator> => import('@/lib/validation');
+// Nor is the code that saves: it loads with the validator, so Save never waits for it.
+const loadSaving = () => import('@/lib/reports');
+
+type Deps = { db: WebTaggerDb; readHints: (page: TargetPage) => Promise<PageHints> };
+
+async function load(subject: FormSubject, db: WebTaggerDb): Promise<Loaded> {
+  if (subject.kind === 'edit') {
+    const target = targetOf(subject.report);
+    const key = draftKey(target, true);
+    const [draft, frequent] = await Promise.all([loadDraft(db, key), frequentTopics(db)]);
+    const values = draft?.values ?? formValuesOf(subject.report);
+    return { values, target, key, frequent, restored: !!draft };
+  }
+  const { page } = subject;
+  const key = draftKey({ reportId: '', url: page.url }, false);
+  const [draft, lastUsed, frequent] = await Promise.all([
+    loadDraft(db, key),
+    getLastUsedValues(db),
+    frequentTopics(db),
+  ]);
+  if (draft) return { ...draft, key, frequent, restored: true };
+  const target: FormTarget = {
+    reportId: crypto.randomUUID(),
+    url: page.url,
+    title: page.title,
+    source: page.source,
+    capturedAt: new Date().toISOString(),
+  };
+  return {
+    values: initialFormValues(lastUsed, { languages: [] }),
+    target,
+    key,
+    frequent,
+    restored: false,
+  };
+}
+
+type Preloaded = { url: string; loaded: Promise<Loaded>; hints: Promise<PageHints> };
+let preloaded: Preloaded | undefined;
+
+/**
+ * Starts reading what the form for a page needs (its draft, the last used values, its hints)
+ * while the popup still checks the session: the form then paints as soon as it mounts.
+ */
+export function preloadForm(page: TargetPage, deps: Deps): void {
+  const loaded = load({ kind: 'page', page }, deps.db);
+  loaded.catch(() => undefined);
+  preloaded = { url: page.url, loaded, hints: deps.readHints(page) };
+}
+
+/** The preloaded data for this subject, once: a second start (a discarded draft) reads afresh. */
+function takePreloaded(subject: FormSubject): Preloaded | undefined {
+  const found = preloaded;
+  preloaded = undefined;
+  return subject.kind === 'page' && found?.url === subject.page.url ? found : undefined;
+}
+
+/**
+ * The tagging form's state: its values (pre-filled from the draft, or from the last used values
+ * and the page's hints), their draft kept in `meta` on every change, validation against the
+ * shared schema, and the saved report.
+ */
+export function useReportForm(subject: FormSubject, deps: Deps) {
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [suggested, setSuggested] = useState({ languages: false, geography: false });
+  // The latest state, for changes that arrive between renders (typing, hints, the draft).
+  const current = useRef<Loaded>();
+  const touched = useRef(new Set<keyof FormValues>());
+  const validator = useRef<Validator>();
+  const submitted = useRef(false);
+
+  const commit = (next: Loaded) => {
+    current.current = next;
+    setLoaded(next);
+  };
+
+  async function start(isMounted: () => boolean) {
+    const early = takePreloaded(subject);
+    const hints =
+      subject.kind === 'page' ? (early?.hints ?? deps.readHints(subject.page)) : undefined;
+    const state = await (early?.loaded ?? load(subject, deps.db));
+    if (!isMounted()) return;
+    commit(state);
+    void loadSaving();
+    validator.current ??= await loadValidator();
+    const hint = state.restored ? undefined : await hints?.catch(() => undefined);
+    if (isMounted() && hint) applyHints(hint);
+  }
+
+  // A layout effect starts at once, not a frame later: the popup opens on this (targets.md P4).
+  useLayoutEffect(() => {
+    let mounted = true;
+    void start(() => mounted);
+    return () => {
+      mounted = false;
+    };
+  }, []);
+
+  /** The page's suggestions replace only what the analyst has not touched yet. */
+  function applyHints(hints: PageHints) {
+    const state = current.current;
+    if (!state) return;
+    const languages = hints.languages.length > 0 && !touched.current.has('languages');
+    const geography = !!hints.geography && !touched.current.has('geoIndicated');
+    const values = { ...state.values };
+    if (languages) values.languages = hints.languages;
+    if (hints.geography && geography) {
+      values.geoIndicated = true;
+      values.country = hints.geography.country;
+      values.region = hints.geography.region ?? '';
+    }
+    setSuggested({ languages, geography });
+    commit({ ...state, values });
+  }
+
+  function revalidate(values: FormValues, target: FormTarget) {
+    if (!submitted.current || !validator.current) return;
+    const result = validator.current.validateForm(values, target);
+    setErrors(result.ok ? {} : result.errors);
+  }
+
+  /** Changes some values and keeps the draft. */
+  function update(change: Partial<FormValues>) {
+    const state = current.current;
+    if (!state) return;
+    for (const key of Object.keys(change)) touched.current.add(key as keyof FormValues);
+    if ('languages' in change) setSuggested((s) => ({ ...s, languages: false }));
+    const values = { ...state.values, ...change };
+    commit({ ...state, values });
+    revalidate(values, state.target);
+    const draft: Draft = { target: state.target, values, savedAt: Date.now() };
+    void saveDraft(deps.db, state.key, draft);
+  }
+
+  /** Validates with the shared schema: the report to save, or undefined with the errors shown. */
+  async function validate(): Promise<ReportInput | undefined> {
+    const state = current.current;
+    if (!state) return undefined;
+    submitted.current = true;
+    validator.current ??= await loadValidator();
+    const result = validator.current.validateForm(state.values, state.target);
+    setErrors(result.ok ? {} : result.errors);
+    return result.ok ? result.report : undefined;
+  }
+
+  /** Forgets the draft once the report is saved. */
+  async function forgetDraft() {
+    if (current.current) await clearDraft(deps.db, current.current.key);
+  }
+
+  /** Throws the restored draft away and starts again from the pre-filled values. */
+  async function discardDraft() {
+    await forgetDraft();
+    touched.current.clear();
+    submitted.current = false;
+    setErrors({});
+    await start(() => true);
+  }
+
+  return { loaded, errors, suggested, update, validate, forgetDraft, discardDraft };
+}

@@ -1,0 +1,68 @@
+import { db as defaultDb, type WebTaggerDb } from '@/lib/db';
+import { sendMessage } from '@/lib/messages';
+import { deleteMeta, getMeta } from '@/lib/meta';
+import { getSession, markSignInNeeded, type Session } from '@/lib/session';
+
+/** What the popup shows before the form: sign-in, the policy to accept, or the main views. */
+export type Gate =
+  | { name: 'loading' }
+  | { name: 'sign-in'; previous?: Session }
+  | { name: 'consent'; session: Session }
+  | { name: 'main'; session: Session; offline?: boolean };
+
+/**
+ * The gate as far as this browser knows, without the network: no session (or a refused one) asks
+ * for a sign-in; a push refused for lack of consent asks for consent first.
+ */
+export async function localGate(db: WebTaggerDb = defaultDb): Promise<Gate> {
+  // Both reads at once: the popup's first paint waits for them.
+  const [session, consentRequired] = await Promise.all([
+    getSession(),
+    getMeta(db, 'consentRequired'),
+  ]);
+  if (!session || session.needsSignIn) return { name: 'sign-in', previous: session };
+  return consentRequired ? { name: 'consent', session } : { name: 'main', session };
+}
+
+/**
+ * The gate as the server sees it (`GET /api/me`): consent to the current policy version, a token
+ * still valid. When the server cannot be reached the form is shown, marked offline: reports wait
+ * in the outbox.
+ */
+export async function checkAccount(
+  session: Session,
+  local: Gate,
+  db: WebTaggerDb = defaultDb,
+): Promise<Gate> {
+  const { ApiClientError, createApiClient } = await import('@/lib/api-client');
+  try {
+    const me = await createApiClient(session.serverUrl).me(session.token);
+    if (!me.consent.current) return { name: 'consent', session };
+    if (local.name === 'consent') {
+      // Accepted elsewhere (the site, the options page): the queue may go.
+      await deleteMeta(db, 'consentRequired');
+      void sendMessage('sync-now');
+    }
+    return { name: 'main', session };
+  } catch (error) {
+    const code = error instanceof ApiClientError ? error.code : 'network';
+    if (code === 'unauthorized' || code === 'account_blocked') {
+      await markSignInNeeded();
+      return { name: 'sign-in', previous: { ...session, needsSignIn: true } };
+    }
+    // Offline the form still works, consent or not: nothing is sent until the server says yes.
+    return { name: 'main', session, offline: true };
+  }
+}
+
+/** Shows the local gate at once, then the server's answer when it comes. */
+export async function resolveGate(
+  show: (gate: Gate) => void,
+  db: WebTaggerDb = defaultDb,
+): Promise<void> {
+  const local = await localGate(db);
+  show(local);
+  if (local.name === 'main' || local.name === 'consent') {
+    show(await checkAccount(local.session, local, db));
+  }
+}

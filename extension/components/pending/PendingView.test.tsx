@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type LocalReport, WebTaggerDb } from '@/lib/db';
+import { fakeUiLocale } from '@/lib/i18n-fake';
+import { click, mount, textOf, waitFor } from '../testing';
+import { PAGE_SIZE, PendingView } from './PendingView';
+
+let db: WebTaggerDb;
+let n = 0;
+let unmount = () => {};
+const send = vi.fn(async () => ({ outcome: 'done', pushed: 0 }));
+const onEdit = vi.fn<(report: LocalReport) => void>();
+
+let counter = 0;
+function report(change: Partial<LocalReport>): LocalReport {
+  counter++;
+  return {
+    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+    url: `https://example.kz/page-${counter}`,
+    title: `Page ${counter}`,
+    source: 'page',
+    resourceType: 'webpage',
+    languages: ['ru'],
+    geography: { indicated: false },
+    openness: 'public',
+    availability: 'accessible',
+    topics: ['gambling'],
+    note: '',
+    capturedAt: '2026-11-24T10:00:00.000Z',
+    state: 'pending',
+    updatedAt: 1_000_000 + counter,
+    urlKeyHash: `hash-${counter}`,
+    ...change,
+  };
+}
+
+const rejected = report({
+  title: '<img src=x onerror="document.title=\'pwned\'">',
+  note: 'Продавец, ИИН 880412378771',
+  state: 'rejected',
+  rejection: {
+    code: 'third_party_personal_data',
+    message: 'Third-party personal data in note',
+    findings: [{ field: 'note', kind: 'iin', start: 14, end: 26 }],
+  },
+});
+const waiting = report({ state: 'pending' });
+const sending = report({ state: 'syncing' });
+const underReview = report({ state: 'synced', reviewStatus: 'under_review', serverVersion: 3 });
+const submitted = report({ state: 'synced', reviewStatus: 'submitted', serverVersion: 1 });
+
+async function open() {
+  const view = await mount(<PendingView db={db} send={send} onEdit={onEdit} />);
+  unmount = view.unmount;
+  await waitFor(() => view.root.querySelector('[data-testid=report-item]'));
+  return view;
+}
+const items = (root: Element, section: string) => [
+  ...root.querySelectorAll(`[data-testid=section-${section}] [data-testid=report-item]`),
+];
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  fakeUiLocale('en');
+  send.mockClear();
+  onEdit.mockClear();
+  db = new WebTaggerDb(`pending-test-${n++}`);
+  await db.reports.bulkPut([rejected, waiting, sending, underReview, submitted]);
+});
+afterEach(async () => {
+  unmount();
+  await db.delete();
+});
+
+describe('PendingView', () => {
+  it('groups the reports by where they are, newest first', async () => {
+    const { root } = await open();
+    await waitFor(() => items(root, 'sent').length === 2);
+    expect(items(root, 'rejected').map((i) => i.getAttribute('data-state'))).toEqual(['rejected']);
+    expect(items(root, 'waiting').map((i) => i.getAttribute('data-state'))).toEqual([
+      'syncing',
+      'pending',
+    ]);
+    expect(textOf(root.querySelector('[data-testid=section-waiting] h2'))).toBe(
+      'Waiting to be sent (2)',
+    );
+  });
+
+  it('gives the server’s reason in words, with the personal data by kind', async () => {
+    const { root } = await open();
+    const reason = textOf(root.querySelector('[data-testid=rejection]'));
+    expect(reason).toContain('The text contains third parties’ personal data.');
+    expect(reason).toContain('IIN: 880412378771');
+    expect(reason).not.toContain('Third-party personal data in note');
+  });
+
+  it('shows the review status of sent reports, and offers no edit once under review', async () => {
+    const { root } = await open();
+    await waitFor(() => items(root, 'sent').length === 2);
+    const [first, second] = items(root, 'sent');
+    expect(textOf(first?.querySelector('[data-testid=review-status]') ?? null)).toBe('Submitted');
+    expect(textOf(second?.querySelector('[data-testid=review-status]') ?? null)).toBe(
+      'Under review',
+    );
+    expect(second?.querySelector('button')).toBeNull();
+    expect(first?.querySelector('button')).not.toBeNull();
+  });
+
+  it('shows a hostile title as text', async () => {
+    const { root } = await open();
+    expect(root.querySelector('img')).toBeNull();
+    expect(textOf(root.querySelector('[data-testid=report-title]'))).toContain('<img src=x');
+  });
+
+  it('opens the form on a report to edit it', async () => {
+    const { root } = await open();
+    const editButton = [...items(root, 'rejected')[0]!.querySelectorAll('button')].find(
+      (b) => textOf(b) === 'Edit',
+    );
+    await click(editButton!);
+    expect(onEdit).toHaveBeenCalledWith(expect.objectContaining({ id: rejected.id }));
+  });
+
+  it('deletes only after confirmation', async () => {
+    const { root } = await open();
+    const item = () => items(root, 'waiting').find((i) => textOf(i).includes(waiting.title));
+    const button = (label: string) =>
+      [...(item()?.querySelectorAll('button') ?? [])].find((b) => textOf(b) === label);
+    await click(button('Delete')!);
+    expect(textOf(item()!)).toContain('Delete this report?');
+    await click(button('Cancel')!);
+    expect(await db.reports.get(waiting.id)).toBeDefined();
+    await click(button('Delete')!);
+    await click(button('Yes, delete')!);
+    await waitFor(() => !item());
+    expect(await db.reports.get(waiting.id)).toBeUndefined();
+  });
+
+  it('queues a rejected report again on retry and asks for a sync', async () => {
+    const { root } = await open();
+    const retry = [...items(root, 'rejected')[0]!.querySelectorAll('button')].find(
+      (b) => textOf(b) === 'Retry',
+    );
+    await click(retry!);
+    await waitFor(() => items(root, 'rejected').length === 0);
+    expect((await db.reports.get(rejected.id))?.state).toBe('pending');
+    expect(await db.outbox.where('reportId').equals(rejected.id).count()).toBe(1);
+    expect(send).toHaveBeenCalledWith('sync-now');
+  });
+
+  it('submits all on request', async () => {
+    const { root } = await open();
+    await click(root.querySelector('[data-testid=submit-all]'));
+    expect(send).toHaveBeenCalledWith('sync-now');
+  });
+
+  it('reads one page at a time however many reports are cached', async () => {
+    const many = Array.from({ length: 3000 }, () =>
+      report({ state: 'synced', reviewStatus: 'submitted' }),
+    );
+    await db.reports.bulkPut(many);
+    const { root } = await open();
+    await waitFor(() => items(root, 'sent').length === PAGE_SIZE);
+    expect(textOf(root.querySelector('[data-testid=section-sent] h2'))).toBe('Accepted (3002)');
+    // The newest first: the last one created.
+    expect(textOf(items(root, 'sent')[0]!.querySelector('[data-testid=report-title]'))).toBe(
+      many.at(-1)?.title,
+    );
+    const more = [...root.querySelectorAll('[data-testid=section-sent] button')].find(
+      (b) => textOf(b) === 'Show more',
+    );
+    await click(more!);
+    await waitFor(() => items(root, 'sent').length === 2 * PAGE_SIZE);
+  });
+});

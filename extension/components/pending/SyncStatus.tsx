@@ -1,0 +1,33 @@
+import type { WebTaggerDb } from '@/lib/db';
+import { type MessageKey, t } from '@/lib/i18n';
+import { getMeta } from '@/lib/meta';
+import { useLiveQuery } from './useLiveQuery';
+
+const OUTCOME: Record<string, MessageKey> = {
+  done: 'syncDone',
+  retry_later: 'syncRetryLater',
+  consent_required: 'syncConsentRequired',
+  signed_out: 'syncSignedOut',
+  no_session: 'syncSignedOut',
+};
+
+const time = (ms: number) =>
+  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** When the last sync ran, how it ended and, after a failure, when the next one is due. */
+export function SyncStatus({ db }: { db: WebTaggerDb }) {
+  const state = useLiveQuery(
+    async () => ({ last: await getMeta(db, 'lastSync'), backoff: await getMeta(db, 'backoff') }),
+    [db],
+  );
+  if (!state?.last) return <p class="muted">{t('syncNever')}</p>;
+  const { last, backoff } = state;
+  return (
+    <p class="muted" data-testid="sync-status">
+      {t('syncLast', time(last.at))} {t(OUTCOME[last.outcome] ?? 'syncRetryLater')}
+      {backoff &&
+        backoff.nextAttemptAt > Date.now() &&
+        ` ${t('syncNextAt', time(backoff.nextAttemptAt))}`}
+    </p>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Geography } from '#shared/schemas/report';
+import type { Availability, Language, Openness, ResourceType, Topic } from '#shared/taxonomy';
+import type { WebTaggerDb } from './db';
+
+/** The form values the analyst used last, to pre-fill the next report. */
+export type LastUsedValues = {
+  resourceType: ResourceType;
+  languages: Language[];
+  geography: Geography;
+  openness: Openness;
+  availability: Availability;
+  topics: Topic[];
+};
+
+/** Retry state of the sync engine; it lives here so it survives the worker being stopped. */
+export type Backoff = {
+  /** Consecutive failed attempts. */
+  failures: number;
+  /** When the next attempt is due, ms since epoch. */
+  nextAttemptAt: number;
+  /** The error code of the last failure. */
+  reason: string;
+};
+
+/** The outcome of the last sync run, for the popup. */
+export type LastSync = { at: number; outcome: string; pushed: number };
+
+/** Everything the `meta` table holds, by key. */
+export type MetaValues = {
+  lastUsed: LastUsedValues;
+  /** How many reports the analyst created per topic (the link menu offers the most used). */
+  topicUsage: Partial<Record<Topic, number>>;
+  /** The topics the link menu currently offers. */
+  menuTopics: Topic[];
+  /** The highest outbox seq sent so far (see outbox-queries.ts). */
+  sentUpTo: number;
+  pullCursor: string;
+  knownUrlsCursor: string;
+  /** The server and account the cursors and known URLs belong to. */
+  syncScope: { serverUrl: string; userId: string };
+  backoff: Backoff;
+  /** Set when the server refused a push for lack of consent to this policy version. */
+  consentRequired: { policyVersion?: string; at: number };
+  lastSync: LastSync;
+};
+export type MetaKey = keyof MetaValues;
+
+/** A value of the meta table. */
+export async function getMeta<K extends MetaKey>(
+  db: WebTaggerDb,
+  key: K,
+): Promise<MetaValues[K] | undefined> {
+  const entry = await db.meta.get(key);
+  return entry?.value as MetaValues[K] | undefined;
+}
+
+/** Stores a value of the meta table. */
+export async function setMeta<K extends MetaKey>(
+  db: WebTaggerDb,
+  key: K,
+  value: MetaValues[K],
+): Promise<void> {
+  await db.meta.put({ key, value });
+}
+
+/** Removes a value of the meta table. */
+export async function deleteMeta(db: WebTaggerDb, key: MetaKey): Promise<void> {
+  await db.meta.delete(key);
+}

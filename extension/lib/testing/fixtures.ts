@@ -1,0 +1,38 @@
+import type { ReportInput } from '#shared/schemas/report';
+import { WebTaggerDb } from '../db';
+import type { Session } from '../session';
+
+let dbCount = 0;
+
+/** A database of its own for one test (fake-indexeddb keeps databases for the whole run). */
+export function freshDb(): WebTaggerDb {
+  dbCount += 1;
+  return new WebTaggerDb(`test-${dbCount}-${crypto.randomUUID()}`);
+}
+
+/** A valid report of a page, with any field replaced. */
+export function aReport(overrides: Partial<ReportInput> = {}): ReportInput {
+  return {
+    id: crypto.randomUUID(),
+    url: 'https://casino.example.kz/play',
+    title: 'Online casino',
+    source: 'page',
+    resourceType: 'website',
+    languages: ['ru'],
+    geography: { indicated: false },
+    openness: 'public',
+    availability: 'accessible',
+    topics: ['gambling'],
+    note: '',
+    capturedAt: '2026-11-24T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A signed-in session on the fake server. */
+export const SESSION: Session = {
+  serverUrl: 'https://webtagger.test',
+  token: 'token-1',
+  expiresAt: '2027-01-01T00:00:00.000Z',
+  user: { id: '00000000-0000-4000-8000-000000000001', role: 'analyst', status: 'active' },
+};

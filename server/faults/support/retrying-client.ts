@@ -1,0 +1,48 @@
+import type { Mutation } from '#shared/schemas/sync';
+import { sleep } from './seeded';
+
+export type MutationAnswer = {
+  id: string;
+  status: 'applied' | 'duplicate' | 'rejected';
+  code?: string;
+};
+
+/**
+ * An analyst's device that pushes its batches in order and, like the extension's outbox, sends a
+ * batch again unchanged (same mutation ids) until the server answers it — through refused
+ * connections, reset sockets and 5xx alike.
+ */
+export async function pushUntilAnswered(
+  url: () => string,
+  token: string,
+  batches: Mutation[][],
+  onAnswered: (answers: MutationAnswer[]) => void,
+): Promise<{ attempts: number; failures: number }> {
+  let attempts = 0;
+  let failures = 0;
+  for (const mutations of batches) {
+    const body = JSON.stringify({ deviceId: 'fault-device', mutations });
+    for (;;) {
+      attempts++;
+      try {
+        const response = await fetch(`${url()}/api/sync/push`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body,
+          signal: AbortSignal.timeout(15_000),
+        });
+        const text = await response.text();
+        if (response.status === 200) {
+          onAnswered((JSON.parse(text) as { results: MutationAnswer[] }).results);
+          break;
+        }
+        if (response.status < 500) throw new Error(`push refused: ${response.status} ${text}`);
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith('push refused')) throw error;
+      }
+      failures++;
+      await sleep(50 + Math.random() * 100);
+    }
+  }
+  return { attempts, failures };
+}

@@ -1,0 +1,16 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+// `npm run test:faults`: the fault and hostile-input suites (targets.md R1, R3, R5, R7, R8). They
+// start real servers and kill them, so they run one file at a time, apart from `npm run test:unit`.
+export default defineConfig({
+  root: resolve(import.meta.dirname, '../..'),
+  test: {
+    name: 'faults',
+    include: ['server/faults/**/*.fault.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 240_000,
+    hookTimeout: 60_000,
+  },
+});

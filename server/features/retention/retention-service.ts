@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Storage } from '../../db/open';
+import {
+  auditEvents,
+  consents,
+  documents,
+  erasures,
+  reports,
+  tokens,
+  users,
+} from '../../db/schema';
+import { documentFiles } from '../accounts/document-files';
+import { recordAudit } from '../audit/audit-service';
+
+const DAY_MS = 86_400_000;
+/** Accounts destroyed per transaction (and per act of destruction in the audit log). */
+const BATCH = 100;
+
+/** What one run of retention destroyed: the act recorded in the audit log. */
+export type DestructionAct = {
+  at: string;
+  /** Accounts closed on or before this moment were due. */
+  cutoff: string;
+  retentionDays: number;
+  userIds: string[];
+  documents: number;
+  files: number;
+  consentRecords: number;
+  auditEvents: number;
+  sessions: number;
+  reportsRedacted: number;
+};
+
+/**
+ * Destroys the personal data of accounts closed more than `retentionDays` ago: the profile
+ * (e-mail replaced by a pseudonym that names nobody), document files and names, where consents
+ * and audited actions came from, sessions, and the text of reports that carried a represented
+ * person's data. Reports stay, under an account id that no longer leads to anyone.
+ * Each batch is recorded in the audit log as an act of destruction. Safe to run again at any time.
+ */
+export async function runRetention(
+  storage: Storage,
+  options: { now: Date; retentionDays: number },
+): Promise<DestructionAct> {
+  const cutoff = new Date(options.now.getTime() - options.retentionDays * DAY_MS).toISOString();
+  const act: DestructionAct = {
+    at: options.now.toISOString(),
+    cutoff,
+    retentionDays: options.retentionDays,
+    userIds: [],
+    documents: 0,
+    files: 0,
+    consentRecords: 0,
+    auditEvents: 0,
+    sessions: 0,
+    reportsRedacted: 0,
+  };
+  for (;;) {
+    const due = dueAccounts(storage, cutoff);
+    if (due.length === 0) return act;
+    // Files first: if the run stops before the database is done, the next run removes nothing
+    // twice and finishes the rows; the reverse order could leave files nobody points to.
+    act.files += await removeDocumentFiles(storage, due);
+    const batch = destroyRows(storage, due, options.now, {
+      cutoff,
+      retentionDays: options.retentionDays,
+    });
+    act.userIds.push(...due);
+    act.documents += batch.documents;
+    act.consentRecords += batch.consentRecords;
+    act.auditEvents += batch.auditEvents;
+    act.sessions += batch.sessions;
+    act.reportsRedacted += batch.reportsRedacted;
+  }
+}
+
+function dueAccounts(storage: Storage, cutoff: string): string[] {
+  return storage.db
+    .select({ id: users.id })
+    .from(users)
+    .leftJoin(erasures, eq(erasures.userId, users.id))
+    .where(
+      and(
+        eq(users.status, 'closed'),
+        lte(users.closedAt, cutoff),
+        or(isNull(erasures.userId), isNull(erasures.destroyedAt)),
+      ),
+    )
+    .limit(BATCH)
+    .all()
+    .map((row) => row.id);
+}
+
+async function removeDocumentFiles(storage: Storage, userIds: string[]): Promise<number> {
+  const files = documentFiles(storage.dataDir);
+  const ids = storage.db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(inArray(documents.userId, userIds))
+    .all();
+  let removed = 0;
+  for (const { id } of ids) {
+    const exists = await stat(join(files.dir, id)).then(
+      () => true,
+      () => false,
+    );
+    await files.remove(id);
+    if (exists) removed += 1;
+  }
+  return removed;
+}
+
+function destroyRows(
+  storage: Storage,
+  userIds: string[],
+  now: Date,
+  period: { cutoff: string; retentionDays: number },
+) {
+  const at = now.toISOString();
+  const { db } = storage;
+  return db.transaction(
+    (tx) => {
+      for (const id of userIds) {
+        tx.update(users)
+          .set({
+            email: `erased-${randomUUID()}@invalid`,
+            fullName: '',
+            organization: '',
+            position: '',
+            phone: null,
+            passwordHash: '',
+            updatedAt: at,
+          })
+          .where(eq(users.id, id))
+          .run();
+        tx.insert(erasures)
+          .values({ userId: id, destroyedAt: at })
+          .onConflictDoUpdate({ target: erasures.userId, set: { destroyedAt: at } })
+          .run();
+      }
+      const counts = {
+        documents: tx
+          .update(documents)
+          .set({ originalName: '' })
+          .where(inArray(documents.userId, userIds))
+          .run().changes,
+        consentRecords: tx
+          .update(consents)
+          .set({ ip: null, userAgent: null })
+          .where(inArray(consents.userId, userIds))
+          .run().changes,
+        auditEvents: tx
+          .update(auditEvents)
+          .set({ ip: null })
+          .where(
+            and(
+              isNotNull(auditEvents.ip),
+              or(
+                inArray(auditEvents.actorUserId, userIds),
+                and(eq(auditEvents.subjectType, 'user'), inArray(auditEvents.subjectId, userIds)),
+              ),
+            ),
+          )
+          .run().changes,
+        sessions: tx.delete(tokens).where(inArray(tokens.userId, userIds)).run().changes,
+        // Text accepted under a representation basis holds a represented person's data, and
+        // that basis (the user's document) is gone now.
+        reportsRedacted: tx
+          .update(reports)
+          .set({ note: '', geography: sql`json_remove(${reports.geography}, '$.locality')` })
+          .where(and(inArray(reports.userId, userIds), isNotNull(reports.personalDataKinds)))
+          .run().changes,
+      };
+      recordAudit(tx, {
+        action: 'retention.personal_data_destroyed',
+        at: now,
+        subjectType: 'retention',
+        details: { userIds, ...counts, ...period },
+      });
+      return counts;
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStorage } from '../../db/open';
+import { users } from '../../db/schema';
+import { silentLogger } from '../../logger';
+import { createTestApp } from '../../testing/test-app';
+import { createUser, type TestUser } from '../../testing/users';
+import { startRetentionSchedule } from './schedule';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let closed: TestUser;
+
+beforeEach(async () => {
+  t = await createTestApp({ WEBTAGGER_RETENTION_DAYS: '30' });
+  closed = createUser(t, { email: 'long-gone@gov.test' });
+  t.storage.db
+    .update(users)
+    .set({ status: 'closed', closedAt: '2020-01-01T00:00:00.000Z' })
+    .where(eq(users.id, closed.id))
+    .run();
+});
+afterEach(() => t.dispose());
+
+const emailOf = (id: string) =>
+  t.storage.db.select({ email: users.email }).from(users).where(eq(users.id, id)).get()?.email;
+
+describe('the retention schedule', () => {
+  it('runs soon after start, and not once stopped', async () => {
+    const schedule = startRetentionSchedule(
+      { storage: t.storage, config: t.deps.config, logger: silentLogger, now: t.deps.now },
+      { firstRunMs: 1, everyMs: 60_000 },
+    );
+    await expect.poll(() => emailOf(closed.id), { timeout: 2000 }).toMatch(/@invalid$/);
+    schedule.stop();
+    expect(await schedule.runNow()).toBeUndefined();
+  });
+
+  it('answers one run at a time', async () => {
+    const schedule = startRetentionSchedule(
+      { storage: t.storage, config: t.deps.config, logger: silentLogger, now: t.deps.now },
+      { firstRunMs: 60_000, everyMs: 60_000 },
+    );
+    const [first, second] = [schedule.runNow(), schedule.runNow()];
+    expect(first).toBe(second);
+    expect((await first)?.userIds).toEqual([closed.id]);
+    schedule.stop();
+  });
+});
+
+describe('npm run retention', () => {
+  it('destroys what is due in the configured data folder', () => {
+    t.storage.close(); // the folder is the command's now
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '../../retention-cli.ts')],
+      {
+        env: { ...process.env, WEBTAGGER_DATA_DIR: t.dataDir, WEBTAGGER_RETENTION_DAYS: '30' },
+        encoding: 'utf8',
+        timeout: 15_000,
+      },
+    );
+    expect(run.status).toBe(0);
+    const line = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+    expect(line).toMatchObject({ message: 'retention done', accounts: 1 });
+    const storage = openStorage(t.dataDir);
+    try {
+      const row = storage.db.select().from(users).where(eq(users.id, closed.id)).get();
+      expect(row?.email).toMatch(/^erased-.*@invalid$/);
+    } finally {
+      storage.close();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import type { Config } from '../../config';
+import type { Storage } from '../../db/open';
+import type { Logger } from '../../logger';
+import { type DestructionAct, runRetention } from './retention-service';
+
+const DAY_MS = 86_400_000;
+
+export type RetentionSchedule = {
+  /** Runs retention now (unless a run is under way); answers what it destroyed. */
+  runNow(): Promise<DestructionAct | undefined>;
+  stop(): void;
+};
+
+/**
+ * Runs retention shortly after start and then daily. The timers never keep the process alive,
+ * and a failed run is logged and retried at the next tick.
+ */
+export function startRetentionSchedule(
+  deps: {
+    storage: Storage;
+    config: Pick<Config, 'retentionDays'>;
+    logger: Logger;
+    now: () => Date;
+  },
+  timing: { firstRunMs: number; everyMs: number } = { firstRunMs: 60_000, everyMs: DAY_MS },
+): RetentionSchedule {
+  let running: Promise<DestructionAct | undefined> | undefined;
+  let stopped = false;
+  const runNow = () => {
+    if (stopped) return Promise.resolve(undefined);
+    running ??= runRetention(deps.storage, {
+      now: deps.now(),
+      retentionDays: deps.config.retentionDays,
+    })
+      .then((act) => {
+        if (act.userIds.length > 0) {
+          deps.logger.info('retention destroyed personal data', {
+            accounts: act.userIds.length,
+            files: act.files,
+          });
+        }
+        return act;
+      })
+      .catch((err: unknown) => {
+        deps.logger.error('retention failed', {
+          error: err instanceof Error ? err.name : 'unknown',
+        });
+        return undefined;
+      })
+      .finally(() => {
+        running = undefined;
+      });
+    return running;
+  };
+  const first = setTimeout(runNow, timing.firstRunMs);
+  const daily = setInterval(runNow, timing.everyMs);
+  first.unref();
+  daily.unref();
+  return {
+    runNow,
+    stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(daily);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditEvents, materialStatusChanges } from '../../db/schema';
+import { pullAs } from '../../testing/reports';
+import { createTestApp } from '../../testing/test-app';
+import { createUser, type TestUser } from '../../testing/users';
+import { decide, getJson, report, walk } from './testing';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let analyst: TestUser;
+let reviewer: TestUser;
+let materialId: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  analyst = createUser(t);
+  reviewer = createUser(t, { role: 'reviewer' });
+  materialId = (await report(t, analyst)).materialId;
+});
+afterEach(() => t.dispose());
+
+const post = (body: unknown, id = materialId) =>
+  t.app.request(`/api/materials/${id}/decision`, {
+    method: 'POST',
+    headers: { ...reviewer.auth, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+describe('POST /api/materials/:id/decision', () => {
+  it('moves the material on, answers it with its new version, and keeps who, when and why', async () => {
+    const { status, body } = await decide(t, reviewer, materialId, 'under_review', 1, '');
+    expect(status).toBe(200);
+    expect(body.material).toMatchObject({ id: materialId, status: 'under_review', version: 2 });
+
+    t.advance(60_000);
+    const confirmed = await decide(t, reviewer, materialId, 'confirmed', 2, 'Нет лицензии');
+    expect(confirmed.body.material).toMatchObject({ status: 'confirmed', version: 3 });
+    const history = t.storage.db.select().from(materialStatusChanges).all();
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.byUserId, h.comment, h.at])).toEqual([
+      ['submitted', 'under_review', reviewer.id, '', '2026-11-24T10:00:00.000Z'],
+      ['under_review', 'confirmed', reviewer.id, 'Нет лицензии', '2026-11-24T10:01:00.000Z'],
+    ]);
+  });
+
+  it('audits every decision with the step and the new version', async () => {
+    await walk(t, reviewer, materialId, ['under_review', 'confirmed']);
+    const events = t.storage.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'material.status_changed'))
+      .all();
+    expect(events.map((e) => [e.actorUserId, e.subjectId, e.details])).toEqual([
+      [reviewer.id, materialId, { from: 'submitted', to: 'under_review', version: 2 }],
+      [reviewer.id, materialId, { from: 'under_review', to: 'confirmed', version: 3 }],
+    ]);
+  });
+
+  it('refuses a decision taken on a version that has moved, with the current version', async () => {
+    await walk(t, reviewer, materialId, ['under_review']);
+    const { status, body } = await decide(t, reviewer, materialId, 'confirmed', 1);
+    expect([status, body.error.code]).toEqual([409, 'conflict']);
+    expect(body.error.details).toEqual({ version: 2 });
+  });
+
+  it('refuses a step the workflow does not allow, and changes nothing', async () => {
+    const { status, body } = await decide(t, reviewer, materialId, 'blocked', 1);
+    expect([status, body.error.code]).toEqual([409, 'conflict']);
+    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(
+      t.storage.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'material.status_changed'))
+        .all(),
+    ).toEqual([]);
+  });
+
+  it('takes the whole workflow through to blocked and restored', async () => {
+    await walk(t, reviewer, materialId, [
+      'under_review',
+      'confirmed',
+      'sent_for_blocking',
+      'blocked',
+      'restored',
+      'sent_for_blocking',
+    ]);
+    const { body } = await getJson(t, reviewer, `/api/materials/${materialId}`);
+    expect(body.material.status).toBe('sent_for_blocking');
+    expect(body.history).toHaveLength(6);
+  });
+
+  it("sends the new status to the reporter's extension through pull", async () => {
+    const before = await pullAs(t, analyst);
+    expect(before.body.changes.map((c: { status: string }) => c.status)).toEqual(['submitted']);
+
+    await walk(t, reviewer, materialId, ['under_review', 'confirmed']);
+    const after = await pullAs(t, analyst, { cursor: before.body.cursor });
+    expect(after.status).toBe(200);
+    expect(after.body.changes).toHaveLength(1);
+    expect(after.body.changes[0]).toMatchObject({ deleted: false, status: 'confirmed' });
+  });
+
+  it('answers not_found for an unknown material, and for an id that is no UUID', async () => {
+    for (const id of [crypto.randomUUID(), 'not-an-id', '..%2F..%2Fetc']) {
+      const response = await post({ status: 'under_review', comment: '', expectedVersion: 1 }, id);
+      expect(response.status).toBe(404);
+    }
+  });
+
+  it.each([
+    ['no reason for a confirmation', { status: 'confirmed', comment: '  ', expectedVersion: 1 }],
+    ['an unknown status', { status: 'approved', comment: 'x', expectedVersion: 1 }],
+    ['a version that is no number', { status: 'under_review', comment: '', expectedVersion: '1' }],
+    ['a version of zero', { status: 'under_review', comment: '', expectedVersion: 0 }],
+    ['no version', { status: 'under_review', comment: '' }],
+    ['a comment too long', { status: 'confirmed', comment: 'x'.repeat(2001), expectedVersion: 1 }],
+    ['an unknown field', { status: 'under_review', comment: '', expectedVersion: 1, by: 'me' }],
+    ['an array', [{ status: 'under_review' }]],
+  ])('refuses %s with validation_failed', async (_name, body) => {
+    const response = await post(body);
+    const answer = (await response.json()) as { error: { code: string } };
+    expect([response.status, answer.error.code]).toEqual([400, 'validation_failed']);
+  });
+});

@@ -1,0 +1,93 @@
+import { and, inArray, isNull } from 'drizzle-orm';
+import type { Evidence } from '#shared/schemas/report';
+import type { MaterialSummary } from '#shared/schemas/review';
+import type { Db } from '../../db/open';
+import { type MaterialRow, reports } from '../../db/schema';
+import { codesOfMask, maskOf } from './facet-masks';
+
+type Aggregate = {
+  reportCount: number;
+  reporters: Set<string>;
+  topics: number;
+  languages: number;
+  regions: number;
+  resourceTypes: number;
+  evidence: Map<string, Evidence>;
+  lastReportedAt: string;
+};
+
+/** What the reviewers' queue shows of these materials, aggregated from their live reports. */
+export function summarizeMaterials(db: Db, rows: MaterialRow[]): MaterialSummary[] {
+  if (rows.length === 0) return [];
+  const live = db
+    .select({
+      materialId: reports.materialId,
+      userId: reports.userId,
+      topics: reports.topics,
+      languages: reports.languages,
+      region: reports.region,
+      resourceType: reports.resourceType,
+      evidence: reports.evidence,
+      createdAt: reports.createdAt,
+    })
+    .from(reports)
+    .where(
+      and(
+        inArray(
+          reports.materialId,
+          rows.map((row) => row.id),
+        ),
+        isNull(reports.deletedAt),
+      ),
+    )
+    .all();
+  const aggregates = new Map<string, Aggregate>();
+  for (const report of live) {
+    const a = aggregates.get(report.materialId) ?? emptyAggregate(report.createdAt);
+    aggregates.set(report.materialId, a);
+    a.reportCount += 1;
+    a.reporters.add(report.userId);
+    a.topics |= maskOf('topic', report.topics);
+    a.languages |= maskOf('language', report.languages);
+    a.regions |= maskOf('region', [report.region]);
+    a.resourceTypes |= maskOf('resourceType', [report.resourceType]);
+    if (report.evidence) a.evidence.set(report.evidence.sha256, report.evidence);
+    if (report.createdAt > a.lastReportedAt) a.lastReportedAt = report.createdAt;
+  }
+  return rows.map((row) => summaryOf(row, aggregates.get(row.id) ?? emptyAggregate(row.createdAt)));
+}
+
+function emptyAggregate(createdAt: string): Aggregate {
+  return {
+    reportCount: 0,
+    reporters: new Set(),
+    topics: 0,
+    languages: 0,
+    regions: 0,
+    resourceTypes: 0,
+    evidence: new Map(),
+    lastReportedAt: createdAt,
+  };
+}
+
+function summaryOf(row: MaterialRow, a: Aggregate): MaterialSummary {
+  return {
+    id: row.id,
+    urlKey: row.urlKey,
+    url: row.url,
+    title: row.title,
+    status: row.status,
+    version: row.version,
+    reportCount: a.reportCount,
+    reporterCount: a.reporters.size,
+    topics: codesOfMask('topic', a.topics),
+    languages: codesOfMask('language', a.languages),
+    regions: codesOfMask('region', a.regions),
+    resourceTypes: codesOfMask('resourceType', a.resourceTypes),
+    evidence: [...a.evidence.values()],
+    // The material was made by its first report, whatever became of that report since.
+    firstReportedAt: row.createdAt,
+    lastReportedAt: a.lastReportedAt,
+    updatedAt: row.updatedAt,
+  };
+}

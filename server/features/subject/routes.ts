@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from '../../http/env';
+import { clientAddress, requestOrigin } from '../auth/client-address';
+import { requireUser } from '../auth/require-user';
+import { closeAccount } from './account-closure';
+import { exportSubjectData } from './subject-data';
+import './api-docs';
+
+/** The data subject's rights: access to their data and erasure (mounted at /api). */
+export function subjectRoutes(deps: AppDeps) {
+  const { db } = deps.storage;
+  return (
+    new Hono<AppEnv>()
+      // Reading one's own data needs no consent: someone who withdrew may still ask what is held.
+      .get('/me/data', requireUser(deps), (c) =>
+        c.json(
+          exportSubjectData(db, { userId: c.get('user').id, at: deps.now(), ip: clientAddress(c) }),
+        ),
+      )
+      .delete('/me', requireUser(deps), (c) =>
+        c.json(
+          closeAccount(db, {
+            userId: c.get('user').id,
+            at: deps.now(),
+            origin: requestOrigin(c),
+            retentionDays: deps.config.retentionDays,
+          }),
+        ),
+      )
+  );
+}

@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig } from './config';
+import { openStorage } from './db/open';
+import { runRetention } from './features/retention/retention-service';
+import { createLogger } from './logger';
+
+// `npm run retention`: the same retention the server runs daily, on the same configuration.
+async function main() {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const storage = openStorage(config.dataDir);
+  try {
+    const act = await runRetention(storage, {
+      now: new Date(),
+      retentionDays: config.retentionDays,
+    });
+    logger.info('retention done', {
+      cutoff: act.cutoff,
+      accounts: act.userIds.length,
+      documents: act.documents,
+      files: act.files,
+      consentRecords: act.consentRecords,
+      auditEvents: act.auditEvents,
+      sessions: act.sessions,
+      reportsRedacted: act.reportsRedacted,
+    });
+  } finally {
+    storage.close();
+  }
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`Retention failed: ${err instanceof Error ? err.message : err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono';
+import { requireSiteRole } from '../../features/web-session/middleware';
+import type { AppDeps } from '../../http/env';
+import { renderPage } from '../render';
+import type { SiteEnv } from '../site-env';
+import { viewOf } from '../view';
+import { AuditPage } from './audit-page';
+import { auditActions, auditFilterSchema, auditPage } from './audit-query';
+import { disclosureRoutes } from './disclosure-routes';
+import { policyRoutes } from './policy-routes';
+import { subjectRequestRoutes } from './subject-request-routes';
+import { userRoutes } from './user-routes';
+
+const AUDIT_PAGE_SIZE = 50;
+
+/** The admin console: every page under /admin is for admins only. */
+export function adminRoutes(deps: AppDeps) {
+  const { db } = deps.storage;
+  return new Hono<SiteEnv>()
+    .use('/admin/*', requireSiteRole('admin'))
+    .route('/', userRoutes(deps))
+    .route('/', policyRoutes(deps))
+    .route('/', disclosureRoutes(deps))
+    .route('/', subjectRequestRoutes(deps))
+    .get('/admin/audit', (c) => {
+      const filter = auditFilterSchema.parse(c.req.query());
+      return renderPage(
+        c,
+        <AuditPage
+          view={viewOf(c)}
+          filter={filter}
+          actions={auditActions(db)}
+          page={auditPage(db, filter, AUDIT_PAGE_SIZE)}
+        />,
+      );
+    });
+}

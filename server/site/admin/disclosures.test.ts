@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { disclosures } from '../../db/schema';
+import { report } from '../../features/review/testing';
+import { createTestApp } from '../../testing/test-app';
+import { createUser } from '../../testing/users';
+import { type SiteClient, siteClient } from '../testing/site-client';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let admin: SiteClient;
+beforeEach(async () => {
+  t = await createTestApp();
+  admin = siteClient(t);
+  admin.signInAs(createUser(t, { role: 'admin' }).id);
+});
+afterEach(() => t.dispose());
+
+const form = (overrides: Record<string, string> = {}) => ({
+  recipient: 'Департамент полиции г. Алматы',
+  recipientType: 'state_body',
+  basis: 'Запрос в рамках досудебного расследования № 123',
+  requestNumber: '17-4/2211',
+  requestDate: '2026-11-20',
+  materialIds: '',
+  userIds: '',
+  from: '',
+  to: '',
+  ...overrides,
+});
+
+describe('disclosures', () => {
+  it('records a disclosure and answers its export as a file, then lists it', async () => {
+    const analyst = createUser(t);
+    const { materialId } = await report(t, analyst);
+    await admin.get('/admin/disclosures');
+    const exported = await admin.post('/admin/disclosures', {
+      ...form({ materialIds: materialId }),
+      includeReporterIdentity: 'true',
+    });
+    expect(exported.status).toBe(201);
+    expect(exported.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="disclosure-/,
+    );
+    const body = JSON.parse(exported.html);
+    expect(body.disclosure).toMatchObject({
+      recipientType: 'state_body',
+      requestNumber: '17-4/2211',
+    });
+    expect(body.data.reports).toHaveLength(1);
+    expect(body.data.reporters[0].identity).not.toBeNull();
+
+    const list = await admin.get('/admin/disclosures?lang=en');
+    expect(list.html).toContain(`data-disclosure="${body.disclosure.id}"`);
+    expect(list.html).toContain('1 materials, 1 reports, 1 reporters (1 identified)');
+  });
+
+  it('shows errors next to the fields and keeps what was typed', async () => {
+    await admin.get('/admin/disclosures?lang=en');
+    const page = await admin.post(
+      '/admin/disclosures',
+      form({ recipient: 'Управление', basis: '', materialIds: 'not-an-id' }),
+    );
+    expect(page.status).toBe(400);
+    expect(page.html).toMatch(/id="basis-error">Fill this in\./);
+    expect(page.html).toMatch(/id="materialIds-error">This value is not valid\./);
+    expect(page.html).toContain('>not-an-id</textarea>');
+    const noScope = await admin.post('/admin/disclosures', form());
+    expect(noScope.status).toBe(400);
+    expect(noScope.html).toContain('Name materials, reporters or a period');
+    expect(t.storage.db.select().from(disclosures).all()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,46 @@
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono';
+import { recordAudit } from '../../features/audit/audit-service';
+import { clientAddress } from '../../features/auth/client-address';
+import { runRetention } from '../../features/retention/retention-service';
+import type { AppDeps } from '../../http/env';
+import { renderPage } from '../render';
+import type { SiteEnv } from '../site-env';
+import { viewOf } from '../view';
+import { SubjectRequestsPage } from './subject-requests-page';
+import { erasureRequests } from './subject-requests-query';
+
+const LISTED = 200;
+
+/** Erasure requests and a manual run of retention (admins only: see adminRoutes). */
+export function subjectRequestRoutes(deps: AppDeps) {
+  const { db } = deps.storage;
+  return new Hono<SiteEnv>()
+    .get('/admin/subject-requests', (c) => {
+      const ran = Number(c.req.query('ran'));
+      return renderPage(
+        c,
+        <SubjectRequestsPage
+          view={viewOf(c)}
+          requests={erasureRequests(db, LISTED)}
+          retentionDays={deps.config.retentionDays}
+          ran={Number.isInteger(ran) && ran >= 0 && c.req.query('ran') ? ran : undefined}
+        />,
+      );
+    })
+    .post('/admin/subject-requests/retention', async (c) => {
+      const at = deps.now();
+      const act = await runRetention(deps.storage, {
+        now: at,
+        retentionDays: deps.config.retentionDays,
+      });
+      recordAudit(db, {
+        action: 'retention.run_requested',
+        at,
+        actorUserId: c.get('viewer')!.id,
+        ip: clientAddress(c),
+        details: { accounts: act.userIds.length },
+      });
+      return c.redirect(`/admin/subject-requests?ran=${act.userIds.length}`, 303);
+    });
+}

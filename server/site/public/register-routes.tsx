@@ -1,0 +1,113 @@
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono';
+import { DOCUMENT_LIMITS, registrationFormSchema } from '#shared/schemas/documents';
+import { type CheckedDocument, checkDocument } from '../../features/accounts/document-content';
+import { documentFiles } from '../../features/accounts/document-files';
+import { formFiles, type MultipartForm } from '../../features/accounts/multipart-form';
+import { registerAccount } from '../../features/accounts/registration-service';
+import { requestOrigin } from '../../features/auth/client-address';
+import { currentPolicy } from '../../features/consent/policy-store';
+import type { AppDeps } from '../../http/env';
+import { ApiError } from '../../http/errors';
+import type { FieldErrors } from '../components/forms';
+import { formValues, parseForm } from '../form-values';
+import type { Strings } from '../i18n';
+import { renderPage } from '../render';
+import type { SiteEnv } from '../site-env';
+import { viewOf } from '../view';
+import { RegisteredPage, RegisterPage, type RegistrationValues } from './register-page';
+
+/** The files of a parsed form, by field name (a file input left empty is no file). */
+async function filesOf(formData: FormData): Promise<MultipartForm> {
+  const form: MultipartForm = { fields: new Map(), files: new Map() };
+  for (const [name, value] of formData) {
+    if (typeof value === 'string' || (value.name === '' && value.size === 0)) continue;
+    form.files.set(name, [...(form.files.get(name) ?? []), value]);
+  }
+  return form;
+}
+
+/** The uploaded documents, checked by content; or the message to show next to the file field. */
+async function checkedDocuments(
+  formData: FormData,
+  t: Strings,
+): Promise<{ documents: CheckedDocument[]; error?: undefined } | { error: string }> {
+  try {
+    const files = formFiles(await filesOf(formData), 'documents', {
+      min: DOCUMENT_LIMITS.minRegistrationFiles,
+      max: DOCUMENT_LIMITS.maxRegistrationFiles,
+    });
+    const documents = [];
+    for (const file of files) documents.push(await checkDocument(file));
+    return { documents };
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+    if (err.code === 'payload_too_large') return { error: t.errors.documentTooLarge };
+    if (err.code === 'unsupported_media_type') return { error: t.errors.documentType };
+    return { error: t.errors.documentsCount };
+  }
+}
+
+const keptValues = (raw: Record<string, string>): RegistrationValues => ({
+  fullName: raw.fullName,
+  email: raw.email,
+  organization: raw.organization,
+  position: raw.position,
+  phone: raw.phone,
+  acceptPolicy: raw.acceptPolicy === 'true',
+  thirdPartyTransfer: raw.thirdPartyTransfer === 'true',
+});
+
+/** The registration form: a new pending account with its documents and consent. */
+export function registerRoutes(deps: AppDeps) {
+  const { db } = deps.storage;
+  const files = documentFiles(deps.storage.dataDir);
+  const policyOrFail = () => {
+    const policy = currentPolicy(db);
+    if (!policy) throw new ApiError('not_found', 'No policy is published.');
+    return policy;
+  };
+  return new Hono<SiteEnv>()
+    .get('/register', (c) =>
+      renderPage(c, <RegisterPage view={viewOf(c)} policy={policyOrFail()} />),
+    )
+    .get('/register/done', (c) => renderPage(c, <RegisteredPage view={viewOf(c)} />))
+    .post('/register', async (c) => {
+      const t = c.get('t');
+      const raw = await formValues(c);
+      const again = (errors: FieldErrors, status: 400 | 409 = 400) =>
+        renderPage(
+          c,
+          <RegisterPage
+            view={viewOf(c)}
+            policy={policyOrFail()}
+            values={keptValues(raw)}
+            errors={errors}
+          />,
+          status,
+        );
+      const fields = parseForm(registrationFormSchema, raw, t);
+      const upload = await checkedDocuments(await c.req.formData(), t);
+      const errors: FieldErrors = { ...fields.errors };
+      if (errors.acceptPolicy) errors.acceptPolicy = t.errors.mustAccept;
+      if (upload.error) errors.documents = upload.error;
+      if (fields.errors || upload.error !== undefined) return again(errors);
+      try {
+        await registerAccount(db, files, {
+          form: fields.data,
+          documents: upload.documents,
+          origin: requestOrigin(c),
+          at: deps.now(),
+        });
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'email_taken') {
+          return again({ email: t.errors.emailTaken }, 409);
+        }
+        if (err instanceof ApiError && err.code === 'conflict') {
+          return again({ form: t.errors.policyChanged, acceptPolicy: t.errors.mustAccept }, 409);
+        }
+        throw err;
+      }
+      return c.redirect('/register/done', 303);
+    });
+}

@@ -1,0 +1,100 @@
+/** @jsxImportSource hono/jsx */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { emailSchema } from '#shared/schemas/account';
+import { clientAddress } from '../../features/auth/client-address';
+import { createLoginThrottle } from '../../features/auth/login-throttle';
+import { revokeToken } from '../../features/auth/tokens';
+import { requireSiteRole } from '../../features/web-session/middleware';
+import {
+  clearSiteCookie,
+  SESSION_COOKIE,
+  setSiteCookie,
+} from '../../features/web-session/session-cookie';
+import { signInToSite, signOutOfSite } from '../../features/web-session/site-session';
+import type { AppDeps } from '../../http/env';
+import { ApiError } from '../../http/errors';
+import { formValues, parseForm } from '../form-values';
+import { renderPage } from '../render';
+import type { SiteEnv } from '../site-env';
+import { viewOf } from '../view';
+import { SignInPage } from './sign-in-page';
+
+const signInFormSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+
+/** A path on this site to return to after signing in; anything else goes home. */
+export function safeNext(next: string | undefined): string {
+  if (!next || next.length > 1000 || !next.startsWith('/')) return '/';
+  const base = 'http://site.invalid';
+  const url = new URL(next, base);
+  // `//host` and `/\host` resolve to another origin; anything else stays on this site.
+  return url.origin === base ? `${url.pathname}${url.search}` : '/';
+}
+
+/** Sign-in and sign-out of the site. */
+export function signInRoutes(deps: AppDeps) {
+  const { db } = deps.storage;
+  const throttle = createLoginThrottle();
+  return new Hono<SiteEnv>()
+    .get('/sign-in', (c) => {
+      const next = safeNext(c.req.query('next'));
+      if (c.get('viewer')) return c.redirect(next, 303);
+      return renderPage(c, <SignInPage view={viewOf(c)} next={next} />);
+    })
+    .post('/sign-in', async (c) => {
+      const raw = await formValues(c);
+      const next = safeNext(raw.next);
+      const t = c.get('t');
+      const again = (status: 400 | 401 | 403 | 429, failure?: string, errors = {}) =>
+        renderPage(
+          c,
+          <SignInPage
+            view={viewOf(c)}
+            next={next}
+            email={raw.email}
+            errors={errors}
+            failure={failure}
+          />,
+          status,
+        );
+      const form = parseForm(signInFormSchema, raw, t);
+      if (form.errors) return again(400, undefined, form.errors);
+      try {
+        const session = await signInToSite(deps, throttle, form.data, clientAddress(c));
+        // A session is never reused across sign-ins: the one this browser had ends here.
+        const previous = c.get('sessionToken');
+        if (previous) revokeToken(db, previous, deps.now());
+        setSiteCookie(c, SESSION_COOKIE, session.token);
+        return c.redirect(next, 303);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        switch (err.code) {
+          case 'invalid_credentials':
+            return again(401, t.signIn.invalidCredentials);
+          case 'account_pending':
+            return again(403, t.signIn.accountPending);
+          case 'account_blocked':
+            return again(403, t.signIn.accountBlocked);
+          case 'too_many_requests': {
+            const { retryAfterSeconds } = err.details as { retryAfterSeconds: number };
+            c.header('Retry-After', String(retryAfterSeconds));
+            return again(429, t.signIn.tooMany(Math.ceil(retryAfterSeconds / 60)));
+          }
+          default:
+            throw err;
+        }
+      }
+    })
+    .post('/sign-out', requireSiteRole(), (c) => {
+      const token = c.get('sessionToken');
+      const viewer = c.get('viewer');
+      if (token && viewer) {
+        signOutOfSite(db, { token, userId: viewer.id }, deps.now(), clientAddress(c));
+      }
+      clearSiteCookie(c, SESSION_COOKIE);
+      return c.redirect('/', 303);
+    });
+}

@@ -1,0 +1,55 @@
+/** @jsxImportSource hono/jsx */
+import { REVIEW_TRANSITIONS } from '#shared/review-status';
+import type { MaterialSummary } from '#shared/schemas/review';
+import { DECISION_COMMENT_LENGTH } from '#shared/schemas/review';
+import { type FieldErrors, PostForm, TextArea } from '../components/forms';
+import type { View } from '../view';
+import { label } from '../vocabulary';
+
+/** What the reviewer typed, kept when the form comes back. */
+export type DecisionDraft = { status?: string; comment?: string };
+
+/** The decision form: only the statuses the workflow allows next, a comment, the version seen. */
+export function DecisionForm(props: {
+  view: View;
+  material: MaterialSummary;
+  draft?: DecisionDraft;
+  errors?: FieldErrors;
+}) {
+  const { view, material } = props;
+  const { t } = view;
+  const next = REVIEW_TRANSITIONS[material.status];
+  if (next.length === 0) return <p>{t.material.noNextStatus}</p>;
+  const errors = props.errors ?? {};
+  const chosen = props.draft?.status ?? (next.length === 1 ? next[0] : undefined);
+  return (
+    <PostForm view={view} action={`/review/materials/${material.id}/decision`} id="decision">
+      <input type="hidden" name="expectedVersion" value={String(material.version)} />
+      <fieldset class={errors.status ? 'field invalid' : 'field'}>
+        <legend>{t.material.newStatus}</legend>
+        {next.map((status) => (
+          <div class="field check">
+            <input
+              type="radio"
+              id={`status-${status}`}
+              name="status"
+              value={status}
+              checked={status === chosen}
+              required
+            />
+            <label for={`status-${status}`}>{label('status', status, view.lang)}</label>
+          </div>
+        ))}
+        {errors.status && <p class="error">{errors.status}</p>}
+      </fieldset>
+      <TextArea
+        name="comment"
+        label={t.material.comment}
+        value={props.draft?.comment}
+        maxlength={DECISION_COMMENT_LENGTH}
+        errors={errors}
+      />
+      <button type="submit">{t.material.decide}</button>
+    </PostForm>
+  );
+}

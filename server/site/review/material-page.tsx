@@ -1,0 +1,162 @@
+/** @jsxImportSource hono/jsx */
+import type { MaterialDetail, ReviewReport } from '#shared/schemas/review';
+import { formatTime } from '../components/format';
+import { type FieldErrors, Notice } from '../components/forms';
+import { Layout } from '../components/layout';
+import type { View } from '../view';
+import { label } from '../vocabulary';
+import { type DecisionDraft, DecisionForm } from './decision-form';
+import { evidenceHref, StatusBadge } from './evidence-thumbs';
+
+function Geography(props: { view: View; report: ReviewReport }) {
+  const { view } = props;
+  const geo = props.report.geography;
+  if (!geo.indicated) return <>{view.t.material.notIndicated}</>;
+  const parts = [
+    geo.country,
+    geo.region ? label('region', geo.region, view.lang) : undefined,
+    geo.locality,
+  ].filter(Boolean);
+  return <>{parts.join(', ')}</>;
+}
+
+function Report(props: { view: View; report: ReviewReport; index: number }) {
+  const { view, report } = props;
+  const { t, lang } = view;
+  const list = (name: 'topic' | 'language', codes: string[]) =>
+    codes.map((code) => label(name, code, lang)).join(', ');
+  return (
+    <article class="report" data-report={report.id}>
+      <h3>{report.title || report.url}</h3>
+      <dl class="facts">
+        <dt>{t.material.url}</dt>
+        <dd class="url">{report.url}</dd>
+        <dt>{t.material.reporter}</dt>
+        <dd>
+          <code>{report.reporter.id}</code>
+          {report.reporter.organization && ` · ${report.reporter.organization}`}
+        </dd>
+        <dt>{t.material.capturedAt}</dt>
+        <dd>{formatTime(report.capturedAt)}</dd>
+        <dt>{t.material.resourceType}</dt>
+        <dd>{label('resourceType', report.resourceType, lang)}</dd>
+        <dt>{t.review.topics}</dt>
+        <dd>{list('topic', report.topics)}</dd>
+        <dt>{t.review.languages}</dt>
+        <dd>{list('language', report.languages)}</dd>
+        <dt>{t.material.geography}</dt>
+        <dd>
+          <Geography view={view} report={report} />
+        </dd>
+        <dt>{t.material.openness}</dt>
+        <dd>{label('openness', report.openness, lang)}</dd>
+        <dt>{t.material.availability}</dt>
+        <dd>{label('availability', report.availability, lang)}</dd>
+        <dt>{t.material.note}</dt>
+        <dd class="note">{report.note || t.common.none}</dd>
+        {report.evidence && (
+          <>
+            <dt>{t.review.evidence}</dt>
+            <dd>
+              <a href={evidenceHref(report.evidence.sha256)}>
+                {t.review.evidenceAlt(props.index + 1)}
+              </a>
+            </dd>
+          </>
+        )}
+      </dl>
+    </article>
+  );
+}
+
+function History(props: { view: View; history: MaterialDetail['history'] }) {
+  const { view } = props;
+  const { t, lang } = view;
+  if (props.history.length === 0) return <p>{t.material.noHistory}</p>;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t.material.at}</th>
+            <th scope="col">{t.material.changedFrom}</th>
+            <th scope="col">{t.material.changedTo}</th>
+            <th scope="col">{t.material.by}</th>
+            <th scope="col">{t.material.comment}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.history.map((change) => (
+            <tr>
+              <td>{formatTime(change.at)}</td>
+              <td>{label('status', change.fromStatus, lang)}</td>
+              <td>{label('status', change.toStatus, lang)}</td>
+              <td class="hash">{change.byUserId ?? t.common.none}</td>
+              <td class="note">{change.comment || t.common.none}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A material for reviewers: what it is, the decision form, its history, reports and evidence. */
+export function MaterialPage(props: {
+  view: View;
+  detail: MaterialDetail;
+  notice?: { kind: 'error' | 'success'; text: string };
+  draft?: DecisionDraft;
+  errors?: FieldErrors;
+}) {
+  const { view, detail } = props;
+  const { material } = detail;
+  const { t, lang } = view;
+  return (
+    <Layout view={view} title={material.title || material.url}>
+      {props.notice && <Notice kind={props.notice.kind}>{props.notice.text}</Notice>}
+      <dl class="facts">
+        <dt>{t.material.url}</dt>
+        <dd class="url">
+          <a href={material.url} rel="noreferrer noopener nofollow" target="_blank">
+            {material.url}
+          </a>
+        </dd>
+        <dt>{t.material.status}</dt>
+        <dd>
+          <StatusBadge status={material.status} label={label('status', material.status, lang)} />
+        </dd>
+        <dt>{t.material.firstSeen}</dt>
+        <dd>{formatTime(material.firstReportedAt)}</dd>
+        <dt>{t.review.reports}</dt>
+        <dd>{material.reportCount}</dd>
+      </dl>
+      <h2>{t.material.decision}</h2>
+      <DecisionForm view={view} material={material} draft={props.draft} errors={props.errors} />
+      <h2>{t.material.history}</h2>
+      <History view={view} history={detail.history} />
+      <h2>{t.material.reports}</h2>
+      {detail.reports.map((report, index) => (
+        <Report view={view} report={report} index={index} />
+      ))}
+      {detail.evidence.some((item) => item.uploaded) && (
+        <>
+          <h2>{t.review.evidence}</h2>
+          <div class="evidence">
+            {detail.evidence
+              .filter((item) => item.uploaded)
+              .map((item, i) => (
+                <a href={evidenceHref(item.sha256)}>
+                  <img
+                    src={evidenceHref(item.sha256)}
+                    alt={t.review.evidenceAlt(i + 1)}
+                    loading="lazy"
+                  />
+                </a>
+              ))}
+          </div>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,11 @@
+import type { UiLocale } from '#shared/labels';
+import type { SessionVariables } from '../features/web-session/middleware';
+import type { Strings } from './i18n';
+
+/** Hono's environment for every site request: the visitor's language and session. */
+export type SiteEnv = {
+  Variables: SessionVariables & {
+    lang: UiLocale;
+    t: Strings;
+  };
+};

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '#shared/schemas/account';
+import type { Storage } from '../db/open';
+import { consents, users } from '../db/schema';
+import { issueToken } from '../features/auth/tokens';
+import { currentPolicy, ensureInitialPolicy } from '../features/consent/policy-store';
+
+export type SeededAccount = { id: string; email: string; token: string };
+
+/**
+ * Adds active accounts (analysts unless `role` says otherwise) with consent to the current policy
+ * and a live token each, straight into a data folder's database, for tests and benchmarks that
+ * then start the real server on it.
+ */
+export function seedAccounts(
+  storage: Storage,
+  count: number,
+  now = new Date(),
+  role: Role = 'analyst',
+): SeededAccount[] {
+  const { db } = storage;
+  ensureInitialPolicy(db, now);
+  const policy = currentPolicy(db)!;
+  const at = now.toISOString();
+  return Array.from({ length: count }, (_, i) => {
+    const id = randomUUID();
+    const email = `${role}-${i}-${id.slice(0, 8)}@webtagger.test`;
+    db.insert(users)
+      .values({
+        id,
+        email,
+        fullName: 'Seeded Account',
+        organization: 'Seed Agency',
+        position: 'Analyst',
+        passwordHash: 'no-password',
+        role,
+        status: 'active',
+        createdAt: at,
+        updatedAt: at,
+      })
+      .run();
+    db.insert(consents)
+      .values({
+        userId: id,
+        action: 'given',
+        policyVersion: policy.version,
+        processing: true,
+        thirdPartyTransfer: false,
+        at,
+        method: 'seed',
+      })
+      .run();
+    const { token } = issueToken(db, id, 30, 'seed', now);
+    return { id, email, token };
+  });
+}

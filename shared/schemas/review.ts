@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { PERSONAL_DATA_KINDS } from '../personal-data/types';
+import { REVIEW_STATUS_CODES } from '../review-status';
+import {
+  AVAILABILITY_CODES,
+  KZ_REGION_CODES,
+  LANGUAGE_CODES,
+  OPENNESS_CODES,
+  REPORT_SOURCE_CODES,
+  RESOURCE_TYPE_CODES,
+  TOPIC_CODES,
+} from '../taxonomy';
+import { evidenceSchema, geographySchema, personalDataBasisSchema } from './report';
+
+export const MATERIALS_PAGE = { default: 50, max: 200 } as const;
+export const DECISION_COMMENT_LENGTH = 2000;
+export const SEARCH_LENGTH = 200;
+
+/** The filters of the reviewers' queue; `q` finds a URL (any form of it) or text in URLs and titles. */
+export const materialsQuerySchema = z.object({
+  status: z.enum(REVIEW_STATUS_CODES).optional(),
+  topic: z.enum(TOPIC_CODES).optional(),
+  language: z.enum(LANGUAGE_CODES).optional(),
+  region: z.enum(KZ_REGION_CODES).optional(),
+  q: z.string().trim().min(1).max(SEARCH_LENGTH).optional(),
+  /** `newest` (default) lists the most recently first reported materials first. */
+  order: z.enum(['newest', 'oldest']).default('newest'),
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(MATERIALS_PAGE.max).default(MATERIALS_PAGE.default),
+});
+export type MaterialsQuery = z.infer<typeof materialsQuerySchema>;
+
+/** A material as the queue shows it: what its live reports say, aggregated. */
+export const materialSummarySchema = z.object({
+  id: z.uuid(),
+  urlKey: z.string(),
+  url: z.string(),
+  title: z.string(),
+  status: z.enum(REVIEW_STATUS_CODES),
+  /** Send it back as `expectedVersion` with a decision. */
+  version: z.number().int().positive(),
+  reportCount: z.number().int().nonnegative(),
+  reporterCount: z.number().int().nonnegative(),
+  topics: z.array(z.enum(TOPIC_CODES)),
+  languages: z.array(z.enum(LANGUAGE_CODES)),
+  regions: z.array(z.enum(KZ_REGION_CODES)),
+  resourceTypes: z.array(z.enum(RESOURCE_TYPE_CODES)),
+  evidence: z.array(evidenceSchema),
+  firstReportedAt: z.iso.datetime(),
+  lastReportedAt: z.iso.datetime(),
+  /** When the status last changed (or the material was created). */
+  updatedAt: z.iso.datetime(),
+});
+export type MaterialSummary = z.infer<typeof materialSummarySchema>;
+
+export const materialsPageSchema = z.object({
+  materials: z.array(materialSummarySchema),
+  /** Pass it back as `cursor` for the next page; null when the page is empty. */
+  cursor: z.string().nullable(),
+  hasMore: z.boolean(),
+});
+export type MaterialsPage = z.infer<typeof materialsPageSchema>;
+
+/** A report as reviewers see it: the reporter only by id and organization. */
+export const reviewReportSchema = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  title: z.string(),
+  source: z.enum(REPORT_SOURCE_CODES),
+  resourceType: z.enum(RESOURCE_TYPE_CODES),
+  languages: z.array(z.enum(LANGUAGE_CODES)),
+  geography: geographySchema,
+  openness: z.enum(OPENNESS_CODES),
+  availability: z.enum(AVAILABILITY_CODES),
+  topics: z.array(z.enum(TOPIC_CODES)),
+  note: z.string(),
+  capturedAt: z.string(),
+  evidence: evidenceSchema.nullable(),
+  personalDataBasis: personalDataBasisSchema.nullable(),
+  personalDataKinds: z.array(z.enum(PERSONAL_DATA_KINDS)),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  reporter: z.object({
+    id: z.uuid(),
+    /** Null once the reporter closed their account. */
+    organization: z.string().nullable(),
+  }),
+});
+export type ReviewReport = z.infer<typeof reviewReportSchema>;
+
+export const statusChangeSchema = z.object({
+  fromStatus: z.enum(REVIEW_STATUS_CODES),
+  toStatus: z.enum(REVIEW_STATUS_CODES),
+  at: z.iso.datetime(),
+  byUserId: z.uuid().nullable(),
+  comment: z.string(),
+});
+export type StatusChangeView = z.infer<typeof statusChangeSchema>;
+
+/** Evidence referenced by a material's reports; `uploaded` once the image is on the server. */
+export const evidenceItemSchema = evidenceSchema.extend({
+  uploaded: z.boolean(),
+  reportIds: z.array(z.uuid()),
+});
+
+export const materialDetailSchema = z.object({
+  material: materialSummarySchema,
+  reports: z.array(reviewReportSchema),
+  evidence: z.array(evidenceItemSchema),
+  history: z.array(statusChangeSchema),
+});
+export type MaterialDetail = z.infer<typeof materialDetailSchema>;
+
+/**
+ * A reviewer's decision. Every step but taking a material into review needs a reason: it is
+ * what the history shows when a blocking is questioned.
+ */
+export const decisionRequestSchema = z
+  .object({
+    status: z.enum(REVIEW_STATUS_CODES),
+    comment: z.string().trim().max(DECISION_COMMENT_LENGTH),
+    expectedVersion: z.number().int().positive(),
+  })
+  .strict()
+  .refine((d) => d.status === 'under_review' || d.comment.length > 0, {
+    message: 'give the reason for the decision',
+    path: ['comment'],
+  });
+export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
+
+export const decisionResponseSchema = z.object({ material: materialSummarySchema });
+
+export const materialParamsSchema = z.object({ id: z.uuid() });
