@@ -33,6 +33,8 @@ export function createApp(deps: AppDeps) {
       origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
       allowHeaders: ['authorization', 'content-type'],
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      // The sync engine's backoff honours the server's Retry-After.
+      exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
   );
