@@ -36,6 +36,7 @@ beforeEach(async () => {
   expect(consent.status).toBe(201);
   materialId = (await report(t, consenting)).materialId;
   const url = (await getJson(t, admin, `/api/materials/${materialId}`)).body.material.url;
+  t.advance(1000); // reports are disclosed oldest first: the consenting reporter is reporter-1
   await report(t, unwilling, { url });
 });
 afterEach(() => t.dispose());
@@ -85,7 +86,7 @@ describe('POST /api/admin/disclosures', () => {
       recipientType: 'state_body',
       includeReporterIdentity: true,
       createdBy: admin.id,
-      createdAt: '2026-11-24T10:00:00.000Z',
+      createdAt: '2026-11-24T10:00:01.000Z',
       counts: { materials: 1, reports: 2, reporters: 2, identifiedReporters: 2 },
     });
     const hash = createHash('sha256').update(JSON.stringify(body.data)).digest('hex');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, documents, reports, users } from '../../db/schema';
 import { pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
@@ -12,11 +12,6 @@ import { runRetention } from './retention-service';
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const DAY = 86_400_000;
 const RETENTION_DAYS = 30;
-
-beforeEach(async () => {
-  t = await createTestApp({ WEBTAGGER_RETENTION_DAYS: String(RETENTION_DAYS) });
-});
-afterEach(() => t.dispose());
 
 /** Everything personal the erased user left, as they typed it or as the server saw them. */
 const PERSON = {
@@ -138,33 +133,49 @@ function findInDatabase(needle: string): string[] {
 const documentPath = (id: string) => join(t.dataDir, 'documents', id);
 const destroy = () => runRetention(t.storage, { now: t.deps.now(), retentionDays: RETENTION_DAYS });
 
-describe('retention', () => {
-  it('keeps the personal data of a closed account until the period has passed', async () => {
-    const { documentIds } = await erasureRequest();
+describe('retention before the period has passed', () => {
+  let erased: Awaited<ReturnType<typeof erasureRequest>>;
+  beforeAll(async () => {
+    t = await createTestApp({ WEBTAGGER_RETENTION_DAYS: String(RETENTION_DAYS) });
+    erased = await erasureRequest();
     t.advance((RETENTION_DAYS - 1) * DAY);
+  });
+  afterAll(() => t.dispose());
+
+  it('keeps the personal data of a closed account', async () => {
     expect((await destroy()).userIds).toEqual([]);
     expect(findInDatabase(PERSON.email)).not.toEqual([]);
-    for (const id of documentIds) expect(existsSync(documentPath(id))).toBe(true);
+    for (const id of erased.documentIds) expect(existsSync(documentPath(id))).toBe(true);
   });
+});
 
-  it('then leaves nothing personal of the person in the database or the data folder', async () => {
-    const { documentIds } = await erasureRequest();
-    // The scan finds what it looks for before retention runs.
-    for (const value of [PERSON.email, PERSON.fullName, PERSON.phone, PERSON.ip]) {
-      expect(findInDatabase(value), value).not.toEqual([]);
-    }
+describe('retention once the period has passed', () => {
+  let erased: Awaited<ReturnType<typeof erasureRequest>>;
+  let act: Awaited<ReturnType<typeof destroy>>;
+  let foundBefore: Record<string, string[]>;
+  let bystander: ReturnType<typeof createUser>;
+  beforeAll(async () => {
+    t = await createTestApp({ WEBTAGGER_RETENTION_DAYS: String(RETENTION_DAYS) });
+    erased = await erasureRequest();
+    bystander = createUser(t, { email: 'bystander@gov.test' });
+    foundBefore = Object.fromEntries(
+      [PERSON.email, PERSON.fullName, PERSON.phone, PERSON.ip].map((v) => [v, findInDatabase(v)]),
+    );
     t.advance(RETENTION_DAYS * DAY + 1);
-    await destroy();
+    act = await destroy();
+  });
+  afterAll(() => t.dispose());
 
+  it('leaves nothing personal of the person in the database or the data folder', () => {
+    // The scan finds what it looks for while the data is there.
+    for (const [value, places] of Object.entries(foundBefore))
+      expect(places, value).not.toEqual([]);
     for (const value of Object.values(PERSON)) expect(findInDatabase(value), value).toEqual([]);
-    for (const id of documentIds) expect(existsSync(documentPath(id))).toBe(false);
+    for (const id of erased.documentIds) expect(existsSync(documentPath(id))).toBe(false);
   });
 
-  it('keeps the reports, under an account id that no longer leads to anyone', async () => {
-    const { userId, reportIds } = await erasureRequest();
-    t.advance(RETENTION_DAYS * DAY + 1);
-    await destroy();
-
+  it('keeps the reports, under an account id that no longer leads to anyone', () => {
+    const { userId, reportIds } = erased;
     const kept = t.storage.db.select().from(reports).where(eq(reports.userId, userId)).all();
     expect(kept.map((r) => r.id).sort()).toEqual([...reportIds].sort());
     expect(kept.find((r) => r.id === reportIds[0])?.note).toBe(
@@ -182,10 +193,7 @@ describe('retention', () => {
     expect(account.email).toMatch(/^erased-[0-9a-f-]{36}@invalid$/);
   });
 
-  it('records the act of destruction: when, whose and how much', async () => {
-    const { userId } = await erasureRequest();
-    t.advance(RETENTION_DAYS * DAY + 1);
-    const act = await destroy();
+  it('records the act of destruction: when, whose and how much', () => {
     const [event] = t.storage.db
       .select()
       .from(auditEvents)
@@ -195,7 +203,7 @@ describe('retention', () => {
       at: act.at,
       actorUserId: null,
       details: {
-        userIds: [userId],
+        userIds: [erased.userId],
         documents: 2,
         consentRecords: 2,
         sessions: 1,
@@ -204,15 +212,11 @@ describe('retention', () => {
         cutoff: act.cutoff,
       },
     });
-    expect(act).toMatchObject({ userIds: [userId], files: 2, documents: 2 });
+    expect(act).toMatchObject({ userIds: [erased.userId], files: 2, documents: 2 });
     expect(event?.details?.auditEvents).toBeGreaterThan(3);
   });
 
   it('destroys each account once, and touches no one else', async () => {
-    await erasureRequest();
-    const bystander = createUser(t, { email: 'bystander@gov.test' });
-    t.advance(RETENTION_DAYS * DAY + 1);
-    await destroy();
     expect((await destroy()).userIds).toEqual([]);
     const acts = t.storage.db
       .select()
