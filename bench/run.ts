@@ -68,11 +68,11 @@ function runInChild(file: string): Promise<MeasureResult> {
 }
 
 const startedAt = new Date();
-const loadBefore = currentLoad();
+const loadAtStart: Record<string, number> = {};
 const machine = describeMachine();
 const files = measureFiles();
 process.stdout.write(
-  `WebTagger benchmarks${quick ? ' (QUICK: smaller sizes)' : ''} on ${machine.cpu}, ${machine.cores} cores; load ${loadBefore}\n`,
+  `WebTagger benchmarks${quick ? ' (QUICK: smaller sizes)' : ''} on ${machine.cpu}, ${machine.cores} cores; load ${currentLoad()}\n`,
 );
 
 const rows: Row[] = [];
@@ -83,7 +83,8 @@ for (const target of TARGETS) {
     rows.push({ target });
     continue;
   }
-  process.stdout.write(`${target.id}: ${target.what}…\n`);
+  loadAtStart[target.id] = currentLoad();
+  process.stdout.write(`${target.id}: ${target.what}… (load ${loadAtStart[target.id]})\n`);
   const began = performance.now();
   try {
     const result = await runInChild(file);
@@ -103,8 +104,7 @@ const info = {
   startedAt,
   minutes: (Date.now() - startedAt.getTime()) / 60_000,
   machine,
-  loadBefore,
-  loadAfter: currentLoad(),
+  loadAtStart,
 };
 process.stdout.write(
   `\n${quick ? 'QUICK run (smaller sizes, not the targets’ conditions)\n' : ''}${resultTable(rows)}\n`,

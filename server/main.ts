@@ -1,8 +1,9 @@
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openStorage } from './db/open';
 import { startRetentionSchedule } from './features/retention/schedule';
+import { createApiServer } from './http/http-server';
 import { createLogger } from './logger';
 import { prepareData } from './startup';
 
@@ -15,11 +16,16 @@ async function main() {
 
   const app = createApp({ storage, config, logger, now });
   const retention = startRetentionSchedule({ storage, config, logger, now });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    logger.info('listening', {
-      url: `http://${config.host}:${info.port}`,
-      dataDir: config.dataDir,
-    });
+  const server = createApiServer(app.fetch, config.host);
+  server.once('error', (error) => {
+    process.stderr.write(
+      `WebTagger server cannot listen on ${config.host}:${config.port}: ${error.message}\n`,
+    );
+    process.exit(1);
+  });
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    logger.info('listening', { url: `http://${config.host}:${port}`, dataDir: config.dataDir });
   });
 
   let stopping = false;

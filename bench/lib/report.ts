@@ -42,28 +42,34 @@ export type RunInfo = {
   startedAt: Date;
   minutes: number;
   machine: Machine;
-  loadBefore: number;
-  loadAfter: number;
+  /** The 1-minute load average when each measure started, by target id. */
+  loadAtStart: Record<string, number>;
 };
 
 /** BENCHMARKS.md: when and where, the table, then how each figure was measured. */
 export function benchmarksDocument(rows: Row[], info: RunInfo): string {
   const { machine } = info;
-  const busy = Math.max(info.loadBefore, info.loadAfter) > machine.cores * 0.5;
+  // The previous measure leaves up to about two runnable processes in the average; more than one
+  // per core at a measure's start means other work shared the machine.
+  const busyAt = Object.entries(info.loadAtStart).filter(([, load]) => load > machine.cores);
+  const loads = Object.entries(info.loadAtStart)
+    .map(([id, load]) => `${id} ${load}`)
+    .join(', ');
   const notes = rows.flatMap(({ target, result }) =>
     result ? [`- **${target.id}**: ${result.notes.join(' ')}`] : [],
   );
+  const when = info.startedAt.toISOString().slice(0, 16).replace('T', ' ');
   return [
     '# Benchmarks',
     '',
-    `Written by \`npm run bench${info.quick ? ' -- --quick' : ''}\` on ${info.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC (${round(info.minutes, 2)} min).`,
-    info.quick
-      ? '\n**QUICK run: smaller sizes than the targets name; not the targets’ conditions.**'
-      : '',
+    `Written by \`npm run bench${info.quick ? ' -- --quick' : ''}\` on ${when} UTC (${round(info.minutes, 2)} min).`,
+    ...(info.quick
+      ? ['', '**QUICK run: smaller sizes than the targets name; not the targets’ conditions.**']
+      : []),
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.os}`,
     `- Software: Node ${machine.node}, SQLite ${machine.sqlite}, Chromium: ${machine.chromium}`,
-    `- Load average (1 min) before/after: ${info.loadBefore} / ${info.loadAfter}${busy ? ' — the machine was busy with other work; absolute figures are pessimistic, ratios less affected' : ' (quiet)'}`,
+    `- Load average (1 min) when each measure started: ${loads}.${busyAt.length ? ` The machine was busy with other work during ${busyAt.map(([id]) => id).join(', ')}: absolute figures there are pessimistic, ratios (measured alternately) less so.` : ' The machine was otherwise quiet.'}`,
     '',
     'Ratios compare against a baseline measured in the same run on the same machine (targets.md).',
     '',

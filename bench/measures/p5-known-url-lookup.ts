@@ -11,6 +11,7 @@ import { median, percentile, round } from '../lib/stats';
 
 const OWN = 1_000;
 const QUERIES = 1_000;
+const WARM_UP = 1_000;
 const ORIGIN = 'http://known-urls.bench.test';
 const PROFILE_VERSION = 1;
 
@@ -135,38 +136,55 @@ export const measure: Measure = {
     }
     const { context, tab } = await launch(ctx, profile, executablePath);
     try {
-      const outcome = await tab.evaluate(async (list) => {
-        const db = new webtaggerBench.WebTaggerDb('webtagger');
-        const count = await db.knownUrls.count();
-        for (const q of list.slice(0, 100)) await webtaggerBench.isAlreadyReported(q.url, db);
-        const times: number[] = [];
-        let right = 0;
-        for (const q of list) {
-          const start = performance.now();
-          const decision = await webtaggerBench.isAlreadyReported(q.url, db);
-          times.push(performance.now() - start);
-          if (decision.status === q.expect) right++;
-        }
-        return { count, times, right };
-      }, data.queries);
+      // Right after the browser opens, the store is cold; the badge then looks up every page the
+      // analyst visits, so the target is judged after a thousand lookups of other pages.
+      const others = (prefix: string) =>
+        Array.from({ length: WARM_UP }, (_, i) => `https://${prefix}-${i}.example.org/page/${i}`);
+      const outcome = await tab.evaluate(
+        async ({ list, cold, warm }) => {
+          const db = new webtaggerBench.WebTaggerDb('webtagger');
+          const count = await db.knownUrls.count();
+          // No helper functions in here: the bundler would name them with a helper the page lacks.
+          const coldTimes: number[] = [];
+          for (const url of cold.slice(0, 100)) {
+            const start = performance.now();
+            await webtaggerBench.isAlreadyReported(url, db);
+            coldTimes.push(performance.now() - start);
+          }
+          for (const url of warm) await webtaggerBench.isAlreadyReported(url, db);
+          const times: number[] = [];
+          let right = 0;
+          for (const q of list) {
+            const start = performance.now();
+            const decision = await webtaggerBench.isAlreadyReported(q.url, db);
+            times.push(performance.now() - start);
+            if (decision.status === q.expect) right++;
+          }
+          return { count, times, right, coldTimes };
+        },
+        { list: data.queries, cold: others('cold'), warm: others('warm') },
+      );
       if (outcome.count < known) throw new Error(`only ${outcome.count} known hashes are stored`);
       if (outcome.right !== QUERIES) {
         throw new Error(`${QUERIES - outcome.right} lookups decided wrongly`);
       }
       const p95 = percentile(outcome.times, 95);
       const p50 = median(outcome.times);
+      const p99 = percentile(outcome.times, 99);
+      const coldP95 = percentile(outcome.coldTimes, 95);
       ctx.progress(`p50 ${round(p50)} ms, p95 ${round(p95)} ms over ${outcome.count} known hashes`);
       const label = known >= 1_000_000 ? '1 M' : `${known / 1000} k`;
       return {
         value: p95,
         unit: 'ms',
         display: `p95 ${round(p95, 2)} ms (${label} hashes)`,
-        figures: { p50 },
+        figures: { p50, p99, coldP95 },
         notes: [
-          "The extension's decision function (isAlreadyReported from extension/lib/known-urls.ts: canonicalUrl, urlKeyHash and two indexed Dexie lookups) bundled into a page",
+          "The extension's decision function (isAlreadyReported from extension/lib/known-urls.ts: canonicalUrl, urlKeyHash and two indexed Dexie lookups in one read transaction) bundled into a page",
           `(served at ${ORIGIN} by a Playwright route) in real headless Chromium with an on-disk profile — not inside the extension's own origin, which exposes no hook for it.`,
-          `IndexedDB holds ${outcome.count} known hashes and ${OWN} own reports; ${QUERIES} lookups (40 % known materials in other URL forms, 10 % own, 50 % unknown), all decided right,`,
-          `after 100 warm-up lookups: p50 ${round(p50, 2)} ms, p95 ${round(p95, 2)} ms, timed in the page with performance.now().`,
+          `IndexedDB holds ${outcome.count} known hashes and ${OWN} own reports. Timed in the page with performance.now(): 1000 lookups (40 % known materials in other URL forms,`,
+          `10 % own, 50 % unknown), all decided right, after ${WARM_UP} lookups of other pages: p50 ${round(p50, 2)} ms, p95 ${round(p95, 2)} ms, p99 ${round(p99, 2)} ms.`,
+          `Cold, the first 100 lookups after the browser opened the profile: p95 ${round(coldP95, 2)} ms.`,
         ],
       };
     } finally {

@@ -28,6 +28,7 @@ const KNOWN_CODES = [
   'conflict',
   'email_taken',
   'payload_too_large',
+  'headers_too_large',
   'unsupported_media_type',
   'third_party_personal_data',
   'too_many_requests',

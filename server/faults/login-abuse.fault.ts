@@ -16,6 +16,7 @@ import { LOGIN_LIMITS } from '../features/auth/login-throttle';
 import { currentPolicy } from '../features/consent/policy-store';
 import { spawnServer } from '../testing/spawned-server';
 import { createTestApp } from '../testing/test-app';
+import { countBy } from './support/answer-check';
 
 // R7: guessing is limited per account and per address (counts of 401 and 429), and the stored
 // password hash is scrypt with memory-hard parameters.
@@ -37,11 +38,7 @@ const login = (email: string, password: string, address: string) =>
   );
 
 /** How many answers had each status. */
-const tally = (statuses: number[]) =>
-  statuses.reduce<Record<number, number>>(
-    (counts, s) => ({ ...counts, [s]: (counts[s] ?? 0) + 1 }),
-    {},
-  );
+const tally = (statuses: number[]) => countBy(statuses, (s) => s);
 
 const failuresAudited = () =>
   t.storage.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.login_failed')).all()

@@ -10,6 +10,7 @@ import { currentPolicy } from '../features/consent/policy-store';
 import { sha256Hex } from '../features/sync/evidence-store';
 import { type SeededAccount, seedAccounts } from '../testing/seed';
 import { type SpawnedServer, spawnServer } from '../testing/spawned-server';
+import { countBy } from './support/answer-check';
 import { fileTree } from './support/file-tree';
 import { HOSTILE_FILES, HOSTILE_NAMES } from './support/hostile-files';
 
@@ -247,10 +248,7 @@ describe('R5: hostile uploads', () => {
       (path) => !expected.has(path) && !/^data\/webtagger\.sqlite(-wal|-shm)?$/.test(path),
     );
     const refused = answers.filter((a) => a.status >= 400);
-    const byCode = refused.reduce<Record<string, number>>(
-      (n, a) => ({ ...n, [a.code ?? String(a.status)]: (n[a.code ?? String(a.status)] ?? 0) + 1 }),
-      {},
-    );
+    const byCode = countBy(refused, (a) => a.code ?? a.status);
     console.info(
       `R5: ${answers.length} uploads, ${refused.length} refused ${JSON.stringify(byCode)}, ${answers.length - refused.length} accepted; ` +
         `files added ${added.length} (documents ${documents.length}, evidence ${evidence.length}), stray ${stray.length}, changed outside ${changedOutside.length}`,

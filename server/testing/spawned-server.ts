@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+// USER_HZ, the unit of the times in /proc/<pid>/stat: 100 on Linux.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -23,6 +25,8 @@ export type SpawnOptions = {
   env?: Record<string, string>;
   /** Node flags before the script, such as `--cpu-prof`. */
   nodeArgs?: string[];
+  /** A JavaScript build of the server to run instead of `server/main.ts` through tsx. */
+  script?: string;
   port?: number;
 };
 
@@ -34,35 +38,34 @@ export type SpawnedServer = {
   pid(): number;
   /** Resident memory now and at its peak, in KiB, from /proc/<pid>/status. */
   memory(): { rssKb: number; peakKb: number };
+  /** CPU time the process has used so far (user + system), in seconds, from /proc/<pid>/stat. */
+  cpuSeconds(): number;
   /** Stops the process (SIGTERM lets it close the database; SIGKILL does not). */
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Starts it again on the same port and data folder. */
   restart(): Promise<void>;
 };
 
-/** Starts the real server (`server/main.ts`, as `npm run server` does) and waits for /api/health. */
+/** Starts the real server (`server/main.ts` through tsx, as `npm run server` does) and waits for /api/health. */
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
 
   async function launch() {
-    child = spawn(
-      process.execPath,
-      [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          WEBTAGGER_LOG_LEVEL: 'warn',
-          ...options.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          WEBTAGGER_DATA_DIR: options.dataDir,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
+    const entry = options.script ? [options.script] : ['--import', 'tsx', 'server/main.ts'];
+    child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        WEBTAGGER_LOG_LEVEL: 'warn',
+        ...options.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        WEBTAGGER_DATA_DIR: options.dataDir,
       },
-    );
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const started = child;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
@@ -88,6 +91,12 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
       const kb = (field: string) =>
         Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
       return { rssKb: kb('VmRSS'), peakKb: kb('VmHWM') };
+    },
+    cpuSeconds() {
+      // The fields after the command name (which may hold spaces) start at the state, field 3.
+      const stat = readFileSync(`/proc/${child?.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
     },
     async stop(signal = 'SIGTERM') {
       const running = child;

@@ -10,17 +10,21 @@ export type Claims = {
 
 /** Claims over a text of the given length, none held yet. */
 export function createClaims(length: number): Claims {
-  const held = new Uint8Array(length);
+  // Most texts hold no finding at all: the array is only made by the first claim.
+  let held: Uint8Array | undefined;
   return {
     overlaps(start, end) {
+      if (!held) return false;
       for (let i = start; i < end; i++) if (held[i]) return true;
       return false;
     },
     covers(start, end) {
+      if (!held) return start >= end;
       for (let i = start; i < end; i++) if (!held[i]) return false;
       return true;
     },
     claim(start, end) {
+      held ??= new Uint8Array(length);
       held.fill(1, start, end);
     },
   };

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   third_party_personal_data: 422,
   too_many_requests: 429,
+  // Refused by the HTTP layer before any route: a request head over the size Node allows.
+  headers_too_large: 431,
   internal_error: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -44,3 +44,16 @@ export function createTally() {
     },
   };
 }
+
+/** How many items fall under each key. */
+export function countBy<T>(
+  items: readonly T[],
+  key: (item: T) => string | number,
+): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) {
+    const k = String(key(item));
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}

@@ -1,7 +1,7 @@
 import type { MutationResult } from '#shared/schemas/sync';
-import { urlKeyHash } from '#shared/url-key';
 import type { Storage } from '../../db/open';
 import { newMaterialId } from '../materials/material-ids';
+import { materialKeyHash } from './material-key-hash';
 import { loadStoredReport } from './pull-service';
 import {
   type AppliedRow,
@@ -231,7 +231,7 @@ class PushBatch {
       this.sql.insertMaterial.run(
         material.id,
         urlKey,
-        urlKeyHash(urlKey),
+        materialKeyHash(urlKey),
         seq,
         url,
         title,
