@@ -13,11 +13,14 @@ export type ExtensionBrowser = {
   dispose(): Promise<void>;
 };
 
-/** Launches Debian's Chromium headless with the built extension loaded, on a fresh profile. */
+/**
+ * Launches Debian's Chromium headless with the built extension loaded, on a fresh profile — or on
+ * `profileDir`, to start the same browser again (that folder is then the caller's to remove).
+ */
 export async function launchWithExtension(
-  options: { locale?: string } = {},
+  options: { locale?: string; profileDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'webtagger-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'webtagger-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: ensureChromium(),
     headless: true,
@@ -45,7 +48,7 @@ export async function launchWithExtension(
     worker,
     async dispose() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

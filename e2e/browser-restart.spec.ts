@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createApprovedAnalyst, pullAll } from './support/accounts';
+import { type ExtensionBrowser, launchWithExtension } from './support/browser';
+import { liveWorker, localCounts, signInExtension, tabIdOf } from './support/extension';
+import { startHoldingProxy } from './support/holding-proxy';
+import { startPageServer } from './support/pages';
+import { startServer } from './support/server';
+
+// R2, the browser half: reports saved offline stay in the profile when the browser quits — even
+// with a batch on the wire whose answer is lost — and the browser started again on the same
+// profile delivers every one exactly once, without the analyst doing anything.
+test('reports saved offline reach the server exactly once though the browser quits mid-sync', async () => {
+  const count = 600;
+  const server = await startServer();
+  const proxy = await startHoldingProxy(server.port);
+  const pages = await startPageServer({ list: { title: 'Каталог' } });
+  const profileDir = mkdtempSync(join(tmpdir(), 'webtagger-restart-'));
+  let browser: ExtensionBrowser | undefined = await launchWithExtension({ profileDir });
+  try {
+    const analyst = await createApprovedAnalyst(server.url);
+    const token = await signInExtension(browser, server.url, analyst, {
+      extensionServerUrl: proxy.url,
+    });
+    const pageUrl = pages.url('list');
+    await (await browser.context.newPage()).goto(pageUrl);
+    const worker = await liveWorker(browser);
+    const tabId = await tabIdOf(worker, pageUrl);
+
+    // Offline: each link tagged from the menu is saved locally, as an analyst's clicks are.
+    await server.stop();
+    await worker.evaluate(
+      async ({ count, base, pageUrl, tabId }) => {
+        const clicked = chrome.contextMenus.onClicked as unknown as {
+          dispatch(...args: unknown[]): void;
+        };
+        const tab = await chrome.tabs.get(tabId);
+        for (let i = 0; i < count; i++) {
+          const info = {
+            menuItemId: 'webtagger-link-topic:drugs',
+            linkUrl: `${base}${i}`,
+            pageUrl,
+          };
+          clicked.dispatch(info, tab);
+        }
+      },
+      { count, base: pages.url('shop-'), pageUrl, tabId },
+    );
+    await expect
+      .poll(() => localCounts(worker), { timeout: 30_000 })
+      .toMatchObject({ outbox: count, reports: count });
+
+    // The server is back, but the answer to the first batch is held; the browser quits meanwhile.
+    await server.restart();
+    proxy.hold('POST /api/sync/push');
+    await worker.evaluate(() => chrome.alarms.create('sync-retry', { when: Date.now() }));
+    await expect.poll(() => proxy.heldText(), { timeout: 30_000 }).toContain('POST /api/sync/push');
+    await expect.poll(() => localCounts(worker)).toMatchObject({ byState: { syncing: 500 } });
+    await browser.context.close();
+    browser = undefined;
+    proxy.release();
+    // The server applied that batch; its answer reached no one.
+    await expect.poll(async () => (await pullAll(server.url, token)).length).toBe(500);
+
+    // The browser starts again on the same profile: the extension resumes on its own.
+    browser = await launchWithExtension({ profileDir });
+    const restarted = await liveWorker(browser);
+    await expect
+      .poll(async () => (await pullAll(server.url, token)).length, { timeout: 60_000 })
+      .toBe(count);
+    await expect
+      .poll(() => localCounts(restarted), { timeout: 30_000 })
+      .toMatchObject({ outbox: 0, reports: count, byState: { synced: count } });
+
+    const stored = await pullAll(server.url, token);
+    const live = stored.flatMap((r) => (r.deleted ? [] : [r]));
+    expect(new Set(live.map((r) => r.id)).size).toBe(count);
+    expect(new Set(live.map((r) => r.url)).size).toBe(count);
+    // Each report applied once: the batch sent again after the restart was answered `duplicate`.
+    expect(live.every((r) => r.version === 1)).toBe(true);
+  } finally {
+    await browser?.dispose();
+    rmSync(profileDir, { recursive: true, force: true });
+    await proxy.close();
+    await pages.close();
+    await server.dispose();
+  }
+});
