@@ -7,7 +7,7 @@ export default defineConfig({
   publicDir: 'extension/public',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
@@ -15,8 +15,24 @@ export default defineConfig({
     commands: {
       // Opens the popup; Firefox's MV2 build names the same command after browser_action.
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
-        suggested_key: { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
+        // Firefox opens its downloads on Ctrl+Shift+Y.
+        suggested_key:
+          browser === 'firefox'
+            ? { default: 'Alt+Shift+Y' }
+            : { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' },
       },
     },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: '{fd70802d-f833-4095-ab70-41e5afa4b573}',
+          // What reaches the analyst's own server: the sign-in, and the tagged pages' URL, title
+          // and screenshot.
+          data_collection_permissions: {
+            required: ['authenticationInfo', 'browsingActivity', 'websiteContent'],
+          },
+        },
+      },
+    }),
   }),
 });
