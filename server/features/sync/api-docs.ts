@@ -45,12 +45,12 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/known-urls',
-  summary: 'URL key hashes of every material, in creation order',
+  summary: 'URL key hashes of every material, in creation order (analysts)',
   tags: ['sync'],
   access: 'bearer',
   query: knownUrlsQuerySchema,
   responses: { 200: { description: 'A page of hashes.', schema: knownUrlsResponseSchema } },
-  errors: ['validation_failed', ...SIGNED_IN],
+  errors: ['validation_failed', 'forbidden', ...SIGNED_IN],
 });
 
 describeRoute({

@@ -3,17 +3,18 @@ import { knownUrlsQuerySchema } from '#shared/schemas/sync';
 import type { AppDeps, AppEnv } from '../../http/env';
 import { parseQuery } from '../../http/validate';
 import './api-docs';
-import { requireUser } from '../auth/require-user';
+import { requireRole, requireUser } from '../auth/require-user';
 import { decodeCursor, encodeCursor } from './cursor';
 import { knownUrlHashes } from './known-urls-service';
 
 /**
  * The URL key hashes of every material, for the extension's local already-reported badge
  * (mounted at /api/known-urls). Pages follow creation order, so a client that keeps its cursor
- * later fetches only the new ones. Reading needs a signed-in user, not consent.
+ * later fetches only the new ones. Like the rest of sync it is the analysts' (api.md); reading
+ * needs no consent.
  */
 export function knownUrlsRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/', requireUser(deps), (c) => {
+  return new Hono<AppEnv>().get('/', requireUser(deps), requireRole('analyst'), (c) => {
     const query = parseQuery(c, knownUrlsQuerySchema);
     const page = knownUrlHashes(deps.storage.db, decodeCursor(query.cursor));
     return c.json({

@@ -27,7 +27,7 @@ describe('known-urls', () => {
     const c = sampleReport({ url: 'https://example.kz/c' });
     await pushAs(t, analyst, [upsertOf(a), upsertOf(c)]);
     await pushAs(t, createUser(t), [upsertOf(b)]);
-    const { status, body } = await knownUrls(createUser(t, { role: 'reviewer', consent: false }));
+    const { status, body } = await knownUrls(createUser(t, { consent: false }));
     expect(status).toBe(200);
     expect(body.hasMore).toBe(false);
     expect(body.hashes).toEqual([urlKeyHash(canonicalUrl(a.url)), urlKeyHash(canonicalUrl(c.url))]);
