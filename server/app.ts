@@ -4,6 +4,7 @@ import { bodyLimitByPath } from './features/accounts/body-limits';
 import { accountRoutes } from './features/accounts/routes';
 import { adminRoutes } from './features/admin/routes';
 import { auditRoutes } from './features/audit/routes';
+import { createLoginThrottle } from './features/auth/login-throttle';
 import { authRoutes } from './features/auth/routes';
 import { consentRoutes } from './features/consent/routes';
 import { disclosureRoutes } from './features/disclosures/routes';
@@ -41,7 +42,9 @@ export function createApp(deps: AppDeps) {
   // Upload routes take documents (UPLOAD_BODY_LIMITS); every other route keeps the tight default.
   app.use('/api/*', bodyLimitByPath(JSON_BODY_LIMIT));
   app.get('/api/health', (c) => c.json({ ok: true }));
-  app.route('/api/auth', authRoutes(deps));
+  // One limiter behind both sign-in doors (API and site): alternating them earns no extra guesses.
+  const loginThrottle = createLoginThrottle();
+  app.route('/api/auth', authRoutes(deps, loginThrottle));
   app.route('/api', accountRoutes(deps));
   app.route('/api', consentRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
@@ -56,7 +59,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', subjectRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));
   // The site is an app of its own (HTML error pages, cookie sessions, CSP); /api stays the API's.
-  const site = siteApp(deps);
+  const site = siteApp(deps, loginThrottle);
   app.all('*', (c, next) =>
     c.req.path.startsWith('/api/') ? next() : site.fetch(c.req.raw, c.env),
   );

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DOCUMENT_LIMITS } from '#shared/schemas/documents';
+import { createLoginThrottle, type LoginThrottle } from '../features/auth/login-throttle';
 import { loadSiteSession, verifySiteForms } from '../features/web-session/middleware';
 import type { AppDeps } from '../http/env';
 import { ApiError } from '../http/errors';
 import { adminRoutes } from './admin/admin-routes';
+import { consentRoutes } from './consent/consent-routes';
+import { loadConsentState, requireSiteConsent } from './consent/require-site-consent';
 import { errorPage, siteErrorHandler } from './error-page';
 import { pickLanguage } from './language';
 import { meRoutes } from './me/me-routes';
@@ -32,8 +35,10 @@ const limitBody = (maxSize: number) =>
 /**
  * The site: server-rendered pages for visitors, reviewers and admins, on a cookie session. It is
  * an app of its own so that its errors are pages, not API answers, and its headers are its own.
+ * `loginThrottle` is the limiter of the API's sign-in too (createApp shares it); a site built
+ * alone gets one of its own.
  */
-export function siteApp(deps: AppDeps) {
+export function siteApp(deps: AppDeps, loginThrottle: LoginThrottle = createLoginThrottle()) {
   const site = new Hono<SiteEnv>();
   site.onError(siteErrorHandler(deps.logger));
   site.notFound((c) => errorPage(c, 404));
@@ -45,12 +50,15 @@ export function siteApp(deps: AppDeps) {
   site.use('*', (c, next) => (c.req.path === '/register' ? registrationLimit : formLimit)(c, next));
   site.use('*', loadSiteSession(deps));
   site.use('*', verifySiteForms());
+  site.use('*', loadConsentState(deps));
+  site.use('*', requireSiteConsent(deps));
   site.route('/', publicRoutes(deps));
-  site.route('/', signInRoutes(deps));
+  site.route('/', signInRoutes(deps, loginThrottle));
   site.route('/', registerRoutes(deps));
   site.route('/', adminRoutes(deps));
   site.route('/', reviewRoutes(deps));
   site.route('/', meRoutes(deps));
+  site.route('/', consentRoutes(deps));
   site.route('/', statsRoutes(deps));
   return site;
 }

@@ -7,5 +7,7 @@ export type SiteEnv = {
   Variables: SessionVariables & {
     lang: UiLocale;
     t: Strings;
+    /** The current policy version the signed-in viewer has yet to accept, if any. */
+    consentNeeded: string | undefined;
   };
 };

@@ -14,6 +14,8 @@ export type View = {
   formToken: string;
   /** The requested URL (path and query), for links that keep the page but change one thing. */
   url: URL;
+  /** The current policy version the viewer has yet to accept: every page asks for it. */
+  consentNeeded: string | undefined;
 };
 
 /** The view of a site request. */
@@ -24,6 +26,7 @@ export function viewOf(c: Context<SiteEnv>): View {
     viewer: c.get('viewer'),
     formToken: formTokenFor(c, c.get('sessionToken')),
     url: new URL(c.req.url),
+    consentNeeded: c.get('consentNeeded'),
   };
 }
 

@@ -6,15 +6,14 @@ import { parseJson } from '../../http/validate';
 import { recordAudit } from '../audit/audit-service';
 import { clientAddress } from './client-address';
 import { logIn } from './login-service';
-import { createLoginThrottle } from './login-throttle';
+import type { LoginThrottle } from './login-throttle';
 import { requireUser } from './require-user';
 import { revokeToken } from './tokens';
 import './api-docs';
 
-/** Sign-in and sign-out with bearer tokens. */
-export function authRoutes(deps: AppDeps) {
+/** Sign-in and sign-out with bearer tokens; `throttle` is the limiter the site's sign-in shares. */
+export function authRoutes(deps: AppDeps, throttle: LoginThrottle) {
   const { db } = deps.storage;
-  const throttle = createLoginThrottle();
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const body = await parseJson(c, loginRequestSchema);

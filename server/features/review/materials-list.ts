@@ -11,9 +11,9 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { MaterialsPage, MaterialsQuery } from '#shared/schemas/review';
-import { canonicalUrl, isTaggableUrl } from '#shared/url-key';
 import type { Storage } from '../../db/open';
 import { reviewMaterialFacets as facets, materials } from '../../db/schema';
+import { materialSearch, materialsSearch } from '../materials/material-search';
 import { decodeCursor, encodeCursor } from '../sync/cursor';
 import { maskOf } from './facet-masks';
 import { summarizeMaterials } from './material-summaries';
@@ -22,8 +22,9 @@ import { refreshReviewProjection } from './projection';
 /**
  * One page of the reviewers' queue: materials that have live reports, filtered, newest (or
  * oldest) first by when they were first reported. Filters are integer tests on the read model's
- * one row per material, so a page costs the same however many reports there are; only a text
- * search that matches few materials reads through many rows.
+ * one row per material, so a page costs the same however many reports there are. A text search
+ * long enough for the trigram index reads the index's matches in the same order instead, so it
+ * stops after a page too; only a one- or two-character search scans the materials.
  */
 export async function listMaterials(
   storage: Storage,
@@ -33,21 +34,23 @@ export async function listMaterials(
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   await refreshReviewProjection(storage);
   const newest = query.order === 'newest';
-  const rows = db
-    .select({ ...getTableColumns(materials) })
-    .from(facets)
+  const search = query.q === undefined ? undefined : materialSearch(db, query.q);
+  const columns = { ...getTableColumns(materials) };
+  // An indexed search drives the query from the index, in its rowid (= material seq) order.
+  const seq = search?.indexed ? materialsSearch.rowid : facets.materialSeq;
+  const where = and(
+    ...filters(query),
+    search?.where,
+    search?.indexed ? eq(facets.materialSeq, materialsSearch.rowid) : undefined,
+    after === undefined ? undefined : newest ? lt(seq, after) : gt(seq, after),
+  );
+  const source = search?.indexed
+    ? db.select(columns).from(materialsSearch).crossJoin(facets).$dynamic()
+    : db.select(columns).from(facets).$dynamic();
+  const rows = source
     .innerJoin(materials, eq(materials.seq, facets.materialSeq))
-    .where(
-      and(
-        ...filters(db, query),
-        after === undefined
-          ? undefined
-          : newest
-            ? lt(facets.materialSeq, after)
-            : gt(facets.materialSeq, after),
-      ),
-    )
-    .orderBy(newest ? desc(facets.materialSeq) : asc(facets.materialSeq))
+    .where(where)
+    .orderBy(newest ? desc(seq) : asc(seq))
     .limit(query.limit + 1)
     .all();
   const page = rows.slice(0, query.limit);
@@ -59,30 +62,13 @@ export async function listMaterials(
   };
 }
 
-function filters(db: Storage['db'], query: MaterialsQuery): SQL[] {
+function filters(query: MaterialsQuery): SQL[] {
   const where: SQL[] = [];
   if (query.status) where.push(eq(facets.status, query.status));
   if (query.topic) where.push(hasBit(facets.topics, maskOf('topic', [query.topic])));
   if (query.language) where.push(hasBit(facets.languages, maskOf('language', [query.language])));
   if (query.region) where.push(hasBit(facets.regions, maskOf('region', [query.region])));
-  if (query.q) where.push(matchesSearch(db, query.q));
   return where;
 }
 
 const hasBit = (column: Column, mask: number) => sql`(${column} & ${mask}) != 0`;
-
-/**
- * A URL finds its material whatever form it was given in (by the unique index of URL keys);
- * other text, or a URL no material has, is sought in URLs and titles.
- */
-function matchesSearch(db: Storage['db'], q: string): SQL {
-  const key = isTaggableUrl(q) ? canonicalUrl(q) : undefined;
-  if (
-    key &&
-    db.select({ id: materials.id }).from(materials).where(eq(materials.urlKey, key)).get()
-  ) {
-    return eq(materials.urlKey, key);
-  }
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(${materials.url} LIKE ${pattern} ESCAPE '\\' OR ${materials.title} LIKE ${pattern} ESCAPE '\\')`;
-}

@@ -4,7 +4,7 @@ import type { Role } from '#shared/schemas/account';
 import { LANGUAGE_NAMES } from '../i18n';
 import { STYLESHEET_URL } from '../static-files';
 import { type View, withQuery } from '../view';
-import { PostForm } from './forms';
+import { Notice, PostForm } from './forms';
 
 type NavItem = { href: string; label: string };
 
@@ -98,8 +98,27 @@ function Account(props: { view: View }) {
   );
 }
 
+/** Asks a signed-in user who has not accepted the current policy to do so, then come back here. */
+function ConsentReminder(props: { view: View }) {
+  const { view } = props;
+  if (!view.consentNeeded) return null;
+  const back = encodeURIComponent(`${view.url.pathname}${view.url.search}`);
+  return (
+    <Notice kind="info">
+      {view.t.consent.needed(view.consentNeeded)}{' '}
+      <a href={`/consent?next=${back}`}>{view.t.consent.review}</a>
+    </Notice>
+  );
+}
+
 /** The frame of every page: header with sections, language switch and account, then the page. */
-export function Layout(props: { view: View; title: string; children?: Child }) {
+export function Layout(props: {
+  view: View;
+  title: string;
+  /** False on the page that asks for consent itself. */
+  consentReminder?: boolean;
+  children?: Child;
+}) {
   const { view, title } = props;
   return (
     <html lang={view.lang}>
@@ -123,6 +142,7 @@ export function Layout(props: { view: View; title: string; children?: Child }) {
         </header>
         <main id="main">
           <h1>{title}</h1>
+          {props.consentReminder !== false && <ConsentReminder view={view} />}
           {props.children}
         </main>
       </body>

@@ -306,4 +306,27 @@ export const en = {
     ran: (accounts: number) => `Retention ran: personal data of ${accounts} account(s) destroyed.`,
     empty: 'No requests.',
   },
+  consent: {
+    title: 'Consent to the privacy policy',
+    needed: (version: string) =>
+      `Version ${version} of the privacy policy is now in force. Read it and accept it before you make any more changes.`,
+    review: 'Read and accept',
+    notSaved:
+      'Your change was not saved: accept the current privacy policy first. You will then be taken back to the page you were on to make it again.',
+    current: (version: string) => `You have accepted the current version (${version}).`,
+    withdrawn: 'You have withdrawn your consent.',
+    thirdPartyAllowed: 'Your identity may be passed to third parties other than state bodies.',
+    thirdPartyRefused: 'Your identity is not passed to third parties other than state bodies.',
+    accept: 'Accept',
+    update: 'Save my choice',
+    acceptRequired: 'Tick the box to accept the policy.',
+    withdrawTitle: 'Withdraw consent',
+    withdrawText:
+      'Withdrawing your consent signs you out everywhere, in this browser and in the extension. To work again you will have to sign in and accept the policy once more.',
+    withdrawLabel: 'I withdraw my consent to the processing of my personal data.',
+    withdraw: 'Withdraw consent',
+    withdrawnTitle: 'Consent withdrawn',
+    withdrawnText: 'Your withdrawal is recorded, and you have been signed out everywhere.',
+    manage: 'Consent to the privacy policy: view or withdraw',
+  },
 };

@@ -42,6 +42,9 @@ export function MePage(props: { view: View; user: UserRow }) {
           {t.me.download}
         </a>
       </p>
+      <p>
+        <a href="/consent">{t.consent.manage}</a>
+      </p>
       <h2>{t.me.erasureTitle}</h2>
       <p>{t.me.erasureText}</p>
       <p>

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { emailSchema } from '#shared/schemas/account';
 import { clientAddress } from '../../features/auth/client-address';
-import { createLoginThrottle } from '../../features/auth/login-throttle';
+import type { LoginThrottle } from '../../features/auth/login-throttle';
 import { revokeToken } from '../../features/auth/tokens';
 import { requireSiteRole } from '../../features/web-session/middleware';
 import {
@@ -34,10 +34,9 @@ export function safeNext(next: string | undefined): string {
   return url.origin === base ? `${url.pathname}${url.search}` : '/';
 }
 
-/** Sign-in and sign-out of the site. */
-export function signInRoutes(deps: AppDeps) {
+/** Sign-in and sign-out of the site; `throttle` is the limiter the API's sign-in shares. */
+export function signInRoutes(deps: AppDeps, throttle: LoginThrottle) {
   const { db } = deps.storage;
-  const throttle = createLoginThrottle();
   return new Hono<SiteEnv>()
     .get('/sign-in', (c) => {
       const next = safeNext(c.req.query('next'));

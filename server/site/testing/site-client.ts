@@ -21,9 +21,10 @@ const FORM_TOKEN = /name="_csrf" value="([^"]+)"/;
 
 /**
  * A browser-like client of the site over `app.request`: it keeps cookies, remembers the form
- * token of the last page it saw and sends it with forms, from the site's own origin.
+ * token of the last page it saw and sends it with forms, from the site's own origin. `env` is
+ * passed to every request (`fromAddress(…)` makes them come from one address).
  */
-export function siteClient(t: TestApp) {
+export function siteClient(t: TestApp, env?: object) {
   const jar = new Map<string, string>();
   let formToken: string | undefined;
 
@@ -32,7 +33,7 @@ export function siteClient(t: TestApp) {
     if (jar.size > 0) {
       headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
     }
-    const response = await t.app.request(path, { ...init, headers });
+    const response = await t.app.request(path, { ...init, headers }, env);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = cookie.split(';');
       const [name = '', value = ''] = pair.split('=');
