@@ -23,6 +23,14 @@ async function signIn(page: Page, serverUrl: string, who: { email: string; passw
   await expect(page.locator('h1')).toContainText('Welcome');
 }
 
+/** Accepts the current policy on the site's consent page, as every user must before a change. */
+async function acceptPolicy(page: Page, serverUrl: string) {
+  await page.goto(`${serverUrl}/consent`);
+  await page.locator('#accept input[name=acceptPolicy]').check();
+  await page.locator('#accept button[type=submit]').click();
+  await expect(page).toHaveURL(`${serverUrl}/`);
+}
+
 const report = (overrides: Record<string, unknown>) => ({
   id: randomUUID(),
   url: `https://example-${randomUUID().slice(0, 8)}.kz/page`,
@@ -68,6 +76,8 @@ test('register, approve, review to blocked and read the dashboard; hostile text 
     // The admin approves the registration in the console; the hostile name is only text there.
     const admin = await site.newPage();
     await signIn(admin, server.url, ADMIN);
+    // The bootstrap admin starts without consent; the site would hold back their first change.
+    await acceptPolicy(admin, server.url);
     await admin.goto(`${server.url}/admin/users?status=pending`);
     const row = admin.locator('tr', { hasText: analyst.email });
     await expect(row).toContainText(HOSTILE.name);

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { loginResponseSchema, registrationResponseSchema } from '../../shared/schemas/account';
+import {
+  loginResponseSchema,
+  meResponseSchema,
+  registrationResponseSchema,
+} from '../../shared/schemas/account';
+import { consentRecordSchema } from '../../shared/schemas/consent';
 import { currentPolicySchema } from '../../shared/schemas/policy';
 import { pullResponseSchema } from '../../shared/schemas/sync';
 import { ADMIN } from './server';
@@ -28,6 +33,34 @@ export async function apiLogin(serverUrl: string, who: Credentials): Promise<str
   return body.token;
 }
 
+/** Accepts the current policy version (processing only) for the token's user, unless they have. */
+export async function acceptCurrentPolicy(serverUrl: string, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}` };
+  const me = await json(await fetch(`${serverUrl}/api/me`, { headers }), meResponseSchema);
+  if (me.consent.current) return;
+  await json(
+    await fetch(`${serverUrl}/api/consent`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        policyVersion: me.consent.policyVersion,
+        scopes: { processing: true, thirdPartyTransfer: false },
+      }),
+    }),
+    consentRecordSchema,
+  );
+}
+
+/**
+ * The bootstrap admin's token, once they accepted the current policy: the server creates them
+ * without consent, and an admin's writes (approvals, policies) need it like anyone's.
+ */
+export async function adminLogin(serverUrl: string): Promise<string> {
+  const token = await apiLogin(serverUrl, ADMIN);
+  await acceptCurrentPolicy(serverUrl, token);
+  return token;
+}
+
 /** Registers an analyst with one authorization document and has the admin approve them. */
 export async function createApprovedAnalyst(
   serverUrl: string,
@@ -50,7 +83,7 @@ export async function createApprovedAnalyst(
     await fetch(`${serverUrl}/api/auth/register`, { method: 'POST', body: form }),
     registrationResponseSchema,
   );
-  const adminToken = await apiLogin(serverUrl, ADMIN);
+  const adminToken = await adminLogin(serverUrl);
   await json(
     await fetch(`${serverUrl}/api/admin/users/${userId}/approve`, {
       method: 'POST',

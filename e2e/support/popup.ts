@@ -1,7 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { apiLogin, type Credentials } from './accounts';
+import { adminLogin, type Credentials } from './accounts';
 import type { ExtensionBrowser } from './browser';
-import { ADMIN } from './server';
 
 /** Opens a test page in a tab of its own and returns that tab's id, as the extension sees it. */
 export async function openTab(browser: ExtensionBrowser, url: string): Promise<number> {
@@ -49,7 +48,7 @@ export async function signIn(popup: Page, serverUrl: string, who: Credentials) {
 
 /** Publishes a new policy version as the admin; every user must accept it before the next write. */
 export async function publishPolicy(serverUrl: string, version: string) {
-  const token = await apiLogin(serverUrl, ADMIN);
+  const token = await adminLogin(serverUrl);
   const response = await fetch(`${serverUrl}/api/admin/policy`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
+  acceptCurrentPolicy,
   createAccount,
   currentPolicyVersion,
   pdfUpload,
+  pushReports,
   registerPending,
   registrationForm,
   signIn,
@@ -30,19 +32,26 @@ import {
   sha256Hex,
   upsertOf,
 } from './fixtures';
+import { decide, materialOf } from './review';
 
 // api.md: health, the OpenAPI document, Accounts, Policy and consent, and publishing a policy.
 
 let api: Api;
 let adminToken: string;
 let analyst: Account;
+let reviewer: Account;
 let policyVersion: string;
+const reported = newReport();
 
 beforeAll(async () => {
   api = await startServer();
   adminToken = await signInAdmin(api);
-  analyst = await createAccount(api, adminToken, 'analyst');
+  [analyst, reviewer] = await Promise.all([
+    createAccount(api, adminToken, 'analyst'),
+    createAccount(api, adminToken, 'reviewer'),
+  ]);
   policyVersion = await currentPolicyVersion(api);
+  await pushReports(api, analyst.token, [reported]);
 });
 afterAll(() => api?.stop());
 
@@ -330,5 +339,30 @@ describe('POST /api/admin/policy', () => {
     expectError(await accept(policyVersion), 409, 'conflict');
     expect((await accept('2')).status).toBe(201);
     expect((await push(analyst.token)).status).toBe(200);
+  });
+
+  it("holds a reviewer's decision and an admin's approval until each accepts it too", async () => {
+    const material = await materialOf(api, reviewer.token, reported.url);
+    const step = { status: 'under_review', comment: '', expectedVersion: material.version };
+    const decision = await decide(api, reviewer.token, material.id, step);
+    expect(expectError(decision, 403, 'consent_required')).toEqual({ policyVersion: '2' });
+    expect(await materialOf(api, reviewer.token, reported.url)).toEqual(material);
+
+    const pending = await registerPending(api);
+    const approve = () =>
+      api.request('POST', `/api/admin/users/${pending.id}/approve`, { token: adminToken });
+    expect(expectError(await approve(), 403, 'consent_required')).toEqual({ policyVersion: '2' });
+    expectError(
+      await login({ email: pending.email, password: pending.password }),
+      403,
+      'account_pending',
+    );
+
+    await acceptCurrentPolicy(api, reviewer.token);
+    expect((await decide(api, reviewer.token, material.id, step)).status).toBe(200);
+    expect((await materialOf(api, reviewer.token, reported.url)).status).toBe('under_review');
+    await acceptCurrentPolicy(api, adminToken);
+    expect((await approve()).status).toBe(200);
+    expect(await signIn(api, pending.email, pending.password)).toBeTruthy();
   });
 });

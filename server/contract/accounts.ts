@@ -64,8 +64,27 @@ export async function signIn(api: Api, email: string, password: string): Promise
   return expectAnswer(answer, 200, loginAnswer).token;
 }
 
-/** The bootstrap admin's token. */
-export const signInAdmin = (api: Api) => signIn(api, ADMIN.email, ADMIN.password);
+/** Accepts the current policy version (processing only), as every user must before writing. */
+export async function acceptCurrentPolicy(api: Api, token: string): Promise<void> {
+  const answer = await api.request('POST', '/api/consent', {
+    token,
+    json: {
+      policyVersion: await currentPolicyVersion(api),
+      scopes: { processing: true, thirdPartyTransfer: false },
+    },
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+}
+
+/**
+ * The bootstrap admin's token, once they accepted the current policy: the server creates them
+ * without consent, and their writes (approvals, roles, policies) need it like anyone's.
+ */
+export async function signInAdmin(api: Api): Promise<string> {
+  const token = await signIn(api, ADMIN.email, ADMIN.password);
+  await acceptCurrentPolicy(api, token);
+  return token;
+}
 
 /** Registers an account (with one PDF unless `files` says otherwise) and leaves it pending. */
 export async function registerPending(api: Api, files?: FileUpload[]) {

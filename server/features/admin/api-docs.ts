@@ -9,6 +9,8 @@ import type { ErrorCode } from '#shared/schemas/errors';
 import { describeRoute } from '../openapi/registry';
 
 const ADMIN: ErrorCode[] = ['unauthorized', 'forbidden', 'account_pending', 'account_blocked'];
+/** An admin's changes also need consent to the current policy, as every write does. */
+const ADMIN_WRITE: ErrorCode[] = [...ADMIN, 'consent_required'];
 const tags = ['administration'];
 const userAnswer = { 200: { description: 'The account now.', schema: adminUserResponseSchema } };
 
@@ -30,7 +32,7 @@ describeRoute({
   tags,
   access: 'bearer',
   responses: userAnswer,
-  errors: ['not_found', 'conflict', ...ADMIN],
+  errors: ['not_found', 'conflict', ...ADMIN_WRITE],
 });
 
 describeRoute({
@@ -40,7 +42,7 @@ describeRoute({
   tags,
   access: 'bearer',
   responses: userAnswer,
-  errors: ['not_found', 'conflict', ...ADMIN],
+  errors: ['not_found', 'conflict', ...ADMIN_WRITE],
 });
 
 describeRoute({
@@ -51,7 +53,7 @@ describeRoute({
   access: 'bearer',
   body: { json: roleChangeRequestSchema },
   responses: userAnswer,
-  errors: ['validation_failed', 'not_found', 'conflict', 'unsupported_media_type', ...ADMIN],
+  errors: ['validation_failed', 'not_found', 'conflict', 'unsupported_media_type', ...ADMIN_WRITE],
 });
 
 for (const decision of ['approve', 'reject'] as const) {
@@ -62,7 +64,7 @@ for (const decision of ['approve', 'reject'] as const) {
     tags,
     access: 'bearer',
     responses: { 200: { description: 'The document now.', schema: documentMetadataSchema } },
-    errors: ['not_found', ...ADMIN],
+    errors: ['not_found', ...ADMIN_WRITE],
   });
 }
 

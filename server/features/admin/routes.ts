@@ -13,6 +13,7 @@ import {
 } from '../accounts/documents-service';
 import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
+import { requireConsent } from '../consent/require-consent';
 import { approveUser, blockUser, listUsers, setRole } from './users-service';
 import './api-docs';
 
@@ -30,6 +31,8 @@ export function adminRoutes(deps: AppDeps) {
   const { db } = deps.storage;
   const files = documentFiles(deps.storage.dataDir);
   const adminOnly = [requireUser(deps), requireRole('admin')] as const;
+  // Every change an admin makes needs consent to the current policy, as every write does.
+  const adminWrites = [...adminOnly, requireConsent(deps)] as const;
   const action = (c: Context<AppEnv>) => ({
     userId: idParam(c),
     adminId: c.get('user').id,
@@ -49,14 +52,14 @@ export function adminRoutes(deps: AppDeps) {
 
   return new Hono<AppEnv>()
     .get('/users', ...adminOnly, (c) => c.json(listUsers(db, parseQuery(c, adminUsersQuerySchema))))
-    .post('/users/:id/approve', ...adminOnly, (c) => c.json({ user: approveUser(db, action(c)) }))
-    .post('/users/:id/block', ...adminOnly, (c) => c.json({ user: blockUser(db, action(c)) }))
-    .post('/users/:id/role', ...adminOnly, async (c) => {
+    .post('/users/:id/approve', ...adminWrites, (c) => c.json({ user: approveUser(db, action(c)) }))
+    .post('/users/:id/block', ...adminWrites, (c) => c.json({ user: blockUser(db, action(c)) }))
+    .post('/users/:id/role', ...adminWrites, async (c) => {
       const { role } = await parseJson(c, roleChangeRequestSchema);
       return c.json({ user: setRole(db, { ...action(c), role }) });
     })
-    .post('/documents/:id/approve', ...adminOnly, (c) => c.json(decide(c, 'approved')))
-    .post('/documents/:id/reject', ...adminOnly, (c) => c.json(decide(c, 'rejected')))
+    .post('/documents/:id/approve', ...adminWrites, (c) => c.json(decide(c, 'approved')))
+    .post('/documents/:id/reject', ...adminWrites, (c) => c.json(decide(c, 'rejected')))
     .get('/documents/:id/file', ...adminOnly, async (c) => {
       const { row, data } = await documentForDownload(db, files, idParam(c));
       return c.body(new Uint8Array(data), 200, {

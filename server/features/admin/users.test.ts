@@ -190,3 +190,78 @@ describe('account decisions', () => {
     ).toHaveLength(2);
   });
 });
+
+describe('consent to the current policy', () => {
+  // An admin's changes are writes like any other: until they accept the current version (the
+  // bootstrap admin starts without consent), each answers consent_required and changes nothing.
+  type Target = { userId: string; documentId: string };
+  const ROUTES: [string, (target: Target) => string, unknown][] = [
+    ['POST /api/admin/users/:id/approve', (s) => `/api/admin/users/${s.userId}/approve`, undefined],
+    ['POST /api/admin/users/:id/block', (s) => `/api/admin/users/${s.userId}/block`, undefined],
+    [
+      'POST /api/admin/users/:id/role',
+      (s) => `/api/admin/users/${s.userId}/role`,
+      { role: 'reviewer' },
+    ],
+    [
+      'POST /api/admin/documents/:id/approve',
+      (s) => `/api/admin/documents/${s.documentId}/approve`,
+      undefined,
+    ],
+    [
+      'POST /api/admin/documents/:id/reject',
+      (s) => `/api/admin/documents/${s.documentId}/reject`,
+      undefined,
+    ],
+  ];
+  const accountOf = (userId: string) => ({
+    user: t.storage.db.select().from(users).where(eq(users.id, userId)).get(),
+    documents: t.storage.db.select().from(documents).where(eq(documents.userId, userId)).all(),
+  });
+  const stateOf = (userId: string) => ({
+    ...accountOf(userId),
+    audit: t.storage.db.select().from(auditEvents).all(),
+  });
+  const accept = (account: TestAccount) =>
+    t.app.request('/api/consent', {
+      method: 'POST',
+      headers: { ...account.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        policyVersion: '1',
+        scopes: { processing: true, thirdPartyTransfer: false },
+      }),
+    });
+
+  it.each(ROUTES)(
+    '%s answers consent_required to an admin without consent, and works once they accept',
+    async (_name, path, body) => {
+      const newcomer = await addAccount(t, { role: 'admin', consent: false });
+      const userId = await registerOne();
+      const [document] = accountOf(userId).documents;
+      const target = { userId, documentId: document!.id };
+      const before = stateOf(userId);
+
+      const refused = await post(path(target), body, newcomer);
+      expect(refused.status).toBe(403);
+      expect((await jsonOf(refused)).error).toMatchObject({
+        code: 'consent_required',
+        details: { policyVersion: '1' },
+      });
+      expect(stateOf(userId)).toEqual(before);
+
+      expect((await accept(newcomer)).status).toBe(201);
+      expect((await post(path(target), body, newcomer)).status).toBe(200);
+      const { audit: _, ...unchanged } = before;
+      expect(accountOf(userId)).not.toEqual(unchanged);
+    },
+  );
+
+  it('answers forbidden, not consent_required, to someone of another role without consent', async () => {
+    const userId = await registerOne();
+    for (const role of ['analyst', 'reviewer'] as const) {
+      const caller = await addAccount(t, { role, consent: false });
+      const response = await post(`/api/admin/users/${userId}/approve`, undefined, caller);
+      expect(await codeOf(response)).toEqual([403, 'forbidden']);
+    }
+  });
+});

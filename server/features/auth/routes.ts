@@ -14,6 +14,8 @@ import './api-docs';
 /** Sign-in and sign-out with bearer tokens; `throttle` is the limiter the site's sign-in shares. */
 export function authRoutes(deps: AppDeps, throttle: LoginThrottle) {
   const { db } = deps.storage;
+  // Neither needs consent to the current policy: signing in is how one gets to accept it, and
+  // signing out only ends a session, which no one should be kept from.
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const body = await parseJson(c, loginRequestSchema);

@@ -71,5 +71,12 @@ describeRoute({
   access: 'bearer',
   body: { json: publishPolicyRequestSchema },
   responses: { 201: { description: 'Published.', schema: currentPolicySchema } },
-  errors: ['validation_failed', 'conflict', 'forbidden', 'unsupported_media_type', ...SIGNED_IN],
+  errors: [
+    'validation_failed',
+    'conflict',
+    'forbidden',
+    'unsupported_media_type',
+    'consent_required',
+    ...SIGNED_IN,
+  ],
 });

@@ -100,6 +100,44 @@ describe('publishing a policy', () => {
     });
   });
 
+  it('asks the admin to accept the version they published before they publish another', async () => {
+    const admin = await addAccount(t, { role: 'admin' });
+    t.advance(1000);
+    expect((await publish(admin.auth, '2')).status).toBe(201);
+    const published = () =>
+      t.storage.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'policy.published'))
+        .all();
+    t.advance(1000);
+    const refused = await publish(admin.auth, '3');
+    expect(refused.status).toBe(403);
+    expect((await jsonOf(refused)).error).toMatchObject({
+      code: 'consent_required',
+      details: { policyVersion: '2' },
+    });
+    expect((await jsonOf(t.app.request('/api/policy/versions'))).versions).toHaveLength(2);
+    expect(published()).toHaveLength(1);
+
+    expect((await consentTo(admin.auth, '2')).status).toBe(201);
+    expect((await publish(admin.auth, '3')).status).toBe(201);
+    expect((await jsonOf(t.app.request('/api/policy/current'))).version).toBe('3');
+  });
+
+  it('answers consent_required to an admin who never accepted the policy', async () => {
+    const admin = await addAccount(t, { role: 'admin', consent: false });
+    const refused = await publish(admin.auth, '2');
+    expect(refused.status).toBe(403);
+    expect((await jsonOf(refused)).error).toMatchObject({
+      code: 'consent_required',
+      details: { policyVersion: '1' },
+    });
+    expect((await jsonOf(t.app.request('/api/policy/current'))).version).toBe('1');
+    expect((await consentTo(admin.auth, '1')).status).toBe(201);
+    expect((await publish(admin.auth, '2')).status).toBe(201);
+  });
+
   it('answers conflict for a version that exists', async () => {
     const admin = await addAccount(t, { role: 'admin' });
     expect(await codeOf(await publish(admin.auth, '1'))).toEqual([409, 'conflict']);

@@ -9,11 +9,15 @@ import { requireRole, requireUser } from '../auth/require-user';
 import { giveConsent, withdrawConsent } from './consent-service';
 import { policyView, publishNewPolicy } from './policy-service';
 import { currentPolicy, policyByVersion, policyVersions } from './policy-store';
+import { requireConsent } from './require-consent';
 import './api-docs';
 
 /** Policy texts (public), the user's consent, and publishing (admins); mounted at /api. */
 export function consentRoutes(deps: AppDeps) {
   const { db } = deps.storage;
+  // Giving or withdrawing consent is the way out of consent_required, so neither can need it;
+  // publishing a policy is an admin's write like any other and does.
+  const publishers = [requireUser(deps), requireRole('admin'), requireConsent(deps)] as const;
   return new Hono<AppEnv>()
     .get('/policy/current', (c) => {
       const policy = currentPolicy(db);
@@ -54,7 +58,7 @@ export function consentRoutes(deps: AppDeps) {
       });
       return c.json(record);
     })
-    .post('/admin/policy', requireUser(deps), requireRole('admin'), async (c) => {
+    .post('/admin/policy', ...publishers, async (c) => {
       const request = await parseJson(c, publishPolicyRequestSchema);
       const row = publishNewPolicy(db, {
         ...request,

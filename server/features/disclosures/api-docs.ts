@@ -21,7 +21,7 @@ describeRoute({
   responses: {
     201: { description: 'The record and the disclosed data.', schema: disclosureResponseSchema },
   },
-  errors: ['validation_failed', 'unsupported_media_type', ...ADMIN],
+  errors: ['validation_failed', 'unsupported_media_type', 'consent_required', ...ADMIN],
 });
 
 describeRoute({

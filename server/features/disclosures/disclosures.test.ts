@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, disclosureSubjects, documents } from '../../db/schema';
+import { auditEvents, disclosureSubjects, disclosures, documents } from '../../db/schema';
 import { pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -208,6 +208,35 @@ describe('POST /api/admin/disclosures', () => {
       subjectId: body.disclosure.id,
       details: { recipientType: 'third_party', reports: 2, reporters: 2, identifiedReporters: 1 },
     });
+  });
+
+  it('answers consent_required to an admin without consent, recording nothing, until they accept', async () => {
+    const newcomer = createUser(t, { role: 'admin', consent: false });
+    const request = { ...REQUEST, scope: { materialIds: [materialId] } };
+    const auditBefore = t.storage.db.select().from(auditEvents).all();
+    const refused = await disclose(request, newcomer);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({
+      code: 'consent_required',
+      details: { policyVersion: '1' },
+    });
+    expect(refused.body).not.toHaveProperty('data');
+    expect(t.storage.db.select().from(disclosures).all()).toEqual([]);
+    expect(t.storage.db.select().from(disclosureSubjects).all()).toEqual([]);
+    expect(t.storage.db.select().from(auditEvents).all()).toEqual(auditBefore);
+
+    const consent = await t.app.request('/api/consent', {
+      method: 'POST',
+      headers: { ...newcomer.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        policyVersion: '1',
+        scopes: { processing: true, thirdPartyTransfer: false },
+      }),
+    });
+    expect(consent.status).toBe(201);
+    const accepted = await disclose(request, newcomer);
+    expect(accepted.status).toBe(201);
+    expect(accepted.body.disclosure.createdBy).toBe(newcomer.id);
   });
 
   it('refuses a scope naming materials or users that do not exist, saying which', async () => {

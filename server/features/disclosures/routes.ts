@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../../http/env';
 import { parseJson, parseQuery } from '../../http/validate';
 import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
+import { requireConsent } from '../consent/require-consent';
 import { listDisclosures, recordDisclosure } from './disclosure-service';
 import './api-docs';
 
@@ -17,7 +18,7 @@ export function disclosureRoutes(deps: AppDeps) {
     ip: clientAddress(c),
   });
   return new Hono<AppEnv>()
-    .post('/', ...adminOnly, async (c) => {
+    .post('/', ...adminOnly, requireConsent(deps), async (c) => {
       const request = await parseJson(c, disclosureRequestSchema);
       return c.json(recordDisclosure(db, request, action(c)), 201);
     })

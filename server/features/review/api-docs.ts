@@ -52,7 +52,14 @@ describeRoute({
   access: 'bearer',
   body: { json: decisionRequestSchema },
   responses: { 200: { description: 'The material now.', schema: decisionResponseSchema } },
-  errors: ['validation_failed', 'not_found', 'conflict', 'unsupported_media_type', ...REVIEWERS],
+  errors: [
+    'validation_failed',
+    'not_found',
+    'conflict',
+    'unsupported_media_type',
+    'consent_required',
+    ...REVIEWERS,
+  ],
 });
 
 describeRoute({

@@ -107,6 +107,39 @@ describe('POST /api/materials/:id/decision', () => {
     }
   });
 
+  it('answers consent_required to a reviewer without consent, and decides once they accept', async () => {
+    const newcomer = createUser(t, { role: 'reviewer', consent: false });
+    const refused = await decide(t, newcomer, materialId, 'under_review', 1, '');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({
+      code: 'consent_required',
+      details: { policyVersion: '1' },
+    });
+    const material = await getJson(t, reviewer, `/api/materials/${materialId}`);
+    expect(material.body.material).toMatchObject({ status: 'submitted', version: 1 });
+    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(
+      t.storage.db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.action, 'material.status_changed'))
+        .all(),
+    ).toEqual([]);
+
+    const consent = await t.app.request('/api/consent', {
+      method: 'POST',
+      headers: { ...newcomer.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        policyVersion: '1',
+        scopes: { processing: true, thirdPartyTransfer: false },
+      }),
+    });
+    expect(consent.status).toBe(201);
+    const accepted = await decide(t, newcomer, materialId, 'under_review', 1, '');
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.material).toMatchObject({ status: 'under_review', version: 2 });
+  });
+
   it.each([
     ['no reason for a confirmation', { status: 'confirmed', comment: '  ', expectedVersion: 1 }],
     ['an unknown status', { status: 'approved', comment: 'x', expectedVersion: 1 }],

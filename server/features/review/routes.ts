@@ -11,6 +11,7 @@ import { parseJson, parseQuery } from '../../http/validate';
 import { recordAudit } from '../audit/audit-service';
 import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
+import { requireConsent } from '../consent/require-consent';
 import { blockingCsv, blockingList } from './blocking-export';
 import { decideMaterial } from './decision-service';
 import { evidenceForReview } from './evidence-view';
@@ -54,7 +55,7 @@ export function reviewRoutes(deps: AppDeps) {
       });
     })
     .get('/:id', ...reviewers, (c) => c.json(materialDetail(db, materialId(c))))
-    .post('/:id/decision', ...reviewers, async (c) => {
+    .post('/:id/decision', ...reviewers, requireConsent(deps), async (c) => {
       const id = materialId(c);
       const body = await parseJson(c, decisionRequestSchema);
       const material = decideMaterial(db, {

@@ -17,6 +17,7 @@ export function subjectRoutes(deps: AppDeps) {
           exportSubjectData(db, { userId: c.get('user').id, at: deps.now(), ip: clientAddress(c) }),
         ),
       )
+      // Erasure needs no consent either: it is the person's right whatever their consent.
       .delete('/me', requireUser(deps), (c) =>
         c.json(
           closeAccount(db, {

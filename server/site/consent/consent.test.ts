@@ -4,7 +4,7 @@ import { auditEvents, consents, disclosures, materials, policies, users } from '
 import { addAccount, type TestAccount } from '../../features/accounts/testing';
 import { report } from '../../features/review/testing';
 import { createTestApp } from '../../testing/test-app';
-import { createUser } from '../../testing/users';
+import { createUser, giveConsent } from '../../testing/users';
 import { type SiteClient, siteClient, textOf } from '../testing/site-client';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -23,6 +23,7 @@ const TEXT = (version: string) => ({
 
 /** Publishes a policy version through the API, as an admin elsewhere would. */
 async function publish(version: string) {
+  giveConsent(t, admin.id); // publishing is a write: the admin accepts the version in force first
   const response = await t.app.request('/api/admin/policy', {
     method: 'POST',
     headers: { ...admin.auth, 'content-type': 'application/json' },
