@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { db, type LocalReport } from '@/lib/db';
 import { pruneDrafts } from '@/lib/draft';
+import { afterFormReady } from '@/lib/form-ready';
 import { t } from '@/lib/i18n';
 import { type TargetPage, targetPage } from '@/lib/page-capture';
 import { readPageHints } from '@/lib/page-hints';
@@ -22,6 +23,9 @@ const PendingView = lazy(() => import('./pending/PendingView').then((m) => m.Pen
 const AccountPanel = lazy(() => import('./AccountPanel').then((m) => m.AccountPanel));
 
 type Tab = 'tag' | 'pending' | 'account';
+
+/** How long the server check waits for a form that may not come (a browser page, the edit view). */
+const FORM_WAIT_MS = 300;
 
 /** Only web pages can be tagged (the browser's own pages cannot). */
 const isWebPage = (page: TargetPage | null | undefined): page is TargetPage =>
@@ -48,11 +52,13 @@ export function App({ search = location.search }: { search?: string }) {
   const [checked, setChecked] = useState(false);
   const decide = async () => {
     setChecked(false);
-    await resolveGate(setGate);
+    // The server's answer (and the code that asks) waits for the form's first paint (targets.md P4).
+    await resolveGate(setGate, db, () => afterFormReady(FORM_WAIT_MS));
     setChecked(true);
   };
 
-  useEffect(() => {
+  // A layout effect runs right after the first render, not after a frame: the reads start at once.
+  useLayoutEffect(() => {
     void decide();
     setTimeout(() => void pruneDrafts(db, Date.now()), 2000);
     targetPage(search).then(

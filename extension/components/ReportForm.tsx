@@ -8,6 +8,7 @@ import {
   RESOURCE_TYPES,
 } from '#shared/taxonomy';
 import { db as defaultDb, type LocalReport, type WebTaggerDb } from '@/lib/db';
+import { markFormReady } from '@/lib/form-ready';
 import type { PageHints } from '@/lib/form-values';
 import { t } from '@/lib/i18n';
 import type { TargetPage } from '@/lib/page-capture';
@@ -22,9 +23,6 @@ import { usePersonalDataFinder } from './form/usePersonalDataFinder';
 import { type FormSubject, useReportForm } from './form/useReportForm';
 import { VocabularySelect } from './form/VocabularySelect';
 import { PersonalDataWarning } from './PersonalDataWarning';
-
-/** The performance mark set when the form is first painted filled and ready for input. */
-export const FORM_READY_MARK = 'webtagger:form-ready';
 
 export type SavedReport = { report: LocalReport; screenshotFailed: boolean };
 
@@ -65,7 +63,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, ...deps }: Pro
       values.topics.length > 0 ? saveRef.current : document.getElementById(fieldId('topics'));
     start?.focus();
     // Measured by the popup benchmark (targets.md P4): the form is filled and usable here.
-    performance.mark(FORM_READY_MARK);
+    markFormReady();
   }, [!!values]);
 
   if (!form.loaded || !values) return <div aria-busy="true" data-testid="form-loading" />;

@@ -54,6 +54,24 @@ describe('resolveGate', () => {
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer secret-token');
   });
 
+  it('asks the server only once the popup lets it, behind the form', async () => {
+    await setSession(session);
+    fetchMock.mockResolvedValue(json(200, me(true)));
+    let allow: () => void = () => undefined;
+    const shown: Gate['name'][] = [];
+    const resolving = resolveGate(
+      (gate) => shown.push(gate.name),
+      db,
+      () => new Promise<void>((resolve) => (allow = resolve)),
+    );
+    await vi.waitFor(() => expect(shown).toEqual(['main']));
+    expect(fetchMock).not.toHaveBeenCalled();
+    allow();
+    await resolving;
+    expect(shown).toEqual(['main', 'main']);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for consent when the server says the current policy is not accepted', async () => {
     await setSession(session);
     fetchMock.mockResolvedValue(json(200, me(false)));

@@ -55,14 +55,19 @@ export async function checkAccount(
   }
 }
 
-/** Shows the local gate at once, then the server's answer when it comes. */
+/**
+ * Shows the local gate at once, then the server's answer when it comes; behind the main views,
+ * `beforeAsking` delays the question (the popup lets its form paint first).
+ */
 export async function resolveGate(
   show: (gate: Gate) => void,
   db: WebTaggerDb = defaultDb,
+  beforeAsking: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   const local = await localGate(db);
   show(local);
   if (local.name === 'main' || local.name === 'consent') {
+    if (local.name === 'main') await beforeAsking();
     show(await checkAccount(local.session, local, db));
   }
 }

@@ -29,6 +29,21 @@ describe('isAlreadyReported', () => {
     expect(decision).toMatchObject({ status: 'own', report: { id: report.id } });
   });
 
+  it('says own rather than known for a URL the analyst reported that the server also knows', async () => {
+    const db = freshDb();
+    const report = aReport({ url: 'https://casino.example.kz/play' });
+    await saveReport(report, db);
+    await db.knownUrls.put({ hash: hashOf(report.url) });
+    const decision = await isAlreadyReported('https://www.casino.example.kz/play/', db);
+    expect(decision).toMatchObject({ status: 'own', report: { id: report.id } });
+  });
+
+  it('opens a database nothing has opened yet', async () => {
+    const db = freshDb();
+    expect(db.isOpen()).toBe(false);
+    expect((await isAlreadyReported('https://casino.example.kz/play', db)).status).toBe('unknown');
+  });
+
   it('says unknown for a URL nobody reported', async () => {
     const db = freshDb();
     await db.knownUrls.put({ hash: hashOf('https://casino.example.kz/play') });

@@ -2,7 +2,7 @@ import type { PushResult } from './api-client';
 import type { LocalReport, OutboxEntry, Rejection, WebTaggerDb } from './db';
 import { releaseEvidence } from './evidence-upload';
 import { deleteMeta } from './meta';
-import { queuedReportIds } from './outbox-queries';
+import { queuedReportIds, removeAnswered, reportsOfBatch } from './outbox-queries';
 
 /**
  * Applies the server's answers to a pushed batch in one transaction: answered entries leave the
@@ -19,11 +19,9 @@ export async function applyResults(
   const byId = new Map(results.map((result) => [result.id, result]));
   const answered = batch.filter((entry) => byId.has(entry.mutation.id));
   await db.transaction('rw', [db.outbox, db.reports, db.evidence, db.meta], async () => {
-    await db.outbox.bulkDelete(answered.map((entry) => entry.seq!));
-    const ids = [...new Set(batch.map((entry) => entry.reportId))];
-    const queued = await queuedReportIds(db, ids);
-    const stored = await db.reports.bulkGet(ids);
-    const reports = new Map(stored.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+    await removeAnswered(db, batch, answered);
+    const queued = await queuedReportIds(db, [...new Set(batch.map((entry) => entry.reportId))]);
+    const reports = await reportsOfBatch(db, batch, 'syncing');
     const changed = new Map<string, LocalReport>();
     let repull = false;
     for (const entry of answered) {

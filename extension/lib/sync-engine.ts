@@ -2,7 +2,7 @@ import { MAX_PUSH_MUTATIONS } from '#shared/schemas/sync';
 import { type ApiClient, ApiClientError, type PushResult } from './api-client';
 import type { OutboxEntry, WebTaggerDb } from './db';
 import { uploadEvidenceOf } from './evidence-upload';
-import { markSentUpTo, moveStates } from './outbox-queries';
+import { markSentUpTo, moveBatchStates, moveStates } from './outbox-queries';
 import { applyResults } from './push-results';
 
 export type DrainOutcome =
@@ -104,21 +104,17 @@ export function stopFor(error: unknown, pushed: number): DrainStop {
 async function markAttempted(db: WebTaggerDb, batch: OutboxEntry[]) {
   await db.transaction('rw', db.reports, db.meta, async () => {
     await markSentUpTo(db, Math.max(...batch.map((entry) => entry.seq!)));
-    await moveStates(db, reportIdsOf(batch), 'pending', 'syncing');
+    await moveBatchStates(db, batch, 'pending', 'syncing');
   });
 }
 
 /** After a failed push the reports go back to pending: they are still queued. */
 async function settleSyncing(db: WebTaggerDb, batch: OutboxEntry[]) {
-  await moveStates(db, reportIdsOf(batch), 'syncing', 'pending');
+  await moveBatchStates(db, batch, 'syncing', 'pending');
 }
 
 /** Reports left `syncing` by a run that was cut short (the worker was stopped) are pending. */
 export async function recoverInterrupted(db: WebTaggerDb): Promise<number> {
   const ids = await db.reports.where('state').equals('syncing').primaryKeys();
   return moveStates(db, ids, 'syncing', 'pending');
-}
-
-function reportIdsOf(batch: OutboxEntry[]): string[] {
-  return [...new Set(batch.map((entry) => entry.reportId))];
 }

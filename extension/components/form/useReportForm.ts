@@ -4,6 +4,7 @@ import type { Topic } from '#shared/taxonomy';
 import type { LocalReport, WebTaggerDb } from '@/lib/db';
 import { clearDraft, type Draft, draftKey, loadDraft, saveDraft } from '@/lib/draft';
 import { frequentTopics, getLastUsedValues } from '@/lib/form-defaults';
+import { afterFormReady } from '@/lib/form-ready';
 import {
   type FormTarget,
   type FormValues,
@@ -30,10 +31,13 @@ type Loaded = {
 };
 
 type Validator = typeof import('@/lib/validation');
-// Zod is not needed to paint the form: the validator loads right after, before anyone can click.
+// Zod is not needed to paint the form: the validator loads once it is painted, before anyone can
+// click (a click before that loads it on demand).
 const loadValidator = (): Promise<Validator> => import('@/lib/validation');
 // Nor is the code that saves: it loads with the validator, so Save never waits for it.
 const loadSaving = () => import('@/lib/reports');
+/** How long the code for later waits for the form's first paint, when it does not come. */
+const FORM_WAIT_MS = 500;
 
 type Deps = { db: WebTaggerDb; readHints: (page: TargetPage) => Promise<PageHints> };
 
@@ -116,6 +120,8 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
     const state = await (early?.loaded ?? load(subject, deps.db));
     if (!isMounted()) return;
     commit(state);
+    await afterFormReady(FORM_WAIT_MS);
+    if (!isMounted()) return;
     void loadSaving();
     validator.current ??= await loadValidator();
     const hint = state.restored ? undefined : await hints?.catch(() => undefined);

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** What the Chrome build is made of: a change to any of these means a new build. */
+const SOURCES = ['extension', 'shared', 'wxt.config.ts', 'package-lock.json'];
+
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).flatMap((name) => filesUnder(join(path, name)));
+}
+
+/** A hash of every source file of the extension (paths and contents). */
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  const files = SOURCES.flatMap((source) => filesUnder(join(ROOT, source))).sort();
+  for (const file of files) {
+    hash.update(relative(ROOT, file));
+    hash.update('\0');
+    hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+// WXT reports each file it writes; a benchmark only wants to hear about problems.
+const quietLogger = {
+  debug() {},
+  log() {},
+  info() {},
+  success() {},
+  warn: (...args: unknown[]) => process.stderr.write(`${args.join(' ')}\n`),
+  error: (...args: unknown[]) => process.stderr.write(`${args.join(' ')}\n`),
+  fatal: (...args: unknown[]) => process.stderr.write(`${args.join(' ')}\n`),
+  level: 1,
+};
+
+/**
+ * The Chrome extension as `wxt build -b chrome` makes it from the current sources, built into the
+ * bench cache (one build per state of the sources) rather than into `.output/`, which browser tests
+ * use. Returns the folder to load (the one holding `manifest.json`).
+ */
+export async function builtExtension(cacheDir: string, progress: (m: string) => void) {
+  const folder = join(cacheDir, `extension-chrome-${sourcesHash()}`);
+  const extension = join(folder, 'chrome-mv3');
+  if (existsSync(join(extension, 'manifest.json'))) return extension;
+  const scratch = `${folder}.building-${process.pid}`;
+  rmSync(scratch, { recursive: true, force: true });
+  progress('building the Chrome extension (wxt build, once per state of the sources)');
+  const began = performance.now();
+  const { build } = await import('wxt');
+  await build({
+    root: ROOT,
+    browser: 'chrome',
+    outDir: scratch,
+    outDirTemplate: 'chrome-mv3',
+    logger: quietLogger,
+  });
+  progress(`built in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(scratch, folder);
+  // Builds of earlier states of the sources are not needed again.
+  for (const name of readdirSync(cacheDir)) {
+    const stale = /^extension-chrome-[0-9a-f]{12}$/.test(name) && join(cacheDir, name) !== folder;
+    if (stale) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  }
+  return extension;
+}

@@ -1,0 +1,142 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ReportInput } from '#shared/schemas/report';
+import { createApprovedAnalyst, pullAll } from '../../e2e/support/accounts';
+import { liveWorker, localCounts, signInExtension } from '../../e2e/support/extension';
+import { ADMIN } from '../../e2e/support/server';
+import { spawnServer } from '../../server/testing/spawned-server';
+import { extensionModules, extensionPageWith, launchExtension } from '../lib/extension-browser';
+import { builtExtension } from '../lib/extension-build';
+import type { Measure } from '../lib/measure';
+import { seededRandom } from '../lib/random';
+import { realisticReports } from '../lib/realistic-reports';
+import { round } from '../lib/stats';
+
+const SAVE_CHUNK = 500;
+const POLL_MS = 50;
+
+declare const webtaggerBench: {
+  saveReport(report: ReportInput): Promise<unknown>;
+  db: { outbox: { count(): Promise<number> } };
+};
+
+/** Saves the reports one by one through the extension's own save path, as the form does. */
+async function saveAll(page: Page, reports: ReportInput[], progress: (m: string) => void) {
+  for (let start = 0; start < reports.length; start += SAVE_CHUNK) {
+    await page.evaluate(
+      async (chunk) => {
+        for (const report of chunk) await webtaggerBench.saveReport(report);
+      },
+      reports.slice(start, start + SAVE_CHUNK),
+    );
+    if ((start / SAVE_CHUNK) % 4 === 3) progress(`${start + SAVE_CHUNK} saved`);
+  }
+}
+
+/**
+ * Watches the outbox from the extension page until it is empty; returns when that was (ms since
+ * the epoch) and how many entries were left at each look.
+ */
+function outboxEmptied(page: Page, timeoutMs: number) {
+  return page.evaluate(
+    async ({ every, timeout }) => {
+      const seen: [number, number][] = [];
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const left = await webtaggerBench.db.outbox.count();
+        seen.push([Date.now(), left]);
+        if (left === 0) return { at: Date.now(), seen };
+        if (Date.now() > deadline) return { at: undefined, seen };
+        await new Promise((resolve) => setTimeout(resolve, every));
+      }
+    },
+    { every: POLL_MS, timeout: timeoutMs },
+  );
+}
+
+/** P3: reports queued while the server is away, then sent by the extension once it is back. */
+export const measure: Measure = {
+  id: 'P3',
+  async run(ctx) {
+    const count = ctx.quick ? 2_000 : 10_000;
+    const extension = await builtExtension(ctx.cacheDir, ctx.progress);
+    const server = await spawnServer({
+      dataDir: join(ctx.workDir, 'server'),
+      env: { WEBTAGGER_ADMIN_EMAIL: ADMIN.email, WEBTAGGER_ADMIN_PASSWORD: ADMIN.password },
+    });
+    const browser = await launchExtension(extension);
+    try {
+      const analyst = await createApprovedAnalyst(server.url);
+      const token = await signInExtension(browser, server.url, analyst);
+      const page = await extensionPageWith(
+        browser,
+        await extensionModules({ saveReport: './extension/lib/reports', db: './extension/lib/db' }),
+      );
+
+      await server.stop();
+      const generator = realisticReports(seededRandom(3), count);
+      const reports = Array.from({ length: count }, () => generator.next());
+      ctx.progress(`server stopped; saving ${count} reports through saveReport`);
+      await saveAll(page, reports, ctx.progress);
+      const queued = await localCounts(await liveWorker(browser));
+      if (queued.outbox !== count) throw new Error(`${queued.outbox} of ${count} reports queued`);
+      // The extension has tried and failed, as it would have while offline: a retry is scheduled.
+      const failed = await page.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): unknown } } }
+        ).chrome.runtime.sendMessage({ type: 'sync-now' }),
+      );
+      if ((failed as { outcome?: string } | undefined)?.outcome !== 'retry_later') {
+        throw new Error(`a sync while the server was away ended with ${JSON.stringify(failed)}`);
+      }
+
+      await server.restart();
+      ctx.progress('server back; the extension hears that the network is online');
+      const worker = await liveWorker(browser);
+      const watching = outboxEmptied(page, 300_000);
+      const began = Date.now();
+      const serverCpuBefore = server.cpuSeconds();
+      // The background's own trigger: its listener of the worker's `online` event.
+      await worker.evaluate(() =>
+        (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')),
+      );
+      const { at, seen } = await watching;
+      if (at === undefined) throw new Error(`the outbox still held ${seen.at(-1)?.[1]} entries`);
+      const seconds = (at - began) / 1000;
+      const serverCpu = server.cpuSeconds() - serverCpuBefore;
+      ctx.progress(`outbox empty after ${round(seconds)} s`);
+
+      const stored = await pullAll(server.url, token);
+      const ids = new Set(stored.map((change) => change.id));
+      const expected = new Set(reports.map((r) => r.id));
+      const missing = [...expected].filter((id) => !ids.has(id)).length;
+      if (stored.length !== count || ids.size !== count || missing > 0) {
+        throw new Error(
+          `the server holds ${stored.length} changes, ${ids.size} distinct, ${missing} missing`,
+        );
+      }
+      const local = await localCounts(worker);
+      const firstSent = seen.find(([, left]) => left < count)?.[0];
+      const firstBatch = firstSent === undefined ? Number.NaN : (firstSent - began) / 1000;
+      return {
+        value: seconds,
+        unit: 's',
+        display: `${round(seconds)} s (${count / 1000} k reports)`,
+        figures: { reportsPerSecond: count / seconds, firstBatchSeconds: firstBatch, serverCpu },
+        notes: [
+          `The built extension (WXT, Chrome) in headless Chromium, signed in to the real server (spawned) with the policy accepted. With the server stopped, ${count}`,
+          "realistic reports were saved through the extension's saveReport (report and outbox entry in one transaction, bundled from the extension's sources into an extension page);",
+          'a sync then failed (sync-now message: retry_later, a retry scheduled). The server was started again on the same port and data, and the clock started when the',
+          "service worker's `online` event fired (the background's own trigger). Done when the outbox was empty (watched from the page every 50 ms; entries leave it only",
+          `once the server has answered for them): ${round(seconds)} s, ${Math.round(count / seconds)} reports/s, the first batch answered after about ${round(firstBatch, 2)} s.`,
+          `The server process used ${round(serverCpu, 2)} s of CPU meanwhile (it is spawned as npm run server runs it; the rest of the time is the extension's own work,`,
+          'mostly IndexedDB: each report is written twice, syncing before its batch leaves and synced when answered, as the review list shows).',
+          `Then the server held exactly ${count} reports of the analyst (all pulled: no duplicates, none missing); locally ${local.byState.synced ?? 0} synced.`,
+        ],
+      };
+    } finally {
+      await browser.dispose();
+      await server.stop();
+    }
+  },
+};
