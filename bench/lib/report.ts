@@ -69,7 +69,7 @@ export function benchmarksDocument(rows: Row[], info: RunInfo): string {
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.os}`,
     `- Software: Node ${machine.node}, SQLite ${machine.sqlite}, Chromium: ${machine.chromium}`,
-    `- Load average (1 min) when each measure started: ${loads}.${busyAt.length ? ` The machine was busy with other work during ${busyAt.map(([id]) => id).join(', ')}: absolute figures there are pessimistic, ratios (measured alternately) less so.` : ' The machine was otherwise quiet.'}`,
+    `- Load average (1 min) when each measure started: ${loads}.${busyAt.length ? ` The load was over one per core when ${busyAt.map(([id]) => id).join(', ')} started (other work, or what the previous measures left running): absolute figures there are pessimistic, ratios (measured alternately) less so.` : ' The machine was otherwise quiet.'}`,
     '',
     'Ratios compare against a baseline measured in the same run on the same machine (targets.md).',
     '',
