@@ -1,11 +1,13 @@
-// `npm start`: build the Chrome extension, then run the server on the embedded SQLite default and
+// `npm start`: build the Chrome extension and the server, then run the server on the embedded SQLite default and
 // say what to do next.
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { buildServer } from './build-server';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const build = spawnSync(npm, ['run', 'build:chrome'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
+const serverScript = await buildServer();
 
 const port = process.env.PORT ?? '8787';
 const host = process.env.HOST ?? '127.0.0.1';
@@ -26,7 +28,9 @@ process.stdout.write(
   ].join('\n'),
 );
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit' });
+const server = spawn(process.execPath, ['--enable-source-maps', serverScript], {
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.kill(signal));
 }

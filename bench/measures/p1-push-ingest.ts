@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
 import { seedAccounts } from '../../server/testing/seed';
-import { spawnServer } from '../../server/testing/spawned-server';
 import type { BenchContext, Measure } from '../lib/measure';
 import { outcomeOf, type PushBatch, pushBatches, sendPush } from '../lib/push-batches';
 import { seededRandom } from '../lib/random';
 import { rawIngester, rawRows } from '../lib/raw-ingest';
+import { spawnCompiledServer } from '../lib/server-bundle';
 import { median, round } from '../lib/stats';
 
 const ANALYSTS = 4;
@@ -36,7 +36,7 @@ async function round_(ctx: BenchContext, folder: string, batches: PushBatch[][])
   const profileDir = join(tmpdir(), 'webtagger-bench-profiles');
   const profiling = ctx.options.has('--profile');
   if (profiling) mkdirSync(profileDir, { recursive: true });
-  const server = await spawnServer({
+  const server = await spawnCompiledServer({
     dataDir: serverDir,
     nodeArgs: profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   });
@@ -112,7 +112,7 @@ export const measure: Measure = {
       figures: { cpuRatio: median(results.map((r) => r.cpuRatio)) },
       notes: [
         `${ANALYSTS} analysts push ${measured} realistic reports per round (a third on materials reported before; notes of ~100 characters from the detector's ordinary notes, some with dates and amounts)`,
-        `in batches of ${BATCH}, all analysts at once, to the real server (\`node --import tsx server/main.ts\`, spawned on 127.0.0.1, fresh data folder); bodies are serialized before the clock starts.`,
+        `in batches of ${BATCH}, all analysts at once, to the real server (compiled, run by node as \`npm run server\` runs it, spawned on 127.0.0.1, fresh data folder); bodies are serialized before the clock starts.`,
         'Baseline: the same rows (material, report, applied mutation per report, the change counter per batch) written by plain better-sqlite3 batched upserts, one transaction per batch,',
         'into the same schema (openStorage: WAL, synchronous=NORMAL, foreign keys) in a fresh data folder, keys and JSON prepared beforehand.',
         `The two alternate batch by batch after ${WARM_UP} warm-up batch each, so that other load on the machine falls on both; median of ${rounds} round(s), ratios ${ratios.map((r) => round(r, 2)).join(', ')}.`,

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
 import { issueToken } from '../../server/features/auth/tokens';
 import { encodeCursor } from '../../server/features/sync/cursor';
-import { type SpawnedServer, spawnServer } from '../../server/testing/spawned-server';
+import type { SpawnedServer } from '../../server/testing/spawned-server';
 import { bigDatabase, copyDatabase } from '../lib/big-database';
 import type { BenchContext, Measure } from '../lib/measure';
 import { seededRandom } from '../lib/random';
+import { spawnCompiledServer } from '../lib/server-bundle';
 import { median, percentile, round } from '../lib/stats';
 
 const PAGE = 500;
@@ -43,7 +44,7 @@ async function pullTarget(
     encodeCursor(seqs[from + r.int(to - from)]!),
   );
   return {
-    server: await spawnServer({ dataDir: dir }),
+    server: await spawnCompiledServer({ dataDir: dir }),
     token,
     cursors,
     analystReports: seqs.length,
@@ -99,7 +100,7 @@ export const measure: Measure = {
         notes: [
           `Databases of 10 k and ${label} reports by 200 analysts (Zipf shares), ~1/3 of reports on materials reported before, every topic/language/region, 2 % deleted,`,
           'with an applied mutation per report; written through the schema with bulk inserts and cached between runs (the server opens a copy).',
-          `Two real servers (spawned), one per database, answer GET /api/sync/pull?limit=500 for their heaviest analyst (${small.analystReports} and ${large.analystReports} reports)`,
+          `Two real servers (compiled, spawned as \`npm run server\` runs it), one per database, answer GET /api/sync/pull?limit=500 for their heaviest analyst (${small.analystReports} and ${large.analystReports} reports)`,
           `at ${samples} cursors drawn between the middle and the last full page of the sequence, the two servers asked in turn, after ${WARM_UP} warm-up pulls each;`,
           `median client-side time (request to parsed body) at ${label} ÷ at 10 k. p95: ${round(percentile(largeTimes, 95))} ms vs ${round(percentile(smallTimes, 95))} ms.`,
         ],

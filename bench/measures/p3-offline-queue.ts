@@ -4,12 +4,12 @@ import type { ReportInput } from '#shared/schemas/report';
 import { createApprovedAnalyst, pullAll } from '../../e2e/support/accounts';
 import { liveWorker, localCounts, signInExtension } from '../../e2e/support/extension';
 import { ADMIN } from '../../e2e/support/server';
-import { spawnServer } from '../../server/testing/spawned-server';
 import { extensionModules, extensionPageWith, launchExtension } from '../lib/extension-browser';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
 import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
+import { spawnCompiledServer } from '../lib/server-bundle';
 import { round } from '../lib/stats';
 
 const SAVE_CHUNK = 500;
@@ -60,7 +60,7 @@ export const measure: Measure = {
   async run(ctx) {
     const count = ctx.quick ? 2_000 : 10_000;
     const extension = await builtExtension(ctx.cacheDir, ctx.progress);
-    const server = await spawnServer({
+    const server = await spawnCompiledServer({
       dataDir: join(ctx.workDir, 'server'),
       env: { WEBTAGGER_ADMIN_EMAIL: ADMIN.email, WEBTAGGER_ADMIN_PASSWORD: ADMIN.password },
     });

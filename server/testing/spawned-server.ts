@@ -46,7 +46,7 @@ export type SpawnedServer = {
   restart(): Promise<void>;
 };
 
-/** Starts the real server (`server/main.ts` through tsx, as `npm run server` does) and waits for /api/health. */
+/** Starts the real server (`server/main.ts` through tsx, or a compiled build as `npm run server` runs it) and waits for /api/health. */
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
