@@ -1,18 +1,16 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { db, type LocalReport } from '@/lib/db';
+import type { LocalReport } from '@/lib/db';
 import { pruneDrafts } from '@/lib/draft';
 import { afterFormReady } from '@/lib/form-ready';
 import { t } from '@/lib/i18n';
+import { localDb } from '@/lib/local-db';
 import { type TargetPage, targetPage } from '@/lib/page-capture';
-import { readPageHints } from '@/lib/page-hints';
-import { countNotAccepted } from '@/lib/pending-query';
 import type { Session } from '@/lib/session';
 import { preloadForm } from './form/useReportForm';
 import { type Gate, resolveGate } from './gate';
 import { lazy } from './Lazy';
-import { useLiveQuery } from './pending/useLiveQuery';
 import { ReportForm, type SavedReport } from './ReportForm';
 import { SavedConfirmation } from './SavedConfirmation';
 
@@ -44,26 +42,24 @@ export function App({ search = location.search }: { search?: string }) {
   const [editing, setEditing] = useState<LocalReport>();
   const [saved, setSaved] = useState<SavedReport>();
   const [formKey, setFormKey] = useState(0);
-  // Counted once the tabs show, so that it does not compete with the form for the database.
-  const main = gate.name === 'main';
-  const notAccepted = useLiveQuery(async () => (main ? countNotAccepted(db) : 0), [main]);
+  const notAccepted = useNotAcceptedCount(gate.name === 'main');
 
   // Set once the server has answered (or could not): browser tests wait for it.
   const [checked, setChecked] = useState(false);
   const decide = async () => {
     setChecked(false);
     // The server's answer (and the code that asks) waits for the form's first paint (targets.md P4).
-    await resolveGate(setGate, db, () => afterFormReady(FORM_WAIT_MS));
+    await resolveGate(setGate, localDb, () => afterFormReady(FORM_WAIT_MS));
     setChecked(true);
   };
 
   // A layout effect runs right after the first render, not after a frame: the reads start at once.
   useLayoutEffect(() => {
     void decide();
-    setTimeout(() => void pruneDrafts(db, Date.now()), 2000);
+    setTimeout(() => void localDb.dexie().then((db) => pruneDrafts(db, Date.now())), 2000);
     targetPage(search).then(
       (p) => {
-        if (isWebPage(p)) preloadForm(p, { db, readHints: readPageHints });
+        if (isWebPage(p)) preloadForm(p, localDb);
         setPage(p ?? null);
       },
       () => setPage(null),
@@ -162,6 +158,32 @@ export function App({ search = location.search }: { search?: string }) {
       {content}
     </main>
   );
+}
+
+/**
+ * How many reports are not yet accepted, kept current (the number on the review tab). Counted
+ * once the form is painted: the count, and Dexie that keeps it current, are not needed before.
+ */
+function useNotAcceptedCount(enabled: boolean): number | undefined {
+  const [count, setCount] = useState<number>();
+  useEffect(() => {
+    if (!enabled) return;
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    afterFormReady(FORM_WAIT_MS)
+      .then(() => import('./pending/watch-not-accepted'))
+      .then(async ({ watchNotAccepted }) => {
+        const unwatch = watchNotAccepted(await localDb.dexie(), setCount);
+        if (stopped) unwatch();
+        else stop = unwatch;
+      })
+      .catch(() => undefined);
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [enabled]);
+  return count;
 }
 
 type TabButtonProps = { tab: Tab; current: Tab; label: string; onSelect: (tab: Tab) => void };

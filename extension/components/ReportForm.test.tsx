@@ -5,6 +5,7 @@ import { type LocalReport, WebTaggerDb } from '@/lib/db';
 import { DEFAULT_FORM_VALUES } from '@/lib/form-defaults';
 import type { PageHints } from '@/lib/form-values';
 import { fakeUiLocale } from '@/lib/i18n-fake';
+import { localDbOf } from '@/lib/local-db';
 import { setMeta } from '@/lib/meta';
 import type { TargetPage } from '@/lib/page-capture';
 import { saveReport } from '@/lib/reports';
@@ -26,7 +27,12 @@ const saved = vi.fn<(s: SavedReport) => void>();
 
 async function open(subject = { kind: 'page' as const, page }) {
   const view = await mount(
-    <ReportForm subject={subject} db={db} readHints={async () => hints} onSaved={saved} />,
+    <ReportForm
+      subject={subject}
+      db={localDbOf(db)}
+      readHints={async () => hints}
+      onSaved={saved}
+    />,
   );
   unmount = view.unmount;
   await waitFor(() => view.root.querySelector('[data-testid=save]'));

@@ -7,10 +7,11 @@ import {
   RESOURCE_TYPE_CODES,
   RESOURCE_TYPES,
 } from '#shared/taxonomy';
-import { db as defaultDb, type LocalReport, type WebTaggerDb } from '@/lib/db';
+import type { LocalReport } from '@/lib/db';
 import { markFormReady } from '@/lib/form-ready';
 import type { PageHints } from '@/lib/form-values';
 import { t } from '@/lib/i18n';
+import { type LocalDb, localDb } from '@/lib/local-db';
 import type { TargetPage } from '@/lib/page-capture';
 import { readPageHints } from '@/lib/page-hints';
 import { DuplicateHint } from './form/DuplicateHint';
@@ -33,13 +34,13 @@ type Props = {
   onCancel?: () => void;
   /** The server could not be reached: saving works, sending waits. */
   offline?: boolean;
-  db?: WebTaggerDb;
+  db?: LocalDb;
   readHints?: (page: TargetPage) => Promise<PageHints>;
 };
 
 /** The tagging form: pre-filled so that one click (or Enter) saves; every field validated. */
 export function ReportForm({ subject, onSaved, onCancel, offline, ...deps }: Props) {
-  const db = deps.db ?? defaultDb;
+  const db = deps.db ?? localDb;
   const form = useReportForm(subject, { db, readHints: deps.readHints ?? readPageHints });
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
@@ -83,13 +84,13 @@ export function ReportForm({ subject, onSaved, onCancel, offline, ...deps }: Pro
         try {
           const { captureEvidence } = await import('@/lib/evidence');
           const windowId = subject.kind === 'page' ? subject.page.windowId : undefined;
-          report = { ...report, evidence: await captureEvidence({ windowId }, db) };
+          report = { ...report, evidence: await captureEvidence({ windowId }, await db.dexie()) };
         } catch {
           screenshotFailed = true;
         }
       }
       const { saveReport } = await import('@/lib/reports');
-      const local = await saveReport(report, db);
+      const local = await saveReport(report, await db.dexie());
       await form.forgetDraft();
       onSaved({ report: local, screenshotFailed });
     } finally {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type LocalReport, WebTaggerDb } from '@/lib/db';
 import { fakeUiLocale } from '@/lib/i18n-fake';
+import { localDbOf } from '@/lib/local-db';
 import type { SyncSummary } from '@/lib/messages';
 import { SavedConfirmation } from './SavedConfirmation';
 import { mount, textOf, waitFor } from './testing';
@@ -44,7 +45,7 @@ async function show(summary: SyncSummary | undefined, stored: LocalReport = repo
     <SavedConfirmation
       saved={{ report, screenshotFailed: false }}
       onReview={() => {}}
-      db={db}
+      db={localDbOf(db)}
       send={send}
     />,
   );

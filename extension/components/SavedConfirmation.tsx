@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db as defaultDb, type LocalReport, type WebTaggerDb } from '@/lib/db';
+import type { LocalReport } from '@/lib/db';
 import { errorMessageKey } from '@/lib/error-messages';
 import { type MessageKey, t } from '@/lib/i18n';
+import { type LocalDb, localDb } from '@/lib/local-db';
 import { type SyncSummary, sendMessage } from '@/lib/messages';
 import type { SavedReport } from './ReportForm';
 
 type Props = {
   saved: SavedReport;
   onReview: () => void;
-  db?: WebTaggerDb;
+  db?: LocalDb;
   send?: (reportId: string) => Promise<SyncSummary | undefined>;
 };
 
@@ -24,12 +25,13 @@ const OUTCOME: Record<string, MessageKey> = {
  * The confirmation after Save: the report is safe in the browser; then whether the server took
  * it, refused it (and why), or it waits for the network, consent or a sign-in.
  */
-export function SavedConfirmation({ saved, onReview, db = defaultDb, send }: Props) {
+export function SavedConfirmation({ saved, onReview, db = localDb, send }: Props) {
   const [outcome, setOutcome] = useState<{ summary?: SyncSummary; report?: LocalReport }>();
   useEffect(() => {
     const sync = send ?? ((reportId: string) => sendMessage('report-saved', { reportId }));
     void sync(saved.report.id).then(async (summary) => {
-      setOutcome({ summary, report: await db.reports.get(saved.report.id) });
+      const report = await (await db.dexie()).reports.get(saved.report.id);
+      setOutcome({ summary, report });
     });
   }, []);
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { WebTaggerDb } from '@/lib/db';
+import { localDbOf } from '@/lib/local-db';
 import { getMeta, setMeta } from '@/lib/meta';
 import { getSession, type Session, setSession } from '@/lib/session';
 import { type Gate, resolveGate } from './gate';
@@ -24,7 +25,7 @@ const fetchMock = vi.fn<typeof fetch>();
 
 async function gates(): Promise<Gate['name'][]> {
   const shown: Gate[] = [];
-  await resolveGate((gate) => shown.push(gate), db);
+  await resolveGate((gate) => shown.push(gate), localDbOf(db));
   return shown.map((g) => (g.name === 'main' && g.offline ? ('main-offline' as never) : g.name));
 }
 
@@ -61,7 +62,7 @@ describe('resolveGate', () => {
     const shown: Gate['name'][] = [];
     const resolving = resolveGate(
       (gate) => shown.push(gate.name),
-      db,
+      localDbOf(db),
       () => new Promise<void>((resolve) => (allow = resolve)),
     );
     await vi.waitFor(() => expect(shown).toEqual(['main']));

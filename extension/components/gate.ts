@@ -1,6 +1,6 @@
-import { db as defaultDb, type WebTaggerDb } from '@/lib/db';
+import { type LocalDb, localDb } from '@/lib/local-db';
 import { sendMessage } from '@/lib/messages';
-import { deleteMeta, getMeta } from '@/lib/meta';
+import { deleteMeta, type MetaValues, readMetaValues } from '@/lib/meta';
 import { getSession, markSignInNeeded, type Session } from '@/lib/session';
 
 /** What the popup shows before the form: sign-in, the policy to accept, or the main views. */
@@ -14,11 +14,13 @@ export type Gate =
  * The gate as far as this browser knows, without the network: no session (or a refused one) asks
  * for a sign-in; a push refused for lack of consent asks for consent first.
  */
-export async function localGate(db: WebTaggerDb = defaultDb): Promise<Gate> {
-  // Both reads at once: the popup's first paint waits for them.
-  const [session, consentRequired] = await Promise.all([
+export async function localGate(db: LocalDb = localDb): Promise<Gate> {
+  // Both reads at once, the database's without Dexie: the popup's first paint waits for them.
+  const [session, [consentRequired]] = await Promise.all([
     getSession(),
-    getMeta(db, 'consentRequired'),
+    readMetaValues(db.name, ['consentRequired']) as Promise<
+      [MetaValues['consentRequired'] | undefined]
+    >,
   ]);
   if (!session || session.needsSignIn) return { name: 'sign-in', previous: session };
   return consentRequired ? { name: 'consent', session } : { name: 'main', session };
@@ -32,7 +34,7 @@ export async function localGate(db: WebTaggerDb = defaultDb): Promise<Gate> {
 export async function checkAccount(
   session: Session,
   local: Gate,
-  db: WebTaggerDb = defaultDb,
+  db: LocalDb = localDb,
 ): Promise<Gate> {
   const { ApiClientError, createApiClient } = await import('@/lib/api-client');
   try {
@@ -40,7 +42,7 @@ export async function checkAccount(
     if (!me.consent.current) return { name: 'consent', session };
     if (local.name === 'consent') {
       // Accepted elsewhere (the site, the options page): the queue may go.
-      await deleteMeta(db, 'consentRequired');
+      await deleteMeta(await db.dexie(), 'consentRequired');
       void sendMessage('sync-now');
     }
     return { name: 'main', session };
@@ -61,7 +63,7 @@ export async function checkAccount(
  */
 export async function resolveGate(
   show: (gate: Gate) => void,
-  db: WebTaggerDb = defaultDb,
+  db: LocalDb = localDb,
   beforeAsking: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   const local = await localGate(db);

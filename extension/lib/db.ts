@@ -60,6 +60,7 @@ export class WebTaggerDb extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   evidence!: EntityTable<EvidenceBlob, 'sha256'>;
 
+  // The popup's first paint reads it by this name without Dexie (DB_NAME in local-db.ts).
   constructor(name = 'webtagger') {
     super(name);
     this.version(1).stores({

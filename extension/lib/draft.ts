@@ -1,5 +1,7 @@
 import type { WebTaggerDb } from './db';
 import type { FormTarget, FormValues } from './form-values';
+import type { LocalDb } from './local-db';
+import { readMetaValues } from './meta';
 
 /** What the analyst typed and has not saved, kept so that closing the popup loses nothing. */
 export type Draft = { target: FormTarget; values: FormValues; savedAt: number };
@@ -21,10 +23,13 @@ export async function saveDraft(db: WebTaggerDb, key: string, draft: Draft): Pro
   await db.meta.put({ key, value: draft });
 }
 
-/** The draft under a key, if one was left. */
-export async function loadDraft(db: WebTaggerDb, key: string): Promise<Draft | undefined> {
-  const entry = await db.meta.get(key);
-  return entry?.value as Draft | undefined;
+/** The draft under a key, if one was left; read without Dexie (the popup's first paint). */
+export async function loadDraft(
+  db: Pick<LocalDb, 'name'>,
+  key: string,
+): Promise<Draft | undefined> {
+  const [draft] = await readMetaValues(db.name, [key]);
+  return draft as Draft | undefined;
 }
 
 /** Forgets a draft (it was saved as a report, or discarded). */

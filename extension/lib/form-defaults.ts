@@ -1,5 +1,5 @@
 import type { Topic } from '#shared/taxonomy';
-import { db as defaultDb, type WebTaggerDb } from './db';
+import type { WebTaggerDb } from './db';
 import { getMeta, type LastUsedValues } from './meta';
 
 /** The values a first report starts from, before the analyst has used the form. */
@@ -22,20 +22,28 @@ export const DEFAULT_FREQUENT_TOPICS: readonly Topic[] = [
   'financial_pyramid',
 ];
 
+/** How many topics the form and the link menu offer as the frequent ones. */
+export const FREQUENT_TOPIC_COUNT = 6;
+
 /** The form values of the analyst's last new report, or the defaults. */
-export async function getLastUsedValues(db: WebTaggerDb = defaultDb): Promise<LastUsedValues> {
+export async function getLastUsedValues(db: WebTaggerDb): Promise<LastUsedValues> {
   return (await getMeta(db, 'lastUsed')) ?? DEFAULT_FORM_VALUES;
 }
 
 /** The analyst's most used topics, most used first, topped up with the defaults. */
-export async function frequentTopics(db: WebTaggerDb = defaultDb, count = 6): Promise<Topic[]> {
-  const usage = (await getMeta(db, 'topicUsage')) ?? {};
-  return rankTopics(usage, count);
+export async function frequentTopics(
+  db: WebTaggerDb,
+  count = FREQUENT_TOPIC_COUNT,
+): Promise<Topic[]> {
+  return rankTopics(await getMeta(db, 'topicUsage'), count);
 }
 
 /** Ranks topics by use (ties keep the default order), topped up with the defaults. */
-export function rankTopics(usage: Partial<Record<Topic, number>>, count: number): Topic[] {
-  const used = (Object.entries(usage) as [Topic, number][])
+export function rankTopics(
+  usage: Partial<Record<Topic, number>> | undefined,
+  count: number,
+): Topic[] {
+  const used = (Object.entries(usage ?? {}) as [Topic, number][])
     .filter(([, n]) => n > 0)
     .sort(([a, x], [b, y]) => y - x || defaultRank(a) - defaultRank(b))
     .map(([topic]) => topic);

@@ -1,6 +1,7 @@
 import type { Geography } from '#shared/schemas/report';
 import type { Availability, Language, Openness, ResourceType, Topic } from '#shared/taxonomy';
-import type { WebTaggerDb } from './db';
+import type { MetaEntry, WebTaggerDb } from './db';
+import { readRecords } from './local-db';
 
 /** The form values the analyst used last, to pre-fill the next report. */
 export type LastUsedValues = {
@@ -66,4 +67,13 @@ export async function setMeta<K extends MetaKey>(
 /** Removes a value of the meta table. */
 export async function deleteMeta(db: WebTaggerDb, key: MetaKey): Promise<void> {
   await db.meta.delete(key);
+}
+
+/**
+ * Values of the meta table by key (drafts included), read without Dexie for the popup's first
+ * paint: undefined where there is none. Not for use inside a Dexie transaction.
+ */
+export async function readMetaValues(dbName: string, keys: string[]): Promise<unknown[]> {
+  const entries = (await readRecords(dbName, 'meta', keys)) as (MetaEntry | undefined)[];
+  return entries.map((entry) => entry?.value);
 }

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { labelOf } from '#shared/labels';
 import { REVIEW_STATUSES } from '#shared/review-status';
-import type { WebTaggerDb } from '@/lib/db';
 import { t, uiLocale } from '@/lib/i18n';
 import type { AlreadyReported } from '@/lib/known-urls';
+import type { LocalDb } from '@/lib/local-db';
 
 /** Says so when the page is already reported, by the analyst or by anyone (decided locally). */
-export function DuplicateHint({ url, db }: { url: string; db: WebTaggerDb }) {
+export function DuplicateHint({ url, db }: { url: string; db: LocalDb }) {
   const [found, setFound] = useState<AlreadyReported>();
   useEffect(() => {
     let mounted = true;
-    // URL keys and their hashing load after the form: the hint is not needed to tag.
-    import('@/lib/known-urls')
-      .then(({ isAlreadyReported }) => isAlreadyReported(url, db))
+    // URL keys, their hashing and Dexie load after the form: the hint is not needed to tag.
+    Promise.all([import('@/lib/known-urls'), db.dexie()])
+      .then(([{ isAlreadyReported }, dexie]) => isAlreadyReported(url, dexie))
       .then(
         (result) => mounted && setFound(result),
         () => undefined,

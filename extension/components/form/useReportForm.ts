@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ReportInput } from '#shared/schemas/report';
 import type { Topic } from '#shared/taxonomy';
-import type { LocalReport, WebTaggerDb } from '@/lib/db';
+import type { LocalReport } from '@/lib/db';
 import { clearDraft, type Draft, draftKey, loadDraft, saveDraft } from '@/lib/draft';
-import { frequentTopics, getLastUsedValues } from '@/lib/form-defaults';
+import { DEFAULT_FORM_VALUES, FREQUENT_TOPIC_COUNT, rankTopics } from '@/lib/form-defaults';
 import { afterFormReady } from '@/lib/form-ready';
 import {
   type FormTarget,
@@ -13,6 +13,8 @@ import {
   type PageHints,
   targetOf,
 } from '@/lib/form-values';
+import type { LocalDb } from '@/lib/local-db';
+import { type LastUsedValues, type MetaValues, readMetaValues } from '@/lib/meta';
 import type { TargetPage } from '@/lib/page-capture';
 import type { FieldErrors } from '@/lib/validation';
 
@@ -39,23 +41,37 @@ const loadSaving = () => import('@/lib/reports');
 /** How long the code for later waits for the form's first paint, when it does not come. */
 const FORM_WAIT_MS = 500;
 
-type Deps = { db: WebTaggerDb; readHints: (page: TargetPage) => Promise<PageHints> };
+type Deps = { db: LocalDb; readHints: (page: TargetPage) => Promise<PageHints> };
 
-async function load(subject: FormSubject, db: WebTaggerDb): Promise<Loaded> {
+/**
+ * What the form starts from: its draft, the topic usage and the last used values, read without
+ * Dexie (the popup's first paint waits for this, targets.md P4).
+ */
+async function readStart(db: LocalDb, key: string) {
+  const [draft, [usage, lastUsed]] = await Promise.all([
+    loadDraft(db, key),
+    readMetaValues(db.name, ['topicUsage', 'lastUsed']) as Promise<
+      [MetaValues['topicUsage'] | undefined, LastUsedValues | undefined]
+    >,
+  ]);
+  return {
+    draft,
+    frequent: rankTopics(usage, FREQUENT_TOPIC_COUNT),
+    lastUsed: lastUsed ?? DEFAULT_FORM_VALUES,
+  };
+}
+
+async function load(subject: FormSubject, db: LocalDb): Promise<Loaded> {
   if (subject.kind === 'edit') {
     const target = targetOf(subject.report);
     const key = draftKey(target, true);
-    const [draft, frequent] = await Promise.all([loadDraft(db, key), frequentTopics(db)]);
+    const { draft, frequent } = await readStart(db, key);
     const values = draft?.values ?? formValuesOf(subject.report);
     return { values, target, key, frequent, restored: !!draft };
   }
   const { page } = subject;
   const key = draftKey({ reportId: '', url: page.url }, false);
-  const [draft, lastUsed, frequent] = await Promise.all([
-    loadDraft(db, key),
-    getLastUsedValues(db),
-    frequentTopics(db),
-  ]);
+  const { draft, frequent, lastUsed } = await readStart(db, key);
   if (draft) return { ...draft, key, frequent, restored: true };
   const target: FormTarget = {
     reportId: crypto.randomUUID(),
@@ -73,17 +89,17 @@ async function load(subject: FormSubject, db: WebTaggerDb): Promise<Loaded> {
   };
 }
 
-type Preloaded = { url: string; loaded: Promise<Loaded>; hints: Promise<PageHints> };
+type Preloaded = { url: string; loaded: Promise<Loaded> };
 let preloaded: Preloaded | undefined;
 
 /**
- * Starts reading what the form for a page needs (its draft, the last used values, its hints)
+ * Starts reading what the form for a page needs (its draft, the last used values)
  * while the popup still checks the session: the form then paints as soon as it mounts.
  */
-export function preloadForm(page: TargetPage, deps: Deps): void {
-  const loaded = load({ kind: 'page', page }, deps.db);
+export function preloadForm(page: TargetPage, db: LocalDb): void {
+  const loaded = load({ kind: 'page', page }, db);
   loaded.catch(() => undefined);
-  preloaded = { url: page.url, loaded, hints: deps.readHints(page) };
+  preloaded = { url: page.url, loaded };
 }
 
 /** The preloaded data for this subject, once: a second start (a discarded draft) reads afresh. */
@@ -115,16 +131,18 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
 
   async function start(isMounted: () => boolean) {
     const early = takePreloaded(subject);
-    const hints =
-      subject.kind === 'page' ? (early?.hints ?? deps.readHints(subject.page)) : undefined;
     const state = await (early?.loaded ?? load(subject, deps.db));
     if (!isMounted()) return;
     commit(state);
     await afterFormReady(FORM_WAIT_MS);
     if (!isMounted()) return;
+    // The page's hints come from a script run in its tab: asked only now, so that the tab's
+    // process and the browser serve the form first (targets.md P4).
+    const hints =
+      subject.kind === 'page' && !state.restored ? deps.readHints(subject.page) : undefined;
     void loadSaving();
     validator.current ??= await loadValidator();
-    const hint = state.restored ? undefined : await hints?.catch(() => undefined);
+    const hint = await hints?.catch(() => undefined);
     if (isMounted() && hint) applyHints(hint);
   }
 
@@ -170,7 +188,7 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
     commit({ ...state, values });
     revalidate(values, state.target);
     const draft: Draft = { target: state.target, values, savedAt: Date.now() };
-    void saveDraft(deps.db, state.key, draft);
+    void deps.db.dexie().then((db) => saveDraft(db, state.key, draft));
   }
 
   /** Validates with the shared schema: the report to save, or undefined with the errors shown. */
@@ -186,7 +204,7 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
 
   /** Forgets the draft once the report is saved. */
   async function forgetDraft() {
-    if (current.current) await clearDraft(deps.db, current.current.key);
+    if (current.current) await clearDraft(await deps.db.dexie(), current.current.key);
   }
 
   /** Throws the restored draft away and starts again from the pre-filled values. */
