@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createApprovedAnalyst, pullAll } from './support/accounts';
 import { type ExtensionBrowser, launchWithExtension } from './support/browser';
-import { liveWorker, localCounts, signInExtension, tabIdOf } from './support/extension';
+import {
+  clickLinkMenuOnEach,
+  liveWorker,
+  localCounts,
+  signInExtension,
+  tabIdOf,
+} from './support/extension';
 import { startHoldingProxy } from './support/holding-proxy';
 import { startPageServer } from './support/pages';
 import { startServer } from './support/server';
@@ -31,23 +37,12 @@ test('reports saved offline reach the server exactly once though the browser qui
 
     // Offline: each link tagged from the menu is saved locally, as an analyst's clicks are.
     await server.stop();
-    await worker.evaluate(
-      async ({ count, base, pageUrl, tabId }) => {
-        const clicked = chrome.contextMenus.onClicked as unknown as {
-          dispatch(...args: unknown[]): void;
-        };
-        const tab = await chrome.tabs.get(tabId);
-        for (let i = 0; i < count; i++) {
-          const info = {
-            menuItemId: 'webtagger-link-topic:drugs',
-            linkUrl: `${base}${i}`,
-            pageUrl,
-          };
-          clicked.dispatch(info, tab);
-        }
-      },
-      { count, base: pages.url('shop-'), pageUrl, tabId },
-    );
+    await clickLinkMenuOnEach(worker, {
+      menuItemId: 'webtagger-link-topic:drugs',
+      linkUrls: Array.from({ length: count }, (_, i) => pages.url(`shop-${i}`)),
+      pageUrl,
+      tabId,
+    });
     await expect
       .poll(() => localCounts(worker), { timeout: 30_000 })
       .toMatchObject({ outbox: count, reports: count });

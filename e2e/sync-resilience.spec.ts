@@ -3,6 +3,7 @@ import { createApprovedAnalyst, pullAll } from './support/accounts';
 import { launchWithExtension } from './support/browser';
 import {
   clickLinkMenu,
+  clickLinkMenuOnEach,
   liveWorker,
   localCounts,
   signInExtension,
@@ -91,24 +92,12 @@ test('reports saved offline reach the server exactly once though the worker is s
       pageUrl,
       tabId,
     });
-    await worker.evaluate(
-      ({ count, base, pageUrl, tabId }) => {
-        const clicked = chrome.contextMenus.onClicked as unknown as {
-          dispatch(...args: unknown[]): void;
-        };
-        return chrome.tabs.get(tabId).then((tab) => {
-          for (let i = 1; i < count; i++) {
-            const info = {
-              menuItemId: 'webtagger-link-topic:gambling',
-              linkUrl: `${base}${i}`,
-              pageUrl,
-            };
-            clicked.dispatch(info, tab);
-          }
-        });
-      },
-      { count, base: pages.url('casino-'), pageUrl, tabId },
-    );
+    await clickLinkMenuOnEach(worker, {
+      menuItemId: 'webtagger-link-topic:gambling',
+      linkUrls: Array.from({ length: count - 1 }, (_, i) => pages.url(`casino-${i + 1}`)),
+      pageUrl,
+      tabId,
+    });
     await expect
       .poll(() => localCounts(worker), { timeout: 30_000 })
       .toMatchObject({ outbox: count, reports: count });

@@ -1,51 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../../e2e/support/browser';
-import { ensureChromium } from '../../e2e/support/chromium';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * Headless Chromium with a built extension loaded from `extensionDir`, on a fresh profile: the
- * flags of the browser tests (e2e/support/browser.ts), which load `.output/chrome-mv3` only.
- */
-export async function launchExtension(extensionDir: string): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'webtagger-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: ensureChromium(),
-    headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    extensionId: new URL(worker.url()).host,
-    worker,
-    async dispose() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
- * Extension modules bundled (esbuild, from the sources the build is made of) for evaluation in an
- * extension page, as `globalThis.webtaggerBench`: `exports` maps each name to its module, e.g.
- * `{ saveReport: './extension/lib/reports' }`. They work on the extension's own IndexedDB.
+ * Extension modules bundled (esbuild, from the sources the build is made of) for evaluation in a
+ * page, as `globalThis.webtaggerBench`: `exports` maps each name to its module, e.g.
+ * `{ saveReport: './extension/lib/reports' }`. In an extension page they work on the extension's
+ * own IndexedDB.
  */
 export async function extensionModules(exports: Record<string, string>): Promise<string> {
   const { build } = await import('esbuild');

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ReportInput } from '#shared/schemas/report';
 import { createApprovedAnalyst, pullAll } from '../../e2e/support/accounts';
+import { launchWithExtension } from '../../e2e/support/browser';
 import { liveWorker, localCounts, signInExtension } from '../../e2e/support/extension';
 import { ADMIN } from '../../e2e/support/server';
-import { extensionModules, extensionPageWith, launchExtension } from '../lib/extension-browser';
+import { extensionModules, extensionPageWith } from '../lib/extension-browser';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
 import { seededRandom } from '../lib/random';
@@ -64,7 +65,7 @@ export const measure: Measure = {
       dataDir: join(ctx.workDir, 'server'),
       env: { WEBTAGGER_ADMIN_EMAIL: ADMIN.email, WEBTAGGER_ADMIN_PASSWORD: ADMIN.password },
     });
-    const browser = await launchExtension(extension);
+    const browser = await launchWithExtension({ extensionDir: extension });
     try {
       const analyst = await createApprovedAnalyst(server.url);
       const token = await signInExtension(browser, server.url, analyst);

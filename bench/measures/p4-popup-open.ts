@@ -1,14 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
 import { createApprovedAnalyst } from '../../e2e/support/accounts';
-import type { ExtensionBrowser } from '../../e2e/support/browser';
+import { type ExtensionBrowser, launchWithExtension } from '../../e2e/support/browser';
 import { localCounts, signInExtension } from '../../e2e/support/extension';
 import { startPageServer } from '../../e2e/support/pages';
 import { openTab } from '../../e2e/support/popup';
 import { seedSyncedReports } from '../../e2e/support/seed-reports';
 import { startServer } from '../../e2e/support/server';
 import { FORM_READY_MARK as FORM_READY } from '../../extension/lib/form-ready';
-import { launchExtension } from '../lib/extension-browser';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
 import { median, percentile, round } from '../lib/stats';
@@ -140,7 +139,7 @@ async function prepare(
   analyst: { email: string; password: string },
   pageUrl: string,
 ): Promise<Side> {
-  const browser = await launchExtension(extension);
+  const browser = await launchWithExtension({ extensionDir: extension });
   await signInExtension(browser, serverUrl, analyst);
   const tabId = await openTab(browser, pageUrl);
   const windowId = await focusTab(browser, tabId);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { canonicalUrl, urlKeyHash } from '#shared/url-key';
 import { findChromium } from '../../e2e/support/chromium';
-import { knownUrlsBundle } from '../lib/browser-bundle';
+import { extensionModules } from '../lib/extension-browser';
 import type { BenchContext, Measure } from '../lib/measure';
 import { seededRandom } from '../lib/random';
 import { materialUrl } from '../lib/realistic-reports';
@@ -100,7 +100,10 @@ async function fill(tab: Page, known: number, data: ReturnType<typeof workload>)
 
 /** Real Chromium on an on-disk profile (as the extension's IndexedDB is), showing the page. */
 async function launch(ctx: BenchContext, profile: string, executablePath: string) {
-  const page = `<!doctype html><meta charset="utf-8"><script>${await knownUrlsBundle()}</script>`;
+  const page = `<!doctype html><meta charset="utf-8"><script>${await extensionModules({
+    isAlreadyReported: './extension/lib/known-urls',
+    WebTaggerDb: './extension/lib/db',
+  })}</script>`;
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,

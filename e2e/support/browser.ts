@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
-import { ensureChromium } from './chromium';
+import { ensureChromium, HEADLESS_ARGS } from './chromium';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
@@ -14,29 +14,23 @@ export type ExtensionBrowser = {
 };
 
 /**
- * Launches Debian's Chromium headless with the built extension loaded, on a fresh profile — or on
- * `profileDir`, to start the same browser again (that folder is then the caller's to remove).
+ * Launches Debian's Chromium headless with the built extension (`.output/chrome-mv3`, or
+ * `extensionDir`) loaded, on a fresh profile — or on `profileDir`, to start the same browser again
+ * (that folder is then the caller's to remove).
  */
 export async function launchWithExtension(
-  options: { locale?: string; profileDir?: string } = {},
+  options: { locale?: string; profileDir?: string; extensionDir?: string } = {},
 ): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'webtagger-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: ensureChromium(),
     headless: true,
     locale: options.locale,
     args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...HEADLESS_ARGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });

@@ -1,6 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/**
+ * How every test and benchmark runs Chromium: headless, quiet (no background traffic, updates or
+ * sync), and with every host name unresolvable except 127.0.0.1, where the tests serve.
+ */
+export const HEADLESS_ARGS: readonly string[] = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** The Chromium binary browser tests drive: $CHROMIUM_PATH, else Debian's chromium. */

@@ -90,7 +90,15 @@ export async function clickLinkMenu(
   worker: Worker,
   click: { menuItemId: string; linkUrl: string; pageUrl: string; tabId: number },
 ): Promise<void> {
-  await worker.evaluate(async ({ menuItemId, linkUrl, pageUrl, tabId }) => {
+  await clickLinkMenuOnEach(worker, { ...click, linkUrls: [click.linkUrl] });
+}
+
+/** The same click on each of many links of the tab, one after another, as fast as the worker takes them. */
+export async function clickLinkMenuOnEach(
+  worker: Worker,
+  clicks: { menuItemId: string; linkUrls: string[]; pageUrl: string; tabId: number },
+): Promise<void> {
+  await worker.evaluate(async ({ menuItemId, linkUrls, pageUrl, tabId }) => {
     // The items are created by onInstalled; wait for them before clicking.
     const deadline = Date.now() + 10_000;
     for (;;) {
@@ -103,12 +111,13 @@ export async function clickLinkMenu(
       await new Promise((r) => setTimeout(r, 100));
     }
     const tab = await chrome.tabs.get(tabId);
-    const info = { menuItemId, linkUrl, pageUrl, editable: false, frameId: 0 };
-    (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(
-      info,
-      tab,
-    );
-  }, click);
+    const clicked = chrome.contextMenus.onClicked as unknown as {
+      dispatch(...args: unknown[]): void;
+    };
+    for (const linkUrl of linkUrls) {
+      clicked.dispatch({ menuItemId, linkUrl, pageUrl, editable: false, frameId: 0 }, tab);
+    }
+  }, clicks);
 }
 
 /** The id of the tab showing a URL. */

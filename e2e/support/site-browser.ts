@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test';
-import { ensureChromium } from './chromium';
+import { ensureChromium, HEADLESS_ARGS } from './chromium';
 
 /** The hostile strings R6 is proven with: markup that would run script if it were not escaped. */
 export const HOSTILE = {
@@ -22,17 +22,7 @@ export async function launchSiteBrowser(): Promise<SiteBrowser> {
   const browser = await chromium.launch({
     executablePath: ensureChromium(),
     headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-    ],
+    args: [...HEADLESS_ARGS],
   });
   const dialogs: string[] = [];
   const contexts: BrowserContext[] = [];

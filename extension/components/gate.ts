@@ -1,6 +1,6 @@
 import { type LocalDb, localDb } from '@/lib/local-db';
 import { sendMessage } from '@/lib/messages';
-import { deleteMeta, type MetaValues, readMetaValues } from '@/lib/meta';
+import { deleteMeta, readMeta } from '@/lib/meta';
 import { getSession, markSignInNeeded, type Session } from '@/lib/session';
 
 /** What the popup shows before the form: sign-in, the policy to accept, or the main views. */
@@ -18,9 +18,7 @@ export async function localGate(db: LocalDb = localDb): Promise<Gate> {
   // Both reads at once, the database's without Dexie: the popup's first paint waits for them.
   const [session, [consentRequired]] = await Promise.all([
     getSession(),
-    readMetaValues(db.name, ['consentRequired']) as Promise<
-      [MetaValues['consentRequired'] | undefined]
-    >,
+    readMeta(db.name, ['consentRequired']),
   ]);
   if (!session || session.needsSignIn) return { name: 'sign-in', previous: session };
   return consentRequired ? { name: 'consent', session } : { name: 'main', session };

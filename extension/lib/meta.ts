@@ -77,3 +77,13 @@ export async function readMetaValues(dbName: string, keys: string[]): Promise<un
   const entries = (await readRecords(dbName, 'meta', keys)) as (MetaEntry | undefined)[];
   return entries.map((entry) => entry?.value);
 }
+
+/** `readMetaValues` for keys of `MetaValues`, each value typed as stored. */
+export async function readMeta<const K extends readonly MetaKey[]>(
+  dbName: string,
+  keys: K,
+): Promise<{ -readonly [I in keyof K]: MetaValues[K[I]] | undefined }> {
+  return (await readMetaValues(dbName, [...keys])) as {
+    -readonly [I in keyof K]: MetaValues[K[I]] | undefined;
+  };
+}

@@ -14,7 +14,7 @@ import {
   targetOf,
 } from '@/lib/form-values';
 import type { LocalDb } from '@/lib/local-db';
-import { type LastUsedValues, type MetaValues, readMetaValues } from '@/lib/meta';
+import { readMeta } from '@/lib/meta';
 import type { TargetPage } from '@/lib/page-capture';
 import type { FieldErrors } from '@/lib/validation';
 
@@ -50,9 +50,7 @@ type Deps = { db: LocalDb; readHints: (page: TargetPage) => Promise<PageHints> }
 async function readStart(db: LocalDb, key: string) {
   const [draft, [usage, lastUsed]] = await Promise.all([
     loadDraft(db, key),
-    readMetaValues(db.name, ['topicUsage', 'lastUsed']) as Promise<
-      [MetaValues['topicUsage'] | undefined, LastUsedValues | undefined]
-    >,
+    readMeta(db.name, ['topicUsage', 'lastUsed']),
   ]);
   return {
     draft,
