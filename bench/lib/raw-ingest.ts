@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ReportInput } from '#shared/schemas/report';
 import { canonicalUrl, urlKeyHash } from '#shared/url-key';
 import { newMaterialId } from '../../server/features/materials/material-ids';
-import { RESERVE_CHANGE_SEQS_SQL } from '../../server/features/sync/change-sequence';
+import { RESERVE_CHANGE_SEQS_SQL } from '../../server/storage/sqlite/change-sequence';
 import type { PushBatch } from './push-batches';
 
 /**

@@ -3,10 +3,20 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { Storage as StorageInterface } from '../storage';
+import { sqliteStores } from '../storage/sqlite';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
-export type Storage = { sqlite: Database.Database; db: Db; dataDir: string; close(): void };
+/**
+ * The SQLite engine: the storage interface, and the connection's handles that the subjects not yet
+ * behind the interface (accounts, consent, documents, disclosures, retention, subject) still use.
+ */
+export type Storage = StorageInterface & {
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+};
 
 const MIGRATIONS = join(import.meta.dirname, 'migrations');
 
@@ -20,5 +30,5 @@ export function openStorage(dataDir: string): Storage {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
-  return { sqlite, db, dataDir, close: () => sqlite.close() };
+  return { ...sqliteStores({ sqlite, db }, dataDir), sqlite, db, close: () => sqlite.close() };
 }

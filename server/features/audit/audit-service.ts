@@ -1,75 +1,54 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { auditEventSchema, auditQuerySchema } from '#shared/schemas/audit';
+import type { AuditEventView } from '#shared/schemas/audit';
 import type { Db } from '../../db/open';
-import { auditEvents } from '../../db/schema';
+import type { Storage } from '../../storage';
+import type { AuditEvent } from '../../storage/audit-store';
+import { insertAuditEvent } from '../../storage/sqlite/audit-store';
 
-/** Values an audit event may carry: ids, codes, counts and flags, never personal values. */
-export type AuditDetails = Record<string, string | number | boolean | null | readonly string[]>;
+export type { AuditDetails, AuditEvent } from '../../storage/audit-store';
+export { assertNoPersonalValues } from '../../storage/audit-store';
 
-export type AuditEvent = {
-  /** A dotted code: `auth.login_failed`, `document.approved`, `report.personal_data_rejected`… */
-  action: string;
-  at: Date;
-  actorUserId?: string | null;
-  subjectType?: string;
-  subjectId?: string;
-  ip?: string | null;
-  details?: AuditDetails;
+/**
+ * Appends one event inside a SQLite transaction of a subject not yet behind the storage interface
+ * (accounts, consent, documents, disclosures, retention, subject). Everything else records
+ * through `storage.audit.record`, or inside its own store's transaction.
+ */
+export function recordAudit(db: Pick<Db, 'insert'>, event: AuditEvent): void {
+  insertAuditEvent(db, event);
+}
+
+/** Which events: by action, actor and period (whole UTC days, YYYY-MM-DD), older than a cursor. */
+export type AuditLogFilter = {
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
 };
 
-// Keys that would only ever hold someone's personal values; the log is kept for years.
-const PERSONAL_KEY = /mail|name|note|password|phone|token|comment|text|address|iin/i;
-const MAX_DETAIL_LENGTH = 200;
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString();
 
-/** Throws when details could hold personal values: that is a bug in the caller, not an input error. */
-export function assertNoPersonalValues(details: AuditDetails): void {
-  for (const [key, value] of Object.entries(details)) {
-    if (PERSONAL_KEY.test(key)) throw new Error(`audit detail "${key}" may hold personal data`);
-    const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-    if (strings.some((s) => s.length > MAX_DETAIL_LENGTH || s.includes('@'))) {
-      throw new Error(`audit detail "${key}" is not a code or an id`);
-    }
-  }
-}
-
-/** Appends one event to the audit log (works inside a transaction too: pass `tx`). */
-export function recordAudit(db: Pick<Db, 'insert'>, event: AuditEvent): void {
-  if (event.details) assertNoPersonalValues(event.details);
-  db.insert(auditEvents)
-    .values({
-      at: event.at.toISOString(),
-      action: event.action,
-      actorUserId: event.actorUserId ?? null,
-      subjectType: event.subjectType ?? null,
-      subjectId: event.subjectId ?? null,
-      ip: event.ip ?? null,
-      details: event.details ?? null,
-    })
-    .run();
-}
-
-/** One page of the audit log, newest first, optionally of one action. */
-export function listAudit(
-  db: Db,
-  query: z.infer<typeof auditQuerySchema>,
-): { events: z.infer<typeof auditEventSchema>[]; cursor: string | null; hasMore: boolean } {
-  const rows = db
-    .select()
-    .from(auditEvents)
-    .where(
-      and(
-        query.action ? eq(auditEvents.action, query.action) : undefined,
-        query.cursor ? lt(auditEvents.id, Number(query.cursor)) : undefined,
-      ),
-    )
-    .orderBy(desc(auditEvents.id))
-    .limit(query.limit + 1)
-    .all();
-  const hasMore = rows.length > query.limit;
-  const events = rows
-    .slice(0, query.limit)
-    .map((row) => ({ ...row, details: row.details ?? null }));
+/** One page of the audit log, newest first: what the API and the admin console both show. */
+export async function auditLog(
+  storage: Pick<Storage, 'audit'>,
+  filter: AuditLogFilter,
+  limit: number,
+): Promise<{ events: AuditEventView[]; cursor: string | null; hasMore: boolean }> {
+  const rows = await storage.audit.list(
+    {
+      action: filter.action,
+      actorUserId: filter.actor,
+      from: filter.from ? `${filter.from}T00:00:00.000Z` : undefined,
+      before: filter.to ? nextDay(filter.to) : undefined,
+      beforeId: filter.cursor ? Number(filter.cursor) : undefined,
+    },
+    limit + 1,
+  );
+  const events = rows.slice(0, limit);
   const last = events.at(-1);
-  return { events, cursor: last ? String(last.id) : (query.cursor ?? null), hasMore };
+  return {
+    events,
+    cursor: last ? String(last.id) : (filter.cursor ?? null),
+    hasMore: rows.length > limit,
+  };
 }

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportInput } from '#shared/schemas/report';
 import { siteClient, textOf } from '../../site/testing/site-client';
+import { asPhrase, caseVariants } from '../../storage/sqlite/material-search';
 import { deleteOf, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
 import { getJson, report, walk } from '../review/testing';
-import { asPhrase, caseVariants } from './material-search';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let analyst: TestUser;

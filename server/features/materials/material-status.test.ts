@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const change = (to: Parameters<typeof changeMaterialStatus>[1]['to'], expectedVersion?: number) =>
-  changeMaterialStatus(t.storage.db, {
+  changeMaterialStatus(t.storage, {
     materialId,
     to,
     byUserId: analyst.id,
@@ -38,10 +38,10 @@ function seqs() {
 }
 
 describe('changeMaterialStatus', () => {
-  it('moves the material along the workflow, bumping its version and keeping the history', () => {
-    const updated = change('under_review', 1);
+  it('moves the material along the workflow, bumping its version and keeping the history', async () => {
+    const updated = await change('under_review', 1);
     expect(updated).toMatchObject({ status: 'under_review', version: 2 });
-    change('confirmed');
+    await change('confirmed');
     const history = t.storage.db.select().from(materialStatusChanges).all();
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.byUserId, h.comment])).toEqual([
       ['submitted', 'under_review', analyst.id, 'проверено'],
@@ -49,19 +49,23 @@ describe('changeMaterialStatus', () => {
     ]);
   });
 
-  it('refuses a step the workflow does not allow', () => {
-    expect(() => change('blocked')).toThrow(expect.objectContaining({ code: 'conflict' }));
+  it('refuses a step the workflow does not allow', async () => {
+    await expect(change('blocked')).rejects.toThrow(expect.objectContaining({ code: 'conflict' }));
     expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
   });
 
-  it('refuses a decision taken on a version that has moved', () => {
-    change('under_review', 1);
-    expect(() => change('confirmed', 1)).toThrow(expect.objectContaining({ code: 'conflict' }));
+  it('refuses a decision taken on a version that has moved', async () => {
+    await change('under_review', 1);
+    await expect(change('confirmed', 1)).rejects.toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
   });
 
-  it('answers not_found for an unknown material', () => {
+  it('answers not_found for an unknown material', async () => {
     materialId = crypto.randomUUID();
-    expect(() => change('under_review')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    await expect(change('under_review')).rejects.toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
   });
 
   it('gives every live report of the material a new change number, and tombstones none', async () => {
@@ -70,7 +74,7 @@ describe('changeMaterialStatus', () => {
     await pushAs(t, createUser(t), [upsertOf(other)]);
     await pushAs(t, analyst, [upsertOf(gone), deleteOf(gone.id)]);
     const before = new Map(seqs().map((r) => [r.id, r.seq]));
-    change('under_review');
+    await change('under_review');
     const after = seqs();
     for (const row of after) {
       if (row.id === gone.id) expect(row.seq).toBe(before.get(row.id));

@@ -10,6 +10,7 @@ import { loadConfig } from '../../config';
 import { openStorage, type Storage } from '../../db/open';
 import * as schema from '../../db/schema';
 import { silentLogger } from '../../logger';
+import { sqliteStores } from '../../storage/sqlite';
 import { pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { seedAccounts } from '../../testing/seed';
 
@@ -48,7 +49,12 @@ it('makes the materials of a database created before the search index searchable
   const sqlite = new Database(join(dataDir, 'webtagger.sqlite'));
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: initialMigrations() });
-  const released: Storage = { sqlite, db, dataDir, close: () => sqlite.close() };
+  const released: Storage = {
+    ...sqliteStores({ sqlite, db }, dataDir),
+    sqlite,
+    db,
+    close: () => sqlite.close(),
+  };
   const [analyst] = seedAccounts(released, 1, NOW);
   const auth = { authorization: `Bearer ${analyst!.token}` };
   const titles = ['Пропаганда ТЕРРОРИЗМА', 'Заңсыз ұтыс тігу', 'Online Roulette'];

@@ -36,7 +36,7 @@ describe('GET /api/materials/export/blocking.csv', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(
-      'attachment; filename="blocking-2026-11-24.csv"',
+      'attachment; filename="blocking-list-2026-11-24.csv"',
     );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toBe(

@@ -1,6 +1,5 @@
-import { sql } from 'drizzle-orm';
 import type { Topic } from '#shared/taxonomy';
-import type { Db } from '../../db/open';
+import type { Storage } from '../../storage';
 import { csvLine } from './csv';
 import { codesOfMask, maskOf } from './facet-masks';
 
@@ -17,25 +16,13 @@ export const BLOCKING_CSV_HEADER = ['url_key', 'url', 'topics', 'first_reported_
 
 /**
  * Materials sent for blocking and not yet recorded as blocked, in the order they were first
- * reported, with the topics their live reports name. One query: tens of thousands of entries
- * take about a second.
+ * reported, with the topics their live reports name (in vocabulary order).
  */
-export function blockingList(db: Db): BlockingEntry[] {
-  const rows = db.all<{
-    urlKey: string;
-    url: string;
-    firstReportedAt: string;
-    decidedAt: string | null;
-    topics: string | null;
-  }>(sql`SELECT m.url_key AS urlKey, m.url, m.created_at AS firstReportedAt,
-      (SELECT max(c.at) FROM material_status_changes c
-        WHERE c.material_id = m.id AND c.to_status = 'sent_for_blocking') AS decidedAt,
-      (SELECT json_group_array(DISTINCT j.value) FROM reports r, json_each(r.topics) j
-        WHERE r.material_id = m.id AND r.deleted_at IS NULL) AS topics
-    FROM materials m WHERE m.status = 'sent_for_blocking' ORDER BY m.seq`);
+export async function blockingList(storage: Pick<Storage, 'review'>): Promise<BlockingEntry[]> {
+  const rows = await storage.review.blockingList();
   return rows.map(({ topics, decidedAt, ...row }) => ({
     ...row,
-    topics: codesOfMask('topic', maskOf('topic', topics ? JSON.parse(topics) : [])),
+    topics: codesOfMask('topic', maskOf('topic', topics)),
     decidedAt: decidedAt ?? row.firstReportedAt,
   }));
 }
@@ -48,4 +35,33 @@ export function blockingCsv(entries: BlockingEntry[]): string {
       csvLine([e.urlKey, e.url, e.topics.join(';'), e.firstReportedAt, e.decidedAt]),
     ),
   ].join('');
+}
+
+/**
+ * The blocking list as a download, audited: what the API and the reviewers' console both answer,
+ * body and headers alike.
+ */
+export async function exportBlockingList(
+  storage: Pick<Storage, 'review' | 'audit'>,
+  actor: { userId: string; ip: string },
+  at: Date,
+): Promise<{ body: string; headers: Record<string, string> }> {
+  const entries = await blockingList(storage);
+  await storage.audit.record({
+    action: 'material.blocking_list_exported',
+    at,
+    actorUserId: actor.userId,
+    ip: actor.ip,
+    details: { materials: entries.length },
+  });
+  const day = at.toISOString().slice(0, 10);
+  return {
+    body: blockingCsv(entries),
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="blocking-list-${day}.csv"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  };
 }

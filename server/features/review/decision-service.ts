@@ -1,8 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { DecisionRequest, MaterialSummary } from '#shared/schemas/review';
-import type { Db } from '../../db/open';
-import { materials } from '../../db/schema';
-import { recordAudit } from '../audit/audit-service';
+import type { Storage } from '../../storage';
 import { changeMaterialStatus } from '../materials/material-status';
 import { summarizeMaterials } from './material-summaries';
 
@@ -18,34 +15,18 @@ export type Decision = DecisionRequest & {
  * reviewer saw it (`expectedVersion`) or the workflow does not allow the step. The new status
  * reaches the reporters through pull; the decision is audited in the same transaction.
  */
-export function decideMaterial(db: Db, decision: Decision): MaterialSummary {
-  const updated = db.transaction(
-    (tx) => {
-      const from = tx
-        .select({ status: materials.status })
-        .from(materials)
-        .where(eq(materials.id, decision.materialId))
-        .get()?.status;
-      const material = changeMaterialStatus(db, {
-        materialId: decision.materialId,
-        to: decision.status,
-        byUserId: decision.byUserId,
-        comment: decision.comment,
-        expectedVersion: decision.expectedVersion,
-        at: decision.at,
-      });
-      recordAudit(tx, {
-        action: 'material.status_changed',
-        at: decision.at,
-        actorUserId: decision.byUserId,
-        subjectType: 'material',
-        subjectId: material.id,
-        ip: decision.ip,
-        details: { from: from ?? null, to: material.status, version: material.version },
-      });
-      return material;
-    },
-    { behavior: 'immediate' },
-  );
-  return summarizeMaterials(db, [updated])[0]!;
+export async function decideMaterial(
+  storage: Pick<Storage, 'review'>,
+  decision: Decision,
+): Promise<MaterialSummary> {
+  const material = await changeMaterialStatus(storage, {
+    materialId: decision.materialId,
+    to: decision.status,
+    byUserId: decision.byUserId,
+    comment: decision.comment,
+    expectedVersion: decision.expectedVersion,
+    at: decision.at,
+    audit: { action: 'material.status_changed', ip: decision.ip },
+  });
+  return (await summarizeMaterials(storage, [material]))[0]!;
 }

@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { MaterialDetail } from '#shared/schemas/review';
-import type { Db } from '../../db/open';
-import { evidence, materialStatusChanges, materials, reports, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import type { Storage } from '../../storage';
+import type { ReportOfMaterial } from '../../storage/review-store';
 import { summarizeMaterials } from './material-summaries';
 import { reportContent } from './report-view';
 
@@ -11,25 +10,15 @@ import { reportContent } from './report-view';
  * see who reported only as an id and an organization: enough to tell reporters apart and to
  * weigh where a report comes from, nothing to contact or profile a person with.
  */
-export function materialDetail(db: Db, materialId: string): MaterialDetail {
-  const material = db.select().from(materials).where(eq(materials.id, materialId)).get();
-  if (!material) throw new ApiError('not_found', 'No such material.');
-  const rows = db
-    .select({ report: reports, reporterStatus: users.status, organization: users.organization })
-    .from(reports)
-    .innerJoin(users, eq(users.id, reports.userId))
-    .where(and(eq(reports.materialId, material.id), isNull(reports.deletedAt)))
-    .orderBy(asc(reports.createdAt), asc(reports.id))
-    .all();
-  const history = db
-    .select()
-    .from(materialStatusChanges)
-    .where(eq(materialStatusChanges.materialId, material.id))
-    .orderBy(asc(materialStatusChanges.id))
-    .all();
+export async function materialDetail(
+  storage: Pick<Storage, 'review'>,
+  materialId: string,
+): Promise<MaterialDetail> {
+  const file = await storage.review.materialFile(materialId);
+  if (!file) throw new ApiError('not_found', 'No such material.');
   return {
-    material: summarizeMaterials(db, [material])[0]!,
-    reports: rows.map(({ report, reporterStatus, organization }) => ({
+    material: (await summarizeMaterials(storage, [file.material]))[0]!,
+    reports: file.reports.map(({ report, reporterStatus, organization }) => ({
       ...reportContent(report),
       reporter: {
         id: report.userId,
@@ -37,11 +26,8 @@ export function materialDetail(db: Db, materialId: string): MaterialDetail {
         organization: reporterStatus === 'closed' ? null : organization,
       },
     })),
-    evidence: evidenceOf(
-      db,
-      rows.map((r) => r.report),
-    ),
-    history: history.map((change) => ({
+    evidence: evidenceOf(file.reports, new Set(file.uploadedEvidence)),
+    history: file.history.map((change) => ({
       fromStatus: change.fromStatus,
       toStatus: change.toStatus,
       at: change.at,
@@ -51,24 +37,17 @@ export function materialDetail(db: Db, materialId: string): MaterialDetail {
   };
 }
 
-function evidenceOf(db: Db, live: (typeof reports.$inferSelect)[]): MaterialDetail['evidence'] {
+function evidenceOf(live: ReportOfMaterial[], uploaded: Set<string>): MaterialDetail['evidence'] {
   const byHash = new Map<string, MaterialDetail['evidence'][number]>();
-  for (const report of live) {
+  for (const { report } of live) {
     if (!report.evidence) continue;
     const item = byHash.get(report.evidence.sha256) ?? {
       ...report.evidence,
-      uploaded: false,
+      uploaded: uploaded.has(report.evidence.sha256),
       reportIds: [],
     };
     item.reportIds.push(report.id);
     byHash.set(item.sha256, item);
   }
-  if (byHash.size === 0) return [];
-  const stored = db
-    .select({ sha256: evidence.sha256 })
-    .from(evidence)
-    .where(inArray(evidence.sha256, [...byHash.keys()]))
-    .all();
-  for (const { sha256 } of stored) byHash.get(sha256)!.uploaded = true;
   return [...byHash.values()];
 }

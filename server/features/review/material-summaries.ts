@@ -1,8 +1,7 @@
-import { and, inArray, isNull } from 'drizzle-orm';
 import type { Evidence } from '#shared/schemas/report';
 import type { MaterialSummary } from '#shared/schemas/review';
-import type { Db } from '../../db/open';
-import { type MaterialRow, reports } from '../../db/schema';
+import type { Storage } from '../../storage';
+import type { MaterialRecord } from '../../storage/review-store';
 import { codesOfMask, maskOf } from './facet-masks';
 
 type Aggregate = {
@@ -17,30 +16,12 @@ type Aggregate = {
 };
 
 /** What the reviewers' queue shows of these materials, aggregated from their live reports. */
-export function summarizeMaterials(db: Db, rows: MaterialRow[]): MaterialSummary[] {
+export async function summarizeMaterials(
+  storage: Pick<Storage, 'review'>,
+  rows: MaterialRecord[],
+): Promise<MaterialSummary[]> {
   if (rows.length === 0) return [];
-  const live = db
-    .select({
-      materialId: reports.materialId,
-      userId: reports.userId,
-      topics: reports.topics,
-      languages: reports.languages,
-      region: reports.region,
-      resourceType: reports.resourceType,
-      evidence: reports.evidence,
-      createdAt: reports.createdAt,
-    })
-    .from(reports)
-    .where(
-      and(
-        inArray(
-          reports.materialId,
-          rows.map((row) => row.id),
-        ),
-        isNull(reports.deletedAt),
-      ),
-    )
-    .all();
+  const live = await storage.review.liveReportFacts(rows.map((row) => row.id));
   const aggregates = new Map<string, Aggregate>();
   for (const report of live) {
     const a = aggregates.get(report.materialId) ?? emptyAggregate(report.createdAt);
@@ -70,7 +51,7 @@ function emptyAggregate(createdAt: string): Aggregate {
   };
 }
 
-function summaryOf(row: MaterialRow, a: Aggregate): MaterialSummary {
+function summaryOf(row: MaterialRecord, a: Aggregate): MaterialSummary {
   return {
     id: row.id,
     urlKey: row.urlKey,

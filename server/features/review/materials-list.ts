@@ -1,74 +1,24 @@
-import {
-  and,
-  asc,
-  type Column,
-  desc,
-  eq,
-  getTableColumns,
-  gt,
-  lt,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
 import type { MaterialsPage, MaterialsQuery } from '#shared/schemas/review';
-import type { Storage } from '../../db/open';
-import { reviewMaterialFacets as facets, materials } from '../../db/schema';
-import { materialSearch, materialsSearch } from '../materials/material-search';
+import type { Storage } from '../../storage';
 import { decodeCursor, encodeCursor } from '../sync/cursor';
-import { maskOf } from './facet-masks';
 import { summarizeMaterials } from './material-summaries';
-import { refreshReviewProjection } from './projection';
 
 /**
  * One page of the reviewers' queue: materials that have live reports, filtered, newest (or
- * oldest) first by when they were first reported. Filters are integer tests on the read model's
- * one row per material, so a page costs the same however many reports there are. A text search
- * long enough for the trigram index reads the index's matches in the same order instead, so it
- * stops after a page too; only a one- or two-character search scans the materials.
+ * oldest) first by when they were first reported, after the read model has caught up.
  */
 export async function listMaterials(
-  storage: Storage,
+  storage: Pick<Storage, 'review'>,
   query: MaterialsQuery,
 ): Promise<MaterialsPage> {
-  const { db } = storage;
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  await refreshReviewProjection(storage);
-  const newest = query.order === 'newest';
-  const search = query.q === undefined ? undefined : materialSearch(db, query.q);
-  const columns = { ...getTableColumns(materials) };
-  // An indexed search drives the query from the index, in its rowid (= material seq) order.
-  const seq = search?.indexed ? materialsSearch.rowid : facets.materialSeq;
-  const where = and(
-    ...filters(query),
-    search?.where,
-    search?.indexed ? eq(facets.materialSeq, materialsSearch.rowid) : undefined,
-    after === undefined ? undefined : newest ? lt(seq, after) : gt(seq, after),
-  );
-  const source = search?.indexed
-    ? db.select(columns).from(materialsSearch).crossJoin(facets).$dynamic()
-    : db.select(columns).from(facets).$dynamic();
-  const rows = source
-    .innerJoin(materials, eq(materials.seq, facets.materialSeq))
-    .where(where)
-    .orderBy(newest ? desc(seq) : asc(seq))
-    .limit(query.limit + 1)
-    .all();
+  await storage.review.refresh();
+  const rows = await storage.review.materialsPage(query, after);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    materials: summarizeMaterials(db, page),
+    materials: await summarizeMaterials(storage, page),
     cursor: last ? encodeCursor(last.seq) : (query.cursor ?? null),
     hasMore: rows.length > query.limit,
   };
 }
-
-function filters(query: MaterialsQuery): SQL[] {
-  const where: SQL[] = [];
-  if (query.status) where.push(eq(facets.status, query.status));
-  if (query.topic) where.push(hasBit(facets.topics, maskOf('topic', [query.topic])));
-  if (query.language) where.push(hasBit(facets.languages, maskOf('language', [query.language])));
-  if (query.region) where.push(hasBit(facets.regions, maskOf('region', [query.region])));
-  return where;
-}
-
-const hasBit = (column: Column, mask: number) => sql`(${column} & ${mask}) != 0`;

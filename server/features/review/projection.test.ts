@@ -16,13 +16,13 @@ import {
   reviewMaterialFacets,
   reviewProjectionState,
 } from '../../db/schema';
+import { dayOf, refreshReviewProjection } from '../../storage/sqlite/projection';
 import { sampleReport } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
 import { changeMaterialStatus } from '../materials/material-status';
 import { pushMutations } from '../sync/push-service';
 import { maskOf } from './facet-masks';
-import { dayOf, refreshReviewProjection } from './projection';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -65,11 +65,11 @@ async function run(t: TestApp, ops: Operation[]) {
       if (op.op === 'edit' && !target) continue;
       const report = { ...(target?.report ?? sampleReport()), ...fields, geography };
       const userId = target?.userId ?? users[op.op === 'new' ? op.user % 2 : 0]!.id;
-      const [result] = pushMutations(t.storage, userId, [upsertMutation(report)], now);
+      const [result] = await pushMutations(t.storage, userId, [upsertMutation(report)], now);
       if (result?.status === 'applied' && !target) held.push({ report, userId });
     } else if (op.op === 'delete' && held.length > 0) {
       const [target] = held.splice(op.pick % held.length, 1);
-      pushMutations(
+      await pushMutations(
         t.storage,
         target!.userId,
         [{ id: crypto.randomUUID(), op: 'delete', reportId: target!.report.id }],
@@ -80,7 +80,7 @@ async function run(t: TestApp, ops: Operation[]) {
       const material = all[op.pick % Math.max(all.length, 1)];
       const next = material && REVIEW_TRANSITIONS[material.status];
       if (!material || !next?.length) continue;
-      changeMaterialStatus(t.storage.db, {
+      await changeMaterialStatus(t.storage, {
         materialId: material.id,
         to: next[op.choice % next.length]!,
         byUserId: null,

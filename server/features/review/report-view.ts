@@ -1,8 +1,8 @@
 import type { ReviewReport } from '#shared/schemas/review';
-import type { ReportRow } from '../../db/schema';
+import type { ReportRecord } from '../../storage/review-store';
 
 /** A report's content as the console shows it (who reported it is added by the caller). */
-export function reportContent(row: ReportRow): Omit<ReviewReport, 'reporter'> {
+export function reportContent(row: ReportRecord): Omit<ReviewReport, 'reporter'> {
   return {
     id: row.id,
     url: row.url,

@@ -8,11 +8,10 @@ import {
 import type { AppDeps, AppEnv } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import { parseJson, parseQuery } from '../../http/validate';
-import { recordAudit } from '../audit/audit-service';
 import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
 import { requireConsent } from '../consent/require-consent';
-import { blockingCsv, blockingList } from './blocking-export';
+import { exportBlockingList } from './blocking-export';
 import { decideMaterial } from './decision-service';
 import { evidenceForReview } from './evidence-view';
 import { materialDetail } from './material-detail';
@@ -31,34 +30,22 @@ const reviewersOnly = (deps: AppDeps) =>
 
 /** The review queue, decisions and the blocking list (mounted at /api/materials). */
 export function reviewRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   const reviewers = reviewersOnly(deps);
   return new Hono<AppEnv>()
     .get('/', ...reviewers, async (c) =>
-      c.json(await listMaterials(deps.storage, parseQuery(c, materialsQuerySchema))),
+      c.json(await listMaterials(storage, parseQuery(c, materialsQuerySchema))),
     )
-    .get('/export/blocking.csv', ...reviewers, (c) => {
-      const at = deps.now();
-      const entries = blockingList(db);
-      recordAudit(db, {
-        action: 'material.blocking_list_exported',
-        at,
-        actorUserId: c.get('user').id,
-        ip: clientAddress(c),
-        details: { materials: entries.length },
-      });
-      return c.body(blockingCsv(entries), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="blocking-${at.toISOString().slice(0, 10)}.csv"`,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
-      });
+    .get('/export/blocking.csv', ...reviewers, async (c) => {
+      const actor = { userId: c.get('user').id, ip: clientAddress(c) };
+      const { body, headers } = await exportBlockingList(storage, actor, deps.now());
+      return c.body(body, 200, headers);
     })
-    .get('/:id', ...reviewers, (c) => c.json(materialDetail(db, materialId(c))))
+    .get('/:id', ...reviewers, async (c) => c.json(await materialDetail(storage, materialId(c))))
     .post('/:id/decision', ...reviewers, requireConsent(deps), async (c) => {
       const id = materialId(c);
       const body = await parseJson(c, decisionRequestSchema);
-      const material = decideMaterial(db, {
+      const material = await decideMaterial(storage, {
         ...body,
         materialId: id,
         byUserId: c.get('user').id,

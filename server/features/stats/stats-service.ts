@@ -1,11 +1,8 @@
-import { and, asc, eq, gte, lte, sql, sum } from 'drizzle-orm';
 import type { StatsQuery, StatsResponse } from '#shared/schemas/stats';
-import type { Storage } from '../../db/open';
-import { reviewDailyCounts as counts } from '../../db/schema';
-import { refreshReviewProjection } from '../review/projection';
+import type { Storage } from '../../storage';
+import type { Bucket } from '../../storage/review-store';
 
 const DAY_MS = 86_400_000;
-type Bucket = { key: string; count: number };
 
 /**
  * Counts for research over whole UTC days: reports (not deleted) first received in the period by
@@ -14,34 +11,19 @@ type Bucket = { key: string; count: number };
  * the same however many reports it holds.
  */
 export async function reportStats(
-  storage: Pick<Storage, 'db' | 'sqlite'>,
+  storage: Pick<Storage, 'review'>,
   query: StatsQuery,
 ): Promise<StatsResponse> {
-  await refreshReviewProjection(storage);
-  const { db } = storage;
-  const inPeriod = (facet: string) =>
-    and(
-      eq(counts.facet, facet),
-      query.from ? gte(counts.day, query.from) : undefined,
-      query.to ? lte(counts.day, query.to) : undefined,
-    );
-  const key = query.by === 'day' ? counts.day : counts.value;
-  const rows: Bucket[] = db
-    .select({ key, count: sql<number>`cast(${sum(counts.count)} as integer)` })
-    .from(counts)
-    .where(inPeriod(query.by === 'day' ? 'total' : query.by))
-    .groupBy(key)
-    .orderBy(asc(key))
-    .all()
-    .filter((row) => row.count > 0);
+  await storage.review.refresh();
+  const period = { from: query.from, to: query.to };
+  const rows = await storage.review.dailyCounts({
+    ...period,
+    facet: query.by === 'day' ? 'total' : query.by,
+    byDay: query.by === 'day',
+  });
   if (query.by === 'day') return { buckets: withEmptyDays(rows), total: sumOf(rows) };
   if (query.by === 'status') return { buckets: largestFirst(rows), total: sumOf(rows) };
-  const total = db
-    .select({ n: sql<number>`cast(coalesce(${sum(counts.count)}, 0) as integer)` })
-    .from(counts)
-    .where(inPeriod('total'))
-    .get();
-  return { buckets: largestFirst(rows), total: total?.n ?? 0 };
+  return { buckets: largestFirst(rows), total: await storage.review.totalReports(period) };
 }
 
 const sumOf = (rows: Bucket[]) => rows.reduce((n, row) => n + row.count, 0);

@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EVIDENCE_MIME_TYPES } from '#shared/schemas/evidence';
-import type { Storage } from '../../db/open';
-import { evidence } from '../../db/schema';
+import type { Storage } from '../../storage';
+import type { ImageMime } from '../../storage/reports-store';
 import { detectDocumentType } from '../accounts/document-content';
 
-export type ImageMime = (typeof EVIDENCE_MIME_TYPES)[number];
+export type { ImageMime };
 
 /**
  * The image type of the bytes by their content, whatever the sender called them: the same check as
@@ -33,7 +32,7 @@ export function evidencePath(dataDir: string, sha256: string): string {
  * place, so a crash never leaves a partial file under the final name), then its row.
  */
 export async function storeEvidence(
-  storage: Storage,
+  storage: Pick<Storage, 'reports' | 'dataDir'>,
   item: { sha256: string; mime: ImageMime; bytes: Uint8Array; uploadedBy: string; at: Date },
 ): Promise<'created' | 'existing'> {
   const path = evidencePath(storage.dataDir, item.sha256);
@@ -47,18 +46,7 @@ export async function storeEvidence(
       await rm(temporary, { force: true });
     }
   }
-  const inserted = storage.db
-    .insert(evidence)
-    .values({
-      sha256: item.sha256,
-      mime: item.mime,
-      bytes: item.bytes.byteLength,
-      uploadedBy: item.uploadedBy,
-      createdAt: item.at.toISOString(),
-    })
-    .onConflictDoNothing()
-    .run();
-  return inserted.changes > 0 ? 'created' : 'existing';
+  return storage.reports.recordEvidence({ ...item, bytes: item.bytes.byteLength });
 }
 
 async function fileExists(path: string): Promise<boolean> {

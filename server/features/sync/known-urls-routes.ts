@@ -14,9 +14,9 @@ import { knownUrlHashes } from './known-urls-service';
  * needs no consent.
  */
 export function knownUrlsRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/', requireUser(deps), requireRole('analyst'), (c) => {
+  return new Hono<AppEnv>().get('/', requireUser(deps), requireRole('analyst'), async (c) => {
     const query = parseQuery(c, knownUrlsQuerySchema);
-    const page = knownUrlHashes(deps.storage.db, decodeCursor(query.cursor));
+    const page = await knownUrlHashes(deps.storage, decodeCursor(query.cursor));
     return c.json({
       hashes: page.hashes,
       cursor: encodeCursor(page.lastSeq),

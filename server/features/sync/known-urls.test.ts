@@ -48,8 +48,8 @@ describe('known-urls', () => {
       analyst,
       Array.from({ length: 5 }, () => upsertOf(sampleReport())),
     );
-    const first = knownUrlHashes(t.storage.db, 0, 3);
-    const second = knownUrlHashes(t.storage.db, first.lastSeq, 3);
+    const first = await knownUrlHashes(t.storage, 0, 3);
+    const second = await knownUrlHashes(t.storage, first.lastSeq, 3);
     expect([first.hashes.length, first.hasMore, second.hashes.length, second.hasMore]).toEqual([
       3,
       true,

@@ -32,10 +32,10 @@ async function pullAll(user: TestUser, cursor?: string, limit = 500) {
   }
 }
 
-function setStatus(reportId: string, ...path: ReviewStatus[]) {
+async function setStatus(reportId: string, ...path: ReviewStatus[]) {
   const row = t.storage.db.select().from(reports).where(eq(reports.id, reportId)).get();
   for (const to of path) {
-    changeMaterialStatus(t.storage.db, {
+    await changeMaterialStatus(t.storage, {
       materialId: row?.materialId ?? '',
       to,
       byUserId: null,
@@ -112,7 +112,7 @@ describe('pull', () => {
     await pushAs(t, other, [upsertOf(theirs)]);
     await pushAs(t, bystander, [upsertOf(sampleReport())]);
     const cursors = await Promise.all([analyst, other, bystander].map((u) => pullAll(u)));
-    setStatus(mine.id, 'under_review', 'confirmed');
+    await setStatus(mine.id, 'under_review', 'confirmed');
     const after = await Promise.all(
       [analyst, other, bystander].map((u, i) => pullAll(u, cursors[i]?.cursor)),
     );
@@ -141,7 +141,7 @@ describe('pull', () => {
           upsertOf({ ...edited, note: `правка ${round}` }),
           ...(round % 3 === 0 ? [deleteOf((ids[round * 5 + 1] as typeof edited).id)] : []),
         ]);
-        if (round === 4) setStatus((ids[2] as typeof edited).id, 'under_review');
+        if (round === 4) await setStatus((ids[2] as typeof edited).id, 'under_review');
       }
       round += 1;
       if (!body.hasMore && round > 10) break;

@@ -151,7 +151,7 @@ describe('push', () => {
   it('locks a report once its material is under review', async () => {
     const report = sampleReport();
     await pushAs(t, analyst, [upsertOf(report)]);
-    changeMaterialStatus(t.storage.db, {
+    await changeMaterialStatus(t.storage, {
       materialId: materialOf(report.id),
       to: 'under_review',
       byUserId: null,
@@ -167,7 +167,7 @@ describe('push', () => {
   it('attaches a new report to a material already under review, with that status', async () => {
     const first = sampleReport({ url: 'https://example.kz/x' });
     await pushAs(t, analyst, [upsertOf(first)]);
-    changeMaterialStatus(t.storage.db, {
+    await changeMaterialStatus(t.storage, {
       materialId: materialOf(first.id),
       to: 'under_review',
       byUserId: null,

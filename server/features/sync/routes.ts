@@ -16,7 +16,7 @@ export function syncRoutes(deps: AppDeps) {
       .post('/push', requireUser(deps), requireRole('analyst'), requireConsent(deps), async (c) => {
         const body = await parseJson(c, pushEnvelopeSchema);
         const user = c.get('user');
-        const results = pushMutations(deps.storage, user.id, body.mutations, deps.now());
+        const results = await pushMutations(deps.storage, user.id, body.mutations, deps.now());
         deps.logger.info('push', {
           userId: user.id,
           mutations: results.length,
@@ -25,10 +25,10 @@ export function syncRoutes(deps: AppDeps) {
         return c.json({ results });
       })
       // Reading one's own data needs no consent: a user who withdrew may still see what they sent.
-      .get('/pull', requireUser(deps), requireRole('analyst'), (c) => {
+      .get('/pull', requireUser(deps), requireRole('analyst'), async (c) => {
         const query = parseQuery(c, pullQuerySchema);
         const afterSeq = decodeCursor(query.cursor);
-        const page = pullChanges(deps.storage.db, c.get('user').id, afterSeq, query.limit);
+        const page = await pullChanges(deps.storage, c.get('user').id, afterSeq, query.limit);
         return c.json({
           changes: page.changes,
           cursor: encodeCursor(page.lastSeq),

@@ -1,12 +1,13 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
+import { auditLog } from '../../features/audit/audit-service';
 import { requireSiteRole } from '../../features/web-session/middleware';
 import type { AppDeps } from '../../http/env';
 import { renderPage } from '../render';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
 import { AuditPage } from './audit-page';
-import { auditActions, auditFilterSchema, auditPage } from './audit-query';
+import { auditFilterSchema } from './audit-query';
 import { disclosureRoutes } from './disclosure-routes';
 import { policyRoutes } from './policy-routes';
 import { subjectRequestRoutes } from './subject-request-routes';
@@ -16,22 +17,21 @@ const AUDIT_PAGE_SIZE = 50;
 
 /** The admin console: every page under /admin is for admins only. */
 export function adminRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
   return new Hono<SiteEnv>()
     .use('/admin/*', requireSiteRole('admin'))
     .route('/', userRoutes(deps))
     .route('/', policyRoutes(deps))
     .route('/', disclosureRoutes(deps))
     .route('/', subjectRequestRoutes(deps))
-    .get('/admin/audit', (c) => {
+    .get('/admin/audit', async (c) => {
       const filter = auditFilterSchema.parse(c.req.query());
       return renderPage(
         c,
         <AuditPage
           view={viewOf(c)}
           filter={filter}
-          actions={auditActions(db)}
-          page={auditPage(db, filter, AUDIT_PAGE_SIZE)}
+          actions={await deps.storage.audit.actions()}
+          page={await auditLog(deps.storage, filter, AUDIT_PAGE_SIZE)}
         />,
       );
     });

@@ -2,9 +2,8 @@
 import { type Context, Hono } from 'hono';
 import { evidenceParamsSchema } from '#shared/schemas/evidence';
 import { decisionRequestSchema, materialsQuerySchema } from '#shared/schemas/review';
-import { recordAudit } from '../../features/audit/audit-service';
 import { clientAddress } from '../../features/auth/client-address';
-import { blockingCsv, blockingList } from '../../features/review/blocking-export';
+import { exportBlockingList } from '../../features/review/blocking-export';
 import { decideMaterial } from '../../features/review/decision-service';
 import { evidenceForReview } from '../../features/review/evidence-view';
 import { materialDetail } from '../../features/review/material-detail';
@@ -38,8 +37,8 @@ function queueQuery(c: Context) {
 
 /** The reviewer console: the materials queue, a material with its decision form, evidence, the blocking list. */
 export function reviewRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
-  const showMaterial = (
+  const { storage } = deps;
+  const showMaterial = async (
     c: Context<SiteEnv>,
     extra: {
       notice?: { kind: 'error' | 'success'; text: string };
@@ -50,7 +49,11 @@ export function reviewRoutes(deps: AppDeps) {
   ) =>
     renderPage(
       c,
-      <MaterialPage view={viewOf(c)} detail={materialDetail(db, idParam(c))} {...extra} />,
+      <MaterialPage
+        view={viewOf(c)}
+        detail={await materialDetail(storage, idParam(c))}
+        {...extra}
+      />,
       status,
     );
 
@@ -58,7 +61,7 @@ export function reviewRoutes(deps: AppDeps) {
     .use('/review/*', requireSiteRole('reviewer', 'admin'))
     .get('/review', async (c) => {
       const query = queueQuery(c);
-      const page = await listMaterials(deps.storage, query);
+      const page = await listMaterials(storage, query);
       return renderPage(c, <QueuePage view={viewOf(c)} filter={query} page={page} />);
     })
     .get('/review/materials/:id', (c) =>
@@ -88,7 +91,7 @@ export function reviewRoutes(deps: AppDeps) {
         return showMaterial(c, { draft, errors }, 400);
       }
       try {
-        decideMaterial(db, {
+        await decideMaterial(storage, {
           ...request.data,
           materialId: idParam(c),
           byUserId: c.get('viewer')!.id,
@@ -111,28 +114,16 @@ export function reviewRoutes(deps: AppDeps) {
     .get('/review/evidence/:sha256', async (c) => {
       const sha = evidenceParamsSchema.safeParse({ sha256: c.req.param('sha256') });
       if (!sha.success) throw new ApiError('not_found', 'No such evidence.');
-      const { mime, data } = await evidenceForReview(deps.storage, sha.data.sha256);
+      const { mime, data } = await evidenceForReview(storage, sha.data.sha256);
       return c.body(new Uint8Array(data), 200, {
         'Content-Type': mime,
         'Cache-Control': 'private, max-age=86400',
         'Content-Security-Policy': "default-src 'none'; sandbox",
       });
     })
-    .get('/review/blocking-list.csv', (c) => {
-      const at = deps.now();
-      const entries = blockingList(db);
-      recordAudit(db, {
-        action: 'material.blocking_list_exported',
-        at,
-        actorUserId: c.get('viewer')!.id,
-        ip: clientAddress(c),
-        details: { materials: entries.length },
-      });
-      const day = at.toISOString().slice(0, 10);
-      return c.body(blockingCsv(entries), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="blocking-list-${day}.csv"`,
-        'Cache-Control': 'no-store',
-      });
+    .get('/review/blocking-list.csv', async (c) => {
+      const actor = { userId: c.get('viewer')!.id, ip: clientAddress(c) };
+      const { body, headers } = await exportBlockingList(storage, actor, deps.now());
+      return c.body(body, 200, headers);
     });
 }

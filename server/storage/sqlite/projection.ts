@@ -1,6 +1,6 @@
 import { NO_REGION } from '#shared/schemas/stats';
-import type { Storage } from '../../db/open';
-import { codesOfMask, maskOf, vocabularyFingerprint } from './facet-masks';
+import { codesOfMask, maskOf, vocabularyFingerprint } from '../../features/review/facet-masks';
+import type { SqliteHandles } from './handles';
 import {
   type ChangedReport,
   type MaterialFacets,
@@ -23,14 +23,14 @@ const VOCABULARY = 'vocabulary';
 
 /** Brings the read model up to date, yielding to other requests between steps. */
 export async function refreshReviewProjection(
-  storage: Pick<Storage, 'sqlite'>,
+  storage: Pick<SqliteHandles, 'sqlite'>,
   step = CATCH_UP_STEP,
 ): Promise<void> {
   while (!catchUpStep(storage, step)) await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** One bounded step of catching up; true once the read model is up to date. */
-export function catchUpStep(storage: Pick<Storage, 'sqlite'>, step = CATCH_UP_STEP): boolean {
+export function catchUpStep(storage: Pick<SqliteHandles, 'sqlite'>, step = CATCH_UP_STEP): boolean {
   const store = projectionStore(storage.sqlite);
   if (isCurrent(store)) return true;
   return storage.sqlite

@@ -71,6 +71,9 @@ const SQL = {
       personal_data_kinds = NULL, personal_data_basis = NULL,
       deleted_at = @at, updated_at = @at, version = version + 1, change_seq = @changeSeq
     WHERE id = @id`,
+  // The basis on which a report may carry personal data of the person represented.
+  approvedRepresentation: `SELECT 1 FROM documents WHERE id = ? AND user_id = ?
+    AND kind = 'representation' AND status = 'approved'`,
   recordApplied: `INSERT INTO applied_mutations (id, user_id, report_id, result, applied_at)
     VALUES (?, ?, ?, ?, ?)`,
 } as const;

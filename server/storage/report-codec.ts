@@ -1,7 +1,7 @@
 import type { PersonalDataKind } from '#shared/personal-data/types';
 import type { ReviewStatus } from '#shared/review-status';
 import type { ReportChange, ReportInput, StoredReport } from '#shared/schemas/report';
-import type { ReportRow } from '../../db/schema';
+import type { ReportRecord } from './review-store';
 
 /** What the server adds to a report as the analyst sent it. */
 export type ReportMeta = {
@@ -33,7 +33,7 @@ export function storedReport(input: ReportInput, meta: ReportMeta): StoredReport
 }
 
 /** A report row (with its material's status) as pull shows it: the report, or its tombstone. */
-export function toReportChange(row: ReportRow & { status: ReviewStatus }): ReportChange {
+export function toReportChange(row: ReportRecord & { status: ReviewStatus }): ReportChange {
   if (row.deletedAt) {
     return { id: row.id, deleted: true, version: row.version, updatedAt: row.updatedAt };
   }

@@ -1,0 +1,59 @@
+/** Values an audit event may carry: ids, codes, counts and flags, never personal values. */
+export type AuditDetails = Record<string, string | number | boolean | null | readonly string[]>;
+
+export type AuditEvent = {
+  /** A dotted code: `auth.login_failed`, `document.approved`, `report.personal_data_rejected`… */
+  action: string;
+  at: Date;
+  actorUserId?: string | null;
+  subjectType?: string;
+  subjectId?: string;
+  ip?: string | null;
+  details?: AuditDetails;
+};
+
+/** An event as the log holds it. */
+export type AuditRecord = {
+  id: number;
+  at: string;
+  action: string;
+  actorUserId: string | null;
+  subjectType: string | null;
+  subjectId: string | null;
+  ip: string | null;
+  details: Record<string, unknown> | null;
+};
+
+/** Which events to list: by action, actor and period (from, before: ISO timestamps), older than a cursor id. */
+export type AuditFilter = {
+  action?: string;
+  actorUserId?: string;
+  from?: string;
+  before?: string;
+  beforeId?: number;
+};
+
+/** The append-only audit log. */
+export interface AuditStore {
+  /** Appends one event (checked with `assertNoPersonalValues`). */
+  record(event: AuditEvent): Promise<void>;
+  /** Up to `limit` events matching the filter, newest first. */
+  list(filter: AuditFilter, limit: number): Promise<AuditRecord[]>;
+  /** The distinct actions in the log, sorted. */
+  actions(): Promise<string[]>;
+}
+
+// Keys that would only ever hold someone's personal values; the log is kept for years.
+const PERSONAL_KEY = /mail|name|note|password|phone|token|comment|text|address|iin/i;
+const MAX_DETAIL_LENGTH = 200;
+
+/** Throws when details could hold personal values: that is a bug in the caller, not an input error. */
+export function assertNoPersonalValues(details: AuditDetails): void {
+  for (const [key, value] of Object.entries(details)) {
+    if (PERSONAL_KEY.test(key)) throw new Error(`audit detail "${key}" may hold personal data`);
+    const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+    if (strings.some((s) => s.length > MAX_DETAIL_LENGTH || s.includes('@'))) {
+      throw new Error(`audit detail "${key}" is not a code or an id`);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import type { ReviewStatus } from '#shared/review-status';
+import type { MaterialsQuery } from '#shared/schemas/review';
+import type { MaterialRow, MaterialStatusChangeRow, ReportRow } from '../db/schema';
+import type { AuditEvent } from './audit-store';
+
+export type MaterialRecord = MaterialRow;
+export type ReportRecord = ReportRow;
+export type StatusChangeRecord = MaterialStatusChangeRow;
+
+/** What the queue aggregates of one live report. */
+export type LiveReportFacts = Pick<
+  ReportRow,
+  | 'materialId'
+  | 'userId'
+  | 'topics'
+  | 'languages'
+  | 'region'
+  | 'resourceType'
+  | 'evidence'
+  | 'createdAt'
+>;
+
+/** A live report of a material with what reviewers may see of its reporter. */
+export type ReportOfMaterial = {
+  report: ReportRecord;
+  reporterStatus: string;
+  organization: string;
+};
+
+export type MaterialFile = {
+  material: MaterialRecord;
+  reports: ReportOfMaterial[];
+  history: StatusChangeRecord[];
+  /** Which of the evidence hashes the live reports name were uploaded. */
+  uploadedEvidence: string[];
+};
+
+export type StatusChange = {
+  materialId: string;
+  to: ReviewStatus;
+  byUserId: string | null;
+  comment?: string;
+  /** The version the decider saw: the change is refused if the material moved since. */
+  expectedVersion?: number;
+  at: Date;
+  /** Recorded in the same transaction, with the change's from/to/version added to its details. */
+  audit?: Pick<AuditEvent, 'action' | 'ip'>;
+};
+
+export type StatusChangeOutcome =
+  | { kind: 'changed'; material: MaterialRecord }
+  | { kind: 'not_found' }
+  | { kind: 'moved'; version: number }
+  | { kind: 'not_allowed'; from: ReviewStatus };
+
+export type BlockingRow = {
+  urlKey: string;
+  url: string;
+  firstReportedAt: string;
+  decidedAt: string | null;
+  /** The topics the material's live reports name, in any order, repeated or not. */
+  topics: string[];
+};
+
+/** Per-day counts of the read model: by one facet, or (`total`) all reports. */
+export type DailyCountQuery = { facet: string; from?: string; to?: string; byDay: boolean };
+export type Bucket = { key: string; count: number };
+
+/** Materials as reviewers see them: the queue, a material's file, decisions, exports, statistics. */
+export interface ReviewStore {
+  /** Brings the read model (queue filters, daily counts) up to date with every change. */
+  refresh(): Promise<void>;
+  /** One page (`limit + 1` rows tell whether there is more) of the queue after a seq cursor. */
+  materialsPage(query: MaterialsQuery, afterSeq: number | undefined): Promise<MaterialRecord[]>;
+  /** The live reports of these materials, as the queue aggregates them. */
+  liveReportFacts(materialIds: string[]): Promise<LiveReportFacts[]>;
+  /** A material with its live reports, history and uploaded evidence, if it exists. */
+  materialFile(materialId: string): Promise<MaterialFile | undefined>;
+  /**
+   * Moves a material along the workflow, records the step in its history, and renumbers every
+   * live report of it so that their owners pull the new status: one transaction.
+   */
+  changeStatus(change: StatusChange): Promise<StatusChangeOutcome>;
+  /** Materials sent for blocking, in the order they were first reported. */
+  blockingList(): Promise<BlockingRow[]>;
+  /** Sums of the daily counts by day or by value, zero sums left out, sorted by key. */
+  dailyCounts(query: DailyCountQuery): Promise<Bucket[]>;
+  /** The sum of the daily totals in the period. */
+  totalReports(query: Omit<DailyCountQuery, 'facet' | 'byDay'>): Promise<number>;
+}

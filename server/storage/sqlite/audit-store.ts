@@ -1,0 +1,55 @@
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { auditEvents } from '../../db/schema';
+import { type AuditEvent, type AuditStore, assertNoPersonalValues } from '../audit-store';
+
+/** Appends one event; inside a transaction pass its handle. */
+export function insertAuditEvent(db: Pick<Db, 'insert'>, event: AuditEvent): void {
+  if (event.details) assertNoPersonalValues(event.details);
+  db.insert(auditEvents)
+    .values({
+      at: event.at.toISOString(),
+      action: event.action,
+      actorUserId: event.actorUserId ?? null,
+      subjectType: event.subjectType ?? null,
+      subjectId: event.subjectId ?? null,
+      ip: event.ip ?? null,
+      details: event.details ?? null,
+    })
+    .run();
+}
+
+/** The audit log on SQLite. */
+export function sqliteAuditStore(db: Db): AuditStore {
+  return {
+    async record(event) {
+      insertAuditEvent(db, event);
+    },
+    async list(filter, limit) {
+      const rows = db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            filter.action ? eq(auditEvents.action, filter.action) : undefined,
+            filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
+            filter.from ? gte(auditEvents.at, filter.from) : undefined,
+            filter.before ? lt(auditEvents.at, filter.before) : undefined,
+            filter.beforeId !== undefined ? lt(auditEvents.id, filter.beforeId) : undefined,
+          ),
+        )
+        .orderBy(desc(auditEvents.id))
+        .limit(limit)
+        .all();
+      return rows.map((row) => ({ ...row, details: row.details ?? null }));
+    },
+    async actions() {
+      return db
+        .selectDistinct({ action: auditEvents.action })
+        .from(auditEvents)
+        .orderBy(auditEvents.action)
+        .all()
+        .map((row) => row.action);
+    },
+  };
+}

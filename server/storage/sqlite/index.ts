@@ -1,0 +1,17 @@
+import type { Storage } from '../index';
+import { sqliteAuditStore } from './audit-store';
+import type { SqliteHandles } from './handles';
+import { sqliteReportStore } from './reports-store';
+import { sqliteReviewStore } from './review-store';
+
+/** The stores of the SQLite engine, on one connection. */
+export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
+  return {
+    reports: sqliteReportStore(handles),
+    review: sqliteReviewStore(handles),
+    audit: sqliteAuditStore(handles.db),
+    dataDir,
+  };
+}
+
+export type { SqliteHandles };

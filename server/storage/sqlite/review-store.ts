@@ -1,0 +1,237 @@
+import {
+  and,
+  asc,
+  type Column,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  type SQL,
+  sql,
+  sum,
+} from 'drizzle-orm';
+import { canTransition } from '#shared/review-status';
+import type { MaterialsQuery } from '#shared/schemas/review';
+import type { Db } from '../../db/open';
+import {
+  reviewDailyCounts as counts,
+  evidence,
+  reviewMaterialFacets as facets,
+  materialStatusChanges,
+  materials,
+  reports,
+  users,
+} from '../../db/schema';
+import { maskOf } from '../../features/review/facet-masks';
+import type { Bucket, DailyCountQuery, ReviewStore } from '../review-store';
+import { insertAuditEvent } from './audit-store';
+import { reserveChangeSeqs } from './change-sequence';
+import type { SqliteHandles } from './handles';
+import { materialSearch, materialsSearch } from './material-search';
+import { refreshReviewProjection } from './projection';
+
+/** The review side on SQLite. */
+export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
+  const { db } = handles;
+  return {
+    refresh: () => refreshReviewProjection(handles),
+
+    // Filters are integer tests on the read model's one row per material, so a page costs the
+    // same however many reports there are. A text search long enough for the trigram index reads
+    // the index's matches in the same order instead, so it stops after a page too; only a one- or
+    // two-character search scans the materials.
+    async materialsPage(query, after) {
+      const newest = query.order === 'newest';
+      const search = query.q === undefined ? undefined : materialSearch(db, query.q);
+      const columns = { ...getTableColumns(materials) };
+      // An indexed search drives the query from the index, in its rowid (= material seq) order.
+      const seq = search?.indexed ? materialsSearch.rowid : facets.materialSeq;
+      const where = and(
+        ...filters(query),
+        search?.where,
+        search?.indexed ? eq(facets.materialSeq, materialsSearch.rowid) : undefined,
+        after === undefined ? undefined : newest ? lt(seq, after) : gt(seq, after),
+      );
+      const source = search?.indexed
+        ? db.select(columns).from(materialsSearch).crossJoin(facets).$dynamic()
+        : db.select(columns).from(facets).$dynamic();
+      return source
+        .innerJoin(materials, eq(materials.seq, facets.materialSeq))
+        .where(where)
+        .orderBy(newest ? desc(seq) : asc(seq))
+        .limit(query.limit + 1)
+        .all();
+    },
+
+    async liveReportFacts(materialIds) {
+      if (materialIds.length === 0) return [];
+      return db
+        .select({
+          materialId: reports.materialId,
+          userId: reports.userId,
+          topics: reports.topics,
+          languages: reports.languages,
+          region: reports.region,
+          resourceType: reports.resourceType,
+          evidence: reports.evidence,
+          createdAt: reports.createdAt,
+        })
+        .from(reports)
+        .where(and(inArray(reports.materialId, materialIds), isNull(reports.deletedAt)))
+        .all();
+    },
+
+    async materialFile(materialId) {
+      const material = db.select().from(materials).where(eq(materials.id, materialId)).get();
+      if (!material) return undefined;
+      const rows = db
+        .select({ report: reports, reporterStatus: users.status, organization: users.organization })
+        .from(reports)
+        .innerJoin(users, eq(users.id, reports.userId))
+        .where(and(eq(reports.materialId, material.id), isNull(reports.deletedAt)))
+        .orderBy(asc(reports.createdAt), asc(reports.id))
+        .all();
+      const history = db
+        .select()
+        .from(materialStatusChanges)
+        .where(eq(materialStatusChanges.materialId, material.id))
+        .orderBy(asc(materialStatusChanges.id))
+        .all();
+      const hashes = [
+        ...new Set(rows.flatMap((r) => (r.report.evidence ? [r.report.evidence.sha256] : []))),
+      ];
+      const uploaded = hashes.length
+        ? db
+            .select({ sha256: evidence.sha256 })
+            .from(evidence)
+            .where(inArray(evidence.sha256, hashes))
+            .all()
+            .map((row) => row.sha256)
+        : [];
+      return { material, reports: rows, history, uploadedEvidence: uploaded };
+    },
+
+    async changeStatus(change) {
+      return db.transaction(
+        (tx) => {
+          const material = tx
+            .select()
+            .from(materials)
+            .where(eq(materials.id, change.materialId))
+            .get();
+          if (!material) return { kind: 'not_found' } as const;
+          if (change.expectedVersion !== undefined && change.expectedVersion !== material.version) {
+            return { kind: 'moved', version: material.version } as const;
+          }
+          if (!canTransition(material.status, change.to)) {
+            return { kind: 'not_allowed', from: material.status } as const;
+          }
+          const at = change.at.toISOString();
+          tx.insert(materialStatusChanges)
+            .values({
+              materialId: material.id,
+              fromStatus: material.status,
+              toStatus: change.to,
+              byUserId: change.byUserId,
+              at,
+              comment: change.comment ?? '',
+            })
+            .run();
+          const updated = tx
+            .update(materials)
+            .set({ status: change.to, version: material.version + 1, updatedAt: at })
+            .where(eq(materials.id, material.id))
+            .returning()
+            .get();
+          bumpReportsOfMaterial(tx, material.id);
+          if (change.audit) {
+            insertAuditEvent(tx, {
+              ...change.audit,
+              at: change.at,
+              actorUserId: change.byUserId,
+              subjectType: 'material',
+              subjectId: material.id,
+              details: { from: material.status, to: updated.status, version: updated.version },
+            });
+          }
+          return { kind: 'changed', material: updated } as const;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async blockingList() {
+      const rows = db.all<{
+        urlKey: string;
+        url: string;
+        firstReportedAt: string;
+        decidedAt: string | null;
+        topics: string | null;
+      }>(sql`SELECT m.url_key AS urlKey, m.url, m.created_at AS firstReportedAt,
+          (SELECT max(c.at) FROM material_status_changes c
+            WHERE c.material_id = m.id AND c.to_status = 'sent_for_blocking') AS decidedAt,
+          (SELECT json_group_array(DISTINCT j.value) FROM reports r, json_each(r.topics) j
+            WHERE r.material_id = m.id AND r.deleted_at IS NULL) AS topics
+        FROM materials m WHERE m.status = 'sent_for_blocking' ORDER BY m.seq`);
+      return rows.map((row) => ({ ...row, topics: row.topics ? JSON.parse(row.topics) : [] }));
+    },
+
+    async dailyCounts(query) {
+      const key = query.byDay ? counts.day : counts.value;
+      return db
+        .select({ key, count: sql<number>`cast(${sum(counts.count)} as integer)` })
+        .from(counts)
+        .where(inPeriod(query))
+        .groupBy(key)
+        .orderBy(asc(key))
+        .all()
+        .filter((row: Bucket) => row.count > 0);
+    },
+
+    async totalReports(query) {
+      const total = db
+        .select({ n: sql<number>`cast(coalesce(${sum(counts.count)}, 0) as integer)` })
+        .from(counts)
+        .where(inPeriod({ ...query, facet: 'total' }))
+        .get();
+      return total?.n ?? 0;
+    },
+  };
+}
+
+function inPeriod(query: Omit<DailyCountQuery, 'byDay'>) {
+  return and(
+    eq(counts.facet, query.facet),
+    query.from ? gte(counts.day, query.from) : undefined,
+    query.to ? lte(counts.day, query.to) : undefined,
+  );
+}
+
+function filters(query: MaterialsQuery): SQL[] {
+  const where: SQL[] = [];
+  if (query.status) where.push(eq(facets.status, query.status));
+  if (query.topic) where.push(hasBit(facets.topics, maskOf('topic', [query.topic])));
+  if (query.language) where.push(hasBit(facets.languages, maskOf('language', [query.language])));
+  if (query.region) where.push(hasBit(facets.regions, maskOf('region', [query.region])));
+  return where;
+}
+
+const hasBit = (column: Column, mask: number) => sql`(${column} & ${mask}) != 0`;
+
+/** Gives every live report of the material a fresh change number, in their previous order. */
+function bumpReportsOfMaterial(db: Pick<Db, 'select' | 'get' | 'run'>, materialId: string): void {
+  const live = and(eq(reports.materialId, materialId), isNull(reports.deletedAt));
+  const n = db.select({ n: count() }).from(reports).where(live).get()?.n ?? 0;
+  if (n === 0) return;
+  const first = reserveChangeSeqs(db, n);
+  db.run(sql`UPDATE reports SET change_seq = ${first} + ranked.n - 1
+    FROM (SELECT id, row_number() OVER (ORDER BY change_seq) AS n FROM reports
+          WHERE material_id = ${materialId} AND deleted_at IS NULL) AS ranked
+    WHERE reports.id = ranked.id`);
+}
