@@ -10,7 +10,7 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema>;
 /**
  * The SQLite engine: the storage interface, and the connection's handles that the subjects not yet
- * behind the interface (accounts, consent, documents, disclosures, retention, subject) still use.
+ * behind the interface (accounts, consent, documents, retention, subject) still use.
  */
 export type Storage = StorageInterface & {
   sqlite: Database.Database;

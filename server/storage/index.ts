@@ -1,4 +1,5 @@
 import type { AuditStore } from './audit-store';
+import type { DisclosureStore } from './disclosures-store';
 import type { ReportStore } from './reports-store';
 import type { ReviewStore } from './review-store';
 
@@ -10,8 +11,9 @@ export type Storage = {
   reports: ReportStore;
   review: ReviewStore;
   audit: AuditStore;
+  disclosures: DisclosureStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
 
-export type { AuditStore, ReportStore, ReviewStore };
+export type { AuditStore, DisclosureStore, ReportStore, ReviewStore };

@@ -9,7 +9,7 @@ export { assertNoPersonalValues } from '../../storage/audit-store';
 
 /**
  * Appends one event inside a SQLite transaction of a subject not yet behind the storage interface
- * (accounts, consent, documents, disclosures, retention, subject). Everything else records
+ * (accounts, consent, documents, retention, subject). Everything else records
  * through `storage.audit.record`, or inside its own store's transaction.
  */
 export function recordAudit(db: Pick<Db, 'insert'>, event: AuditEvent): void {

@@ -1,15 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, desc, eq, lt, or } from 'drizzle-orm';
-import type {
-  DisclosedData,
-  DisclosureRecord,
-  DisclosureRequest,
+import {
+  DISCLOSURE_LIMITS,
+  type DisclosedData,
+  type DisclosureRecord,
+  type DisclosureRequest,
 } from '#shared/schemas/disclosures';
-import type { Db } from '../../db/open';
-import { type DisclosureRow, disclosureSubjects, disclosures } from '../../db/schema';
 import { ApiError } from '../../http/errors';
-import { recordAudit } from '../audit/audit-service';
-import { collectDisclosedData } from './disclosed-data';
+import type { Storage } from '../../storage';
+import type { DisclosureRecordRow as DisclosureRow } from '../../storage/disclosures-store';
+import { disclosedData } from './disclosed-data';
 
 /** Who records a disclosure, when, from where. */
 export type AdminAction = { adminId: string; at: Date; ip: string };
@@ -19,92 +18,69 @@ export type AdminAction = { adminId: string; at: Date; ip: string };
  * for what, when and by whom, and holds the SHA-256 of the data given, not the data; each
  * included reporter is noted so they can see the disclosure among their own data.
  */
-export function recordDisclosure(
-  db: Db,
+export async function recordDisclosure(
+  storage: Pick<Storage, 'disclosures'>,
   request: DisclosureRequest,
   action: AdminAction,
-): { disclosure: DisclosureRecord; data: DisclosedData } {
+): Promise<{ disclosure: DisclosureRecord; data: DisclosedData }> {
   if (request.requestDate > action.at.toISOString().slice(0, 10)) {
     throw new ApiError('validation_failed', 'The request date is in the future.', {
       issues: [{ path: ['requestDate'], message: 'not after today' }],
     });
   }
-  return db.transaction(
-    (tx) => {
-      const { data, subjects } = collectDisclosedData(db, request);
-      const row: DisclosureRow = {
-        id: randomUUID(),
-        recipient: request.recipient,
-        recipientType: request.recipientType,
-        basis: request.basis,
-        requestNumber: request.requestNumber,
-        requestDate: request.requestDate,
-        scope: request.scope,
-        includeReporterIdentity: request.includeReporterIdentity,
-        createdAt: action.at.toISOString(),
-        createdBy: action.adminId,
-        materialCount: data.materials.length,
-        reportCount: data.reports.length,
-        reporterCount: subjects.length,
-        identifiedReporterCount: subjects.filter((s) => s.identified).length,
-        dataSha256: createHash('sha256').update(JSON.stringify(data)).digest('hex'),
-      };
-      tx.insert(disclosures).values(row).run();
-      if (subjects.length > 0) {
-        tx.insert(disclosureSubjects)
-          .values(subjects.map((s) => ({ disclosureId: row.id, ...s })))
-          .run();
-      }
-      recordAudit(tx, {
-        action: 'disclosure.recorded',
-        at: action.at,
-        actorUserId: action.adminId,
-        subjectType: 'disclosure',
-        subjectId: row.id,
-        ip: action.ip,
-        details: {
-          recipientType: row.recipientType,
-          materials: row.materialCount,
-          reports: row.reportCount,
-          reporters: row.reporterCount,
-          identifiedReporters: row.identifiedReporterCount,
-        },
-      });
-      return { disclosure: disclosureRecord(row), data };
-    },
-    { behavior: 'immediate' },
-  );
+  return storage.disclosures.record(request.scope, DISCLOSURE_LIMITS.reports, (facts) => {
+    const { data, subjects } = disclosedData(request, facts);
+    const row: DisclosureRow = {
+      id: randomUUID(),
+      recipient: request.recipient,
+      recipientType: request.recipientType,
+      basis: request.basis,
+      requestNumber: request.requestNumber,
+      requestDate: request.requestDate,
+      scope: request.scope,
+      includeReporterIdentity: request.includeReporterIdentity,
+      createdAt: action.at.toISOString(),
+      createdBy: action.adminId,
+      materialCount: data.materials.length,
+      reportCount: data.reports.length,
+      reporterCount: subjects.length,
+      identifiedReporterCount: subjects.filter((s) => s.identified).length,
+      dataSha256: createHash('sha256').update(JSON.stringify(data)).digest('hex'),
+    };
+    const audit = {
+      action: 'disclosure.recorded',
+      at: action.at,
+      actorUserId: action.adminId,
+      subjectType: 'disclosure',
+      subjectId: row.id,
+      ip: action.ip,
+      details: {
+        recipientType: row.recipientType,
+        materials: row.materialCount,
+        reports: row.reportCount,
+        reporters: row.reporterCount,
+        identifiedReporters: row.identifiedReporterCount,
+      },
+    };
+    return { entry: { row, subjects, audit }, answer: { disclosure: disclosureRecord(row), data } };
+  });
 }
 
 /** A page of disclosure records, newest first; reading them is audited too. */
-export function listDisclosures(
-  db: Db,
+export async function listDisclosures(
+  storage: Pick<Storage, 'disclosures'>,
   query: { cursor?: string; limit: number },
   action: AdminAction,
-): { disclosures: DisclosureRecord[]; cursor: string | null; hasMore: boolean } {
+): Promise<{ disclosures: DisclosureRecord[]; cursor: string | null; hasMore: boolean }> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = db
-    .select()
-    .from(disclosures)
-    .where(
-      after
-        ? or(
-            lt(disclosures.createdAt, after.createdAt),
-            and(eq(disclosures.createdAt, after.createdAt), lt(disclosures.id, after.id)),
-          )
-        : undefined,
-    )
-    .orderBy(desc(disclosures.createdAt), desc(disclosures.id))
-    .limit(query.limit + 1)
-    .all();
-  const page = rows.slice(0, query.limit);
-  recordAudit(db, {
+  const rows = await storage.disclosures.list(after, query.limit + 1, (rows) => ({
     action: 'disclosure.records_viewed',
     at: action.at,
     actorUserId: action.adminId,
     ip: action.ip,
-    details: { records: page.length },
-  });
+    details: { records: Math.min(rows.length, query.limit) },
+  }));
+  const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     disclosures: page.map(disclosureRecord),

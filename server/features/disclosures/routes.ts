@@ -10,7 +10,6 @@ import './api-docs';
 
 /** Disclosures to state bodies and third parties, for admins (mounted at /api/admin/disclosures). */
 export function disclosureRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
   const adminOnly = [requireUser(deps), requireRole('admin')] as const;
   const action = (c: Context<AppEnv>) => ({
     adminId: c.get('user').id,
@@ -20,9 +19,9 @@ export function disclosureRoutes(deps: AppDeps) {
   return new Hono<AppEnv>()
     .post('/', ...adminOnly, requireConsent(deps), async (c) => {
       const request = await parseJson(c, disclosureRequestSchema);
-      return c.json(recordDisclosure(db, request, action(c)), 201);
+      return c.json(await recordDisclosure(deps.storage, request, action(c)), 201);
     })
-    .get('/', ...adminOnly, (c) =>
-      c.json(listDisclosures(db, parseQuery(c, disclosuresQuerySchema), action(c))),
+    .get('/', ...adminOnly, async (c) =>
+      c.json(await listDisclosures(deps.storage, parseQuery(c, disclosuresQuerySchema), action(c))),
     );
 }

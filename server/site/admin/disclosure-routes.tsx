@@ -60,20 +60,20 @@ function disclosureErrors(
 
 /** Disclosures: recording one answers its export as a file; the list (admins only). */
 export function disclosureRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   const action = (c: Context<SiteEnv>) => ({
     adminId: c.get('viewer')!.id,
     at: deps.now(),
     ip: clientAddress(c),
   });
-  const page = (
+  const page = async (
     c: Context<SiteEnv>,
     form: { draft?: DisclosureDraft; errors?: FieldErrors } = {},
     status: 200 | 400 = 200,
   ) => {
     const cursor = c.req.query('cursor');
-    const list = listDisclosures(
-      db,
+    const list = await listDisclosures(
+      storage,
       { cursor: cursor && cursor.length <= 200 ? cursor : undefined, limit: PAGE_SIZE },
       action(c),
     );
@@ -89,7 +89,7 @@ export function disclosureRoutes(deps: AppDeps) {
         return page(c, { draft: raw, errors: disclosureErrors(request.error.issues, raw, t) }, 400);
       }
       try {
-        const disclosure = recordDisclosure(db, request.data, action(c));
+        const disclosure = await recordDisclosure(storage, request.data, action(c));
         return c.body(JSON.stringify(disclosure, null, 2), 201, {
           'Content-Type': 'application/json; charset=utf-8',
           'Content-Disposition': `attachment; filename="disclosure-${disclosure.disclosure.id}.json"`,

@@ -1,5 +1,6 @@
 import type { Storage } from '../index';
 import { sqliteAuditStore } from './audit-store';
+import { sqliteDisclosureStore } from './disclosures-store';
 import type { SqliteHandles } from './handles';
 import { sqliteReportStore } from './reports-store';
 import { sqliteReviewStore } from './review-store';
@@ -10,6 +11,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     reports: sqliteReportStore(handles),
     review: sqliteReviewStore(handles),
     audit: sqliteAuditStore(handles.db),
+    disclosures: sqliteDisclosureStore(handles.db),
     dataDir,
   };
 }
