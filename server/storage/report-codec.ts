@@ -1,6 +1,6 @@
 import type { PersonalDataKind } from '#shared/personal-data/types';
 import type { ReviewStatus } from '#shared/review-status';
-import type { ReportChange, ReportInput, StoredReport } from '#shared/schemas/report';
+import type { ReportChange, ReportFields, ReportInput, StoredReport } from '#shared/schemas/report';
 import type { ReportRecord } from './review-store';
 
 /** What the server adds to a report as the analyst sent it. */
@@ -32,12 +32,9 @@ export function storedReport(input: ReportInput, meta: ReportMeta): StoredReport
   return report;
 }
 
-/** A report row (with its material's status) as pull shows it: the report, or its tombstone. */
-export function toReportChange(row: ReportRecord & { status: ReviewStatus }): ReportChange {
-  if (row.deletedAt) {
-    return { id: row.id, deleted: true, version: row.version, updatedAt: row.updatedAt };
-  }
-  const input: ReportInput = {
+/** The report's own fields of a row (`reportFieldsSchema`): every shape of a report starts here. */
+export function reportFields(row: ReportRecord): ReportFields {
+  return {
     id: row.id,
     url: row.url,
     title: row.title,
@@ -50,9 +47,17 @@ export function toReportChange(row: ReportRecord & { status: ReviewStatus }): Re
     topics: row.topics,
     note: row.note,
     capturedAt: row.capturedAt,
-    ...(row.evidence ? { evidence: row.evidence } : {}),
-    ...(row.personalDataBasis ? { personalDataBasis: row.personalDataBasis } : {}),
   };
+}
+
+/** A report row (with its material's status) as pull shows it: the report, or its tombstone. */
+export function toReportChange(row: ReportRecord & { status: ReviewStatus }): ReportChange {
+  if (row.deletedAt) {
+    return { id: row.id, deleted: true, version: row.version, updatedAt: row.updatedAt };
+  }
+  const input: ReportInput = reportFields(row);
+  if (row.evidence) input.evidence = row.evidence;
+  if (row.personalDataBasis) input.personalDataBasis = row.personalDataBasis;
   return storedReport(input, {
     userId: row.userId,
     urlKey: row.urlKey,

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_STATUS_CODES } from '../review-status';
-import {
-  AVAILABILITY_CODES,
-  LANGUAGE_CODES,
-  OPENNESS_CODES,
-  REPORT_SOURCE_CODES,
-  RESOURCE_TYPE_CODES,
-  TOPIC_CODES,
-} from '../taxonomy';
-import { evidenceSchema, geographySchema, sha256HexSchema } from './report';
+import { evidenceSchema, reportFieldsSchema, sha256HexSchema } from './report';
 
 export const DISCLOSURE_LIMITS = { ids: 1000, reports: 10_000 } as const;
 export const DISCLOSURES_PAGE = { default: 50, max: 200 } as const;
@@ -94,23 +86,12 @@ export const disclosedReporterSchema = z.object({
     .nullable(),
 });
 
-export const disclosedReportSchema = z.object({
-  id: z.uuid(),
+export const disclosedReportSchema = reportFieldsSchema.extend({
   materialId: z.uuid(),
   reporterRef: z.string(),
-  url: z.string(),
-  title: z.string(),
-  source: z.enum(REPORT_SOURCE_CODES),
-  resourceType: z.enum(RESOURCE_TYPE_CODES),
-  languages: z.array(z.enum(LANGUAGE_CODES)),
-  geography: geographySchema,
-  openness: z.enum(OPENNESS_CODES),
-  availability: z.enum(AVAILABILITY_CODES),
-  topics: z.array(z.enum(TOPIC_CODES)),
   /** Empty when withheld: a third party does not receive personal data of represented persons. */
   note: z.string(),
   noteWithheld: z.boolean(),
-  capturedAt: z.string(),
   createdAt: z.iso.datetime(),
   evidence: evidenceSchema.nullable(),
 });

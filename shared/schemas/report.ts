@@ -57,22 +57,37 @@ export const personalDataBasisSchema = z
   .object({ kind: z.literal('representation'), documentId: z.uuid() })
   .strict();
 
+/**
+ * A report's own fields, the one list of them: as the server shows them back (review, disclosure,
+ * a subject's export) they are what the analyst sent, so only their types are restated here;
+ * `reportInputSchema` narrows them to what the extension may send.
+ */
+export const reportFieldsSchema = z.object({
+  id: z.uuid(),
+  url: z.string(),
+  title: z.string(),
+  source: z.enum(REPORT_SOURCE_CODES),
+  resourceType: z.enum(RESOURCE_TYPE_CODES),
+  languages: z.array(z.enum(LANGUAGE_CODES)),
+  geography: geographySchema,
+  openness: z.enum(OPENNESS_CODES),
+  availability: z.enum(AVAILABILITY_CODES),
+  topics: z.array(z.enum(TOPIC_CODES)),
+  note: z.string(),
+  capturedAt: z.string(),
+});
+export type ReportFields = z.infer<typeof reportFieldsSchema>;
+
 /** A report as the analyst's extension sends it. */
-export const reportInputSchema = z
-  .object({
-    id: z.uuid(),
+export const reportInputSchema = reportFieldsSchema
+  .extend({
     url: z.string().trim().max(LIMITS.urlLength).refine(isTaggableUrl, 'an http(s) URL'),
     title: z.string().max(LIMITS.titleLength),
-    source: z.enum(REPORT_SOURCE_CODES),
-    resourceType: z.enum(RESOURCE_TYPE_CODES),
     languages: z
       .array(z.enum(LANGUAGE_CODES))
       .min(1)
       .max(LIMITS.maxLanguages)
       .refine(uniqueItems, 'no repeated languages'),
-    geography: geographySchema,
-    openness: z.enum(OPENNESS_CODES),
-    availability: z.enum(AVAILABILITY_CODES),
     topics: z
       .array(z.enum(TOPIC_CODES))
       .min(1)

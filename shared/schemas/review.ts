@@ -1,16 +1,8 @@
 import { z } from 'zod';
 import { PERSONAL_DATA_KINDS } from '../personal-data/types';
 import { REVIEW_STATUS_CODES } from '../review-status';
-import {
-  AVAILABILITY_CODES,
-  KZ_REGION_CODES,
-  LANGUAGE_CODES,
-  OPENNESS_CODES,
-  REPORT_SOURCE_CODES,
-  RESOURCE_TYPE_CODES,
-  TOPIC_CODES,
-} from '../taxonomy';
-import { evidenceSchema, geographySchema, personalDataBasisSchema } from './report';
+import { KZ_REGION_CODES, LANGUAGE_CODES, RESOURCE_TYPE_CODES, TOPIC_CODES } from '../taxonomy';
+import { evidenceSchema, personalDataBasisSchema, reportFieldsSchema } from './report';
 
 export const MATERIALS_PAGE = { default: 50, max: 200 } as const;
 export const DECISION_COMMENT_LENGTH = 2000;
@@ -62,19 +54,7 @@ export const materialsPageSchema = z.object({
 export type MaterialsPage = z.infer<typeof materialsPageSchema>;
 
 /** A report as reviewers see it: the reporter only by id and organization. */
-export const reviewReportSchema = z.object({
-  id: z.uuid(),
-  url: z.string(),
-  title: z.string(),
-  source: z.enum(REPORT_SOURCE_CODES),
-  resourceType: z.enum(RESOURCE_TYPE_CODES),
-  languages: z.array(z.enum(LANGUAGE_CODES)),
-  geography: geographySchema,
-  openness: z.enum(OPENNESS_CODES),
-  availability: z.enum(AVAILABILITY_CODES),
-  topics: z.array(z.enum(TOPIC_CODES)),
-  note: z.string(),
-  capturedAt: z.string(),
+export const reviewReportSchema = reportFieldsSchema.extend({
   evidence: evidenceSchema.nullable(),
   personalDataBasis: personalDataBasisSchema.nullable(),
   personalDataKinds: z.array(z.enum(PERSONAL_DATA_KINDS)),

@@ -2,6 +2,7 @@ import type { DisclosedData, DisclosureRequest } from '#shared/schemas/disclosur
 import { DISCLOSURE_LIMITS } from '#shared/schemas/disclosures';
 import { ApiError } from '../../http/errors';
 import type { ScopeFacts, ScopeReporter } from '../../storage/disclosures-store';
+import { reportFields } from '../../storage/report-codec';
 
 /** The data of a disclosure, and whose reports it holds (with whether they are identified). */
 export type Disclosed = {
@@ -51,21 +52,11 @@ export function disclosedData(request: DisclosureRequest, facts: ScopeFacts): Di
         // A note that carries a represented person's data goes to state bodies only.
         const withhold = withheldNotes && (row.personalDataKinds?.length ?? 0) > 0;
         return {
-          id: row.id,
+          ...reportFields(row),
           materialId: row.materialId,
           reporterRef: reporters.get(row.userId)!.ref,
-          url: row.url,
-          title: row.title,
-          source: row.source,
-          resourceType: row.resourceType,
-          languages: row.languages,
-          geography: row.geography,
-          openness: row.openness,
-          availability: row.availability,
-          topics: row.topics,
           note: withhold ? '' : row.note,
           noteWithheld: withhold,
-          capturedAt: row.capturedAt,
           createdAt: row.createdAt,
           evidence: row.evidence ?? null,
         };

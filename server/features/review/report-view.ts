@@ -1,21 +1,11 @@
 import type { ReviewReport } from '#shared/schemas/review';
+import { reportFields } from '../../storage/report-codec';
 import type { ReportRecord } from '../../storage/review-store';
 
 /** A report's content as the console shows it (who reported it is added by the caller). */
 export function reportContent(row: ReportRecord): Omit<ReviewReport, 'reporter'> {
   return {
-    id: row.id,
-    url: row.url,
-    title: row.title,
-    source: row.source,
-    resourceType: row.resourceType,
-    languages: row.languages,
-    geography: row.geography,
-    openness: row.openness,
-    availability: row.availability,
-    topics: row.topics,
-    note: row.note,
-    capturedAt: row.capturedAt,
+    ...reportFields(row),
     evidence: row.evidence ?? null,
     personalDataBasis: row.personalDataBasis ?? null,
     personalDataKinds: row.personalDataKinds ?? [],
