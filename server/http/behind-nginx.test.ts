@@ -288,6 +288,7 @@ describe('the server behind the committed nginx configuration', () => {
   }, 120_000);
 
   it("sets the site's cookies Secure behind TLS, and its forms work through the proxy", async () => {
+    const { token } = await signIn(proxied, '127.0.0.7');
     const cookie = (answer: Answer, name: string) =>
       (answer.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`));
     const direct = await call(`${server.url}/sign-in`, { from: '127.0.0.1' });
@@ -314,6 +315,12 @@ describe('the server behind the committed nginx configuration', () => {
     expect(signedIn.status, signedIn.body).toBe(303);
     expect(signedIn.headers.location).toBe('/');
     expect(cookie(signedIn, 'wt_session')).toMatch(/;\s*Secure/i);
+    // The site's sign-in, too, knows the client by the address the proxy forwarded.
+    const audit = await call(`${proxied}/api/admin/audit?action=auth.login_succeeded&limit=1`, {
+      from: '127.0.0.7',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(JSON.parse(audit.body).events[0]).toMatchObject({ ip: '127.0.0.2' });
   });
 
   it('answers a body over the proxy’s limit with the API’s error shape', async () => {
