@@ -1,5 +1,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { trustedProxyProblem } from './http/trusted-proxies';
+
+/** A comma-separated list, blanks dropped. */
+const listOf = (value: string) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 
 const envSchema = z
   .object({
@@ -11,6 +19,16 @@ const envSchema = z
     WEBTAGGER_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1095),
     WEBTAGGER_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     WEBTAGGER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    WEBTAGGER_TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform(listOf)
+      .superRefine((entries, ctx) => {
+        for (const entry of entries) {
+          const problem = trustedProxyProblem(entry);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }
+      }),
   })
   .refine((env) => !env.WEBTAGGER_ADMIN_EMAIL === !env.WEBTAGGER_ADMIN_PASSWORD, {
     message: 'WEBTAGGER_ADMIN_EMAIL and WEBTAGGER_ADMIN_PASSWORD go together',
@@ -25,6 +43,11 @@ export type Config = {
   retentionDays: number;
   tokenDays: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by
+   * default, and then the connection's peer is the client whatever headers say.
+   */
+  trustedProxies: string[];
 };
 
 export class ConfigError extends Error {}
@@ -51,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     retentionDays: e.WEBTAGGER_RETENTION_DAYS,
     tokenDays: e.WEBTAGGER_TOKEN_DAYS,
     logLevel: e.WEBTAGGER_LOG_LEVEL,
+    trustedProxies: e.WEBTAGGER_TRUSTED_PROXIES,
   };
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { openStorage } from './db/open';
 import { startRetentionSchedule } from './features/retention/schedule';
 import { createApiServer } from './http/http-server';
+import { trustedProxies } from './http/trusted-proxies';
 import { createLogger } from './logger';
 import { prepareData } from './startup';
 
@@ -16,7 +17,10 @@ async function main() {
 
   const app = createApp({ storage, config, logger, now });
   const retention = startRetentionSchedule({ storage, config, logger, now });
-  const server = createApiServer(app.fetch, config.host);
+  const server = createApiServer(app.fetch, {
+    hostname: config.host,
+    trustedProxies: trustedProxies(config.trustedProxies),
+  });
   server.once('error', (error) => {
     process.stderr.write(
       `WebTagger server cannot listen on ${config.host}:${config.port}: ${error.message}\n`,

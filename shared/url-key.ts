@@ -51,7 +51,7 @@ const YOUTUBE_VIDEO_PREFIXES = new Set(['shorts', 'embed', 'live']);
 const YOUTUBE_KEPT_PARAMS = new Set(['v', 'list']);
 const QUERYLESS_SITES = ['instagram.com', 'tiktok.com'];
 
-/** The canonical key of an http(s) URL: equal keys mean the same material (spec/url-key.md). */
+/** The canonical key of an http(s) URL: equal keys mean the same material (docs/url-key.md). */
 export function canonicalUrl(input: string): string {
   const parts = parse(input.trim());
   applyPlatformRules(parts);

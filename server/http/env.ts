@@ -19,3 +19,9 @@ export type AppEnv = {
     token: string;
   };
 };
+
+/** What the HTTP server hands the app with each request, beside Node's own request and response. */
+export type ServerBindings = {
+  /** The client's address: the connection's peer, or what a trusted proxy forwarded. */
+  clientAddress: string;
+};

@@ -3,16 +3,20 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '#shared/schemas/errors';
 import { createApiServer } from './http-server';
+import { trustedProxies } from './trusted-proxies';
 
 let server: Server;
 let port: number;
 
 beforeAll(async () => {
   // Answers once the body is read, so that a broken body is the parser's to refuse.
-  server = createApiServer(async (request) => {
-    await request.arrayBuffer();
-    return new Response(`ok ${new URL(request.url).host}`);
-  }, '127.0.0.1');
+  server = createApiServer(
+    async (request) => {
+      await request.arrayBuffer();
+      return new Response(`ok ${new URL(request.url).host}`);
+    },
+    { hostname: '127.0.0.1', trustedProxies: trustedProxies([]) },
+  );
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   port = (server.address() as { port: number }).port;
 });

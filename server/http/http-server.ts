@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getRequestListener } from '@hono/node-server';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '#shared/schemas/errors';
+import type { ServerBindings } from './env';
+import { clientAddressOf, type TrustedProxies } from './trusted-proxies';
 
 const REASONS: Partial<Record<ErrorCode, string>> = {
   validation_failed: 'Bad Request',
@@ -42,16 +44,31 @@ function hasValidHost(request: IncomingMessage): boolean {
   }
 }
 
+/** How the app is served: the host name of request URLs, and the proxies in front of it. */
+export type ApiServerOptions = { hostname: string; trustedProxies: TrustedProxies };
+
 /**
  * The HTTP server of the app: every refusal it makes itself carries the API's error shape. Node's
  * own Host check answers with an empty body, so requests without a proper Host are refused here
- * instead; requests the parser cannot read are answered by `answerMalformedRequests`.
+ * instead; requests the parser cannot read are answered by `answerMalformedRequests`. Each request
+ * reaches the app with the client's address (`ServerBindings`), read through trusted proxies.
  */
 export function createApiServer(
-  fetch: (request: Request) => Response | Promise<Response>,
-  hostname: string,
+  fetch: (request: Request, env: ServerBindings) => Response | Promise<Response>,
+  options: ApiServerOptions,
 ): Server {
-  const listener = getRequestListener(fetch, { hostname });
+  const listener = getRequestListener(
+    (request, env) => {
+      const forwardedFor = env.incoming.headers['x-forwarded-for'];
+      const clientAddress = clientAddressOf(
+        env.incoming.socket.remoteAddress ?? 'unknown',
+        Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor,
+        options.trustedProxies,
+      );
+      return fetch(request, { ...env, clientAddress });
+    },
+    { hostname: options.hostname },
+  );
   const server = createServer({ requireHostHeader: false }, (request, response) => {
     if (hasValidHost(request)) {
       listener(request, response);

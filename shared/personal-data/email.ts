@@ -7,10 +7,10 @@ const TOP_LEVEL_DOMAIN = /^\p{L}{2,24}$/u;
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'bmp']);
 
 /**
- * Mailboxes named after a function rather than a person. The spec asks for addresses of a
- * person, so `info@`, `support@`, `press@`, `noreply@`… at an organisation's domain are not
- * personal data. At a free mail service anyone can take such a name, so there the address is
- * treated as a person's.
+ * Mailboxes named after a function rather than a person. Only a person's address is personal
+ * data (docs/personal-data.md), so `info@`, `support@`, `press@`, `noreply@`… at an
+ * organisation's domain are not. At a free mail service anyone can take such a name, so there the
+ * address is treated as a person's.
  */
 const ROLE_WORDS = new Set([
   'info',

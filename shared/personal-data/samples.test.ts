@@ -15,13 +15,13 @@ const KINDS_UNDER_TEST = new Set<PersonalDataKind>([
 
 type Sample = { text: string; expect: { kind: PersonalDataKind; value: string }[] };
 
-// A copy of the spec's samples (shared/samples/personal-data.jsonl), which CI may not have.
+// The reference samples of docs/personal-data.md.
 const samples: Sample[] = readFileSync(new URL('./fixtures/samples.jsonl', import.meta.url), 'utf8')
   .split('\n')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as Sample);
 
-describe('findPersonalData on the spec samples', () => {
+describe('findPersonalData on the reference samples', () => {
   it('has all the samples', () => {
     expect(samples).toHaveLength(22);
   });
