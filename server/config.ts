@@ -29,6 +29,14 @@ const envSchema = z
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
         }
       }),
+    // The PostgreSQL engine is not in this version: a deployment that names a database must not
+    // silently keep its data in a local SQLite file instead.
+    WEBTAGGER_DATABASE_URL: z
+      .undefined({
+        error:
+          'PostgreSQL is not available in this version of the server yet; unset it to keep the data in the SQLite file under WEBTAGGER_DATA_DIR',
+      })
+      .optional(),
   })
   .refine((env) => !env.WEBTAGGER_ADMIN_EMAIL === !env.WEBTAGGER_ADMIN_PASSWORD, {
     message: 'WEBTAGGER_ADMIN_EMAIL and WEBTAGGER_ADMIN_PASSWORD go together',
