@@ -40,7 +40,7 @@ export type Token = {
 const GLUE_BEFORE = /[\p{N}_@#/\\]/u;
 const GLUE_AFTER = /[\p{N}_@/\\]/u;
 // ұлы, улы, қызы, кызы, uly, kyzy, qyzy… start with one of these letters.
-const APART_FIRST = new Set('ұуқкuqk');
+const APART_FIRST = new Set('ұуқкuūqk');
 const SENTENCE_STOP = new Set(['.', '!', '?', '…', '\n']);
 const SENTENCE_LEAD = new Set([' ', '\t', '\u00a0', '«', '"', '“', '(', '—', '–', '-']);
 const MAX_LEAD = 8;
@@ -74,7 +74,9 @@ const NOT_A_NAME = new Set(
   қостанай кызылорда қызылорда уральск орал петропавловск актау ақтау темиртау туркестан кокшетау
   талдыкорган экибастуз балхаш балқаш конаев қонаев москва киев ташкент бишкек казахстан қазақстан
   россия telegram instagram youtube whatsapp tiktok facebook kaspi halyk гражданин гражданка
-  господин госпожа товарищ мырза ханым судья аким директор президент министр`
+  господин госпожа товарищ мырза ханым судья аким директор президент министр
+  банк bank строй stroi групп group холдинг holding трейд trade сервис service маркет market
+  бьюти beauty медиа media инвест invest финанс finance university университет street avenue`
     .split(/\s+/)
     .map((word) => wordForm(word).folded),
 );
