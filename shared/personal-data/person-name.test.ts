@@ -196,6 +196,8 @@ describe('detectNames', () => {
     ['a Kazakh Latin school named after a person', 'Qanyş Sätbaev atyndağy mektepte'],
     ['a Kazakh Latin street named after a person', 'Älia Moldağūlova köşesınde jinalys'],
     ['a given name at the start of a sentence', 'Бүгін Ерлан жазды. Сейітқали жоқ'],
+    ['a monument to a person', 'Памятник Абаю Кунанбаеву облит краской'],
+    ['a Kazakh monument to a person', 'Абай Құнанбайұлы ескерткіші боялған'],
   ])('finds nothing in %s', (_, text) => {
     expect(namesIn(text)).toEqual([]);
   });

@@ -63,12 +63,13 @@ function opensWithNoun(tokens: Token[], roles: number[]): boolean {
   );
 }
 
-// Streets, schools and awards named after a person: ул. Т. Рыскулова, имени Л.Н. Гумилёва,
-// Абай Құнанбайұлы атындағы, Қаныш Сәтбаев көшесі. "От имени" (on behalf of) is not one.
+// Streets, schools, monuments and awards named after a person: ул. Т. Рыскулова, имени Л.Н.
+// Гумилёва, памятник Абаю Кунанбаеву, Абай Құнанбайұлы атындағы, Қаныш Сәтбаев көшесі.
+// "От имени" (on behalf of) is not one.
 const NAMED_AFTER_BEFORE =
-  /(?:(?:^|[^\p{L}])(?:ул|пр|просп|пр-т|пр-кт|мкр|пер|им|б-р|бульв|пл|ul|pr|str)\.|улиц\p{L}{0,3}|проспект\p{L}{0,2}|микрорайон\p{L}{0,2}|переул\p{L}{0,3}|бульвар\p{L}{0,2}|площад\p{L}{0,2}|(?<!от\s{1,2})имени)\s*$/iu;
+  /(?:(?:^|[^\p{L}])(?:ул|пр|просп|пр-т|пр-кт|мкр|пер|им|б-р|бульв|пл|ul|pr|str)\.|улиц\p{L}{0,3}|проспект\p{L}{0,2}|микрорайон\p{L}{0,2}|переул\p{L}{0,3}|бульвар\p{L}{0,2}|площад\p{L}{0,2}|памятник\p{L}{0,2}|монумент\p{L}{0,2}|мемориал\p{L}{0,2}|музе[йяюе]|monument\p{L}{0,2}|memorial|(?<!от\s{1,2})имени)\s*$/iu;
 const NAMED_AFTER_AFTER =
-  /^\s*(?:көше\p{L}*|кошес\p{L}*|даңғыл\p{L}*|дангыл\p{L}*|ықшамаудан\p{L}*|атында\p{L}*|k[öo][şs]es\p{L}*|da[ñn][ğg]yl\p{L}*|atynda\p{L}*|şağyn|street|avenue|ave\.|st\.|str\.|ул\.|улица)/iu;
+  /^\s*(?:көше\p{L}*|кошес\p{L}*|даңғыл\p{L}*|дангыл\p{L}*|ықшамаудан\p{L}*|атында\p{L}*|k[öo][şs]es\p{L}*|da[ñn][ğg]yl\p{L}*|atynda\p{L}*|ескерткіш\p{L}*|мұражай\p{L}*|eskertkış\p{L}*|mūrajai\p{L}*|şağyn|street|avenue|ave\.|st\.|str\.|ул\.|улица)/iu;
 
 // Organisations and brands named after a person: ТОО «Ерлан Строй», «Айгерім Строй» ЖШС.
 const ORGANISATION_BEFORE =
