@@ -86,6 +86,7 @@ describe('detectIdDocuments', () => {
     expect(values('Бот пробивает удостоверения; в канале 045 781 236 подписчиков')).toEqual([]);
     expect(values('Паспорт не показан. Номер канала 045781236')).toEqual([]);
     expect(values('паспорт утерян, лицевой счёт 045781236')).toEqual([]);
+    expect(values('Паспорта продаются по 150 000 000 тенге')).toEqual([]);
   });
 
   it('does not take groups that run on into a longer number', () => {

@@ -1,5 +1,5 @@
 import { findDigitClusters } from './digit-clusters';
-import { labelBefore } from './number-context';
+import { isFollowedByUnit, labelBefore } from './number-context';
 import type { Detector, Finding } from './types';
 
 /**
@@ -63,9 +63,10 @@ export const detectIdDocuments: Detector = (text) => {
       const named = documentNamedBefore(text, start);
       // An identity card number is 9 digits; the other shapes are passports'.
       if (!named || (named === 'card' && !number.groups!.nine)) break;
-      // "паспорт был утерян, заказ 045612378": the nearer label says what the number is.
+      // "паспорт был утерян, заказ 045612378": the nearer label says what the number is, and
+      // "паспорта по 150 000 000 тенге" is an amount.
       const label = labelBefore(text, start);
-      if (label === 'reference' || label === 'tax') break;
+      if (label === 'reference' || label === 'tax' || isFollowedByUnit(text, end)) break;
       findings.push({ kind: 'id_document', start, end, confidence: CONFIDENCE });
       break;
     }
