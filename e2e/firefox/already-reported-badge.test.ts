@@ -4,6 +4,7 @@ import { acceptCurrentPolicy, apiLogin, createApprovedAnalyst, pullAll } from '.
 import { launchFirefoxWithExtension } from '../support/firefox';
 import {
   badgeOf,
+  check,
   click,
   openPopup,
   openTab,
@@ -62,7 +63,7 @@ test('the toolbar badge marks pages already reported, by the analyst or by anyon
 
     // Reporting a page syncs it and, after it, the list of known URLs.
     const popup = await openPopup(fx, await openTab(fx, pages.url('mine')));
-    await click(popup, 'input[name=topic][value=fraud]');
+    await check(popup, 'input[name=topic][value=fraud]');
     await click(popup, '[data-testid=save]');
     await expect
       .poll(() => textOf(popup, '[data-testid=saved-sync]'))

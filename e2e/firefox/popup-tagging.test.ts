@@ -1,7 +1,15 @@
 import { expect, test } from 'vitest';
 import { apiLogin, createApprovedAnalyst, pullAll } from '../support/accounts';
 import { launchFirefoxWithExtension } from '../support/firefox';
-import { click, fieldOf, openPopup, openTab, signIn, textOf } from '../support/firefox-extension';
+import {
+  check,
+  click,
+  fieldOf,
+  openPopup,
+  openTab,
+  signIn,
+  textOf,
+} from '../support/firefox-extension';
 import { startPageServer } from '../support/pages';
 import { startServer } from '../support/server';
 
@@ -20,7 +28,7 @@ test('an analyst signs in from the popup, tags a page in one click, and the serv
     const first = await openPopup(fx, await openTab(fx, firstUrl));
     await signIn(first, server.url, analyst);
     expect(await textOf(first, '[data-testid=page-url]')).toBe(firstUrl);
-    await click(first, 'input[name=topic][value=gambling]');
+    await check(first, 'input[name=topic][value=gambling]');
     await click(first, '[data-testid=save]');
     await expect
       .poll(() => textOf(first, '[data-testid=saved-sync]'))

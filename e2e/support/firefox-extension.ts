@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import type { Credentials } from './accounts';
 import { type LocalCounts, readLocalCounts, sessionThroughApi } from './extension';
 import { type FirefoxWithExtension, gotoExtensionPage } from './firefox';
@@ -21,6 +22,7 @@ type DomElement = {
   textContent: string | null;
   value?: string;
   checked?: boolean;
+  selectedOptions?: ArrayLike<{ textContent: string | null }>;
   getClientRects(): ArrayLike<unknown>;
 };
 
@@ -71,12 +73,16 @@ export async function textOf(page: Page, selector: string): Promise<string | und
   return (await textsOf(page, selector))[0];
 }
 
-/** The value and checked state of the first element matching `selector`. */
+/**
+ * The value and checked state of the first field matching `selector`, and for a select the text of
+ * the option chosen.
+ */
 export function fieldOf(page: Page, selector: string) {
   return page.evaluate((s) => {
     const { document } = globalThis as unknown as InPage;
     const field = document.querySelectorAll(s)[0];
-    return field && { value: field.value, checked: field.checked };
+    const chosen = field?.selectedOptions?.[0]?.textContent?.trim();
+    return field && { value: field.value, checked: field.checked, chosen };
   }, selector);
 }
 
@@ -102,6 +108,13 @@ export async function clickText(page: Page, selector: string, text: string): Pro
 /** Waits for `selector` to show and clicks it. */
 export async function click(page: Page, selector: string): Promise<void> {
   await page.locator(selector).setTimeout(10_000).click();
+}
+
+/** Ticks the checkbox `selector` unless it is ticked already. */
+export async function check(page: Page, selector: string): Promise<void> {
+  await page.waitForSelector(selector, { visible: true, timeout: 10_000 });
+  if (!(await fieldOf(page, selector))?.checked) await click(page, selector);
+  expect((await fieldOf(page, selector))?.checked).toBe(true);
 }
 
 /** Types `value` into the field `selector`, replacing what it held. */
