@@ -113,11 +113,12 @@ export async function launchFirefoxWithExtension(
       'extensions.webextensions.uuids': JSON.stringify({
         [addonId(FIREFOX_EXTENSION_DIR)]: EXTENSION_UUID,
       }),
+      // The UI language; any but English needs its language pack (Debian's firefox-esr-l10n-*).
       'intl.locale.requested': options.locale ?? 'en-US',
-      // Nothing leaves the machine but what the tests serve on 127.0.0.1.
-      'network.proxy.type': 0,
-      'network.dns.disablePrefetch': true,
-      'network.prefetch-next': false,
+      // puppeteer's profile points Firefox's own services (updates, telemetry, add-on store,
+      // remote settings) at an unresolvable host; these checks would go out too.
+      'network.captive-portal-service.enabled': false,
+      'network.connectivity-service.enabled': false,
     },
   });
   const origin = `moz-extension://${EXTENSION_UUID}`;
