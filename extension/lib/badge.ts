@@ -22,6 +22,14 @@ export function badgeLookFor(decision: AlreadyReported['status']): BadgeLook {
   }
 }
 
+/**
+ * The toolbar button: `action` in the Manifest V3 build, `browserAction` in Firefox's Manifest V2
+ * build, where `action` does not exist (and every call on it would fail unseen).
+ */
+function toolbarButton() {
+  return browser.action ?? browser.browserAction;
+}
+
 /** Sets a tab's badge from its URL, decided locally; a tab closed meanwhile is ignored. */
 export async function refreshBadge(
   tabId: number,
@@ -29,11 +37,12 @@ export async function refreshBadge(
   db: WebTaggerDb = defaultDb,
 ): Promise<BadgeLook> {
   const look = badgeLookFor((await isAlreadyReported(url, db)).status);
+  const button = toolbarButton();
   try {
     await Promise.all([
-      browser.action.setBadgeText({ tabId, text: look.text }),
-      browser.action.setTitle({ tabId, title: look.title }),
-      look.color ? browser.action.setBadgeBackgroundColor({ tabId, color: look.color }) : undefined,
+      button.setBadgeText({ tabId, text: look.text }),
+      button.setTitle({ tabId, title: look.title }),
+      look.color ? button.setBadgeBackgroundColor({ tabId, color: look.color }) : undefined,
     ]);
   } catch {
     // The tab is gone.
@@ -59,9 +68,10 @@ const SAVED_FLASH_MS = 2_500;
 
 /** Briefly shows "+1" on a tab after a one-click report from it, then its usual badge. */
 export async function flashSaved(tabId: number, db: WebTaggerDb = defaultDb): Promise<void> {
+  const button = toolbarButton();
   try {
-    await browser.action.setBadgeText({ tabId, text: '+1' });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: KNOWN_COLOUR });
+    await button.setBadgeText({ tabId, text: '+1' });
+    await button.setBadgeBackgroundColor({ tabId, color: KNOWN_COLOUR });
   } catch {
     return; // the tab is gone
   }
