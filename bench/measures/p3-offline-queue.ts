@@ -71,7 +71,10 @@ export const measure: Measure = {
       const token = await signInExtension(browser, server.url, analyst);
       const page = await extensionPageWith(
         browser,
-        await extensionModules({ saveReport: './extension/lib/reports', db: './extension/lib/db' }),
+        await extensionModules({
+          saveReport: './extension/lib/storage/reports',
+          db: './extension/lib/storage/db',
+        }),
       );
 
       await server.stop();

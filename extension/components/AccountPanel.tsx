@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MeResponse } from '#shared/schemas/account';
-import { createApiClient } from '@/lib/api-client';
-import { t } from '@/lib/i18n';
-import { clearSession, type Session } from '@/lib/session';
+import { clearSession, type Session } from '@/lib/browser/session';
+import { t } from '@/lib/i18n/i18n';
+import { createApiClient } from '@/lib/sync/api-client';
 
 type Props = { session: Session; onSignedOut: () => void; onOpenSettings?: () => void };
 

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CurrentPolicy } from '#shared/schemas/policy';
-import { ApiClientError, createApiClient } from '@/lib/api-client';
-import { db } from '@/lib/db';
-import { errorMessageKey } from '@/lib/error-messages';
-import { t, uiLocale } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messages';
-import { deleteMeta } from '@/lib/meta';
-import type { Session } from '@/lib/session';
+import { sendMessage } from '@/lib/browser/messages';
+import type { Session } from '@/lib/browser/session';
+import { errorMessageKey } from '@/lib/i18n/error-messages';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { db } from '@/lib/storage/db';
+import { deleteMeta } from '@/lib/storage/meta';
+import { ApiClientError, createApiClient } from '@/lib/sync/api-client';
 
 type Props = { session: Session; onAccepted: () => void };
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { AccountPanel } from './AccountPanel';
 import { ConsentScreen } from './ConsentScreen';
 import { type Gate, resolveGate } from './gate';

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ReportInput } from '#shared/schemas/report';
-import { type LocalReport, WebTaggerDb } from '@/lib/db';
-import { DEFAULT_FORM_VALUES } from '@/lib/form-defaults';
-import type { PageHints } from '@/lib/form-values';
-import { fakeUiLocale } from '@/lib/i18n-fake';
-import { localDbOf } from '@/lib/local-db';
-import { setMeta } from '@/lib/meta';
-import type { TargetPage } from '@/lib/page-capture';
-import { saveReport } from '@/lib/reports';
+import type { TargetPage } from '@/lib/capture/page-capture';
+import { DEFAULT_FORM_VALUES } from '@/lib/form/defaults';
+import type { PageHints } from '@/lib/form/values';
+import { fakeUiLocale } from '@/lib/i18n/fake';
+import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
+import { localDbOf } from '@/lib/storage/local-db';
+import { setMeta } from '@/lib/storage/meta';
+import { saveReport } from '@/lib/storage/reports';
 import { ReportForm, type SavedReport } from './ReportForm';
 import { click, mount, textOf, typeInto, waitFor } from './testing';
 

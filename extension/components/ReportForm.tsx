@@ -7,13 +7,13 @@ import {
   RESOURCE_TYPE_CODES,
   RESOURCE_TYPES,
 } from '#shared/taxonomy';
-import type { LocalReport } from '@/lib/db';
-import { markFormReady } from '@/lib/form-ready';
-import type { PageHints } from '@/lib/form-values';
-import { t } from '@/lib/i18n';
-import { type LocalDb, localDb } from '@/lib/local-db';
-import type { TargetPage } from '@/lib/page-capture';
-import { readPageHints } from '@/lib/page-hints';
+import type { TargetPage } from '@/lib/capture/page-capture';
+import { readPageHints } from '@/lib/form/page-hints';
+import { markFormReady } from '@/lib/form/ready';
+import type { PageHints } from '@/lib/form/values';
+import { t } from '@/lib/i18n/i18n';
+import type { LocalReport } from '@/lib/storage/db';
+import { type LocalDb, localDb } from '@/lib/storage/local-db';
 import { DuplicateHint } from './form/DuplicateHint';
 import { FieldError, fieldId } from './form/FieldError';
 import { GeographyFields } from './form/GeographyFields';
@@ -82,14 +82,14 @@ export function ReportForm({ subject, onSaved, onCancel, offline, ...deps }: Pro
       let screenshotFailed = false;
       if (values?.attachScreenshot) {
         try {
-          const { captureEvidence } = await import('@/lib/evidence');
+          const { captureEvidence } = await import('@/lib/capture/evidence');
           const windowId = subject.kind === 'page' ? subject.page.windowId : undefined;
           report = { ...report, evidence: await captureEvidence({ windowId }, await db.dexie()) };
         } catch {
           screenshotFailed = true;
         }
       }
-      const { saveReport } = await import('@/lib/reports');
+      const { saveReport } = await import('@/lib/storage/reports');
       const local = await saveReport(report, await db.dexie());
       await form.forgetDraft();
       onSaved({ report: local, screenshotFailed });

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LocalReport } from '@/lib/db';
-import { errorMessageKey } from '@/lib/error-messages';
-import { type MessageKey, t } from '@/lib/i18n';
-import { type LocalDb, localDb } from '@/lib/local-db';
-import { type SyncSummary, sendMessage } from '@/lib/messages';
+import { type SyncSummary, sendMessage } from '@/lib/browser/messages';
+import { errorMessageKey } from '@/lib/i18n/error-messages';
+import { type MessageKey, t } from '@/lib/i18n/i18n';
+import type { LocalReport } from '@/lib/storage/db';
+import { type LocalDb, localDb } from '@/lib/storage/local-db';
 import type { SavedReport } from './ReportForm';
 
 type Props = {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ApiClientError, createApiClient } from '@/lib/api-client';
-import { errorMessageKey } from '@/lib/error-messages';
-import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messages';
-import { DEFAULT_SERVER_URL, type Session, serverOrigin, setSession } from '@/lib/session';
+import { sendMessage } from '@/lib/browser/messages';
+import { DEFAULT_SERVER_URL, type Session, serverOrigin, setSession } from '@/lib/browser/session';
+import { errorMessageKey } from '@/lib/i18n/error-messages';
+import { t } from '@/lib/i18n/i18n';
+import { ApiClientError, createApiClient } from '@/lib/sync/api-client';
 
 type Props = {
   onSignedIn: () => void;

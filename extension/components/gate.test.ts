@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { WebTaggerDb } from '@/lib/db';
-import { localDbOf } from '@/lib/local-db';
-import { getMeta, setMeta } from '@/lib/meta';
-import { getSession, type Session, setSession } from '@/lib/session';
+import { getSession, type Session, setSession } from '@/lib/browser/session';
+import { WebTaggerDb } from '@/lib/storage/db';
+import { localDbOf } from '@/lib/storage/local-db';
+import { getMeta, setMeta } from '@/lib/storage/meta';
 import { type Gate, resolveGate } from './gate';
 
 const session: Session = {

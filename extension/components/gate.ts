@@ -1,7 +1,7 @@
-import { type LocalDb, localDb } from '@/lib/local-db';
-import { sendMessage } from '@/lib/messages';
-import { deleteMeta, readMeta } from '@/lib/meta';
-import { getSession, markSignInNeeded, type Session } from '@/lib/session';
+import { sendMessage } from '@/lib/browser/messages';
+import { getSession, markSignInNeeded, type Session } from '@/lib/browser/session';
+import { type LocalDb, localDb } from '@/lib/storage/local-db';
+import { deleteMeta, readMeta } from '@/lib/storage/meta';
 
 /** What the popup shows before the form: sign-in, the policy to accept, or the main views. */
 export type Gate =
@@ -34,7 +34,7 @@ export async function checkAccount(
   local: Gate,
   db: LocalDb = localDb,
 ): Promise<Gate> {
-  const { ApiClientError, createApiClient } = await import('@/lib/api-client');
+  const { ApiClientError, createApiClient } = await import('@/lib/sync/api-client');
   try {
     const me = await createApiClient(session.serverUrl).me(session.token);
     if (!me.consent.current) return { name: 'consent', session };

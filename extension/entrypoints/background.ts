@@ -1,3 +1,3 @@
-import { startBackground } from '@/lib/background';
+import { startBackground } from '@/lib/browser/background';
 
 export default defineBackground(() => startBackground());

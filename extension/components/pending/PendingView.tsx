@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
-import { db as defaultDb, type LocalReport, type WebTaggerDb } from '@/lib/db';
-import { type MessageKey, t } from '@/lib/i18n';
-import { sendMessage as defaultSend } from '@/lib/messages';
+import { sendMessage as defaultSend } from '@/lib/browser/messages';
+import { type MessageKey, t } from '@/lib/i18n/i18n';
+import { db as defaultDb, type LocalReport, type WebTaggerDb } from '@/lib/storage/db';
 import {
   countInStates,
   newestInStates,
   REVIEW_SECTIONS,
   type ReviewSection,
-} from '@/lib/pending-query';
-import { deleteReport, requeueReport } from '@/lib/reports';
+} from '@/lib/storage/pending-query';
+import { deleteReport, requeueReport } from '@/lib/storage/reports';
 import { type ItemActions, PendingItem } from './PendingItem';
 import { SyncStatus } from './SyncStatus';
 import { useLiveQuery } from './useLiveQuery';

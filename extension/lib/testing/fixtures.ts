@@ -1,6 +1,6 @@
 import type { ReportInput } from '#shared/schemas/report';
-import { WebTaggerDb } from '../db';
-import type { Session } from '../session';
+import type { Session } from '../browser/session';
+import { WebTaggerDb } from '../storage/db';
 
 let dbCount = 0;
 

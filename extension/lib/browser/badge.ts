@@ -1,0 +1,69 @@
+import { browser } from 'wxt/browser';
+import { t } from '../i18n/i18n';
+import { db as defaultDb, type WebTaggerDb } from '../storage/db';
+import { type AlreadyReported, isAlreadyReported } from '../sync/known-urls';
+
+/** What the toolbar button shows for a tab. */
+export type BadgeLook = { text: string; color?: string; title: string };
+
+export const BADGE_TEXT = '✓';
+const OWN_COLOUR = '#1b5fb8';
+const KNOWN_COLOUR = '#2e7d32';
+
+/** The badge for a tab's page: a tick when it is already reported (by the analyst or anyone). */
+export function badgeLookFor(decision: AlreadyReported['status']): BadgeLook {
+  switch (decision) {
+    case 'own':
+      return { text: BADGE_TEXT, color: OWN_COLOUR, title: t('badgeOwnReportTitle') };
+    case 'known':
+      return { text: BADGE_TEXT, color: KNOWN_COLOUR, title: t('badgeKnownTitle') };
+    default:
+      return { text: '', title: t('extName') };
+  }
+}
+
+/** Sets a tab's badge from its URL, decided locally; a tab closed meanwhile is ignored. */
+export async function refreshBadge(
+  tabId: number,
+  url: string | undefined,
+  db: WebTaggerDb = defaultDb,
+): Promise<BadgeLook> {
+  const look = badgeLookFor((await isAlreadyReported(url, db)).status);
+  try {
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: look.text }),
+      browser.action.setTitle({ tabId, title: look.title }),
+      look.color ? browser.action.setBadgeBackgroundColor({ tabId, color: look.color }) : undefined,
+    ]);
+  } catch {
+    // The tab is gone.
+  }
+  return look;
+}
+
+/** Refreshes the badge of every open tab (after a sync changed what is known). */
+export async function refreshAllBadges(db: WebTaggerDb = defaultDb): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.flatMap((tab) => (tab.id === undefined ? [] : [refreshBadge(tab.id, tab.url, db)])),
+  );
+}
+
+/** Refreshes the badge of one tab, looking its URL up first. */
+export async function refreshBadgeOfTab(tabId: number, db: WebTaggerDb = defaultDb): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (tab) await refreshBadge(tabId, tab.url, db);
+}
+
+const SAVED_FLASH_MS = 2_500;
+
+/** Briefly shows "+1" on a tab after a one-click report from it, then its usual badge. */
+export async function flashSaved(tabId: number, db: WebTaggerDb = defaultDb): Promise<void> {
+  try {
+    await browser.action.setBadgeText({ tabId, text: '+1' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: KNOWN_COLOUR });
+  } catch {
+    return; // the tab is gone
+  }
+  setTimeout(() => void refreshBadgeOfTab(tabId, db), SAVED_FLASH_MS);
+}
