@@ -22,7 +22,7 @@ const ISOLATED = {
 };
 
 declare const webtaggerBench: {
-  isAlreadyReported(url: string, db: unknown): Promise<{ status: string }>;
+  isAlreadyReported(db: unknown, url: string): Promise<{ status: string }>;
   WebTaggerDb: new (
     name: string,
   ) => {
@@ -157,15 +157,15 @@ export const measure: Measure = {
           const coldTimes: number[] = [];
           for (const url of cold.slice(0, 100)) {
             const start = performance.now();
-            await webtaggerBench.isAlreadyReported(url, db);
+            await webtaggerBench.isAlreadyReported(db, url);
             coldTimes.push(performance.now() - start);
           }
-          for (const url of warm) await webtaggerBench.isAlreadyReported(url, db);
+          for (const url of warm) await webtaggerBench.isAlreadyReported(db, url);
           const times: number[] = [];
           let right = 0;
           for (const q of list) {
             const start = performance.now();
-            const decision = await webtaggerBench.isAlreadyReported(q.url, db);
+            const decision = await webtaggerBench.isAlreadyReported(db, q.url);
             times.push(performance.now() - start);
             if (decision.status === q.expect) right++;
           }

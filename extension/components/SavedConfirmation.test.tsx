@@ -3,7 +3,6 @@ import { fakeBrowser } from 'wxt/testing';
 import type { SyncSummary } from '@/lib/browser/messages';
 import { fakeUiLocale } from '@/lib/i18n/fake';
 import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
-import { localDbOf } from '@/lib/storage/local-db';
 import { SavedConfirmation } from './SavedConfirmation';
 import { mount, textOf, waitFor } from './testing';
 
@@ -45,7 +44,7 @@ async function show(summary: SyncSummary | undefined, stored: LocalReport = repo
     <SavedConfirmation
       saved={{ report, screenshotFailed: false }}
       onReview={() => {}}
-      db={localDbOf(db)}
+      db={db}
       send={send}
     />,
   );

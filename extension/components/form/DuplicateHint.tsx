@@ -12,7 +12,7 @@ export function DuplicateHint({ url, db }: { url: string; db: LocalDb }) {
     let mounted = true;
     // URL keys, their hashing and Dexie load after the form: the hint is not needed to tag.
     Promise.all([import('@/lib/sync/known-urls'), db.dexie()])
-      .then(([{ isAlreadyReported }, dexie]) => isAlreadyReported(url, dexie))
+      .then(([{ isAlreadyReported }, dexie]) => isAlreadyReported(dexie, url))
       .then(
         (result) => mounted && setFound(result),
         () => undefined,

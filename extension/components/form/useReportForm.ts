@@ -4,7 +4,7 @@ import type { Topic } from '#shared/taxonomy';
 import type { TargetPage } from '@/lib/capture/page-capture';
 import { DEFAULT_FORM_VALUES, FREQUENT_TOPIC_COUNT, rankTopics } from '@/lib/form/defaults';
 import { clearDraft, type Draft, draftKey, loadDraft, saveDraft } from '@/lib/form/draft';
-import { afterFormReady } from '@/lib/form/ready';
+import { afterFormReady, FORM_WAIT_MS } from '@/lib/form/ready';
 import type { FieldErrors } from '@/lib/form/validation';
 import {
   type FormTarget,
@@ -38,8 +38,6 @@ type Validator = typeof import('@/lib/form/validation');
 const loadValidator = (): Promise<Validator> => import('@/lib/form/validation');
 // Nor is the code that saves: it loads with the validator, so Save never waits for it.
 const loadSaving = () => import('@/lib/storage/reports');
-/** How long the code for later waits for the form's first paint, when it does not come. */
-const FORM_WAIT_MS = 500;
 
 type Deps = { db: LocalDb; readHints: (page: TargetPage) => Promise<PageHints> };
 

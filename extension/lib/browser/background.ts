@@ -1,25 +1,38 @@
 import { browser } from 'wxt/browser';
-import { db } from '../storage/db';
 import { deleteMeta } from '../storage/meta';
-import { createBackgroundSyncRunner, isSyncAlarm, type SyncResult } from '../sync/runner';
+import {
+  type BackgroundSyncDeps,
+  createBackgroundSyncRunner,
+  isSyncAlarm,
+  type SyncResult,
+} from '../sync/runner';
 import { flashSaved, refreshAllBadges, refreshBadge, refreshBadgeOfTab } from './badge';
 import { buildLinkMenus, handleLinkMenuClick, openPopupWindow, refreshLinkMenus } from './menus';
 import { listenForMessages, type SyncSummary } from './messages';
+
+/** What the background's entrypoint passes: the database, the network, the clock, chance. */
+export type BackgroundDeps = BackgroundSyncDeps;
 
 /**
  * Wires the background: the sync engine and its triggers (messages, alarms, startup, install,
  * coming back online), the already-reported badge, and the link menu. Listeners are registered
  * synchronously, as a service worker that was stopped must find them when an event wakes it.
  */
-export function startBackground(): void {
-  const runner = createBackgroundSyncRunner(afterSync);
+export function startBackground(deps: BackgroundDeps): void {
+  const { db } = deps;
+  const afterSync = async (result: SyncResult): Promise<void> => {
+    if (result.outcome === 'no_session') return;
+    await refreshAllBadges(db);
+    await refreshLinkMenus(db);
+  };
+  const runner = createBackgroundSyncRunner(deps, afterSync);
   const sync = async (): Promise<SyncSummary> => summary(await runner.syncNow());
 
   listenForMessages({
     'sync-now': sync,
     'report-saved': async () => {
-      void refreshAllBadges();
-      void refreshLinkMenus();
+      void refreshAllBadges(db);
+      void refreshLinkMenus(db);
       return summary(await runner.syncNow({ unlessWaiting: true }));
     },
     'consent-given': async () => {
@@ -33,11 +46,11 @@ export function startBackground(): void {
     if (isSyncAlarm(alarm.name)) void runner.syncNow();
   });
   browser.runtime.onInstalled.addListener(() => {
-    void buildLinkMenus();
+    void buildLinkMenus(db);
     void runner.syncNow();
   });
   browser.runtime.onStartup.addListener(() => {
-    void buildLinkMenus();
+    void buildLinkMenus(db);
     void runner.syncNow();
   });
   globalThis.addEventListener('online', () => void runner.syncNow());
@@ -47,25 +60,21 @@ export function startBackground(): void {
       db,
       openForm: openPopupWindow,
       afterReport: async (_report, tabId) => {
-        if (tabId !== undefined) await flashSaved(tabId);
-        void refreshLinkMenus();
+        if (tabId !== undefined) await flashSaved(db, tabId);
+        void refreshLinkMenus(db);
         void runner.syncNow({ unlessWaiting: true });
       },
     });
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.url !== undefined || change.status === 'complete') void refreshBadge(tabId, tab.url);
+    if (change.url !== undefined || change.status === 'complete') {
+      void refreshBadge(db, tabId, tab.url);
+    }
   });
-  browser.tabs.onActivated.addListener(({ tabId }) => void refreshBadgeOfTab(tabId));
+  browser.tabs.onActivated.addListener(({ tabId }) => void refreshBadgeOfTab(db, tabId));
 
   void runner.ensureSchedule();
-}
-
-async function afterSync(result: SyncResult): Promise<void> {
-  if (result.outcome === 'no_session') return;
-  await refreshAllBadges();
-  await refreshLinkMenus();
 }
 
 function summary(result: SyncResult): SyncSummary {

@@ -35,8 +35,8 @@ describe('refreshBadge', () => {
     const db = freshDb();
     await db.knownUrls.put({ hash: urlKeyHash(canonicalUrl('https://casino.example.kz/')) });
 
-    await refreshBadge(7, 'https://www.casino.example.kz/', db);
-    await refreshBadge(8, 'https://elsewhere.example.kz/', db);
+    await refreshBadge(db, 7, 'https://www.casino.example.kz/');
+    await refreshBadge(db, 8, 'https://elsewhere.example.kz/');
     expect(await browser.action.getBadgeText({ tabId: 7 })).toBe(BADGE_TEXT);
     expect(await browser.action.getTitle({ tabId: 7 })).toBe(
       'WebTagger: this page is already known to the system',
@@ -46,7 +46,7 @@ describe('refreshBadge', () => {
 
   it('refreshes every open tab after a sync', async () => {
     const db = freshDb();
-    await saveReport(aReport({ url: 'https://casino.example.kz/' }), db);
+    await saveReport(db, aReport({ url: 'https://casino.example.kz/' }));
     const tab = await browser.tabs.create({ url: 'https://casino.example.kz/?utm_medium=x' });
 
     await refreshAllBadges(db);

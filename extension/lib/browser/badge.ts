@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/i18n';
-import { db as defaultDb, type WebTaggerDb } from '../storage/db';
+import type { WebTaggerDb } from '../storage/db';
 import { type AlreadyReported, isAlreadyReported } from '../sync/known-urls';
 
 /** What the toolbar button shows for a tab. */
@@ -24,11 +24,11 @@ export function badgeLookFor(decision: AlreadyReported['status']): BadgeLook {
 
 /** Sets a tab's badge from its URL, decided locally; a tab closed meanwhile is ignored. */
 export async function refreshBadge(
+  db: WebTaggerDb,
   tabId: number,
   url: string | undefined,
-  db: WebTaggerDb = defaultDb,
 ): Promise<BadgeLook> {
-  const look = badgeLookFor((await isAlreadyReported(url, db)).status);
+  const look = badgeLookFor((await isAlreadyReported(db, url)).status);
   try {
     await Promise.all([
       browser.action.setBadgeText({ tabId, text: look.text }),
@@ -42,28 +42,28 @@ export async function refreshBadge(
 }
 
 /** Refreshes the badge of every open tab (after a sync changed what is known). */
-export async function refreshAllBadges(db: WebTaggerDb = defaultDb): Promise<void> {
+export async function refreshAllBadges(db: WebTaggerDb): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.flatMap((tab) => (tab.id === undefined ? [] : [refreshBadge(tab.id, tab.url, db)])),
+    tabs.flatMap((tab) => (tab.id === undefined ? [] : [refreshBadge(db, tab.id, tab.url)])),
   );
 }
 
 /** Refreshes the badge of one tab, looking its URL up first. */
-export async function refreshBadgeOfTab(tabId: number, db: WebTaggerDb = defaultDb): Promise<void> {
+export async function refreshBadgeOfTab(db: WebTaggerDb, tabId: number): Promise<void> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  if (tab) await refreshBadge(tabId, tab.url, db);
+  if (tab) await refreshBadge(db, tabId, tab.url);
 }
 
 const SAVED_FLASH_MS = 2_500;
 
 /** Briefly shows "+1" on a tab after a one-click report from it, then its usual badge. */
-export async function flashSaved(tabId: number, db: WebTaggerDb = defaultDb): Promise<void> {
+export async function flashSaved(db: WebTaggerDb, tabId: number): Promise<void> {
   try {
     await browser.action.setBadgeText({ tabId, text: '+1' });
     await browser.action.setBadgeBackgroundColor({ tabId, color: KNOWN_COLOUR });
   } catch {
     return; // the tab is gone
   }
-  setTimeout(() => void refreshBadgeOfTab(tabId, db), SAVED_FLASH_MS);
+  setTimeout(() => void refreshBadgeOfTab(db, tabId), SAVED_FLASH_MS);
 }

@@ -72,7 +72,7 @@ describe('buildLinkMenus', () => {
     const db = freshDb();
     expect(await refreshLinkMenus(db)).toBe(true);
     expect(await refreshLinkMenus(db)).toBe(false);
-    await saveReport(aReport({ topics: ['hatred'] }), db);
+    await saveReport(db, aReport({ topics: ['hatred'] }));
     expect(await refreshLinkMenus(db)).toBe(true);
     expect(created.find((c) => c.parentId === LINK_MENU.parent)?.id).toBe(
       `${LINK_MENU.topicPrefix}hatred`,
@@ -84,8 +84,8 @@ describe('handleLinkMenuClick', () => {
   it('saves a one-click report of the link target with the chosen topic', async () => {
     const d = deps();
     await saveReport(
-      aReport({ resourceType: 'social_post', languages: ['kk'], availability: 'blocked' }),
       d.db,
+      aReport({ resourceType: 'social_post', languages: ['kk'], availability: 'blocked' }),
     );
     const result = await handleLinkMenuClick(
       {

@@ -5,7 +5,7 @@ import { reportLink } from '../capture/link-report';
 import { linkFormPath } from '../capture/page-capture';
 import { frequentTopics } from '../form/defaults';
 import { t, uiLocale } from '../i18n/i18n';
-import { db as defaultDb, type LocalReport, type WebTaggerDb } from '../storage/db';
+import type { LocalReport, WebTaggerDb } from '../storage/db';
 import { getMeta, setMeta } from '../storage/meta';
 
 /** The ids of the link menu's items. */
@@ -26,7 +26,7 @@ let building: Promise<unknown> = Promise.resolve();
  * one-click report, and "Open the full form…". Safe to call again: the old items are removed first,
  * and calls are serialized so their items never collide.
  */
-export function buildLinkMenus(db: WebTaggerDb = defaultDb): Promise<Topic[]> {
+export function buildLinkMenus(db: WebTaggerDb): Promise<Topic[]> {
   const built = building.then(async () => {
     const topics = await frequentTopics(db);
     const locale = uiLocale();
@@ -65,7 +65,7 @@ export function buildLinkMenus(db: WebTaggerDb = defaultDb): Promise<Topic[]> {
 }
 
 /** Rebuilds the link menu if the analyst's frequent topics changed since it was built. */
-export async function refreshLinkMenus(db: WebTaggerDb = defaultDb): Promise<boolean> {
+export async function refreshLinkMenus(db: WebTaggerDb): Promise<boolean> {
   const [offered, wanted] = await Promise.all([getMeta(db, 'menuTopics'), frequentTopics(db)]);
   if (offered && offered.join() === wanted.join()) return false;
   await buildLinkMenus(db);
@@ -104,7 +104,7 @@ export async function handleLinkMenuClick(
   }
   const topic = id.startsWith(LINK_MENU.topicPrefix) ? id.slice(LINK_MENU.topicPrefix.length) : '';
   if (!isTopic(topic)) return undefined;
-  const report = await reportLink({ linkUrl, linkText }, topic, deps.db);
+  const report = await reportLink(deps.db, { linkUrl, linkText }, topic);
   await deps.afterReport(report, tab?.id);
   return report;
 }

@@ -18,7 +18,7 @@ describe('storeEvidence', () => {
   it('keeps the bytes under their SHA-256 and returns what the report carries', async () => {
     const db = freshDb();
     const bytes = new TextEncoder().encode('abc');
-    const evidence = await storeEvidence(bytes, 'image/png', db);
+    const evidence = await storeEvidence(db, bytes, 'image/png', Date.now());
     expect(evidence).toEqual({
       sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
       mime: 'image/png',
@@ -37,7 +37,7 @@ describe('captureEvidence', () => {
       .spyOn(browser.tabs, 'captureVisibleTab')
       .mockResolvedValue(dataUrl('image/png', png) as never);
 
-    const evidence = await captureEvidence({ windowId: 3 }, db);
+    const evidence = await captureEvidence(db, Date.now(), { windowId: 3 });
     expect(capture).toHaveBeenCalledWith(3, { format: 'png' });
     expect(evidence).toMatchObject({ mime: 'image/png', bytes: png.length });
     expect(await db.evidence.count()).toBe(1);
@@ -54,14 +54,19 @@ describe('captureEvidence', () => {
         ? `data:image/png;base64,${big}`
         : dataUrl('image/jpeg', jpeg)) as never);
 
-    expect(await captureEvidence({}, db)).toMatchObject({ mime: 'image/jpeg', bytes: 4 });
+    expect(await captureEvidence(db, Date.now(), {})).toMatchObject({
+      mime: 'image/jpeg',
+      bytes: 4,
+    });
   });
 
   it('says when the browser does not allow the capture', async () => {
     vi.spyOn(browser.tabs, 'captureVisibleTab').mockRejectedValue(
       new Error('activeTab not granted'),
     );
-    await expect(captureEvidence({}, freshDb())).rejects.toBeInstanceOf(EvidenceCaptureError);
+    await expect(captureEvidence(freshDb(), Date.now(), {})).rejects.toBeInstanceOf(
+      EvidenceCaptureError,
+    );
   });
 });
 
@@ -76,10 +81,10 @@ describe('bytesOfDataUrl', () => {
 describe('pruneOrphanEvidence', () => {
   it('drops old captures no queued report needs and keeps the rest', async () => {
     const db = freshDb();
-    const orphan = await storeEvidence(new Uint8Array([1]), 'image/png', db, 0);
-    const needed = await storeEvidence(new Uint8Array([2]), 'image/png', db, 0);
-    const fresh = await storeEvidence(new Uint8Array([3]), 'image/png', db, 10_000_000);
-    await saveReport(aReport({ evidence: needed }), db);
+    const orphan = await storeEvidence(db, new Uint8Array([1]), 'image/png', 0);
+    const needed = await storeEvidence(db, new Uint8Array([2]), 'image/png', 0);
+    const fresh = await storeEvidence(db, new Uint8Array([3]), 'image/png', 10_000_000);
+    await saveReport(db, aReport({ evidence: needed }));
 
     expect(await pruneOrphanEvidence(db, 10_000_000)).toBe(1);
     expect(await db.evidence.get(orphan.sha256)).toBeUndefined();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type Evidence, LIMITS } from '#shared/schemas/report';
-import { db as defaultDb, type WebTaggerDb } from '../storage/db';
+import type { WebTaggerDb } from '../storage/db';
 
 type EvidenceMime = Evidence['mime'];
 
@@ -30,8 +30,9 @@ const ATTEMPTS = [
  * keyboard shortcut or the link menu gives.
  */
 export async function captureEvidence(
+  db: WebTaggerDb,
+  now: number,
   options: { windowId?: number } = {},
-  db: WebTaggerDb = defaultDb,
 ): Promise<Evidence> {
   for (const { mime, ...imageDetails } of ATTEMPTS) {
     let dataUrl: string;
@@ -44,17 +45,17 @@ export async function captureEvidence(
       throw new EvidenceCaptureError('not_allowed', String((error as Error)?.message ?? error));
     }
     const bytes = bytesOfDataUrl(dataUrl);
-    if (bytes.byteLength <= LIMITS.evidenceBytes) return storeEvidence(bytes, mime, db);
+    if (bytes.byteLength <= LIMITS.evidenceBytes) return storeEvidence(db, bytes, mime, now);
   }
   throw new EvidenceCaptureError('too_large', 'The screenshot is larger than the server accepts.');
 }
 
 /** Stores image bytes as evidence under their SHA-256 and returns the report's evidence field. */
 export async function storeEvidence(
+  db: WebTaggerDb,
   bytes: Uint8Array,
   mime: EvidenceMime,
-  db: WebTaggerDb = defaultDb,
-  now = Date.now(),
+  now: number,
 ): Promise<Evidence> {
   const sha256 = await sha256Hex(bytes);
   const data = bytes.slice().buffer;

@@ -1,7 +1,7 @@
 import { LIMITS, type ReportInput } from '#shared/schemas/report';
 import type { Topic } from '#shared/taxonomy';
 import { getLastUsedValues } from '../form/defaults';
-import { db as defaultDb, type LocalReport, type WebTaggerDb } from '../storage/db';
+import type { LocalReport, WebTaggerDb } from '../storage/db';
 import type { LastUsedValues } from '../storage/meta';
 import { saveReport } from '../storage/reports';
 import type { LinkTarget } from './page-capture';
@@ -35,10 +35,10 @@ export function linkReportInput(
 
 /** Saves a one-click report of a link (queued like any other report). */
 export async function reportLink(
+  db: WebTaggerDb,
   link: Pick<LinkTarget, 'linkUrl' | 'linkText'>,
   topic: Topic,
-  db: WebTaggerDb = defaultDb,
 ): Promise<LocalReport> {
   const report = linkReportInput(link, topic, await getLastUsedValues(db));
-  return saveReport(report, db, { rememberForm: false });
+  return saveReport(db, report, { rememberForm: false });
 }

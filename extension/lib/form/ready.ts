@@ -13,6 +13,14 @@ export function markFormReady(): void {
 }
 
 /**
+ * How long what waits for the form's first paint waits when no form shows: the popup on a
+ * browser page or opened on the review list, where the server check and the review tab's count
+ * wait this long for nothing, so it is short. Where a form is mounted its mark comes first (it is
+ * set one frame after the form's values are in), so the value matters only when none comes.
+ */
+export const FORM_WAIT_MS = 300;
+
+/**
  * Resolves once the form is ready, or after `timeoutMs` when none shows. Work the first paint
  * does not need (code for later clicks, the server's answer) waits for it rather than competing
  * with it for the page's one thread.

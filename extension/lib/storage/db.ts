@@ -4,6 +4,7 @@ import type { ReviewStatus } from '#shared/review-status';
 import type { ErrorCode } from '#shared/schemas/errors';
 import type { Evidence, ReportInput } from '#shared/schemas/report';
 import type { Mutation } from '#shared/schemas/sync';
+import { DB_NAME, type LocalDb } from './local-db';
 
 /** Where a report is on its way to the server (client-only, taxonomy.md). */
 export type LocalState = 'draft' | 'pending' | 'syncing' | 'synced' | 'rejected';
@@ -53,15 +54,19 @@ export type EvidenceBlob = Evidence & {
 export type MetaEntry = { key: string; value: unknown };
 export type KnownUrl = { hash: string };
 
-export class WebTaggerDb extends Dexie {
+/**
+ * The extension's database opened with Dexie: the `LocalDb` of every page once Dexie is loaded
+ * (the background, tests), its own `dexie()`.
+ */
+export class WebTaggerDb extends Dexie implements LocalDb {
   reports!: EntityTable<LocalReport, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   knownUrls!: EntityTable<KnownUrl, 'hash'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   evidence!: EntityTable<EvidenceBlob, 'sha256'>;
 
-  // The popup's first paint reads it by this name without Dexie (DB_NAME in local-db.ts).
-  constructor(name = 'webtagger') {
+  // The popup's first paint reads it by this name without Dexie (local-db.ts).
+  constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
       reports: 'id, state, updatedAt, urlKeyHash',
@@ -79,6 +84,10 @@ export class WebTaggerDb extends Dexie {
         evidence: 'sha256, storedAt',
       })
       .upgrade(upgradeToV2);
+  }
+
+  dexie(): Promise<WebTaggerDb> {
+    return Promise.resolve(this);
   }
 }
 
@@ -103,6 +112,3 @@ async function upgradeToV2(tx: Transaction) {
   });
   await tx.table<MetaEntry, string>('meta').put({ key: 'topicUsage', value: usage });
 }
-
-/** The extension's one database, shared by the popup and the background. */
-export const db = new WebTaggerDb();

@@ -4,25 +4,27 @@ import type { WebTaggerDb } from './db';
 export const DB_NAME = 'webtagger';
 
 /**
- * The extension's database as the popup holds it: its first paint reads a few records by name
- * with IndexedDB itself (`readRecords`), and Dexie, most of the popup's code, loads only when
- * something is written or queried (targets.md P4).
+ * The one handle on the extension's database, created by each entrypoint and passed down: its
+ * name, by which the popup's first paint reads a few records with IndexedDB itself
+ * (`readRecords`), and its Dexie database, most of the popup's code, loaded only when something
+ * is written or queried (targets.md P4). A `WebTaggerDb` (db.ts) is one already opened.
  */
 export type LocalDb = {
   readonly name: string;
-  /** The Dexie database, loaded on first use. */
+  /** The Dexie database, loaded and opened on first use, the same one every time. */
   dexie(): Promise<WebTaggerDb>;
 };
 
-/** The extension's database. */
-export const localDb: LocalDb = {
-  name: DB_NAME,
-  dexie: () => import('./db').then((m) => m.db),
-};
-
-/** A given Dexie database (tests, other pages that already hold one). */
-export function localDbOf(db: WebTaggerDb): LocalDb {
-  return { name: db.name, dexie: async () => db };
+/** A handle that loads Dexie only when first asked for it (the popup and the options page). */
+export function lazyDb(name = DB_NAME): LocalDb {
+  let opened: Promise<WebTaggerDb> | undefined;
+  return {
+    name,
+    dexie: () => {
+      opened ??= import('./db').then((m) => new m.WebTaggerDb(name));
+      return opened;
+    },
+  };
 }
 
 const connections = new Map<string, Promise<IDBDatabase | undefined>>();

@@ -1,6 +1,6 @@
 import type { ReportInput } from '#shared/schemas/report';
 import { canonicalUrl, urlKeyHash } from '#shared/url-key';
-import { db as defaultDb, type LocalReport, type OutboxEntry, type WebTaggerDb } from './db';
+import type { LocalReport, OutboxEntry, WebTaggerDb } from './db';
 import { getMeta, setMeta } from './meta';
 import { sentUpTo } from './outbox-queries';
 
@@ -15,8 +15,8 @@ export type SaveOptions = {
  * anew. A new report also becomes the form's last-used values and counts towards frequent topics.
  */
 export async function saveReport(
+  db: WebTaggerDb,
   report: ReportInput,
-  db: WebTaggerDb = defaultDb,
   options: SaveOptions = {},
 ): Promise<LocalReport> {
   const now = Date.now();
@@ -41,16 +41,16 @@ export async function saveReport(
 
 /** Queues a stored report again as it is (the popup's "retry" of a rejected report). */
 export async function requeueReport(
+  db: WebTaggerDb,
   reportId: string,
-  db: WebTaggerDb = defaultDb,
 ): Promise<LocalReport | undefined> {
   const report = await db.reports.get(reportId);
   if (!report) return undefined;
-  return saveReport(reportInputOf(report), db);
+  return saveReport(db, reportInputOf(report));
 }
 
 /** Deletes a report locally and, if the server may know it, queues its deletion. */
-export async function deleteReport(reportId: string, db: WebTaggerDb = defaultDb): Promise<void> {
+export async function deleteReport(db: WebTaggerDb, reportId: string): Promise<void> {
   await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
     const report = await db.reports.get(reportId);
     if (!report) return;

@@ -57,7 +57,7 @@ type Call = {
 };
 
 /** A typed client of the one configured server; the extension talks to no other origin. */
-export function createApiClient(serverUrl: string, fetchImpl: typeof fetch = fetch) {
+export function createApiClient(serverUrl: string, fetchImpl: typeof fetch) {
   const base = serverUrl.replace(/\/+$/, '');
 
   async function call<S extends z.ZodType>(schema: S | null, c: Call): Promise<z.infer<S>> {

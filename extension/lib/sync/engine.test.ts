@@ -25,7 +25,7 @@ async function saveMany(db: WebTaggerDb, count: number) {
     aReport({ url: `https://casino.example.kz/${i}` }),
   );
   await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
-    for (const report of reports) await saveReport(report, db);
+    for (const report of reports) await saveReport(db, report);
   });
   return reports;
 }
@@ -124,7 +124,7 @@ describe('drainOutbox', () => {
     await drain();
     server.state.rule = undefined;
 
-    await saveReport({ ...report!, note: 'fixed' }, db);
+    await saveReport(db, { ...report!, note: 'fixed' });
     expect(await db.reports.get(report!.id)).toMatchObject({ state: 'pending' });
     await drain();
     expect(await db.reports.get(report!.id)).toMatchObject({ state: 'synced' });
@@ -228,11 +228,12 @@ describe('drainOutbox', () => {
   it('uploads the evidence before the report that names it, and drops it once synced', async () => {
     const { db, server, drain } = setUp();
     const evidence = await storeEvidence(
+      db,
       new Uint8Array([137, 80, 78, 71, 1, 2, 3]),
       'image/png',
-      db,
+      Date.now(),
     );
-    await saveReport(aReport({ evidence }), db);
+    await saveReport(db, aReport({ evidence }));
 
     expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -245,8 +246,8 @@ describe('drainOutbox', () => {
 
   it('pushes nothing and keeps the evidence while its upload fails', async () => {
     const { db, server, drain } = setUp();
-    const evidence = await storeEvidence(new Uint8Array([1, 2, 3]), 'image/png', db);
-    await saveReport(aReport({ evidence }), db);
+    const evidence = await storeEvidence(db, new Uint8Array([1, 2, 3]), 'image/png', Date.now());
+    await saveReport(db, aReport({ evidence }));
     server.state.failNext.push({ status: 503, code: 'internal_error' });
 
     expect(await drain()).toMatchObject({ kind: 'retry_later' });

@@ -14,7 +14,7 @@ describe('isAlreadyReported', () => {
     const db = freshDb();
     await db.knownUrls.put({ hash: hashOf('https://casino.example.kz/play') });
     expect(
-      await isAlreadyReported('http://www.casino.example.kz/play/?utm_source=tg#top', db),
+      await isAlreadyReported(db, 'http://www.casino.example.kz/play/?utm_source=tg#top'),
     ).toEqual({
       status: 'known',
       urlKeyHash: hashOf('https://casino.example.kz/play'),
@@ -24,31 +24,31 @@ describe('isAlreadyReported', () => {
   it('says own for a URL the analyst reported here, even before any sync', async () => {
     const db = freshDb();
     const report = aReport({ url: 'https://t.me/s/casino_kz' });
-    await saveReport(report, db);
-    const decision = await isAlreadyReported('https://telegram.me/casino_kz', db);
+    await saveReport(db, report);
+    const decision = await isAlreadyReported(db, 'https://telegram.me/casino_kz');
     expect(decision).toMatchObject({ status: 'own', report: { id: report.id } });
   });
 
   it('says own rather than known for a URL the analyst reported that the server also knows', async () => {
     const db = freshDb();
     const report = aReport({ url: 'https://casino.example.kz/play' });
-    await saveReport(report, db);
+    await saveReport(db, report);
     await db.knownUrls.put({ hash: hashOf(report.url) });
-    const decision = await isAlreadyReported('https://www.casino.example.kz/play/', db);
+    const decision = await isAlreadyReported(db, 'https://www.casino.example.kz/play/');
     expect(decision).toMatchObject({ status: 'own', report: { id: report.id } });
   });
 
   it('opens a database nothing has opened yet', async () => {
     const db = freshDb();
     expect(db.isOpen()).toBe(false);
-    expect((await isAlreadyReported('https://casino.example.kz/play', db)).status).toBe('unknown');
+    expect((await isAlreadyReported(db, 'https://casino.example.kz/play')).status).toBe('unknown');
   });
 
   it('says unknown for a URL nobody reported', async () => {
     const db = freshDb();
     await db.knownUrls.put({ hash: hashOf('https://casino.example.kz/play') });
-    expect((await isAlreadyReported('https://casino.example.kz/other', db)).status).toBe('unknown');
-    expect((await isAlreadyReported('https://news.casino.example.kz/play', db)).status).toBe(
+    expect((await isAlreadyReported(db, 'https://casino.example.kz/other')).status).toBe('unknown');
+    expect((await isAlreadyReported(db, 'https://news.casino.example.kz/play')).status).toBe(
       'unknown',
     );
   });
@@ -63,7 +63,7 @@ describe('isAlreadyReported', () => {
       '',
       undefined,
     ]) {
-      expect((await isAlreadyReported(url, db)).status).toBe('not_taggable');
+      expect((await isAlreadyReported(db, url)).status).toBe('not_taggable');
     }
   });
 });
@@ -85,7 +85,7 @@ describe('syncKnownUrls', () => {
     expect(server.requests).toHaveLength(3);
     expect(await db.knownUrls.count()).toBe(5);
     expect(await getMeta(db, 'knownUrlsCursor')).toBe('5');
-    expect((await isAlreadyReported('https://www.c.kz', db)).status).toBe('known');
+    expect((await isAlreadyReported(db, 'https://www.c.kz')).status).toBe('known');
 
     server.addKnownUrls(['https://f.kz/']);
     expect(await syncKnownUrls(deps)).toBe(1);

@@ -1,5 +1,5 @@
 import { canonicalUrl, InvalidUrlError, urlKeyHash } from '#shared/url-key';
-import { db as defaultDb, type LocalReport, type WebTaggerDb } from '../storage/db';
+import type { LocalReport, WebTaggerDb } from '../storage/db';
 import { getMeta, setMeta } from '../storage/meta';
 import type { ApiClient } from './api-client';
 
@@ -16,8 +16,8 @@ export type AlreadyReported =
 
 /** Whether a URL's canonical key is among the synced known hashes or the analyst's own reports. */
 export async function isAlreadyReported(
+  db: WebTaggerDb,
   url: string | undefined,
-  db: WebTaggerDb = defaultDb,
 ): Promise<AlreadyReported> {
   const key = url ? keyOf(url) : undefined;
   if (!key) return { status: 'not_taggable' };

@@ -40,7 +40,7 @@ function setUp(session: Session | null = SESSION) {
 }
 
 const save = (db: WebTaggerDb, url = 'https://casino.example.kz/') =>
-  saveReport(aReport({ url }), db);
+  saveReport(db, aReport({ url }));
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { getDeviceId, getSession, markSignInNeeded, type Session } from '../browser/session';
-import { db as defaultDb, type WebTaggerDb } from '../storage/db';
+import type { WebTaggerDb } from '../storage/db';
 import { deleteMeta, getMeta, setMeta } from '../storage/meta';
 import { type ApiClient, createApiClient } from './api-client';
 import { retryDelay } from './backoff';
@@ -215,21 +215,29 @@ async function adoptScope(db: WebTaggerDb, session: Session) {
   });
 }
 
+/** What the background's entrypoint gives the runner: the database, the network, the clock. */
+export type BackgroundSyncDeps = Pick<RunnerDeps, 'db' | 'now' | 'random'> & {
+  fetch: typeof fetch;
+};
+
 /** The runner of the background, on the extension's database and the browser's alarms. */
-export function createBackgroundSyncRunner(afterSync?: RunnerDeps['afterSync']): SyncRunner {
+export function createBackgroundSyncRunner(
+  deps: BackgroundSyncDeps,
+  afterSync?: RunnerDeps['afterSync'],
+): SyncRunner {
   return createSyncRunner({
-    db: defaultDb,
+    db: deps.db,
     getSession,
     markSignInNeeded,
     getDeviceId,
-    createClient: (serverUrl) => createApiClient(serverUrl),
+    createClient: (serverUrl) => createApiClient(serverUrl, deps.fetch),
     alarms: {
       create: (name, info) => browser.alarms.create(name, info),
       clear: (name) => browser.alarms.clear(name),
       get: (name) => browser.alarms.get(name),
     },
-    now: Date.now,
-    random: Math.random,
+    now: deps.now,
+    random: deps.random,
     afterSync,
   });
 }
