@@ -10,6 +10,7 @@ import {
   pushResponseSchema,
 } from '../schemas/sync';
 import { canonicalUrl, urlKeyHash } from '../url-key';
+import { aReportInput } from './reports';
 
 /** A server answering the sync API (api.md) for one signed-in analyst who accepted the policy. */
 export type SyncContractTarget = {
@@ -225,21 +226,11 @@ export function describeSyncContract(name: string, start: () => Promise<SyncCont
 /** A valid report of a page of its own. */
 function aReport(overrides: Partial<ReportInput> = {}): ReportInput {
   const id = crypto.randomUUID();
-  return {
+  return aReportInput({
     id,
     url: `https://casino-${id.slice(0, 8)}.example.kz/play`,
-    title: 'Online casino',
-    source: 'page',
-    resourceType: 'website',
-    languages: ['ru'],
-    geography: { indicated: false },
-    openness: 'public',
-    availability: 'accessible',
-    topics: ['gambling'],
-    note: '',
-    capturedAt: '2026-11-24T10:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 const upsert = (report: ReportInput): Mutation => ({
