@@ -57,7 +57,7 @@ export function App({ deps, search = location.search }: { deps: PageDeps; search
     setTimeout(() => void db.dexie().then((dexie) => pruneDrafts(dexie, deps.now())), 2000);
     targetPage(search).then(
       (p) => {
-        if (isWebPage(p)) preloadForm(p, db);
+        if (isWebPage(p)) preloadForm(db, p);
         setPage(p ?? null);
       },
       () => setPage(null),

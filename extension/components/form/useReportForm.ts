@@ -57,7 +57,7 @@ async function readStart(db: LocalDb, key: string) {
   };
 }
 
-async function load(subject: FormSubject, db: LocalDb): Promise<Loaded> {
+async function load(db: LocalDb, subject: FormSubject): Promise<Loaded> {
   if (subject.kind === 'edit') {
     const target = targetOf(subject.report);
     const key = draftKey(target, true);
@@ -92,8 +92,8 @@ let preloaded: Preloaded | undefined;
  * Starts reading what the form for a page needs (its draft, the last used values)
  * while the popup still checks the session: the form then paints as soon as it mounts.
  */
-export function preloadForm(page: TargetPage, db: LocalDb): void {
-  const loaded = load({ kind: 'page', page }, db);
+export function preloadForm(db: LocalDb, page: TargetPage): void {
+  const loaded = load(db, { kind: 'page', page });
   loaded.catch(() => undefined);
   preloaded = { url: page.url, loaded };
 }
@@ -127,7 +127,7 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
 
   async function start(isMounted: () => boolean) {
     const early = takePreloaded(subject);
-    const state = await (early?.loaded ?? load(subject, deps.db));
+    const state = await (early?.loaded ?? load(deps.db, subject));
     if (!isMounted()) return;
     commit(state);
     await afterFormReady(FORM_WAIT_MS);

@@ -7,7 +7,13 @@ import {
   type SyncResult,
 } from '../sync/runner';
 import { flashSaved, refreshAllBadges, refreshBadge, refreshBadgeOfTab } from './badge';
-import { buildLinkMenus, handleLinkMenuClick, openPopupWindow, refreshLinkMenus } from './menus';
+import {
+  buildLinkMenus,
+  handleLinkMenuClick,
+  type LinkMenuDeps,
+  openPopupWindow,
+  refreshLinkMenus,
+} from './menus';
 import { listenForMessages, type SyncSummary } from './messages';
 
 /** What the background's entrypoint passes: the database, the network, the clock, chance. */
@@ -56,7 +62,7 @@ export function startBackground(deps: BackgroundDeps): void {
   globalThis.addEventListener('online', () => void runner.syncNow());
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    void handleLinkMenuClick(info, tab, {
+    const linkMenu: LinkMenuDeps = {
       db,
       openForm: openPopupWindow,
       afterReport: async (_report, tabId) => {
@@ -64,7 +70,8 @@ export function startBackground(deps: BackgroundDeps): void {
         void refreshLinkMenus(db);
         void runner.syncNow({ unlessWaiting: true });
       },
-    });
+    };
+    void handleLinkMenuClick(linkMenu, info, tab);
   });
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

@@ -88,13 +88,13 @@ describe('handleLinkMenuClick', () => {
       aReport({ resourceType: 'social_post', languages: ['kk'], availability: 'blocked' }),
     );
     const result = await handleLinkMenuClick(
+      d,
       {
         menuItemId: `${LINK_MENU.topicPrefix}drugs`,
         linkUrl: 'https://shop.example.kz/x',
         linkText: ' Buy now ',
       },
       { id: 4, windowId: 1 },
-      d,
     );
 
     expect(result).toMatchObject({
@@ -115,9 +115,9 @@ describe('handleLinkMenuClick', () => {
   it('titles the report with the URL when the browser gives no link text', async () => {
     const d = deps();
     const result = await handleLinkMenuClick(
+      d,
       { menuItemId: `${LINK_MENU.topicPrefix}fraud`, linkUrl: 'https://fraud.example.kz/' },
       undefined,
-      d,
     );
     expect(result).toMatchObject({ title: 'https://fraud.example.kz/', resourceType: 'webpage' });
   });
@@ -125,9 +125,9 @@ describe('handleLinkMenuClick', () => {
   it('opens the full form for the link with its tab and window', async () => {
     const d = deps();
     const result = await handleLinkMenuClick(
+      d,
       { menuItemId: LINK_MENU.form, linkUrl: 'https://shop.example.kz/x?a=1&b=2' },
       { id: 4, windowId: 2 },
-      d,
     );
     expect(result).toBe('form');
     const path = d.openForm.mock.calls[0]![0];
@@ -145,13 +145,13 @@ describe('handleLinkMenuClick', () => {
     const d = deps();
     expect(
       await handleLinkMenuClick(
+        d,
         { menuItemId: `${LINK_MENU.topicPrefix}nonsense`, linkUrl: 'https://a.kz/' },
         undefined,
-        d,
       ),
     ).toBeUndefined();
     expect(
-      await handleLinkMenuClick({ menuItemId: `${LINK_MENU.topicPrefix}fraud` }, undefined, d),
+      await handleLinkMenuClick(d, { menuItemId: `${LINK_MENU.topicPrefix}fraud` }, undefined),
     ).toBeUndefined();
     expect(await d.db.reports.count()).toBe(0);
   });

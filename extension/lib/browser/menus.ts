@@ -89,9 +89,9 @@ export type LinkMenuDeps = {
  * (`source: 'link'`); "Open the full form…" opens the popup for the link. Returns what it did.
  */
 export async function handleLinkMenuClick(
+  deps: LinkMenuDeps,
   info: LinkMenuClick,
   tab: LinkMenuTab,
-  deps: LinkMenuDeps,
 ): Promise<LocalReport | 'form' | undefined> {
   const id = String(info.menuItemId);
   const { linkUrl, linkText } = info;
