@@ -2,7 +2,7 @@ import type { Worker } from '@playwright/test';
 import type { Credentials } from './accounts';
 import type { ExtensionBrowser } from './browser';
 
-/** The key and shape of the session in chrome.storage.local (extension/lib/session.ts). */
+/** The key and shape of the session in chrome.storage.local (extension/lib/browser/session.ts). */
 const SESSION_KEY = 'session';
 
 async function json<T>(response: Response): Promise<T> {
