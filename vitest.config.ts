@@ -18,6 +18,8 @@ export default defineConfig({
           include: ['server/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+          // Suites that spawn the server wait for it as long as spawnServer does (30 s).
+          hookTimeout: 30_000,
         },
       },
       {

@@ -63,3 +63,45 @@ test('a report refused for personal data is explained, fixed in the review list 
     await server.dispose();
   }
 });
+
+test('the inline warning highlights the findings of a note written in Kazakh Latin', async () => {
+  const server = await startServer();
+  const pages = await startPageServer({ channel: { title: 'Arna' } });
+  const browser = await launchWithExtension();
+  try {
+    const analyst = await createApprovedAnalyst(server.url);
+    const popup = await openPopup(browser, await openTab(browser, pages.url('channel')));
+    await signIn(popup, server.url, analyst);
+
+    await popup
+      .locator('textarea[name=note]')
+      .fill(
+        'Arna iesı Aigerım Janbolatqyzy, jeke kuäligı № 037 552 148, ' +
+          'poştasy aigerim.j [at] mail.ru, WhatsApp: wa.me/77015552314, ' +
+          'mekenjaiy Abai köşesı 12 üi, 5 päter',
+      );
+    const marks = popup.getByTestId('pd-mirror-note').locator('mark');
+    await expect(marks).toHaveText([
+      'Aigerım Janbolatqyzy',
+      '037 552 148',
+      'aigerim.j [at] mail.ru',
+      '77015552314',
+      'Abai köşesı 12 üi, 5 päter',
+    ]);
+    const kinds = await marks.evaluateAll((nodes) =>
+      nodes.map((node) => node.getAttribute('data-kind')),
+    );
+    expect(kinds).toEqual(['person_name', 'id_document', 'email', 'phone', 'home_address']);
+    await expect(popup.getByTestId('save')).toHaveText('Save anyway');
+
+    // Labelled numbers and places named after people are not findings: the warning goes away.
+    await popup
+      .locator('textarea[name=note]')
+      .fill('Promokod 77015523410, IP 185.22.174.33, Qanyş Sätbaev atyndağy mektep');
+    await expect(popup.getByTestId('pd-warning-note')).toHaveCount(0);
+  } finally {
+    await browser.dispose();
+    await pages.close();
+    await server.dispose();
+  }
+});

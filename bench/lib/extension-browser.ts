@@ -7,7 +7,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 /**
  * Extension modules bundled (esbuild, from the sources the build is made of) for evaluation in a
  * page, as `globalThis.webtaggerBench`: `exports` maps each name to its module, e.g.
- * `{ saveReport: './extension/lib/reports' }`. In an extension page they work on the extension's
+ * `{ saveReport: './extension/lib/storage/reports' }`. In an extension page they work on the extension's
  * own IndexedDB.
  */
 export async function extensionModules(exports: Record<string, string>): Promise<string> {

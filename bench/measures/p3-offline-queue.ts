@@ -16,9 +16,12 @@ import { round } from '../lib/stats';
 const SAVE_CHUNK = 500;
 const POLL_MS = 50;
 
+type BenchDb = { outbox: { count(): Promise<number> } };
 declare const webtaggerBench: {
-  saveReport(report: ReportInput): Promise<unknown>;
-  db: { outbox: { count(): Promise<number> } };
+  saveReport(db: BenchDb, report: ReportInput): Promise<unknown>;
+  WebTaggerDb: new () => BenchDb;
+  /** The extension's database in the bench page, opened once (as the background opens it). */
+  db?: BenchDb;
 };
 
 /** Saves the reports one by one through the extension's own save path, as the form does. */
@@ -26,7 +29,8 @@ async function saveAll(page: Page, reports: ReportInput[], progress: (m: string)
   for (let start = 0; start < reports.length; start += SAVE_CHUNK) {
     await page.evaluate(
       async (chunk) => {
-        for (const report of chunk) await webtaggerBench.saveReport(report);
+        webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
+        for (const report of chunk) await webtaggerBench.saveReport(webtaggerBench.db, report);
       },
       reports.slice(start, start + SAVE_CHUNK),
     );
@@ -44,6 +48,7 @@ function outboxEmptied(page: Page, timeoutMs: number) {
       const seen: [number, number][] = [];
       const deadline = Date.now() + timeout;
       for (;;) {
+        webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
         const left = await webtaggerBench.db.outbox.count();
         seen.push([Date.now(), left]);
         if (left === 0) return { at: Date.now(), seen };
@@ -71,7 +76,10 @@ export const measure: Measure = {
       const token = await signInExtension(browser, server.url, analyst);
       const page = await extensionPageWith(
         browser,
-        await extensionModules({ saveReport: './extension/lib/reports', db: './extension/lib/db' }),
+        await extensionModules({
+          saveReport: './extension/lib/storage/reports',
+          WebTaggerDb: './extension/lib/storage/db',
+        }),
       );
 
       await server.stop();

@@ -7,7 +7,7 @@ import { startPageServer } from '../../e2e/support/pages';
 import { openTab } from '../../e2e/support/popup';
 import { seedSyncedReports } from '../../e2e/support/seed-reports';
 import { startServer } from '../../e2e/support/server';
-import { FORM_READY_MARK as FORM_READY } from '../../extension/lib/form-ready';
+import { FORM_READY_MARK as FORM_READY } from '../../extension/lib/form/ready';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
 import { median, percentile, round } from '../lib/stats';

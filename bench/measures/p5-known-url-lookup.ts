@@ -22,7 +22,7 @@ const ISOLATED = {
 };
 
 declare const webtaggerBench: {
-  isAlreadyReported(url: string, db: unknown): Promise<{ status: string }>;
+  isAlreadyReported(db: unknown, url: string): Promise<{ status: string }>;
   WebTaggerDb: new (
     name: string,
   ) => {
@@ -101,8 +101,8 @@ async function fill(tab: Page, known: number, data: ReturnType<typeof workload>)
 /** Real Chromium on an on-disk profile (as the extension's IndexedDB is), showing the page. */
 async function launch(ctx: BenchContext, profile: string, executablePath: string) {
   const page = `<!doctype html><meta charset="utf-8"><script>${await extensionModules({
-    isAlreadyReported: './extension/lib/known-urls',
-    WebTaggerDb: './extension/lib/db',
+    isAlreadyReported: './extension/lib/sync/known-urls',
+    WebTaggerDb: './extension/lib/storage/db',
   })}</script>`;
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -157,15 +157,15 @@ export const measure: Measure = {
           const coldTimes: number[] = [];
           for (const url of cold.slice(0, 100)) {
             const start = performance.now();
-            await webtaggerBench.isAlreadyReported(url, db);
+            await webtaggerBench.isAlreadyReported(db, url);
             coldTimes.push(performance.now() - start);
           }
-          for (const url of warm) await webtaggerBench.isAlreadyReported(url, db);
+          for (const url of warm) await webtaggerBench.isAlreadyReported(db, url);
           const times: number[] = [];
           let right = 0;
           for (const q of list) {
             const start = performance.now();
-            const decision = await webtaggerBench.isAlreadyReported(q.url, db);
+            const decision = await webtaggerBench.isAlreadyReported(db, q.url);
             times.push(performance.now() - start);
             if (decision.status === q.expect) right++;
           }
@@ -196,7 +196,7 @@ export const measure: Measure = {
         display: `p95 ${round(p95, 2)} ms (${label} hashes)`,
         figures: { p50, p99, coldP95 },
         notes: [
-          "The extension's decision function (isAlreadyReported from extension/lib/known-urls.ts: canonicalUrl, urlKeyHash and two indexed lookups in one native IndexedDB read transaction of the Dexie database) bundled into a page",
+          "The extension's decision function (isAlreadyReported from extension/lib/sync/known-urls.ts: canonicalUrl, urlKeyHash and two indexed lookups in one native IndexedDB read transaction of the Dexie database) bundled into a page",
           `(served at ${ORIGIN} by a Playwright route, a secure context like the extension's${outcome.isolated ? ', cross-origin isolated for a microsecond clock' : ''}) in real headless Chromium with an on-disk profile — not inside the extension's own origin, which exposes no hook for it.`,
           `IndexedDB holds ${outcome.count} known hashes and ${OWN} own reports. Timed in the page with performance.now(): 1000 lookups (40 % known materials in other URL forms,`,
           `10 % own, 50 % unknown), all decided right, after ${WARM_UP} lookups of other pages: p50 ${round(p50, 2)} ms, p95 ${round(p95, 2)} ms, p99 ${round(p99, 2)} ms.`,

@@ -109,3 +109,21 @@ export async function pullAll(serverUrl: string, token: string) {
     if (!page.hasMore) return changes;
   }
 }
+
+/** Publishes a new policy version as the admin; every user must accept it before the next write. */
+export async function publishPolicy(serverUrl: string, version: string) {
+  const token = await adminLogin(serverUrl);
+  const response = await fetch(`${serverUrl}/api/admin/policy`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      version,
+      text: {
+        ru: `Политика конфиденциальности, редакция ${version}`,
+        kk: `Құпиялылық саясаты, ${version} редакциясы`,
+        en: `Privacy policy, edition ${version}`,
+      },
+    }),
+  });
+  if (response.status !== 201) throw new Error(`publish policy: ${response.status}`);
+}

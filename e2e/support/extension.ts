@@ -2,7 +2,7 @@ import type { Worker } from '@playwright/test';
 import type { Credentials } from './accounts';
 import type { ExtensionBrowser } from './browser';
 
-/** The key and shape of the session in chrome.storage.local (extension/lib/session.ts). */
+/** The key and shape of the session in chrome.storage.local (extension/lib/browser/session.ts). */
 const SESSION_KEY = 'session';
 
 async function json<T>(response: Response): Promise<T> {
@@ -12,17 +12,15 @@ async function json<T>(response: Response): Promise<T> {
 }
 
 /**
- * Signs the extension in without its popup: logs in through the API, accepts the current policy
- * through the API, and writes the session where the extension keeps it. `extensionServerUrl` is the
- * address the extension should use, when it differs (a proxy in front of the server).
- * Returns the bearer token.
+ * A session of the extension made without its popup: logs in through the API and accepts the
+ * current policy through the API (unless `consent` is false). `extensionServerUrl` is the address
+ * the extension should use, when it differs (a proxy in front of the server).
  */
-export async function signInExtension(
-  browser: ExtensionBrowser,
+export async function sessionThroughApi(
   serverUrl: string,
   who: Credentials,
   options: { consent?: boolean; extensionServerUrl?: string } = {},
-): Promise<string> {
+): Promise<{ key: string; session: Record<string, unknown>; token: string }> {
   const login = await json<{ token: string; expiresAt: string; user: unknown }>(
     await fetch(`${serverUrl}/api/auth/login`, {
       method: 'POST',
@@ -49,11 +47,25 @@ export async function signInExtension(
     expiresAt: login.expiresAt,
     user: login.user,
   };
+  return { key: SESSION_KEY, session, token: login.token };
+}
+
+/**
+ * Signs the extension in without its popup (sessionThroughApi), writing the session where the
+ * extension keeps it. Returns the bearer token.
+ */
+export async function signInExtension(
+  browser: ExtensionBrowser,
+  serverUrl: string,
+  who: Credentials,
+  options: { consent?: boolean; extensionServerUrl?: string } = {},
+): Promise<string> {
+  const { key, session, token } = await sessionThroughApi(serverUrl, who, options);
   await (await liveWorker(browser)).evaluate(
-    ([key, value]) => chrome.storage.local.set({ [key as string]: value }),
-    [SESSION_KEY, session] as const,
+    ([k, value]) => chrome.storage.local.set({ [k as string]: value }),
+    [key, session] as const,
   );
-  return login.token;
+  return token;
 }
 
 /** The extension's service worker as it runs now (it may have been stopped and started again). */
@@ -130,7 +142,7 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
   return id;
 }
 
-type LocalCounts = { outbox: number; reports: number; byState: Record<string, number> };
+export type LocalCounts = { outbox: number; reports: number; byState: Record<string, number> };
 
 /** Just what the worker-side code below uses of IndexedDB (the e2e project has no DOM types). */
 type Idb = {
@@ -153,28 +165,33 @@ type Idb = {
   };
 };
 
-/** Counts in the extension's own database (IndexedDB `webtagger`), read from the worker. */
+/**
+ * Counts in the extension's own database (IndexedDB `webtagger`). Runs inside the extension: pass
+ * it to `evaluate` of a worker or an extension page.
+ */
+export function readLocalCounts(): Promise<LocalCounts> {
+  return new Promise<LocalCounts>((resolve, reject) => {
+    const open = (globalThis as unknown as { indexedDB: Idb }).indexedDB.open('webtagger');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['outbox', 'reports'], 'readonly');
+      const outbox = tx.objectStore('outbox').count();
+      const reports = tx.objectStore('reports').getAll();
+      tx.oncomplete = () => {
+        const byState: Record<string, number> = {};
+        for (const r of reports.result as { state: string }[]) {
+          byState[r.state] = (byState[r.state] ?? 0) + 1;
+        }
+        db.close();
+        resolve({ outbox: outbox.result, reports: reports.result.length, byState });
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+/** Counts in the extension's own database, read from the worker. */
 export async function localCounts(worker: Worker): Promise<LocalCounts> {
-  return worker.evaluate(
-    () =>
-      new Promise<LocalCounts>((resolve, reject) => {
-        const open = (globalThis as unknown as { indexedDB: Idb }).indexedDB.open('webtagger');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['outbox', 'reports'], 'readonly');
-          const outbox = tx.objectStore('outbox').count();
-          const reports = tx.objectStore('reports').getAll();
-          tx.oncomplete = () => {
-            const byState: Record<string, number> = {};
-            for (const r of reports.result as { state: string }[]) {
-              byState[r.state] = (byState[r.state] ?? 0) + 1;
-            }
-            db.close();
-            resolve({ outbox: outbox.result, reports: reports.result.length, byState });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  return worker.evaluate(readLocalCounts);
 }

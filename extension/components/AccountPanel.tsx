@@ -1,20 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MeResponse } from '#shared/schemas/account';
-import { createApiClient } from '@/lib/api-client';
-import { t } from '@/lib/i18n';
-import { clearSession, type Session } from '@/lib/session';
+import { clearSession, type Session } from '@/lib/browser/session';
+import { t } from '@/lib/i18n/i18n';
+import { createApiClient } from '@/lib/sync/api-client';
+import type { PageDeps } from './deps';
 
-type Props = { session: Session; onSignedOut: () => void; onOpenSettings?: () => void };
+type Props = {
+  deps: PageDeps;
+  session: Session;
+  onSignedOut: () => void;
+  onOpenSettings?: () => void;
+};
 
 /**
  * The signed-in account: who, on which server, with which policy version accepted. Signing out
  * ends the session on the server and here; reports saved in the browser stay.
  */
-export function AccountPanel({ session, onSignedOut, onOpenSettings }: Props) {
+export function AccountPanel({ deps, session, onSignedOut, onOpenSettings }: Props) {
   const [me, setMe] = useState<MeResponse>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    createApiClient(session.serverUrl)
+    createApiClient(session.serverUrl, deps.fetch)
       .me(session.token)
       .then(setMe, () => undefined);
   }, [session.token]);
@@ -22,7 +28,7 @@ export function AccountPanel({ session, onSignedOut, onOpenSettings }: Props) {
   async function signOut() {
     setBusy(true);
     // The token is forgotten here even when the server cannot be told.
-    await createApiClient(session.serverUrl)
+    await createApiClient(session.serverUrl, deps.fetch)
       .logout(session.token)
       .catch(() => undefined);
     await clearSession();

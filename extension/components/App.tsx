@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { LocalReport } from '@/lib/db';
-import { pruneDrafts } from '@/lib/draft';
-import { afterFormReady } from '@/lib/form-ready';
-import { t } from '@/lib/i18n';
-import { localDb } from '@/lib/local-db';
-import { type TargetPage, targetPage } from '@/lib/page-capture';
-import type { Session } from '@/lib/session';
+import type { Session } from '@/lib/browser/session';
+import { type TargetPage, targetPage } from '@/lib/capture/page-capture';
+import { pruneDrafts } from '@/lib/form/draft';
+import { afterFormReady, FORM_WAIT_MS } from '@/lib/form/ready';
+import { t } from '@/lib/i18n/i18n';
+import type { LocalReport } from '@/lib/storage/db';
+import type { PageDeps } from './deps';
 import { preloadForm } from './form/useReportForm';
 import { type Gate, resolveGate } from './gate';
 import { lazy } from './Lazy';
@@ -22,9 +22,6 @@ const AccountPanel = lazy(() => import('./AccountPanel').then((m) => m.AccountPa
 
 type Tab = 'tag' | 'pending' | 'account';
 
-/** How long the server check waits for a form that may not come (a browser page, the edit view). */
-const FORM_WAIT_MS = 300;
-
 /** Only web pages can be tagged (the browser's own pages cannot). */
 const isWebPage = (page: TargetPage | null | undefined): page is TargetPage =>
   !!page && /^https?:/i.test(page.url);
@@ -33,7 +30,8 @@ const isWebPage = (page: TargetPage | null | undefined): page is TargetPage =>
  * The popup: sign in, accept the current policy, then tag the page in one click; the review list
  * of reports not yet accepted; the account.
  */
-export function App({ search = location.search }: { search?: string }) {
+export function App({ deps, search = location.search }: { deps: PageDeps; search?: string }) {
+  const { db } = deps;
   const [gate, setGate] = useState<Gate>({ name: 'loading' });
   const [tab, setTab] = useState<Tab>(
     new URLSearchParams(search).get('view') === 'pending' ? 'pending' : 'tag',
@@ -42,24 +40,24 @@ export function App({ search = location.search }: { search?: string }) {
   const [editing, setEditing] = useState<LocalReport>();
   const [saved, setSaved] = useState<SavedReport>();
   const [formKey, setFormKey] = useState(0);
-  const notAccepted = useNotAcceptedCount(gate.name === 'main');
+  const notAccepted = useNotAcceptedCount(deps, gate.name === 'main');
 
   // Set once the server has answered (or could not): browser tests wait for it.
   const [checked, setChecked] = useState(false);
   const decide = async () => {
     setChecked(false);
     // The server's answer (and the code that asks) waits for the form's first paint (targets.md P4).
-    await resolveGate(setGate, localDb, () => afterFormReady(FORM_WAIT_MS));
+    await resolveGate(setGate, deps, () => afterFormReady(FORM_WAIT_MS));
     setChecked(true);
   };
 
   // A layout effect runs right after the first render, not after a frame: the reads start at once.
   useLayoutEffect(() => {
     void decide();
-    setTimeout(() => void localDb.dexie().then((db) => pruneDrafts(db, Date.now())), 2000);
+    setTimeout(() => void db.dexie().then((dexie) => pruneDrafts(dexie, deps.now())), 2000);
     targetPage(search).then(
       (p) => {
-        if (isWebPage(p)) preloadForm(p, localDb);
+        if (isWebPage(p)) preloadForm(db, p);
         setPage(p ?? null);
       },
       () => setPage(null),
@@ -72,13 +70,13 @@ export function App({ search = location.search }: { search?: string }) {
     case 'sign-in':
       return (
         <main class="app" data-checked={checked}>
-          <SignIn onSignedIn={decide} previous={gate.previous} />
+          <SignIn deps={deps} onSignedIn={decide} previous={gate.previous} />
         </main>
       );
     case 'consent':
       return (
         <main class="app" data-checked={checked}>
-          <ConsentScreen session={gate.session} onAccepted={decide} />
+          <ConsentScreen deps={deps} session={gate.session} onAccepted={decide} />
         </main>
       );
   }
@@ -97,10 +95,11 @@ export function App({ search = location.search }: { search?: string }) {
   };
 
   let content: ComponentChildren;
-  if (tab === 'pending') content = <PendingView onEdit={onEdit} />;
+  if (tab === 'pending') content = <PendingView db={db} onEdit={onEdit} />;
   else if (tab === 'account') {
     content = (
       <AccountPanel
+        deps={deps}
         session={session}
         onSignedOut={() => {
           setTab('tag');
@@ -110,11 +109,12 @@ export function App({ search = location.search }: { search?: string }) {
       />
     );
   } else if (saved) {
-    content = <SavedConfirmation saved={saved} onReview={() => openTab('pending')} />;
+    content = <SavedConfirmation db={db} saved={saved} onReview={() => openTab('pending')} />;
   } else if (editing) {
     content = (
       <ReportForm
         key={`edit-${editing.id}-${formKey}`}
+        deps={deps}
         subject={{ kind: 'edit', report: editing }}
         offline={gate.offline}
         onSaved={(s) => {
@@ -131,6 +131,7 @@ export function App({ search = location.search }: { search?: string }) {
     content = (
       <ReportForm
         key={`page-${formKey}`}
+        deps={deps}
         subject={{ kind: 'page', page }}
         offline={gate.offline}
         onSaved={setSaved}
@@ -164,7 +165,7 @@ export function App({ search = location.search }: { search?: string }) {
  * How many reports are not yet accepted, kept current (the number on the review tab). Counted
  * once the form is painted: the count, and Dexie that keeps it current, are not needed before.
  */
-function useNotAcceptedCount(enabled: boolean): number | undefined {
+function useNotAcceptedCount(deps: PageDeps, enabled: boolean): number | undefined {
   const [count, setCount] = useState<number>();
   useEffect(() => {
     if (!enabled) return;
@@ -173,7 +174,7 @@ function useNotAcceptedCount(enabled: boolean): number | undefined {
     afterFormReady(FORM_WAIT_MS)
       .then(() => import('./pending/watch-not-accepted'))
       .then(async ({ watchNotAccepted }) => {
-        const unwatch = watchNotAccepted(await localDb.dexie(), setCount);
+        const unwatch = watchNotAccepted(await deps.db.dexie(), setCount);
         if (stopped) unwatch();
         else stop = unwatch;
       })

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CurrentPolicy } from '#shared/schemas/policy';
-import { ApiClientError, createApiClient } from '@/lib/api-client';
-import { db } from '@/lib/db';
-import { errorMessageKey } from '@/lib/error-messages';
-import { t, uiLocale } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messages';
-import { deleteMeta } from '@/lib/meta';
-import type { Session } from '@/lib/session';
+import { sendMessage } from '@/lib/browser/messages';
+import type { Session } from '@/lib/browser/session';
+import { errorMessageKey } from '@/lib/i18n/error-messages';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import { deleteMeta } from '@/lib/storage/meta';
+import { ApiClientError, createApiClient } from '@/lib/sync/api-client';
+import type { PageDeps } from './deps';
 
-type Props = { session: Session; onAccepted: () => void };
+type Props = { deps: PageDeps; session: Session; onAccepted: () => void };
 
 const errorText = (err: unknown) =>
   t(errorMessageKey(err instanceof ApiClientError ? err.code : 'network'));
@@ -17,8 +17,8 @@ const errorText = (err: unknown) =>
  * The current privacy policy, in the UI language with its version, to accept before reports can
  * be sent. Consent to transfer to third parties is a separate choice, unticked until ticked.
  */
-export function ConsentScreen({ session, onAccepted }: Props) {
-  const client = createApiClient(session.serverUrl);
+export function ConsentScreen({ deps, session, onAccepted }: Props) {
+  const client = createApiClient(session.serverUrl, deps.fetch);
   const [policy, setPolicy] = useState<CurrentPolicy>();
   const [transfer, setTransfer] = useState(false);
   const [error, setError] = useState('');
@@ -39,7 +39,7 @@ export function ConsentScreen({ session, onAccepted }: Props) {
         policyVersion: policy.version,
         scopes: { processing: true, thirdPartyTransfer: transfer },
       });
-      await deleteMeta(db, 'consentRequired');
+      await deleteMeta(await deps.db.dexie(), 'consentRequired');
       void sendMessage('consent-given', { policyVersion: policy.version });
       onAccepted();
     } catch (err) {

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/i18n';
 import { AccountPanel } from './AccountPanel';
 import { ConsentScreen } from './ConsentScreen';
+import type { PageDeps } from './deps';
 import { type Gate, resolveGate } from './gate';
 import { SignIn } from './SignIn';
 
 /** The options page: sign-in, the account with sign-out, and the policy to accept. */
-export function OptionsApp() {
+export function OptionsApp({ deps }: { deps: PageDeps }) {
   const [gate, setGate] = useState<Gate>({ name: 'loading' });
 
-  const decide = () => resolveGate(setGate);
+  const decide = () => resolveGate(setGate, deps);
 
   useEffect(() => {
     void decide();
@@ -20,17 +21,19 @@ export function OptionsApp() {
       <h1>{t('optionsTitle')}</h1>
       <p class="muted">{t('optionsLanguageNote')}</p>
       {gate.name === 'loading' && <div aria-busy="true" />}
-      {gate.name === 'sign-in' && <SignIn onSignedIn={decide} previous={gate.previous} />}
+      {gate.name === 'sign-in' && (
+        <SignIn deps={deps} onSignedIn={decide} previous={gate.previous} />
+      )}
       {gate.name === 'consent' && (
         <>
-          <AccountPanel session={gate.session} onSignedOut={decide} />
-          <ConsentScreen session={gate.session} onAccepted={decide} />
+          <AccountPanel deps={deps} session={gate.session} onSignedOut={decide} />
+          <ConsentScreen deps={deps} session={gate.session} onAccepted={decide} />
         </>
       )}
       {gate.name === 'main' && (
         <>
           {gate.offline && <p class="notice">{t('offlineBanner')}</p>}
-          <AccountPanel session={gate.session} onSignedOut={decide} />
+          <AccountPanel deps={deps} session={gate.session} onSignedOut={decide} />
         </>
       )}
     </main>

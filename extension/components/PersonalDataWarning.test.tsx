@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { findPersonalData } from '#shared/personal-data/find-personal-data';
-import { fakeUiLocale } from '@/lib/i18n-fake';
+import { fakeUiLocale } from '@/lib/i18n/fake';
 import { PersonalDataWarning } from './PersonalDataWarning';
 import { mount, textOf } from './testing';
 

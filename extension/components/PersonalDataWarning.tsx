@@ -1,6 +1,6 @@
-import { personalDataKindKey } from '@/lib/error-messages';
-import { t } from '@/lib/i18n';
-import { type MarkedRange, markedFragments, markSegments } from '@/lib/personal-data-marks';
+import { type MarkedRange, markedFragments, markSegments } from '@/lib/form/personal-data-marks';
+import { personalDataKindKey } from '@/lib/i18n/error-messages';
+import { t } from '@/lib/i18n/i18n';
 
 type Props = {
   /** The text the findings were found in. */

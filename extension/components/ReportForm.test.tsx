@@ -1,14 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ReportInput } from '#shared/schemas/report';
-import { type LocalReport, WebTaggerDb } from '@/lib/db';
-import { DEFAULT_FORM_VALUES } from '@/lib/form-defaults';
-import type { PageHints } from '@/lib/form-values';
-import { fakeUiLocale } from '@/lib/i18n-fake';
-import { localDbOf } from '@/lib/local-db';
-import { setMeta } from '@/lib/meta';
-import type { TargetPage } from '@/lib/page-capture';
-import { saveReport } from '@/lib/reports';
+import type { TargetPage } from '@/lib/capture/page-capture';
+import { DEFAULT_FORM_VALUES } from '@/lib/form/defaults';
+import type { PageHints } from '@/lib/form/values';
+import { fakeUiLocale } from '@/lib/i18n/fake';
+import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
+import { setMeta } from '@/lib/storage/meta';
+import { saveReport } from '@/lib/storage/reports';
 import { ReportForm, type SavedReport } from './ReportForm';
 import { click, mount, textOf, typeInto, waitFor } from './testing';
 
@@ -29,7 +28,7 @@ async function open(subject = { kind: 'page' as const, page }) {
   const view = await mount(
     <ReportForm
       subject={subject}
-      db={localDbOf(db)}
+      deps={{ db, now: Date.now }}
       readHints={async () => hints}
       onSaved={saved}
     />,
@@ -153,7 +152,7 @@ describe('ReportForm', () => {
       note: 'old note',
       capturedAt: '2026-11-20T10:00:00.000Z',
     };
-    const stored: LocalReport = await saveReport(input, db);
+    const stored: LocalReport = await saveReport(db, input);
     const form = await open({ kind: 'edit', report: stored } as never);
     await waitFor(
       () => (form.$('textarea[name=note]') as HTMLTextAreaElement)?.value === 'old note',
@@ -176,23 +175,20 @@ describe('ReportForm', () => {
   });
 
   it('says when the page is already reported', async () => {
-    await saveReport(
-      {
-        id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
-        url: 'https://casino.example.kz/promo',
-        title: 'x',
-        source: 'page',
-        resourceType: 'webpage',
-        languages: ['ru'],
-        geography: { indicated: false },
-        openness: 'public',
-        availability: 'accessible',
-        topics: ['gambling'],
-        note: '',
-        capturedAt: '2026-11-20T10:00:00.000Z',
-      },
-      db,
-    );
+    await saveReport(db, {
+      id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      url: 'https://casino.example.kz/promo',
+      title: 'x',
+      source: 'page',
+      resourceType: 'webpage',
+      languages: ['ru'],
+      geography: { indicated: false },
+      openness: 'public',
+      availability: 'accessible',
+      topics: ['gambling'],
+      note: '',
+      capturedAt: '2026-11-20T10:00:00.000Z',
+    });
     const form = await open();
     await waitFor(() => form.$('[data-testid=duplicate-hint]'));
     expect(textOf(form.$('[data-testid=duplicate-hint]'))).toBe(

@@ -7,13 +7,13 @@ import {
   RESOURCE_TYPE_CODES,
   RESOURCE_TYPES,
 } from '#shared/taxonomy';
-import type { LocalReport } from '@/lib/db';
-import { markFormReady } from '@/lib/form-ready';
-import type { PageHints } from '@/lib/form-values';
-import { t } from '@/lib/i18n';
-import { type LocalDb, localDb } from '@/lib/local-db';
-import type { TargetPage } from '@/lib/page-capture';
-import { readPageHints } from '@/lib/page-hints';
+import type { TargetPage } from '@/lib/capture/page-capture';
+import { readPageHints } from '@/lib/form/page-hints';
+import { markFormReady } from '@/lib/form/ready';
+import type { PageHints } from '@/lib/form/values';
+import { t } from '@/lib/i18n/i18n';
+import type { LocalReport } from '@/lib/storage/db';
+import type { PageDeps } from './deps';
 import { DuplicateHint } from './form/DuplicateHint';
 import { FieldError, fieldId } from './form/FieldError';
 import { GeographyFields } from './form/GeographyFields';
@@ -34,14 +34,14 @@ type Props = {
   onCancel?: () => void;
   /** The server could not be reached: saving works, sending waits. */
   offline?: boolean;
-  db?: LocalDb;
+  deps: Pick<PageDeps, 'db' | 'now'>;
   readHints?: (page: TargetPage) => Promise<PageHints>;
 };
 
 /** The tagging form: pre-filled so that one click (or Enter) saves; every field validated. */
-export function ReportForm({ subject, onSaved, onCancel, offline, ...deps }: Props) {
-  const db = deps.db ?? localDb;
-  const form = useReportForm(subject, { db, readHints: deps.readHints ?? readPageHints });
+export function ReportForm({ subject, onSaved, onCancel, offline, deps, readHints }: Props) {
+  const { db } = deps;
+  const form = useReportForm(subject, { db, readHints: readHints ?? readPageHints });
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
@@ -82,15 +82,18 @@ export function ReportForm({ subject, onSaved, onCancel, offline, ...deps }: Pro
       let screenshotFailed = false;
       if (values?.attachScreenshot) {
         try {
-          const { captureEvidence } = await import('@/lib/evidence');
+          const { captureEvidence } = await import('@/lib/capture/evidence');
           const windowId = subject.kind === 'page' ? subject.page.windowId : undefined;
-          report = { ...report, evidence: await captureEvidence({ windowId }, await db.dexie()) };
+          report = {
+            ...report,
+            evidence: await captureEvidence(await db.dexie(), deps.now(), { windowId }),
+          };
         } catch {
           screenshotFailed = true;
         }
       }
-      const { saveReport } = await import('@/lib/reports');
-      const local = await saveReport(report, await db.dexie());
+      const { saveReport } = await import('@/lib/storage/reports');
+      const local = await saveReport(await db.dexie(), report);
       await form.forgetDraft();
       onSaved({ report: local, screenshotFailed });
     } finally {

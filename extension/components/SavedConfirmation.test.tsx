@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type LocalReport, WebTaggerDb } from '@/lib/db';
-import { fakeUiLocale } from '@/lib/i18n-fake';
-import { localDbOf } from '@/lib/local-db';
-import type { SyncSummary } from '@/lib/messages';
+import type { SyncSummary } from '@/lib/browser/messages';
+import { fakeUiLocale } from '@/lib/i18n/fake';
+import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
 import { SavedConfirmation } from './SavedConfirmation';
 import { mount, textOf, waitFor } from './testing';
 
@@ -45,7 +44,7 @@ async function show(summary: SyncSummary | undefined, stored: LocalReport = repo
     <SavedConfirmation
       saved={{ report, screenshotFailed: false }}
       onReview={() => {}}
-      db={localDbOf(db)}
+      db={db}
       send={send}
     />,
   );

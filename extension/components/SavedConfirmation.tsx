@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LocalReport } from '@/lib/db';
-import { errorMessageKey } from '@/lib/error-messages';
-import { type MessageKey, t } from '@/lib/i18n';
-import { type LocalDb, localDb } from '@/lib/local-db';
-import { type SyncSummary, sendMessage } from '@/lib/messages';
+import { type SyncSummary, sendMessage } from '@/lib/browser/messages';
+import { errorMessageKey } from '@/lib/i18n/error-messages';
+import { type MessageKey, t } from '@/lib/i18n/i18n';
+import type { LocalReport } from '@/lib/storage/db';
+import type { LocalDb } from '@/lib/storage/local-db';
 import type { SavedReport } from './ReportForm';
 
 type Props = {
   saved: SavedReport;
   onReview: () => void;
-  db?: LocalDb;
+  db: LocalDb;
   send?: (reportId: string) => Promise<SyncSummary | undefined>;
 };
 
@@ -25,7 +25,7 @@ const OUTCOME: Record<string, MessageKey> = {
  * The confirmation after Save: the report is safe in the browser; then whether the server took
  * it, refused it (and why), or it waits for the network, consent or a sign-in.
  */
-export function SavedConfirmation({ saved, onReview, db = localDb, send }: Props) {
+export function SavedConfirmation({ saved, onReview, db, send }: Props) {
   const [outcome, setOutcome] = useState<{ summary?: SyncSummary; report?: LocalReport }>();
   useEffect(() => {
     const sync = send ?? ((reportId: string) => sendMessage('report-saved', { reportId }));

@@ -1,18 +1,20 @@
 import { useState } from 'preact/hooks';
-import { ApiClientError, createApiClient } from '@/lib/api-client';
-import { errorMessageKey } from '@/lib/error-messages';
-import { t } from '@/lib/i18n';
-import { sendMessage } from '@/lib/messages';
-import { DEFAULT_SERVER_URL, type Session, serverOrigin, setSession } from '@/lib/session';
+import { sendMessage } from '@/lib/browser/messages';
+import { DEFAULT_SERVER_URL, type Session, serverOrigin, setSession } from '@/lib/browser/session';
+import { errorMessageKey } from '@/lib/i18n/error-messages';
+import { t } from '@/lib/i18n/i18n';
+import { ApiClientError, createApiClient } from '@/lib/sync/api-client';
+import type { PageDeps } from './deps';
 
 type Props = {
+  deps: PageDeps;
   onSignedIn: () => void;
   /** The session that needs a new sign-in: its server and account are offered again. */
   previous?: Session;
 };
 
 /** Sign-in to the server with e-mail and password; the session is kept in the extension. */
-export function SignIn({ onSignedIn, previous }: Props) {
+export function SignIn({ deps, onSignedIn, previous }: Props) {
   const [server, setServer] = useState(previous?.serverUrl ?? DEFAULT_SERVER_URL);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -26,7 +28,7 @@ export function SignIn({ onSignedIn, previous }: Props) {
     setBusy(true);
     setError('');
     try {
-      const answer = await createApiClient(origin).login({
+      const answer = await createApiClient(origin, deps.fetch).login({
         email,
         password,
         deviceName: 'WebTagger',

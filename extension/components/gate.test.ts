@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { WebTaggerDb } from '@/lib/db';
-import { localDbOf } from '@/lib/local-db';
-import { getMeta, setMeta } from '@/lib/meta';
-import { getSession, type Session, setSession } from '@/lib/session';
+import { getSession, type Session, setSession } from '@/lib/browser/session';
+import { WebTaggerDb } from '@/lib/storage/db';
+import { getMeta, setMeta } from '@/lib/storage/meta';
 import { type Gate, resolveGate } from './gate';
 
 const session: Session = {
@@ -25,7 +24,7 @@ const fetchMock = vi.fn<typeof fetch>();
 
 async function gates(): Promise<Gate['name'][]> {
   const shown: Gate[] = [];
-  await resolveGate((gate) => shown.push(gate), localDbOf(db));
+  await resolveGate((gate) => shown.push(gate), { db, fetch: fetchMock });
   return shown.map((g) => (g.name === 'main' && g.offline ? ('main-offline' as never) : g.name));
 }
 
@@ -33,10 +32,8 @@ beforeEach(() => {
   fakeBrowser.reset();
   db = new WebTaggerDb(`gate-test-${n++}`);
   fetchMock.mockReset();
-  vi.stubGlobal('fetch', fetchMock);
 });
 afterEach(async () => {
-  vi.unstubAllGlobals();
   await db.delete();
 });
 
@@ -62,7 +59,7 @@ describe('resolveGate', () => {
     const shown: Gate['name'][] = [];
     const resolving = resolveGate(
       (gate) => shown.push(gate.name),
-      localDbOf(db),
+      { db, fetch: fetchMock },
       () => new Promise<void>((resolve) => (allow = resolve)),
     );
     await vi.waitFor(() => expect(shown).toEqual(['main']));

@@ -1,7 +1,7 @@
-import { type LocalDb, localDb } from '@/lib/local-db';
-import { sendMessage } from '@/lib/messages';
-import { deleteMeta, readMeta } from '@/lib/meta';
-import { getSession, markSignInNeeded, type Session } from '@/lib/session';
+import { sendMessage } from '@/lib/browser/messages';
+import { getSession, markSignInNeeded, type Session } from '@/lib/browser/session';
+import { deleteMeta, readMeta } from '@/lib/storage/meta';
+import type { PageDeps } from './deps';
 
 /** What the popup shows before the form: sign-in, the policy to accept, or the main views. */
 export type Gate =
@@ -14,11 +14,11 @@ export type Gate =
  * The gate as far as this browser knows, without the network: no session (or a refused one) asks
  * for a sign-in; a push refused for lack of consent asks for consent first.
  */
-export async function localGate(db: LocalDb = localDb): Promise<Gate> {
+export async function localGate(deps: Pick<PageDeps, 'db'>): Promise<Gate> {
   // Both reads at once, the database's without Dexie: the popup's first paint waits for them.
   const [session, [consentRequired]] = await Promise.all([
     getSession(),
-    readMeta(db.name, ['consentRequired']),
+    readMeta(deps.db.name, ['consentRequired']),
   ]);
   if (!session || session.needsSignIn) return { name: 'sign-in', previous: session };
   return consentRequired ? { name: 'consent', session } : { name: 'main', session };
@@ -30,17 +30,17 @@ export async function localGate(db: LocalDb = localDb): Promise<Gate> {
  * in the outbox.
  */
 export async function checkAccount(
+  deps: Pick<PageDeps, 'db' | 'fetch'>,
   session: Session,
   local: Gate,
-  db: LocalDb = localDb,
 ): Promise<Gate> {
-  const { ApiClientError, createApiClient } = await import('@/lib/api-client');
+  const { ApiClientError, createApiClient } = await import('@/lib/sync/api-client');
   try {
-    const me = await createApiClient(session.serverUrl).me(session.token);
+    const me = await createApiClient(session.serverUrl, deps.fetch).me(session.token);
     if (!me.consent.current) return { name: 'consent', session };
     if (local.name === 'consent') {
       // Accepted elsewhere (the site, the options page): the queue may go.
-      await deleteMeta(await db.dexie(), 'consentRequired');
+      await deleteMeta(await deps.db.dexie(), 'consentRequired');
       void sendMessage('sync-now');
     }
     return { name: 'main', session };
@@ -61,13 +61,13 @@ export async function checkAccount(
  */
 export async function resolveGate(
   show: (gate: Gate) => void,
-  db: LocalDb = localDb,
+  deps: Pick<PageDeps, 'db' | 'fetch'>,
   beforeAsking: () => Promise<void> = async () => undefined,
 ): Promise<void> {
-  const local = await localGate(db);
+  const local = await localGate(deps);
   show(local);
   if (local.name === 'main' || local.name === 'consent') {
     if (local.name === 'main') await beforeAsking();
-    show(await checkAccount(local.session, local, db));
+    show(await checkAccount(deps, local.session, local));
   }
 }

@@ -1,3 +1,12 @@
-import { startBackground } from '@/lib/background';
+import { startBackground } from '@/lib/browser/background';
+import { WebTaggerDb } from '@/lib/storage/db';
 
-export default defineBackground(() => startBackground());
+// The background's dependencies are made here, once, and passed down.
+export default defineBackground(() =>
+  startBackground({
+    db: new WebTaggerDb(),
+    fetch: (input, init) => fetch(input, init),
+    now: Date.now,
+    random: Math.random,
+  }),
+);

@@ -63,7 +63,7 @@ const SETTLEMENT_BEFORE = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:` +
     String.raw`(?:[Гг]|[Гг]ор|[Сс]|[Пп]ос|[Пп]|[Аа]|[Сс]т)\.\s{0,2}${CAP}` +
     String.raw`|(?:[Гг]ород|[Сс]ело|[Пп]ос[её]лок|[Аа]ул|[Аа]уыл|[Cc]ity)\s{1,2}${CAP}` +
-    String.raw`|${CAP}\s{1,2}(?:қ\.|қаласы|ауылы|кенті|обл\.|област\p{L}{1,2}|облысы|р-н|район|ауданы)` +
+    String.raw`|${CAP}\s{1,2}(?:қ\.|қаласы|ауылы|кенті|обл\.|област\p{L}{1,2}|облысы|р-н|район|ауданы|q\.|qalasy|auyly|oblysy|audany)` +
     String.raw`|(?:${CITIES}))\s{0,2},?\s{0,2}$`,
   'u',
 );
@@ -86,19 +86,23 @@ export function includeSettlements(text: string, start: number): number {
 // Words that say the address is where a person lives, and words that merely introduce an address
 // (an organisation is also "зарегистрировано по адресу").
 const HOME_SIGNAL =
-  /(?:прожива\p{L}{0,4}|прописан\p{L}{0,2}|адрес\s{1,2}проживания|домашн\p{L}{0,3}\s{1,2}адрес\p{L}{0,2}|жив[её]т|тұрады|тұратын|lives\s{1,2}at|resides|home\s{1,2}address)/giu;
+  /(?:прожива\p{L}{0,4}|прописан\p{L}{0,2}|адрес\s{1,2}проживания|домашн\p{L}{0,3}\s{1,2}адрес\p{L}{0,2}|жив[её]т|тұрады|тұратын|tūrady|tūratyn|tūrğylyqty|lives\s{1,2}at|resides|home\s{1,2}address)/giu;
 const ADDRESS_SIGNAL =
-  /(?:по\s{1,2}адресу|адрес\s{0,2}:|мекенжай\p{L}{0,6}|зарегистрирован\p{L}{0,2}|registered\s{1,2}at)/iu;
+  /(?:по\s{1,2}адресу|адрес\s{0,2}:|мекенжай\p{L}{0,6}|mekenjai\p{L}{0,6}|зарегистрирован\p{L}{0,2}|registered\s{1,2}at)/iu;
 
 // Words that say the address is an organisation's: its registered or office address. A company's
 // address is in the public register and is not a third person's data (privacy policy 3.4).
 // Case matters for the abbreviations: "ақ" is also the Kazakh word for white.
 const BUSINESS_SIGNAL =
-  /(?:[Юю]ридическ\p{L}{0,4}\s{1,2}адрес|[Юю]р\.\s{0,2}адрес|[Зз]аңды\s{1,2}мекенжай|[Rr]egistered\s{1,2}office|[Ll]egal\s{1,2}address|(?<![\p{L}])(?:ТОО|АО|ЖШС|АҚ|LLP|LLC|JSC|ТРЦ|ТЦ|БЦ)(?![\p{L}])|[Оо]фис\p{L}{0,3}|[Бб]изнес-центр\p{L}{0,3}|[Фф]илиал\p{L}{0,3}|[Оо]тделени\p{L}{0,3}|[Сс]клад\p{L}{0,3})/gu;
+  /(?:[Юю]ридическ\p{L}{0,4}\s{1,2}адрес|[Юю]р\.\s{0,2}адрес|[Зз]аңды\s{1,2}мекенжай|[Zz]añdy\s{1,2}mekenjai|[Rr]egistered\s{1,2}office|[Ll]egal\s{1,2}address|[Оо]фис\p{L}{0,3}|[Oo]fis\p{L}{0,3}|[Кк]еңсе\p{L}{0,3}|[Kk]eñse\p{L}{0,3})/gu;
+// Words for an organisation or its premises: a flat number says the place is still someone's home
+// ("склад закладок в квартире: ул. Сатпаева, 30А, кв. 12").
+const PREMISES_SIGNAL =
+  /(?:(?<![\p{L}])(?:ТОО|АО|ЖШС|АҚ|JŞS|AQ|LLP|LLC|JSC|ТРЦ|ТЦ|БЦ)(?![\p{L}])|[Бб]изнес-центр\p{L}{0,3}|[Фф]илиал\p{L}{0,3}|[Оо]тделени\p{L}{0,3}|[Сс]клад\p{L}{0,3})/gu;
 
 const BUSINESS_AFTER =
-  /^[\s,]{0,3}(?:офис|оф\.|office|suite|каб\.|кабинет|бутик|павильон|БЦ|ТЦ|ТРЦ)/iu;
-const HOME_AFTER = /^[\s,]{0,3}(?:тұрады|тұратын|проживает|живёт|живет)/iu;
+  /^[\s,]{0,3}(?:офис|оф\.|office|suite|ofis|каб\.|кабинет|бутик|павильон|БЦ|ТЦ|ТРЦ)/iu;
+const HOME_AFTER = /^[\s,]{0,3}(?:тұрады|тұратын|tūrady|tūratyn|проживает|живёт|живет)/iu;
 const CONTEXT_WINDOW = 80;
 
 function lastIndexOf(pattern: RegExp, window: string): number {
@@ -112,11 +116,15 @@ export function addressContext(
   text: string,
   start: number,
   end: number,
+  hasApartment = false,
 ): 'home' | 'business' | 'unknown' {
   if (BUSINESS_AFTER.test(text.slice(end, end + 24))) return 'business';
   const window = text.slice(Math.max(0, start - CONTEXT_WINDOW), start);
   const home = lastIndexOf(HOME_SIGNAL, window);
-  const business = lastIndexOf(BUSINESS_SIGNAL, window);
+  const business = Math.max(
+    lastIndexOf(BUSINESS_SIGNAL, window),
+    hasApartment ? -1 : lastIndexOf(PREMISES_SIGNAL, window),
+  );
   // A later home signal wins: "директор ТОО … проживает по адресу" is a home.
   if (home > business) return 'home';
   if (business >= 0) return 'business';

@@ -1,102 +1,14 @@
+import { findObfuscatedEmails } from './obfuscated-email';
+import { isRoleMailbox } from './role-mailbox';
 import type { Detector, Finding } from './types';
+
+export { isRoleMailbox } from './role-mailbox';
 
 const LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
 const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
 const TOP_LEVEL_DOMAIN = /^\p{L}{2,24}$/u;
 // "logo@2x.png" is a file name, not an address.
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'bmp']);
-
-/**
- * Mailboxes named after a function rather than a person. Only a person's address is personal
- * data (docs/personal-data.md), so `info@`, `support@`, `press@`, `noreply@`… at an
- * organisation's domain are not. At a free mail service anyone can take such a name, so there the
- * address is treated as a person's.
- */
-const ROLE_WORDS = new Set([
-  'info',
-  'support',
-  'press',
-  'pr',
-  'noreply',
-  'no',
-  'reply',
-  'donotreply',
-  'admin',
-  'administrator',
-  'office',
-  'contact',
-  'contacts',
-  'sales',
-  'hr',
-  'help',
-  'helpdesk',
-  'service',
-  'media',
-  'marketing',
-  'reception',
-  'secretary',
-  'kense',
-  'kanc',
-  'priemnaya',
-  'hello',
-  'team',
-  'billing',
-  'abuse',
-  'postmaster',
-  'webmaster',
-  'mail',
-  'news',
-  'feedback',
-  'job',
-  'jobs',
-  'career',
-  'careers',
-  'legal',
-  'compliance',
-  'security',
-  'privacy',
-  'ads',
-  'partners',
-  'order',
-  'orders',
-  'shop',
-  'hotline',
-  'call',
-  'center',
-  'callcenter',
-]);
-const FREE_MAIL_DOMAINS = new Set([
-  'mail.ru',
-  'inbox.ru',
-  'list.ru',
-  'bk.ru',
-  'internet.ru',
-  'yandex.ru',
-  'yandex.kz',
-  'ya.ru',
-  'rambler.ru',
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'yahoo.com',
-  'icloud.com',
-  'me.com',
-  'proton.me',
-  'protonmail.com',
-  'ukr.net',
-]);
-
-/** Whether an address is an organisation's role mailbox (see ROLE_WORDS), not a person's. */
-export function isRoleMailbox(local: string, domain: string): boolean {
-  if (FREE_MAIL_DOMAINS.has(domain.toLowerCase())) return false;
-  const words = local.toLowerCase().split(/[._+-]+/);
-  return (
-    words.some((word) => ROLE_WORDS.has(word)) &&
-    words.every((word) => ROLE_WORDS.has(word) || /^\d*$/.test(word))
-  );
-}
 
 function expandLocalPart(text: string, at: number): number {
   let start = at;
@@ -122,8 +34,19 @@ function isWellFormed(local: string, domain: string): boolean {
   return TOP_LEVEL_DOMAIN.test(topLevel) && !FILE_EXTENSIONS.has(topLevel.toLowerCase());
 }
 
-/** Finds e-mail addresses of persons; role mailboxes of organisations are left out. */
+/**
+ * Finds e-mail addresses of persons, also written to dodge filters (ivan [at] mail.kz, ivan
+ * собака mail.ru); role mailboxes of organisations are left out.
+ */
 export const detectEmails: Detector = (text) => {
+  const findings = findPlainEmails(text);
+  const obfuscated = findObfuscatedEmails(text);
+  if (obfuscated.length === 0) return findings;
+  const apart = obfuscated.filter((o) => !findings.some((f) => f.start < o.end && f.end > o.start));
+  return [...findings, ...apart].sort((x, y) => x.start - y.start);
+};
+
+function findPlainEmails(text: string): Finding[] {
   const findings: Finding[] = [];
   let at = text.indexOf('@');
   let searchedUpTo = 0;
@@ -139,4 +62,4 @@ export const detectEmails: Detector = (text) => {
     at = text.indexOf('@', at + 1);
   }
   return findings;
-};
+}

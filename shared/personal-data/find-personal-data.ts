@@ -22,7 +22,28 @@ export function findPersonalData(text: string): Finding[] {
  * so an address that contains a house number is kept whole rather than split.
  */
 export function resolveOverlaps(findings: Finding[]): Finding[] {
-  const ranked = [...findings].sort(
+  const byStart = [...findings].sort((a, b) => a.start - b.start);
+  const kept: Finding[] = [];
+  // Findings that overlap nothing are kept as they are; only a group of findings joined by
+  // overlaps needs ranking, and no finding outside the group can overlap one inside it.
+  let first = 0;
+  while (first < byStart.length) {
+    let end = byStart[first]!.end;
+    let next = first + 1;
+    while (next < byStart.length && byStart[next]!.start < end) {
+      end = Math.max(end, byStart[next]!.end);
+      next++;
+    }
+    if (next === first + 1) kept.push(byStart[first]!);
+    else kept.push(...rankWithin(byStart.slice(first, next)));
+    first = next;
+  }
+  return kept;
+}
+
+/** The greedy choice within one group of overlapping findings, in text order. */
+function rankWithin(group: Finding[]): Finding[] {
+  const ranked = group.sort(
     (a, b) =>
       b.end - b.start - (a.end - a.start) ||
       (b.confidence ?? 1) - (a.confidence ?? 1) ||
@@ -39,7 +60,6 @@ export function resolveOverlaps(findings: Finding[]): Finding[] {
   }
   return kept;
 }
-
 /** The index of the first kept finding that ends after `offset` (or the length). */
 function firstEndingAfter(kept: Finding[], offset: number): number {
   let low = 0;

@@ -157,4 +157,35 @@ describe('detectAddresses', () => {
       }),
     );
   });
+
+  it.each([
+    ['Almaty q., Abai dañğyly, 150-üi, 23-päter', 'Almaty q., Abai dañğyly, 150-üi, 23-päter'],
+    ['Ol Sätbaev köşesı 22 üi, 14 päterde tūrady', 'Sätbaev köşesı 22 üi, 14 päterde'],
+    ['Mekenjai: Būqar jyrau dañğyly, 51 üi, 23 päter', 'Būqar jyrau dañğyly, 51 üi, 23 päter'],
+    ['Samal-2 şağyn audany, 58 üi, 14 päter', 'Samal-2 şağyn audany, 58 üi, 14 päter'],
+    ['Tūrğylyqty mekenjaiy: Töle bi köşesı 59, 12 päter', 'Töle bi köşesı 59, 12 päter'],
+    ['Qyzdyñ mekenjaiy: Abai köşesi 10, 5 päter', 'Abai köşesi 10, 5 päter'],
+    ['Мекенжайы — 4 шағын аудан, 12 үй, 3 пәтер', '4 шағын аудан, 12 үй, 3 пәтер'],
+  ])(
+    'finds an address in the Kazakh Latin alphabet or a numbered microdistrict in %j',
+    (text, value) => {
+      expect(addressesIn(text)).toEqual([value]);
+    },
+  );
+
+  it('keeps a flat a home when premises words come before it', () => {
+    expect(addressesIn('Склад закладок в квартире: ул. Сатпаева, 30А, кв. 12')).toEqual([
+      'ул. Сатпаева, 30А, кв. 12',
+    ]);
+    // Without a flat, the warehouse is the business's own premises.
+    expect(addressesIn('Склад закладок: ул. Сатпаева, 30А')).toEqual([]);
+  });
+
+  it.each([
+    ['a Kazakh Latin street without a house', 'Abai köşesınde şeru öttı, 200 adam jinaldy'],
+    ['an office in Kazakh Latin', 'Ofisı: Dostyq dañğyly, 43, 5-qabat'],
+    ['a company in Kazakh Latin', 'JŞS zañdy mekenjaiy: Abai dañğyly 52'],
+  ])('finds nothing in %s', (_, text) => {
+    expect(addressesIn(text)).toEqual([]);
+  });
 });

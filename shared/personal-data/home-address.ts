@@ -15,13 +15,13 @@ const NUM = String.raw`\d{1,4}(?:\p{L}(?!\p{L}))?(?:\/\d{1,4}(?:\p{L}(?!\p{L}))?
 
 // What may follow a house number written without д./дом: the end of the clause, an apartment
 // ("59-12", "кв. 5"); not a word (ул. Абая 10 марта), a time (12:00) nor more digits (2 000 человек).
-const BARE_NUMBER_END = String.raw`(?=[ \t]{0,2}(?:[,;)\]»"!?\n]|[.:](?!\d)|$|-\s?\d|(?:кв|корп|к\.|стр|блок|apt|kv|flat|unit|#|пәтер|патер)))`;
+const BARE_NUMBER_END = String.raw`(?=[ \t]{0,2}(?:[,;)\]»"!?\n]|[.:](?!\d)|$|-\s?\d|(?:кв|корп|к\.|стр|блок|apt|kv|flat|unit|#|пәтер|патер|päter|pater|üi|üy)))`;
 
-const HOUSE = String.raw`(?:[\s,]{0,4}(?:д\.|дом[аеу]?|д(?=\s)|house|bldg\.?|d\.|үй)\s{0,3}(?:№\s{0,2})?${NUM}|[\s,]{1,4}(?:№\s{0,2})?${NUM}\s{0,2}-?\s{0,2}(?:үй|уй)\p{L}{0,4}|[\s,]{1,4}${NUM}${BARE_NUMBER_END})`;
+const HOUSE = String.raw`(?:[\s,]{0,4}(?:д\.|дом[аеу]?|д(?=\s)|house|bldg\.?|d\.|үй|üi|üy)\s{0,3}(?:№\s{0,2})?${NUM}|[\s,]{1,4}(?:№\s{0,2})?${NUM}\s{0,2}-?\s{0,2}(?:үй|уй|üi|üy|ui)\p{L}{0,4}|[\s,]{1,4}${NUM}${BARE_NUMBER_END})`;
 
 const BUILDING = String.raw`(?:[\s,]{0,4}(?:корп\.?|корпус|к\.|стр\.|строение|блок|block)\s{0,3}(?:\d{1,3}|\p{Lu})(?![\p{L}\p{N}]))`;
 
-const APARTMENT = String.raw`(?:[\s,]{0,4}(?:кв(?:\.|(?=\s))|квартир[аеуы]|кв-ра|apt\.?|apartment|flat|kv\.?|#)\s{0,3}(?:№\s{0,2})?${NUM}|[\s,]{0,4}${NUM}\s{0,2}-?\s{0,2}(?:пәтер|патер)\p{L}{0,4}|[\s,]{0,4}(?:пәтер|патер)\s{0,3}(?:№\s{0,2})?${NUM}|-\s?${NUM})`;
+const APARTMENT = String.raw`(?:[\s,]{0,4}(?:кв(?:\.|(?=\s))|квартир[аеуы]|кв-ра|apt\.?|apartment|flat|kv\.?|#)\s{0,3}(?:№\s{0,2})?${NUM}|[\s,]{0,4}${NUM}\s{0,2}-?\s{0,2}(?:пәтер|патер|päter|pater)\p{L}{0,4}|[\s,]{0,4}(?:пәтер|патер|päter|pater)\s{0,3}(?:№\s{0,2})?${NUM}|-\s?${NUM})`;
 
 const REST = `${HOUSE}${BUILDING}{0,2}${APARTMENT}?`;
 
@@ -39,9 +39,9 @@ const MARKER_FIRST = new RegExp(
 );
 
 // Street words written after the name (Абай көшесі, Абылай хан даңғылы, Abay street).
-const MARKER_AFTER = String.raw`(?:көшес[іи]\p{L}{0,4}|кошес[иі]\p{L}{0,4}|даңғыл[ыи]\p{L}{0,4}|дангыл[ыи]\p{L}{0,4}|ықшамаудан[ыи]\p{L}{0,4}|ыкшамаудан[ыи]\p{L}{0,4}|шағын\s{1,2}аудан[ыи]?|тұйығы|[Ss]treet|[Ss]tr?\.|[Aa]venue|[Aa]ve\.?|[Rr]oad|[Rr]d\.|[Bb]oulevard|[Bb]lvd\.?|koshesi|dangyly)`;
+const MARKER_AFTER = String.raw`(?:көшес[іи]\p{L}{0,4}|кошес[иі]\p{L}{0,4}|даңғыл[ыи]\p{L}{0,4}|дангыл[ыи]\p{L}{0,4}|ықшамаудан[ыи]\p{L}{0,4}|ыкшамаудан[ыи]\p{L}{0,4}|шағын\s{1,2}аудан[ыи]?|тұйығы|k[öo][şs]es[iı]\p{L}{0,4}|da[ñn][ğg]yl[yı]\p{L}{0,4}|(?:şağyn|shagyn)\s{1,2}audan[yı]?|yqşamaudan[yı]\p{L}{0,4}|[Ss]treet|[Ss]tr?\.|[Aa]venue|[Aa]ve\.?|[Rr]oad|[Rr]d\.|[Bb]oulevard|[Bb]lvd\.?|koshesi|dangyly)`;
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}\p{N}'’.\-]{0,30}`;
-const NAME_BEFORE_MARKER = String.raw`${NAME_WORD}(?:\s{1,2}(?:${NAME_WORD}|би|батыр|батыра|хан|хана|ата|ана)){0,2}`;
+const NAME_BEFORE_MARKER = String.raw`${NAME_WORD}(?:\s{1,2}(?:${NAME_WORD}|би|батыр|батыра|хан|хана|жырау|ата|ана|bi|batyr|batyra|han|khan|jyrau|ata|ana)){0,2}|\d{1,3}`;
 
 // The street word is found first (it is rare) and the name looked for right before it: a pattern
 // starting at every capital letter would cost far more.
@@ -65,7 +65,8 @@ const SIGNALLED = new RegExp(
 );
 
 // A sentence's first word that the name-before-marker pattern may sweep in: "Ол Сәтпаев көшесі".
-const LEADING_FUNCTION_WORD = /^(?:Ол|Мен|Біз|Олар|Сол|Бұл|Ал|Және|He|She|They|We|I|The)\s{1,2}/u;
+const LEADING_FUNCTION_WORD =
+  /^(?:Ол|Мен|Біз|Олар|Сол|Бұл|Ал|Және|Ol|Men|Bız|Olar|Sol|Būl|Al|Jäne|He|She|They|We|I|The)\s{1,2}/u;
 
 function confidenceOf(context: 'home' | 'unknown', hasApartment: boolean): number {
   if (context === 'home') return 0.95;
@@ -74,9 +75,11 @@ function confidenceOf(context: 'home' | 'unknown', hasApartment: boolean): numbe
 
 function push(findings: Finding[], text: string, start: number, end: number): void {
   if (findings.some((other) => start < other.end && end > other.start)) return;
-  const context = addressContext(text, start, end);
+  const hasApartment = /(?:кв|пәтер|патер|päter|pater|apt|kv|flat|-\s?\d)/u.test(
+    text.slice(start, end),
+  );
+  const context = addressContext(text, start, end, hasApartment);
   if (context === 'business') return;
-  const hasApartment = /(?:кв|пәтер|патер|apt|kv|flat|-\s?\d)/u.test(text.slice(start, end));
   findings.push({
     kind: 'home_address',
     start,

@@ -50,4 +50,47 @@ describe('detectIdDocuments', () => {
     expect(values('удостоверение 0456123789')).toEqual([]);
     expect(values('удостоверение личности, ИИН 880412378771')).toEqual([]);
   });
+
+  it.each([
+    ['скан удостоверения личности за № 045 781 236, владелец', '045 781 236'],
+    ['воспользовался удостоверением личности № 036 904 115 умершего', '036 904 115'],
+    ['По удостоверению личности 044519087 оформлены кредиты', '044519087'],
+    ['видны номера удостоверений, например 039 117 460', '039 117 460'],
+    ['уд. личности 047-338-112, выдано МВД РК', '047-338-112'],
+    ['Данные уд.л. 033 871 456 переданы', '033 871 456'],
+    ['жеке куәліктің көшірмесі (№ 035-118-724)', '035-118-724'],
+    ['Jeke kuälik nömırı 044 871 209 jariialanğan', '044 871 209'],
+    ['jeke kuäligınıñ nömırın (039118402)', '039118402'],
+    ['Tölqūjat N 12093847 suretı', 'N 12093847'],
+    ['Нашли скан паспорта (номер N 1204 5531)', 'N 1204 5531'],
+    ['The bot returns the ID number 047 120 336', '047 120 336'],
+    ['ID card (no. 036-221-904) is pinned', '036-221-904'],
+  ])('finds a grouped or inflected number in %j', (text, value) => {
+    expect(values(text)).toEqual([value]);
+  });
+
+  it('takes each number from the document word nearest before it', () => {
+    expect(values('Jeke kuälik: 034 227 651; tölqūjat: N09922415')).toEqual([
+      '034 227 651',
+      'N09922415',
+    ]);
+  });
+
+  it('needs the number of the document the word names: no passport shape after an ID card word', () => {
+    expect(values('удостоверение N12345678')).toEqual([]);
+    expect(values('удостоверение 45 12 384756')).toEqual([]);
+  });
+
+  it('does not reach over digits, a clause break or a new sentence', () => {
+    expect(values('Паспорта продаются по 150 000 тенге, заказ № 204 118 775')).toEqual([]);
+    expect(values('Бот пробивает удостоверения; в канале 045 781 236 подписчиков')).toEqual([]);
+    expect(values('Паспорт не показан. Номер канала 045781236')).toEqual([]);
+    expect(values('паспорт утерян, лицевой счёт 045781236')).toEqual([]);
+    expect(values('Паспорта продаются по 150 000 000 тенге')).toEqual([]);
+  });
+
+  it('does not take groups that run on into a longer number', () => {
+    expect(values('удостоверение 045 781 236 7')).toEqual([]);
+    expect(values('удостоверение 045-781-2367')).toEqual([]);
+  });
 });

@@ -51,6 +51,30 @@ function letterCase(text: string, i: number): number {
   return char !== char.toUpperCase() ? -1 : 0;
 }
 
+const CAPITAL_AT = /\p{Lu}/uy;
+
+/**
+ * The index of the first capital letter at or after `from`, or -1: what \p{Lu} finds, read from
+ * character codes for the common scripts (a regexp class this large costs tens of ns a character).
+ */
+export function nextCapital(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x41) continue;
+    if (code <= 0x5a) return i;
+    if (code < 0xc0) continue;
+    if (code >= 0x430 && code <= 0x45f) continue;
+    if (code >= 0xd800 && code <= 0xdfff) {
+      // A letter outside the Basic Multilingual Plane: asked of Unicode.
+      CAPITAL_AT.lastIndex = i;
+      if (CAPITAL_AT.test(text)) return i;
+      continue;
+    }
+    if (letterCase(text, i) === 1) return i;
+  }
+  return -1;
+}
+
 /**
  * How a word is written: all small, all capitals, title case (a capital first, small letters
  * after; a later part may start with either, as in Иванова-Петрова), or mixed.

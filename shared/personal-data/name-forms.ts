@@ -54,8 +54,9 @@ const SEPARATE_PATRONYMIC = new RegExp(`^(?:улы|кызы)${KAZAKH_CASE}$`, 'u
 
 const LATIN_SURNAME =
   /^[a-z-]{2,30}(?:y?ov|y?ev|iev|in|y?ova|y?eva|ina|sk(?:y|iy|ii|aya)|tsk(?:y|iy|aya)|bek|ba[yi]|enko|[yc]?uk|uly|uli|[kq]yzy)$/;
-const LATIN_PATRONYMIC = /^[a-z-]{2,30}(?:[oe]vich|[oe]vna|ichna|uly|uli|ulu|[kq]yzy|kizi)$/;
-const LATIN_SEPARATE_PATRONYMIC = /^(?:uly|uli|ulu|[kq]yzy|kizi)$/;
+// Kazakh Latin spells қызы "qyzy" (2021) or "qızı" (2018); ұлы "ūly"; folded, these lose their marks.
+const LATIN_PATRONYMIC = /^[a-z-]{2,30}(?:[oe]vich|[oe]vna|ichna|uly|uli|ulu|[kq][yi]z[yi])$/;
+const LATIN_SEPARATE_PATRONYMIC = /^(?:uly|uli|ulu|[kq][yi]z[yi])$/;
 
 // Common words and places with a surname ending: a shop, a drug, a country, a city, a role.
 const NOT_SURNAME =

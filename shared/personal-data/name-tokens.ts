@@ -1,5 +1,5 @@
 import { isGivenName, isNominativeGivenName } from './given-names';
-import { isJoiner, isLetterAt, type Shape, shapeOf, wordEnd } from './letters';
+import { isJoiner, isLetterAt, nextCapital, type Shape, shapeOf, wordEnd } from './letters';
 import { isPatronymicForm, isSeparatePatronymic, isSurnameForm, wordForm } from './name-forms';
 
 /**
@@ -39,8 +39,17 @@ export type Token = {
 // Inside a handle, an e-mail, a URL or a code: @Ivan_Petrov, Ivanov.kz, ivanov@mail.ru.
 const GLUE_BEFORE = /[\p{N}_@#/\\]/u;
 const GLUE_AFTER = /[\p{N}_@/\\]/u;
+
+/** Whether a character glues a word into a handle or a code; most are spaces, answered by code. */
+function isGlue(char: string | undefined, glue: RegExp): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code <= 0x20 || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))
+    return false;
+  return glue.test(char);
+}
 // ұлы, улы, қызы, кызы, uly, kyzy, qyzy… start with one of these letters.
-const APART_FIRST = new Set('ұуқкuqk');
+const APART_FIRST = new Set('ұуқкuūqk');
 const SENTENCE_STOP = new Set(['.', '!', '?', '…', '\n']);
 const SENTENCE_LEAD = new Set([' ', '\t', '\u00a0', '«', '"', '“', '(', '—', '–', '-']);
 const MAX_LEAD = 8;
@@ -74,7 +83,9 @@ const NOT_A_NAME = new Set(
   қостанай кызылорда қызылорда уральск орал петропавловск актау ақтау темиртау туркестан кокшетау
   талдыкорган экибастуз балхаш балқаш конаев қонаев москва киев ташкент бишкек казахстан қазақстан
   россия telegram instagram youtube whatsapp tiktok facebook kaspi halyk гражданин гражданка
-  господин госпожа товарищ мырза ханым судья аким директор президент министр`
+  господин госпожа товарищ мырза ханым судья аким директор президент министр
+  банк bank строй stroi групп group холдинг holding трейд trade сервис service маркет market
+  бьюти beauty медиа media инвест invest финанс finance university университет street avenue`
     .split(/\s+/)
     .map((word) => wordForm(word).folded),
 );
@@ -130,8 +141,8 @@ function capitalisedToken(text: string, start: number): Token {
   const word = text.slice(start, initial ? end - 1 : end);
   const after = text[end] ?? ' ';
   const glued =
-    GLUE_BEFORE.test(text[start - 1] ?? ' ') ||
-    (!initial && (GLUE_AFTER.test(after) || (after === '.' && isLetterAt(text, end + 1))));
+    isGlue(text[start - 1], GLUE_BEFORE) ||
+    (!initial && (isGlue(after, GLUE_AFTER) || (after === '.' && isLetterAt(text, end + 1))));
   const sentenceStart = opensSentence(text, start);
   const { shape, roles } = initial
     ? { shape: 'upper' as const, roles: ROLE.initial }
@@ -171,30 +182,25 @@ function apartTokenAfter(text: string, from: number): Token | null {
   };
 }
 
-// The regex engine skips the text in small letters far faster than a loop over characters.
-const CAPITAL = /\p{Lu}/gu;
-
 /**
  * Splits a text into its capitalised words and initials (and ұлы / қызы after them), each with
  * the name roles it may play. Words in small letters are left out: they only separate names.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  CAPITAL.lastIndex = 0;
-  for (let match = CAPITAL.exec(text); match; match = CAPITAL.exec(text)) {
-    const start = match.index;
+  for (let start = nextCapital(text, 0); start !== -1; ) {
     // A capital inside a word (iPhone, telegram-Канал) does not start one.
     const inside =
       isLetterAt(text, start - 1) || (isJoiner(text[start - 1]) && isLetterAt(text, start - 2));
     if (inside) {
-      CAPITAL.lastIndex = wordEnd(text, start);
+      start = nextCapital(text, wordEnd(text, start));
       continue;
     }
     const token = capitalisedToken(text, start);
     push(tokens, token, text);
     const apart = apartTokenAfter(text, token.end);
     if (apart) push(tokens, apart, text);
-    CAPITAL.lastIndex = (apart ?? token).end;
+    start = nextCapital(text, (apart ?? token).end);
   }
   return tokens;
 }

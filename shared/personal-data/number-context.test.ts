@@ -94,3 +94,59 @@ describe('isInsideLink', () => {
     expect(isInsideLink('(12345).', 1, 6)).toBe(false);
   });
 });
+
+describe('labelBefore on the labels analysts write', () => {
+  it.each([
+    'Лицевой счёт ',
+    'лицевой счет № ',
+    'Номер счета ',
+    'Лицевой счёт абонента ',
+    'лот № ',
+    'Промокод ',
+    'промокод: ',
+    'Номер платежа ',
+    'Номер кошелька ',
+    'Серийный номер устройства ',
+    'Номер партии ',
+    'Счёт-фактура ',
+    'Квитанция № ',
+    'Трек-номер посылки ',
+    'Обращение № ',
+    'Абонентский номер договора ',
+    'Жеке шот ',
+    'Шот нөмірі ',
+    'Тапсырыс нөмірі ',
+    'Трек-нөмір ',
+    'Төлем түбіртегі № ',
+    'Jeke şot ',
+    'Şot nömırı ',
+    'Tapsyrys nömırı ',
+    'Trek-nömır ',
+    'Promokod ',
+    'Account number ',
+    'Lot ',
+    'Promo code ',
+    'Promo code / промокод: ',
+    'Order #',
+    'Tracking number ',
+    'Invoice ',
+    'Customer number ',
+    'Transaction ID ',
+    'Reference ',
+    'App version ',
+  ])('names %j as a reference', (prefix) => {
+    expect(labelOf(prefix)).toBe('reference');
+  });
+
+  it('names the Kazakh BIN and IIN in both alphabets as tax identifiers', () => {
+    for (const prefix of ['БСН ', 'BSN ', 'JSN ']) expect(labelOf(prefix), prefix).toBe('tax');
+  });
+
+  it('lets one governed noun stand between a label and its number, not a verb or a phone word', () => {
+    expect(labelOf('счёт абонента ')).toBe('reference');
+    expect(labelOf('заказ принимает ')).toBeNull();
+    expect(labelOf('заказ телефона ')).toBeNull();
+    expect(labelOf('по заказу клиента позвоните ')).toBeNull();
+    expect(labelOf('Номер телефона жертвы ')).toBeNull();
+  });
+});

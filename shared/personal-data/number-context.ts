@@ -19,6 +19,7 @@ const TAX_WORDS = new Set([
   'бин',
   'иин',
   'жсн',
+  'бсн',
   'рнн',
   'огрн',
   'кпп',
@@ -26,17 +27,79 @@ const TAX_WORDS = new Set([
   'iin',
   'bin',
   'tin',
+  'jsn',
+  'bsn',
 ]);
-// Whole words with their case endings, so that "заказчика" (a customer) is not an order.
-const REFERENCE_WORD =
-  /^(?:заказ(?:а|у|ом|е|ы|ов)?|артикул(?:а|у|ом|е|ы)?|трек(?:а|у|ом|е)?|накладн(?:ая|ой|ую)|договор(?:а|у|ом|е)?|(?:решени|постановлени)(?:е|я|ю|ем|и)|(?:приговор|протокол)(?:а|у|ом|е)?|фактур(?:а|ы|е|у|ой)|дел(?:о|а|у|ом|е)|order|sku|case|track|tracking|invoice)$/;
+
+/** Every form of each stem with each ending: a closed list, so "заказчика" is not an order. */
+function forms(stems: string, endings: string): string[] {
+  const tails = endings.split(' ').map((tail) => (tail === '0' ? '' : tail));
+  return stems.split(' ').flatMap((stem) => tails.map((tail) => stem + tail));
+}
+
+// Russian nouns by declension, Kazakh stems with their case suffixes, in Cyrillic and in the
+// 2021 Latin alphabet, and English words: what a note labels an order, an account, a lot…
+const MASCULINE = '0 а у ом е ы ов ам ами ах';
+const FEMININE = 'а ы и е у ой ей ю я';
+const NEUTER = 'о е а я у ю ом ем и';
+const KAZAKH = '0 ы і ін ын ға ге қа ке на не да де та те дан ден тан тен ның нің тың тің сы сі';
+const KAZAKH_LATIN =
+  '0 y ı yn ın ğa ge qa ke na ne da de ta te dan den tan ten nyñ nıñ tyñ tıñ sy sı';
+const REFERENCE_WORDS = new Set([
+  ...forms(
+    'заказ артикул трек договор контракт приговор протокол лот промокод купон ваучер счёт счет чек тикет билд',
+    MASCULINE,
+  ),
+  ...forms('платеж платёж', '0 а у ом е и ей'),
+  ...forms('кошел', 'ёк ек ька ьку ьком ьке'),
+  ...forms('накладн', 'ая ой ую ые ых'),
+  ...forms('квитанци транзакци парти верси', 'я и ю ей'),
+  ...forms('заявк фактур сборк', FEMININE),
+  ...forms('дел', 'о а у ом е'),
+  ...forms('решени постановлени обращени', NEUTER),
+  ...forms('лицев', 'ой ого ом ому'),
+  ...forms('серийн', 'ый ого ом'),
+  ...forms('шот тапсырыс келісімшарт лот промокод трек түбіртек әмиян іс нұсқа нұсқас', KAZAKH),
+  ...forms('түбіртег', 'і ін іне інің'),
+  ...forms(
+    'şot tapsyrys kelısımşart kelisimshart lot promokod trek tübırtek ämian ıs nūsqa nūsqas',
+    KAZAKH_LATIN,
+  ),
+  ...forms('tübırteg', 'ı ın ıne ınıñ'),
+  ...'order orders sku case track tracking invoice account acct lot promo code coupon voucher contract reference ref transaction txn ticket customer serial batch article receipt payment wallet bill version build release'.split(
+    ' ',
+  ),
+]);
 const SIGN_WORDS = new Set(['id', 'no', 'nr']);
 // Words that may stand between a label and its number: "заказ номер 123", "order No. 123".
-const NUMBER_WORDS = new Set(['номер', 'number', 'no', 'nr', 'id']);
+const NUMBER_WORDS = new Set([
+  ...forms('номер', '0 а у ом е'),
+  ...forms('нөмір', '0 і ін іне інің'),
+  ...forms('nömır nömir', '0 ı i ın in'),
+  'number',
+  'no',
+  'nr',
+  'id',
+  'код',
+  'кода',
+  'коду',
+]);
+// A word that says the number is a phone: the label search stops there ("тел. заказа" is rare).
+const PHONE_WORD =
+  /^(?:тел|телефон\p{L}*|моб\p{L}*|сот\p{L}*|whatsapp|ватсап\p{L}*|вотсап\p{L}*|viber|вайбер\p{L}*|telegram|телеграм\p{L}*|phone|tel|call|байланыс\p{L}*|baılanys|bailanys)$/u;
+// A noun in the genitive that a label may govern: "счёт абонента", "номер устройства".
+const GOVERNED = /(?:а|я|ы|и|ов|ев|ей|ого|его)$/u;
 
 function isFillerCode(code: number): boolean {
-  // Whitespace, ":", ".", "-".
-  return code === 0x3a || code === 0x2e || code === 0x2d || code <= 0x20 || code === 0xa0;
+  // Whitespace, ":", ".", "-", "/".
+  return (
+    code === 0x3a ||
+    code === 0x2e ||
+    code === 0x2d ||
+    code === 0x2f ||
+    code <= 0x20 ||
+    code === 0xa0
+  );
 }
 
 function isSignCode(code: number): boolean {
@@ -44,29 +107,33 @@ function isSignCode(code: number): boolean {
 }
 
 function isLetterCode(code: number): boolean {
-  // Latin, Cyrillic (with the Kazakh letters): enough for the label words above.
+  // Latin with the Kazakh Latin letters (ä ğ ı ñ ö ş ū ü), Cyrillic with the Kazakh letters.
   return (
     (code >= 0x41 && code <= 0x5a) ||
     (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    (code >= 0x300 && code <= 0x36f) ||
     (code >= 0x400 && code <= 0x4ff)
   );
 }
 
 function classifyWord(word: string): NumberLabel | null {
   if (TAX_WORDS.has(word)) return 'tax';
-  if (REFERENCE_WORD.test(word)) return 'reference';
+  if (REFERENCE_WORDS.has(word)) return 'reference';
   return SIGN_WORDS.has(word) ? 'sign' : null;
 }
 
 /**
- * The label that directly precedes `start` in `text`, if any: "ИНН 7707…", "Номер заказа: 96…",
- * "дело № 2-1234", "арт. 5012…". Read backwards word by word, so it costs a few characters.
+ * The label that precedes `start` in `text`, if any: "ИНН 7707…", "Номер заказа: 96…",
+ * "дело № 2-1234", "арт. 5012…", "лицевой счёт абонента 7…", "promo code 77…", "şot nömırı 70…".
+ * Read backwards word by word over "номер", "№" and one governed noun, so it costs a few characters.
  */
 export function labelBefore(text: string, start: number): NumberLabel | null {
   let i = start;
   let sign = false;
-  // At most three words back: "заказ номер №", "order No.".
-  for (let words = 0; words < 3; words++) {
+  let governed = false;
+  // At most four words back: "заказ номер №", "серийный номер устройства".
+  for (let words = 0; words < 4; words++) {
     while (i > 0 && isFillerCode(text.charCodeAt(i - 1))) i--;
     if (i > 0 && isSignCode(text.charCodeAt(i - 1))) {
       sign = true;
@@ -80,9 +147,12 @@ export function labelBefore(text: string, start: number): NumberLabel | null {
     // "арт." only with its dot, so that the word "арт" (art) is not a label.
     if (word === 'арт' && text[end] === '.') return 'reference';
     const label = classifyWord(word);
-    if (label && label !== 'sign') return label;
-    if (!NUMBER_WORDS.has(word)) return label ?? (sign ? 'sign' : null);
-    if (label) sign = true;
+    if (label === 'reference' || (label === 'tax' && !governed)) return label;
+    if (label === 'sign') sign = true;
+    else if (NUMBER_WORDS.has(word)) continue;
+    // One noun in the genitive may stand between a label and its number, never a phone word.
+    else if (!governed && !sign && !PHONE_WORD.test(word) && GOVERNED.test(word)) governed = true;
+    else break;
   }
   return sign ? 'sign' : null;
 }

@@ -4,6 +4,7 @@ import { detectEmails } from './email';
 import { detectIbans } from './iban';
 import { detectIdDocuments } from './id-document';
 import { detectIins } from './iin';
+import { detectMessengerPhones } from './messenger-phone';
 import { findPhones } from './phone';
 import type { Detector, Finding } from './types';
 
@@ -15,17 +16,18 @@ import type { Detector, Finding } from './types';
 const BY_PRIORITY: readonly Detector[] = [
   detectIbans,
   detectEmails,
+  detectMessengerPhones,
   detectIins,
   detectIdDocuments,
   detectCards,
 ];
 
-// Every kind here needs a digit, except an e-mail address, which needs "@".
-const MAY_HOLD_NUMBERS = /[\d@]/;
+// Every kind here needs a digit, except an e-mail address.
+const DIGIT = /\d/;
 
 /** Finds IINs, phones, e-mails, IBANs, cards and identity document numbers; no two overlap. */
 export const detectNumbers: Detector = (text) => {
-  if (!MAY_HOLD_NUMBERS.test(text)) return [];
+  if (!DIGIT.test(text)) return detectEmails(text);
   const claims = createClaims(text.length);
   const kept: Finding[] = [];
   for (const detect of BY_PRIORITY) {

@@ -160,4 +160,45 @@ describe('detectNames', () => {
       }),
     );
   });
+
+  it.each([
+    ['Видео выложил Ерлан Жақып, житель Талгара', 'Ерлан Жақып'],
+    ['Сообщение подписано: Алибек Сейітқали', 'Алибек Сейітқали'],
+    ['Должник Сейтказы Арман, уд. личности', 'Сейтказы Арман'],
+    ['Aidos Sağyntai arnasynda jarnama', 'Aidos Sağyntai'],
+    ['Topta Ömırzaq Almas degen adam', 'Ömırzaq Almas'],
+    ['Screenshots show messages from Nurlan Zhakyp asking for money', 'Nurlan Zhakyp'],
+    ['Qairat Serıkūly topta jazğan', 'Qairat Serıkūly'],
+    ['Arna iesı — Aigerım Janbolatqyzy', 'Aigerım Janbolatqyzy'],
+    ['Arna iesı — Aigerım Janbolatqızı', 'Aigerım Janbolatqızı'],
+    ['Bopsalauşy özın Däulet Serık ūly dep tanystyrğan', 'Däulet Serık ūly'],
+    ['Videony Nūrsūltan Erlanūly Jūmabaev jariialağan', 'Nūrsūltan Erlanūly Jūmabaev'],
+  ])(
+    'finds a Kazakh surname without a Russian ending or a Latin patronymic in %j',
+    (text, name) => {
+      expect(namesIn(text)).toEqual([name]);
+    },
+  );
+
+  it('is less certain of a given name beside an unmarked word than of a marked surname', () => {
+    const [unmarked] = detectNames('Видео выложил Ерлан Жақып');
+    const [marked] = detectNames('Видео выложил Ерлан Жақыпов');
+    expect(unmarked!.confidence).toBeLessThan(marked!.confidence!);
+  });
+
+  it.each([
+    ['a company named after a person', 'ТОО «Ерлан Строй» рекламирует доход'],
+    ['a brand named after a person', 'Бренд «Айгерим Бьюти» продаёт препараты'],
+    ['a Kazakh company named after a person', '«Айгерім Строй» ЖШС жарнамасы'],
+    ['a Kazakh Latin company named after a person', '«Aigerım Stroi» JŞS jarnamasy'],
+    ['a quoted title', 'Канал «Ерлан Жақып» закрыт'],
+    ['a bank', 'Реклама от Арман Банк и Kaspi'],
+    ['a Kazakh Latin school named after a person', 'Qanyş Sätbaev atyndağy mektepte'],
+    ['a Kazakh Latin street named after a person', 'Älia Moldağūlova köşesınde jinalys'],
+    ['a given name at the start of a sentence', 'Бүгін Ерлан жазды. Сейітқали жоқ'],
+    ['a monument to a person', 'Памятник Абаю Кунанбаеву облит краской'],
+    ['a Kazakh monument to a person', 'Абай Құнанбайұлы ескерткіші боялған'],
+  ])('finds nothing in %s', (_, text) => {
+    expect(namesIn(text)).toEqual([]);
+  });
 });

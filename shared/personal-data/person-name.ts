@@ -9,7 +9,7 @@ import type { Detector, Finding } from './types';
 
 type Pattern = { roles: number[]; confidence: number };
 
-const { surname, given, patronymic, apart, initial, anyGiven, unmarked } = ROLE;
+const { surname, given, nominativeGiven, patronymic, apart, initial, anyGiven, unmarked } = ROLE;
 
 // Longest first: the first pattern that fits at a token wins.
 const PATTERNS: Pattern[] = [
@@ -24,6 +24,9 @@ const PATTERNS: Pattern[] = [
   { roles: [given, patronymic], confidence: 0.75 }, // Иван Иванович, Ерлан Болатұлы
   { roles: [surname, given], confidence: 0.8 }, // Иванов Иван
   { roles: [given, surname], confidence: 0.8 }, // Иван Иванов
+  // Kazakh surnames without a Russian ending (a father's name): the given name marks the pair.
+  { roles: [nominativeGiven, unmarked], confidence: 0.7 }, // Ерлан Жақып, Aidos Sağyntai
+  { roles: [unmarked, nominativeGiven], confidence: 0.7 }, // Жақып Ерлан, Ömırzaq Almas
   { roles: [initial, surname], confidence: 0.8 }, // И. Иванов
   { roles: [surname, initial], confidence: 0.75 }, // Иванов И.
 ];
@@ -60,17 +63,30 @@ function opensWithNoun(tokens: Token[], roles: number[]): boolean {
   );
 }
 
-// Streets, schools and awards named after a person: ул. Т. Рыскулова, имени Л.Н. Гумилёва,
-// Абай Құнанбайұлы атындағы, Қаныш Сәтбаев көшесі. "От имени" (on behalf of) is not one.
+// Streets, schools, monuments and awards named after a person: ул. Т. Рыскулова, имени Л.Н.
+// Гумилёва, памятник Абаю Кунанбаеву, Абай Құнанбайұлы атындағы, Қаныш Сәтбаев көшесі.
+// "От имени" (on behalf of) is not one.
 const NAMED_AFTER_BEFORE =
-  /(?:(?:^|[^\p{L}])(?:ул|пр|просп|пр-т|пр-кт|мкр|пер|им|б-р|бульв|пл|ul|pr|str)\.|улиц\p{L}{0,3}|проспект\p{L}{0,2}|микрорайон\p{L}{0,2}|переул\p{L}{0,3}|бульвар\p{L}{0,2}|площад\p{L}{0,2}|(?<!от\s{1,2})имени)\s*$/iu;
+  /(?:(?:^|[^\p{L}])(?:ул|пр|просп|пр-т|пр-кт|мкр|пер|им|б-р|бульв|пл|ul|pr|str)\.|улиц\p{L}{0,3}|проспект\p{L}{0,2}|микрорайон\p{L}{0,2}|переул\p{L}{0,3}|бульвар\p{L}{0,2}|площад\p{L}{0,2}|памятник\p{L}{0,2}|монумент\p{L}{0,2}|мемориал\p{L}{0,2}|музе[йяюе]|monument\p{L}{0,2}|memorial|(?<!от\s{1,2})имени)\s*$/iu;
 const NAMED_AFTER_AFTER =
-  /^\s*(?:көше\p{L}*|кошес\p{L}*|даңғыл\p{L}*|дангыл\p{L}*|ықшамаудан\p{L}*|атында\p{L}*|street|avenue|ave\.|st\.|str\.|ул\.|улица)/iu;
+  /^\s*(?:көше\p{L}*|кошес\p{L}*|даңғыл\p{L}*|дангыл\p{L}*|ықшамаудан\p{L}*|атында\p{L}*|k[öo][şs]es\p{L}*|da[ñn][ğg]yl\p{L}*|atynda\p{L}*|ескерткіш\p{L}*|мұражай\p{L}*|eskertkış\p{L}*|mūrajai\p{L}*|şağyn|street|avenue|ave\.|st\.|str\.|ул\.|улица)/iu;
+
+// Organisations and brands named after a person: ТОО «Ерлан Строй», «Айгерім Строй» ЖШС.
+const ORGANISATION_BEFORE =
+  /(?:(?<![\p{L}])(?:ТОО|ИП|АО|ЖШС|ЖК|АҚ|LLP|LLC|JSC|JŞS|AQ)|[Кк]омпани\p{L}*|[Фф]ирм\p{L}*|[Бб]ренд\p{L}*|[Мм]агазин\p{L}*|[Сс]алон\p{L}*|[Bb]rand|[Cc]ompany)\s{0,2}[«"“]?\s{0,2}$/u;
+const ORGANISATION_AFTER =
+  /^\s{0,2}[»"”]?\s{0,2}(?:ТОО|ЖШС|АҚ|АО|LLP|LLC|JSC|JŞS|AQ|Ltd|Inc)(?![\p{L}])/u;
 
 function isNamedAfter(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 16), start);
+  const after = text.slice(end, end + 16);
   return (
-    NAMED_AFTER_BEFORE.test(text.slice(Math.max(0, start - 16), start)) ||
-    NAMED_AFTER_AFTER.test(text.slice(end, end + 16))
+    NAMED_AFTER_BEFORE.test(before) ||
+    NAMED_AFTER_AFTER.test(after) ||
+    ORGANISATION_BEFORE.test(before) ||
+    ORGANISATION_AFTER.test(after) ||
+    // A name that is the whole of a quoted title is a brand's or a channel's: «Айгерим Бьюти».
+    (before.endsWith('«') && after.startsWith('»'))
   );
 }
 

@@ -13,6 +13,8 @@ export type Span = { start: number; end: number };
 const DIGIT_SPAN = /[+(]{0,2}\d(?:[ \u00a0\u2009\u202f().-]{0,3}\d)*/g;
 // A date at the start of a span ("12.03.2024 10:30") holds no phone; what follows it may.
 const LEADING_DATE = /^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})[ \u00a0]*/;
+// "87.247.105.12" is a server, not a phone: four numbers up to 255 joined by dots.
+const IP_ADDRESS = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 // "+49 30 901820": no phone number has fewer digits, even with its country code.
 const MIN_INTERNATIONAL_DIGITS = 9;
 // "+996 (555) 123-456" is 18 characters; longer "+…" spans are cut here.
@@ -106,6 +108,7 @@ export function phoneShapedSpans(text: string): Span[] {
       if (digits >= MIN_INTERNATIONAL_DIGITS) spans.push({ start, end: runs.at(-1)!.end });
       continue;
     }
+    if (IP_ADDRESS.test(written)) continue;
     const date = LEADING_DATE.exec(written);
     if (date) start += date[0].length;
     spans.push(...domesticWindows(text, digitRuns(text, start, end)));

@@ -135,4 +135,29 @@ describe('detectPhones', () => {
     expect(findPhones(text, claims)).toEqual([]);
     expect(findPhones(text)).toHaveLength(1);
   });
+
+  it.each([
+    'Лицевой счёт 8701234567',
+    'Лицевой счёт абонента 7 701 552 3410',
+    'Промокод 77015523410',
+    'промокод 8 777 120 45 66 в сторис',
+    'Трек-номер посылки 87473300219',
+    'Серийный номер устройства 87012345678',
+    'Номер платежа 8 7012 3456 78',
+    'Жеке шот 87014523690',
+    'Тапсырыс нөмірі 87052233140',
+    'Jeke şot 87014523690',
+    'Trek-nömır 87473300219',
+    'Account number 7012345678',
+    'Lot 87052233140',
+    'Promo code 77015523410',
+    'Customer number 87015552314',
+  ])('does not take a number labelled as an account, a lot, a code or a parcel: %j', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+
+  it('does not take an IP address for a phone, but still reads dotted phones', () => {
+    expect(values('Сайт резолвится на 87.247.105.12 и 77.240.12.108')).toEqual([]);
+    expect(values('тел. 8.701.234.56.78')).toEqual(['8.701.234.56.78']);
+  });
 });

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { labelOf } from '#shared/labels';
 import { REVIEW_STATUSES } from '#shared/review-status';
-import { t, uiLocale } from '@/lib/i18n';
-import type { AlreadyReported } from '@/lib/known-urls';
-import type { LocalDb } from '@/lib/local-db';
+import { t, uiLocale } from '@/lib/i18n/i18n';
+import type { LocalDb } from '@/lib/storage/local-db';
+import type { AlreadyReported } from '@/lib/sync/known-urls';
 
 /** Says so when the page is already reported, by the analyst or by anyone (decided locally). */
 export function DuplicateHint({ url, db }: { url: string; db: LocalDb }) {
@@ -11,8 +11,8 @@ export function DuplicateHint({ url, db }: { url: string; db: LocalDb }) {
   useEffect(() => {
     let mounted = true;
     // URL keys, their hashing and Dexie load after the form: the hint is not needed to tag.
-    Promise.all([import('@/lib/known-urls'), db.dexie()])
-      .then(([{ isAlreadyReported }, dexie]) => isAlreadyReported(url, dexie))
+    Promise.all([import('@/lib/sync/known-urls'), db.dexie()])
+      .then(([{ isAlreadyReported }, dexie]) => isAlreadyReported(dexie, url))
       .then(
         (result) => mounted && setFound(result),
         () => undefined,

@@ -1,4 +1,4 @@
-import { type MessageKey, t } from '@/lib/i18n';
+import { type MessageKey, t } from '@/lib/i18n/i18n';
 
 /** The id of a form control, and of the error message that describes it. */
 export const fieldId = (name: string) => `field-${name}`;

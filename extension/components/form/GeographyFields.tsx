@@ -2,10 +2,10 @@ import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { labelOf } from '#shared/labels';
 import { KZ_REGION_CODES, KZ_REGIONS, type KzRegion } from '#shared/taxonomy';
-import { countryOptions } from '@/lib/countries';
-import type { FormValues } from '@/lib/form-values';
-import { t, uiLocale } from '@/lib/i18n';
-import type { FieldErrors } from '@/lib/validation';
+import { countryOptions } from '@/lib/form/countries';
+import type { FieldErrors } from '@/lib/form/validation';
+import type { FormValues } from '@/lib/form/values';
+import { t, uiLocale } from '@/lib/i18n/i18n';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
 
 type GeographyValues = Pick<FormValues, 'geoIndicated' | 'country' | 'region' | 'locality'>;

@@ -1,7 +1,7 @@
 import { labelOf } from '#shared/labels';
 import { LANGUAGE_CODES, LANGUAGES, type Language } from '#shared/taxonomy';
-import { type MessageKey, t, uiLocale } from '@/lib/i18n';
-import { FORM_LIMITS } from '@/lib/report-limits';
+import { FORM_LIMITS } from '@/lib/form/limits';
+import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
 
 type Props = {

@@ -1,6 +1,6 @@
 import type { Finding } from '#shared/personal-data/types';
-import { type MessageKey, t } from '@/lib/i18n';
-import { FORM_LIMITS } from '@/lib/report-limits';
+import { FORM_LIMITS } from '@/lib/form/limits';
+import { type MessageKey, t } from '@/lib/i18n/i18n';
 import { PersonalDataWarning } from '../PersonalDataWarning';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
 

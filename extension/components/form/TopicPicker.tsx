@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import { labelOf } from '#shared/labels';
 import { TOPIC_CODES, TOPICS, type Topic } from '#shared/taxonomy';
-import { type MessageKey, t, uiLocale } from '@/lib/i18n';
-import { FORM_LIMITS } from '@/lib/report-limits';
+import { FORM_LIMITS } from '@/lib/form/limits';
+import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
 
 type Props = {

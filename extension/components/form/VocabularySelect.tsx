@@ -1,5 +1,5 @@
 import { labelOf, type Vocabulary } from '#shared/labels';
-import { type MessageKey, t, uiLocale } from '@/lib/i18n';
+import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
 
 type Props<Code extends string> = {

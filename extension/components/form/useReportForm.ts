@@ -1,10 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ReportInput } from '#shared/schemas/report';
 import type { Topic } from '#shared/taxonomy';
-import type { LocalReport } from '@/lib/db';
-import { clearDraft, type Draft, draftKey, loadDraft, saveDraft } from '@/lib/draft';
-import { DEFAULT_FORM_VALUES, FREQUENT_TOPIC_COUNT, rankTopics } from '@/lib/form-defaults';
-import { afterFormReady } from '@/lib/form-ready';
+import type { TargetPage } from '@/lib/capture/page-capture';
+import { DEFAULT_FORM_VALUES, FREQUENT_TOPIC_COUNT, rankTopics } from '@/lib/form/defaults';
+import { clearDraft, type Draft, draftKey, loadDraft, saveDraft } from '@/lib/form/draft';
+import { afterFormReady, FORM_WAIT_MS } from '@/lib/form/ready';
+import type { FieldErrors } from '@/lib/form/validation';
 import {
   type FormTarget,
   type FormValues,
@@ -12,11 +13,10 @@ import {
   initialFormValues,
   type PageHints,
   targetOf,
-} from '@/lib/form-values';
-import type { LocalDb } from '@/lib/local-db';
-import { readMeta } from '@/lib/meta';
-import type { TargetPage } from '@/lib/page-capture';
-import type { FieldErrors } from '@/lib/validation';
+} from '@/lib/form/values';
+import type { LocalReport } from '@/lib/storage/db';
+import type { LocalDb } from '@/lib/storage/local-db';
+import { readMeta } from '@/lib/storage/meta';
 
 /** What the form is about: a page (or link) to tag, or a stored report to edit. */
 export type FormSubject =
@@ -32,14 +32,12 @@ type Loaded = {
   restored: boolean;
 };
 
-type Validator = typeof import('@/lib/validation');
+type Validator = typeof import('@/lib/form/validation');
 // Zod is not needed to paint the form: the validator loads once it is painted, before anyone can
 // click (a click before that loads it on demand).
-const loadValidator = (): Promise<Validator> => import('@/lib/validation');
+const loadValidator = (): Promise<Validator> => import('@/lib/form/validation');
 // Nor is the code that saves: it loads with the validator, so Save never waits for it.
-const loadSaving = () => import('@/lib/reports');
-/** How long the code for later waits for the form's first paint, when it does not come. */
-const FORM_WAIT_MS = 500;
+const loadSaving = () => import('@/lib/storage/reports');
 
 type Deps = { db: LocalDb; readHints: (page: TargetPage) => Promise<PageHints> };
 
@@ -59,7 +57,7 @@ async function readStart(db: LocalDb, key: string) {
   };
 }
 
-async function load(subject: FormSubject, db: LocalDb): Promise<Loaded> {
+async function load(db: LocalDb, subject: FormSubject): Promise<Loaded> {
   if (subject.kind === 'edit') {
     const target = targetOf(subject.report);
     const key = draftKey(target, true);
@@ -94,8 +92,8 @@ let preloaded: Preloaded | undefined;
  * Starts reading what the form for a page needs (its draft, the last used values)
  * while the popup still checks the session: the form then paints as soon as it mounts.
  */
-export function preloadForm(page: TargetPage, db: LocalDb): void {
-  const loaded = load({ kind: 'page', page }, db);
+export function preloadForm(db: LocalDb, page: TargetPage): void {
+  const loaded = load(db, { kind: 'page', page });
   loaded.catch(() => undefined);
   preloaded = { url: page.url, loaded };
 }
@@ -129,7 +127,7 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
 
   async function start(isMounted: () => boolean) {
     const early = takePreloaded(subject);
-    const state = await (early?.loaded ?? load(subject, deps.db));
+    const state = await (early?.loaded ?? load(deps.db, subject));
     if (!isMounted()) return;
     commit(state);
     await afterFormReady(FORM_WAIT_MS);

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { labelOf } from '#shared/labels';
 import { isOpenForReporters, REVIEW_STATUSES } from '#shared/review-status';
-import type { LocalReport } from '@/lib/db';
-import { type MessageKey, t, uiLocale } from '@/lib/i18n';
+import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
+import type { LocalReport } from '@/lib/storage/db';
 import { RejectionReason } from './RejectionReason';
 
 export type ItemActions = {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type LocalReport, WebTaggerDb } from '@/lib/db';
-import { fakeUiLocale } from '@/lib/i18n-fake';
+import { fakeUiLocale } from '@/lib/i18n/fake';
+import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
 import { click, mount, textOf, waitFor } from '../testing';
 import { PAGE_SIZE, PendingView } from './PendingView';
 

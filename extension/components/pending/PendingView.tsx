@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
-import { db as defaultDb, type LocalReport, type WebTaggerDb } from '@/lib/db';
-import { type MessageKey, t } from '@/lib/i18n';
-import { sendMessage as defaultSend } from '@/lib/messages';
+import { sendMessage as defaultSend } from '@/lib/browser/messages';
+import { type MessageKey, t } from '@/lib/i18n/i18n';
+import type { LocalReport, WebTaggerDb } from '@/lib/storage/db';
+import type { LocalDb } from '@/lib/storage/local-db';
 import {
   countInStates,
   newestInStates,
   REVIEW_SECTIONS,
   type ReviewSection,
-} from '@/lib/pending-query';
-import { deleteReport, requeueReport } from '@/lib/reports';
+} from '@/lib/storage/pending-query';
+import { deleteReport, requeueReport } from '@/lib/storage/reports';
+import { useDexie } from '../useDexie';
 import { type ItemActions, PendingItem } from './PendingItem';
 import { SyncStatus } from './SyncStatus';
 import { useLiveQuery } from './useLiveQuery';
@@ -16,7 +18,7 @@ import { useLiveQuery } from './useLiveQuery';
 export const PAGE_SIZE = 20;
 
 type Send = (type: 'sync-now') => Promise<unknown>;
-type Props = { onEdit: (report: LocalReport) => void; db?: WebTaggerDb; send?: Send };
+type Props = { onEdit: (report: LocalReport) => void; db: LocalDb; send?: Send };
 
 const TITLES: Record<ReviewSection, MessageKey> = {
   rejected: 'sectionRejected',
@@ -59,7 +61,13 @@ function Section(props: { section: ReviewSection; db: WebTaggerDb; actions: Item
  * The analyst's reports not yet accepted (rejected with the server's reason, waiting, being sent)
  * and the sent ones with their review status. Each section reads one page through an index.
  */
-export function PendingView({ onEdit, db = defaultDb, send = defaultSend }: Props) {
+export function PendingView({ db, ...props }: Props) {
+  const dexie = useDexie(db);
+  if (!dexie) return <div aria-busy="true" />;
+  return <PendingLists {...props} db={dexie} />;
+}
+
+function PendingLists({ onEdit, db, send = defaultSend }: Omit<Props, 'db'> & { db: WebTaggerDb }) {
   const [busy, setBusy] = useState(false);
   const empty = useLiveQuery(
     async () => (await countInStates(db, Object.values(REVIEW_SECTIONS).flat())) === 0,
@@ -78,11 +86,11 @@ export function PendingView({ onEdit, db = defaultDb, send = defaultSend }: Prop
   const actions: ItemActions = {
     onEdit,
     onDelete: async (report) => {
-      await deleteReport(report.id, db);
+      await deleteReport(db, report.id);
       void send('sync-now');
     },
     onRetry: async (report) => {
-      await requeueReport(report.id, db);
+      await requeueReport(db, report.id);
       void send('sync-now');
     },
   };

@@ -1,7 +1,7 @@
-import type { Rejection } from '@/lib/db';
-import { errorMessageKey, personalDataKindKey } from '@/lib/error-messages';
-import { t } from '@/lib/i18n';
-import { type MarkedRange, markedFragments } from '@/lib/personal-data-marks';
+import { type MarkedRange, markedFragments } from '@/lib/form/personal-data-marks';
+import { errorMessageKey, personalDataKindKey } from '@/lib/i18n/error-messages';
+import { t } from '@/lib/i18n/i18n';
+import type { Rejection } from '@/lib/storage/db';
 
 type Props = { rejection: Rejection; note: string; locality?: string };
 

@@ -1,6 +1,6 @@
-import type { WebTaggerDb } from '@/lib/db';
-import { type MessageKey, t } from '@/lib/i18n';
-import { getMeta } from '@/lib/meta';
+import { type MessageKey, t } from '@/lib/i18n/i18n';
+import type { WebTaggerDb } from '@/lib/storage/db';
+import { getMeta } from '@/lib/storage/meta';
 import { useLiveQuery } from './useLiveQuery';
 
 const OUTCOME: Record<string, MessageKey> = {

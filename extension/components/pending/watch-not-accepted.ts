@@ -1,6 +1,6 @@
 import { liveQuery } from 'dexie';
-import type { WebTaggerDb } from '@/lib/db';
-import { countNotAccepted } from '@/lib/pending-query';
+import type { WebTaggerDb } from '@/lib/storage/db';
+import { countNotAccepted } from '@/lib/storage/pending-query';
 
 /**
  * Calls `onCount` with how many reports are not yet accepted, and again whenever that changes (the

@@ -17,7 +17,9 @@ const AT = '2026-11-24T10:00:00.000Z';
 
 /**
  * An in-memory stand-in for the server's sync API (api.md), as a `fetch` for `createApiClient`:
- * push (idempotent by mutation id), pull with a cursor, known URLs, evidence upload. Tests make it
+ * push (idempotent by mutation id), pull with a cursor, known URLs, evidence upload, for a bearer
+ * token. It answers as the real app does: fake-server.test.ts runs the server's sync contract
+ * (shared/testing/sync-contract.ts) on it. Tests make it
  * fail on purpose: `failNext` answers the next requests with errors, `loseNextAnswer` does the work
  * and then drops the answer, `rule` rejects chosen mutations.
  */
@@ -118,7 +120,9 @@ export function createFakeServer(options: { knownUrlsPage?: number } = {}) {
     const failure = state.failNext.shift();
     if (failure === 'network') throw new TypeError('Failed to fetch');
     if (failure) return failureResponse(failure);
-    const response = await handle(method, url, body);
+    const response = new Headers(init?.headers).get('authorization')?.startsWith('Bearer ')
+      ? await handle(method, url, body)
+      : json(401, { error: { code: 'unauthorized', message: 'Sign in first.' } });
     if (state.loseNextAnswer) {
       state.loseNextAnswer = false;
       throw new TypeError('Failed to fetch');

@@ -1,6 +1,6 @@
-import type { ReportInput } from '#shared/schemas/report';
-import { WebTaggerDb } from '../db';
-import type { Session } from '../session';
+import { aReportInput } from '#shared/testing/reports';
+import type { Session } from '../browser/session';
+import { WebTaggerDb } from '../storage/db';
 
 let dbCount = 0;
 
@@ -11,23 +11,7 @@ export function freshDb(): WebTaggerDb {
 }
 
 /** A valid report of a page, with any field replaced. */
-export function aReport(overrides: Partial<ReportInput> = {}): ReportInput {
-  return {
-    id: crypto.randomUUID(),
-    url: 'https://casino.example.kz/play',
-    title: 'Online casino',
-    source: 'page',
-    resourceType: 'website',
-    languages: ['ru'],
-    geography: { indicated: false },
-    openness: 'public',
-    availability: 'accessible',
-    topics: ['gambling'],
-    note: '',
-    capturedAt: '2026-11-24T10:00:00.000Z',
-    ...overrides,
-  };
-}
+export const aReport = aReportInput;
 
 /** A signed-in session on the fake server. */
 export const SESSION: Session = {

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
 import type { AccountStatus, Role } from '#shared/schemas/account';
-import { ERROR_CODES } from '#shared/schemas/errors';
 import { consents, users } from '../../db/schema';
 import type { createTestApp } from '../../testing/test-app';
 import { hashPassword } from '../auth/passwords';
@@ -145,12 +143,6 @@ export async function answerOf(response: Response | Promise<Response>): Promise<
   } catch {
     return { status: settled.status };
   }
-}
-
-/** Accepted, or refused with a 4xx carrying one of the stable codes: never a 5xx. */
-export function expectHandled(answer: Answer) {
-  expect(answer.status).toBeLessThan(500);
-  if (answer.status >= 400) expect(ERROR_CODES).toContain(answer.code);
 }
 
 /** A raw multipart body, for the shapes FormData will not produce. */

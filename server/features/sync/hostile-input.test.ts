@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '#shared/schemas/errors';
+import { expectAnswerIn } from '../../testing/answers';
 import { sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -34,9 +34,17 @@ const push = (body: RequestInit['body'], type = 'application/json') =>
   send('/api/sync/push', { method: 'POST', body, type });
 
 /** A 4xx with one of the stable codes, or a 200 that judged each mutation. */
-function expectHandled(answer: { status: number; body: { error?: { code: string } } }) {
-  expect(answer.status).toBeLessThan(500);
-  if (answer.status >= 400) expect(ERROR_CODES).toContain(answer.body.error?.code);
+type PushAnswer = Awaited<ReturnType<typeof push>>;
+
+/**
+ * A push judged mutation by mutation: a 200 with one result per mutation, in order, each exactly
+ * one of the outcomes the test names (`applied`, `duplicate`, `rejected validation_failed`).
+ */
+function expectJudged(answer: PushAnswer, mutations: { id: string }[], outcomes: string[]) {
+  expectAnswerIn({ status: answer.status, code: answer.body?.error?.code }, ['200']);
+  const results: { id: string; status: string; code?: string }[] = answer.body.results;
+  expect(results.map((r) => r.id)).toEqual(mutations.map((m) => m.id));
+  for (const r of results) expect(outcomes).toContain(r.code ? `${r.status} ${r.code}` : r.status);
 }
 
 describe('hostile push requests', () => {
@@ -90,26 +98,51 @@ describe('hostile push requests', () => {
       }),
     );
     expect(answer.status).toBe(200);
+    expect(answer.body.results).toHaveLength(reports.length);
     for (const result of answer.body.results) {
       expect(result).toMatchObject({ status: 'rejected', code: 'validation_failed' });
     }
   });
 
-  it('survives bad UTF-8, lone surrogates and __proto__ keys', async () => {
+  it('judges bad UTF-8, lone surrogates and __proto__ keys like any other mutation', async () => {
     const report = sampleReport();
-    const json = JSON.stringify({ deviceId: 'd', mutations: [upsertOf(report)] });
+    const mutation = upsertOf(report);
+    const json = JSON.stringify({ deviceId: 'd', mutations: [mutation] });
     const badUtf8 = Buffer.concat([
       Buffer.from(json.slice(0, json.indexOf(report.note))),
       Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
       Buffer.from(json.slice(json.indexOf(report.note))),
     ]);
-    expectHandled(await push(badUtf8));
-    expectHandled(await push(json.replace(report.note, '\\ud800\\udfff\\ud800')));
+    // Bad bytes are read as replacement characters: the note is still a note.
+    expectJudged(await push(badUtf8), [mutation], ['applied']);
+    // The same mutation again, whatever its text, is answered from the first time.
+    expectJudged(
+      await push(json.replace(report.note, '\\ud800\\udfff\\ud800')),
+      [mutation],
+      ['duplicate'],
+    );
     const proto = json.replace('"deviceId"', '"__proto__":{"admin":true},"deviceId"');
-    expectHandled(await push(proto));
+    expectJudged(await push(proto), [mutation], ['duplicate']);
+    // And as new mutations of their own.
+    const fresh = (text: string) => {
+      const other = sampleReport();
+      const m = upsertOf(other);
+      return {
+        m,
+        body: JSON.stringify({ deviceId: 'd', mutations: [m] }).replace(other.note, text),
+      };
+    };
+    const surrogates = fresh('\\ud800\\udfff\\ud800');
+    expectJudged(await push(surrogates.body), [surrogates.m], ['applied']);
+    const polluted = fresh('x');
+    const pollutedBody = polluted.body.replace(
+      '"deviceId"',
+      '"__proto__":{"admin":true},"deviceId"',
+    );
+    expectJudged(await push(pollutedBody), [polluted.m], ['applied']);
   });
 
-  it('answers any JSON value in place of a mutation without a 5xx', async () => {
+  it('rejects any JSON value in place of a mutation with validation_failed, one by one', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 3 }), async (junk) => {
         const mutations = junk.map((value) =>
@@ -118,19 +151,26 @@ describe('hostile push requests', () => {
             : { id: crypto.randomUUID(), op: 'upsert', report: value },
         );
         const answer = await push(JSON.stringify({ deviceId: 'fuzz', mutations }));
-        expectHandled(answer);
+        if (mutations.length === 0) {
+          // No mutations at all is a malformed push, refused as a whole.
+          expectAnswerIn({ status: answer.status, code: answer.body?.error?.code }, [
+            '400 validation_failed',
+          ]);
+        } else expectJudged(answer, mutations, ['rejected validation_failed']);
       }),
       { numRuns: 150 },
     );
   });
 
-  it('answers any mutation shaped like a report with wrong values without a 5xx', async () => {
+  it('applies or rejects (validation_failed) any report-shaped mutation with wrong values', async () => {
     const field = fc.constantFrom(...Object.keys(sampleReport()));
     await fc.assert(
       fc.asyncProperty(fc.dictionary(field, fc.jsonValue({ maxDepth: 2 })), async (overrides) => {
         const report = { ...sampleReport(), ...overrides };
         const mutation = { id: crypto.randomUUID(), op: 'upsert', report };
-        expectHandled(await push(JSON.stringify({ deviceId: 'fuzz', mutations: [mutation] })));
+        const answer = await push(JSON.stringify({ deviceId: 'fuzz', mutations: [mutation] }));
+        // Values that happen to be valid (or no override at all) make a report like any other.
+        expectJudged(answer, [mutation], ['applied', 'rejected validation_failed']);
       }),
       { numRuns: 150 },
     );

@@ -1,0 +1,93 @@
+import { browser } from 'wxt/browser';
+import { deleteMeta } from '../storage/meta';
+import {
+  type BackgroundSyncDeps,
+  createBackgroundSyncRunner,
+  isSyncAlarm,
+  type SyncResult,
+} from '../sync/runner';
+import { flashSaved, refreshAllBadges, refreshBadge, refreshBadgeOfTab } from './badge';
+import {
+  buildLinkMenus,
+  handleLinkMenuClick,
+  type LinkMenuDeps,
+  openPopupWindow,
+  refreshLinkMenus,
+} from './menus';
+import { listenForMessages, type SyncSummary } from './messages';
+
+/** What the background's entrypoint passes: the database, the network, the clock, chance. */
+export type BackgroundDeps = BackgroundSyncDeps;
+
+/**
+ * Wires the background: the sync engine and its triggers (messages, alarms, startup, install,
+ * coming back online), the already-reported badge, and the link menu. Listeners are registered
+ * synchronously, as a service worker that was stopped must find them when an event wakes it.
+ */
+export function startBackground(deps: BackgroundDeps): void {
+  const { db } = deps;
+  const afterSync = async (result: SyncResult): Promise<void> => {
+    if (result.outcome === 'no_session') return;
+    await refreshAllBadges(db);
+    await refreshLinkMenus(db);
+  };
+  const runner = createBackgroundSyncRunner(deps, afterSync);
+  const sync = async (): Promise<SyncSummary> => summary(await runner.syncNow());
+
+  listenForMessages({
+    'sync-now': sync,
+    'report-saved': async () => {
+      void refreshAllBadges(db);
+      void refreshLinkMenus(db);
+      return summary(await runner.syncNow({ unlessWaiting: true }));
+    },
+    'consent-given': async () => {
+      await deleteMeta(db, 'consentRequired');
+      return sync();
+    },
+    'signed-in': sync,
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (isSyncAlarm(alarm.name)) void runner.syncNow();
+  });
+  browser.runtime.onInstalled.addListener(() => {
+    void buildLinkMenus(db);
+    void runner.syncNow();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void buildLinkMenus(db);
+    void runner.syncNow();
+  });
+  globalThis.addEventListener('online', () => void runner.syncNow());
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const linkMenu: LinkMenuDeps = {
+      db,
+      openForm: openPopupWindow,
+      afterReport: async (_report, tabId) => {
+        if (tabId !== undefined) await flashSaved(db, tabId);
+        void refreshLinkMenus(db);
+        void runner.syncNow({ unlessWaiting: true });
+      },
+    };
+    void handleLinkMenuClick(linkMenu, info, tab);
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.url !== undefined || change.status === 'complete') {
+      void refreshBadge(db, tabId, tab.url);
+    }
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void refreshBadgeOfTab(db, tabId));
+
+  void runner.ensureSchedule();
+}
+
+function summary(result: SyncResult): SyncSummary {
+  return {
+    outcome: result.outcome,
+    pushed: result.pushed,
+    ...(result.nextAttemptAt !== undefined ? { nextAttemptAt: result.nextAttemptAt } : {}),
+  };
+}

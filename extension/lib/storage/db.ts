@@ -1,0 +1,114 @@
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { PersonalDataKind } from '#shared/personal-data/types';
+import type { ReviewStatus } from '#shared/review-status';
+import type { ErrorCode } from '#shared/schemas/errors';
+import type { Evidence, ReportInput } from '#shared/schemas/report';
+import type { Mutation } from '#shared/schemas/sync';
+import { DB_NAME, type LocalDb } from './local-db';
+
+/** Where a report is on its way to the server (client-only, taxonomy.md). */
+export type LocalState = 'draft' | 'pending' | 'syncing' | 'synced' | 'rejected';
+
+export type Rejection = {
+  code: ErrorCode;
+  message: string;
+  findings?: { field?: string; kind: PersonalDataKind; start: number; end: number }[];
+};
+
+/** A report as the extension keeps it: what the analyst typed plus its local and server state. */
+export type LocalReport = ReportInput & {
+  state: LocalState;
+  /** Local time of the last change, ms since epoch. */
+  updatedAt: number;
+  urlKeyHash: string;
+  rejection?: Rejection;
+  reviewStatus?: ReviewStatus;
+  serverVersion?: number;
+};
+
+/**
+ * One mutation waiting to be pushed; its payload is fixed when queued, so a retry is identical.
+ * Whether it was ever sent is told by its `seq` against the `sentUpTo` mark (outbox-queries.ts).
+ */
+export type OutboxEntry = {
+  seq?: number;
+  mutation: Mutation;
+  reportId: string;
+  queuedAt: number;
+  /** The evidence an upsert refers to: uploaded before the push, kept until answered. */
+  evidenceSha256?: string;
+};
+
+/** A screenshot kept locally until the report that refers to it is synced. */
+export type EvidenceBlob = Evidence & {
+  /** The image bytes (an ArrayBuffer clones into IndexedDB in every browser and in tests). */
+  data: ArrayBuffer;
+  /** When it was captured, ms since epoch. */
+  storedAt: number;
+  /** When the server confirmed it holds these bytes. */
+  uploadedAt?: number;
+  /** The server's code when it refused the image itself (the report is pushed regardless). */
+  refusedWith?: string;
+};
+
+export type MetaEntry = { key: string; value: unknown };
+export type KnownUrl = { hash: string };
+
+/**
+ * The extension's database opened with Dexie: the `LocalDb` of every page once Dexie is loaded
+ * (the background, tests), its own `dexie()`.
+ */
+export class WebTaggerDb extends Dexie implements LocalDb {
+  reports!: EntityTable<LocalReport, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  knownUrls!: EntityTable<KnownUrl, 'hash'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  evidence!: EntityTable<EvidenceBlob, 'sha256'>;
+
+  // The popup's first paint reads it by this name without Dexie (local-db.ts).
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      reports: 'id, state, updatedAt, urlKeyHash',
+      outbox: '++seq, reportId',
+      knownUrls: 'hash',
+      meta: 'key',
+    });
+    // v2: pending lists page by [state+updatedAt]; evidence blobs; the outbox knows which
+    // evidence each entry needs; "sent" is one mark instead of a counter on every entry; topic
+    // usage counters feed the link menu.
+    this.version(2)
+      .stores({
+        reports: 'id, state, updatedAt, urlKeyHash, [state+updatedAt]',
+        outbox: '++seq, reportId, evidenceSha256',
+        evidence: 'sha256, storedAt',
+      })
+      .upgrade(upgradeToV2);
+  }
+
+  dexie(): Promise<WebTaggerDb> {
+    return Promise.resolve(this);
+  }
+}
+
+async function upgradeToV2(tx: Transaction) {
+  let sentUpTo = 0;
+  await tx
+    .table<OutboxEntry & { attempts?: number }, number>('outbox')
+    .toCollection()
+    .modify((entry) => {
+      const sha =
+        entry.mutation.op === 'upsert' ? entry.mutation.report.evidence?.sha256 : undefined;
+      if (sha) entry.evidenceSha256 = sha;
+      if ((entry.attempts ?? 0) > 0) sentUpTo = Math.max(sentUpTo, entry.seq ?? 0);
+      delete entry.attempts;
+    });
+  if (sentUpTo > 0) {
+    await tx.table<MetaEntry, string>('meta').put({ key: 'sentUpTo', value: sentUpTo });
+  }
+  const usage: Record<string, number> = {};
+  await tx.table<LocalReport, string>('reports').each((report) => {
+    for (const topic of report.topics) usage[topic] = (usage[topic] ?? 0) + 1;
+  });
+  await tx.table<MetaEntry, string>('meta').put({ key: 'topicUsage', value: usage });
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { aReport, freshDb } from '../testing/fixtures';
+import { getMeta } from './meta';
+import { markSentUpTo } from './outbox-queries';
+import { deleteReport, requeueReport, saveReport } from './reports';
+
+describe('saveReport', () => {
+  it('stores the report as pending and queues its upsert with the same payload', async () => {
+    const db = freshDb();
+    const report = aReport({ url: 'https://www.casino.example.kz/play?utm_source=tg' });
+    const local = await saveReport(db, report);
+
+    expect(await db.reports.get(report.id)).toMatchObject({ state: 'pending', url: report.url });
+    expect(local.urlKeyHash).toMatch(/^[0-9a-f]{16}$/);
+    const entries = await db.outbox.toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ reportId: report.id });
+    expect(entries[0]!.mutation).toEqual({ id: expect.any(String), op: 'upsert', report });
+  });
+
+  it('stores neither the report nor its outbox entry when the transaction fails', async () => {
+    const db = freshDb();
+    db.outbox.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(saveReport(db, aReport())).rejects.toThrow('disk full');
+    expect(await db.reports.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('replaces the queued upsert of an edit that was never sent', async () => {
+    const db = freshDb();
+    const report = aReport();
+    await saveReport(db, report);
+    await saveReport(db, { ...report, note: 'second thoughts' });
+
+    const entries = await db.outbox.toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.mutation).toMatchObject({ report: { note: 'second thoughts' } });
+  });
+
+  it('keeps an upsert that was already sent and queues the edit after it', async () => {
+    const db = freshDb();
+    const report = aReport();
+    await saveReport(db, report);
+    const [sent] = await db.outbox.toArray();
+    await markSentUpTo(db, sent!.seq!);
+    await saveReport(db, { ...report, note: 'edited' });
+
+    const entries = await db.outbox.orderBy('seq').toArray();
+    expect(entries.map((e) => e.mutation.id)).toEqual([sent!.mutation.id, expect.any(String)]);
+    expect(entries[1]!.mutation).toMatchObject({ report: { note: 'edited' } });
+  });
+
+  it('notes the evidence an upsert needs, so the engine uploads it first', async () => {
+    const db = freshDb();
+    const evidence = { sha256: 'a'.repeat(64), mime: 'image/png' as const, bytes: 10 };
+    await saveReport(db, aReport({ evidence }));
+    expect((await db.outbox.toArray())[0]!.evidenceSha256).toBe(evidence.sha256);
+  });
+
+  it('remembers the values of a new report and counts its topics, but not for edits', async () => {
+    const db = freshDb();
+    const report = aReport({ resourceType: 'social_post', topics: ['fraud', 'drugs'] });
+    await saveReport(db, report);
+    await saveReport(db, { ...report, resourceType: 'video' });
+
+    expect(await getMeta(db, 'lastUsed')).toMatchObject({
+      resourceType: 'social_post',
+      topics: ['fraud', 'drugs'],
+    });
+    expect(await getMeta(db, 'topicUsage')).toEqual({ fraud: 1, drugs: 1 });
+  });
+
+  it('counts the topics of a one-click report without changing the form values', async () => {
+    const db = freshDb();
+    await saveReport(db, aReport({ resourceType: 'video' }));
+    await saveReport(db, aReport({ resourceType: 'file', topics: ['fraud'] }), {
+      rememberForm: false,
+    });
+    expect(await getMeta(db, 'lastUsed')).toMatchObject({ resourceType: 'video' });
+    expect(await getMeta(db, 'topicUsage')).toEqual({ gambling: 1, fraud: 1 });
+  });
+});
+
+describe('requeueReport', () => {
+  it('queues a rejected report again as it is', async () => {
+    const db = freshDb();
+    const report = aReport();
+    await saveReport(db, report);
+    await db.outbox.clear();
+    await db.reports.update(report.id, {
+      state: 'rejected',
+      rejection: { code: 'validation_failed', message: 'no' },
+    });
+
+    await requeueReport(db, report.id);
+    expect(await db.reports.get(report.id)).toMatchObject({ state: 'pending' });
+    expect((await db.outbox.toArray())[0]!.mutation).toMatchObject({ op: 'upsert', report });
+  });
+});
+
+describe('deleteReport', () => {
+  it('forgets a report that never left the browser without queueing anything', async () => {
+    const db = freshDb();
+    const report = aReport();
+    await saveReport(db, report);
+    await deleteReport(db, report.id);
+    expect(await db.reports.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('queues a delete for a report the server may know', async () => {
+    const db = freshDb();
+    const report = aReport();
+    await saveReport(db, report);
+    await db.outbox.clear();
+    await db.reports.update(report.id, { state: 'synced', serverVersion: 1 });
+
+    await deleteReport(db, report.id);
+    expect(await db.reports.count()).toBe(0);
+    const entries = await db.outbox.toArray();
+    expect(entries.map((e) => e.mutation)).toEqual([
+      { id: expect.any(String), op: 'delete', reportId: report.id },
+    ]);
+  });
+});

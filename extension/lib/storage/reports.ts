@@ -1,0 +1,121 @@
+import type { ReportInput } from '#shared/schemas/report';
+import { canonicalUrl, urlKeyHash } from '#shared/url-key';
+import type { LocalReport, OutboxEntry, WebTaggerDb } from './db';
+import { getMeta, setMeta } from './meta';
+import { sentUpTo } from './outbox-queries';
+
+export type SaveOptions = {
+  /** Whether a new report's values pre-fill the next form (not for one-click link reports). */
+  rememberForm?: boolean;
+};
+
+/**
+ * Saves a report and queues its upsert in one transaction: nothing typed is lost. Saving a report
+ * again (an edit, or a fix after a rejection) replaces its queued, never-sent upserts and queues it
+ * anew. A new report also becomes the form's last-used values and counts towards frequent topics.
+ */
+export async function saveReport(
+  db: WebTaggerDb,
+  report: ReportInput,
+  options: SaveOptions = {},
+): Promise<LocalReport> {
+  const now = Date.now();
+  const local: LocalReport = {
+    ...report,
+    state: 'pending',
+    updatedAt: now,
+    urlKeyHash: urlKeyHash(canonicalUrl(report.url)),
+  };
+  await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
+    const previous = await db.reports.get(report.id);
+    if (previous?.reviewStatus) local.reviewStatus = previous.reviewStatus;
+    if (previous?.serverVersion) local.serverVersion = previous.serverVersion;
+    await dropUnsentEntries(db, report.id);
+    await db.reports.put(local);
+    await db.outbox.add(upsertEntry(report, now));
+    if (!previous) await countTopics(db, report);
+    if (!previous && options.rememberForm !== false) await rememberFormValues(db, report);
+  });
+  return local;
+}
+
+/** Queues a stored report again as it is (the popup's "retry" of a rejected report). */
+export async function requeueReport(
+  db: WebTaggerDb,
+  reportId: string,
+): Promise<LocalReport | undefined> {
+  const report = await db.reports.get(reportId);
+  if (!report) return undefined;
+  return saveReport(db, reportInputOf(report));
+}
+
+/** Deletes a report locally and, if the server may know it, queues its deletion. */
+export async function deleteReport(db: WebTaggerDb, reportId: string): Promise<void> {
+  await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
+    const report = await db.reports.get(reportId);
+    if (!report) return;
+    await dropUnsentEntries(db, reportId);
+    const attempted = await db.outbox.where('reportId').equals(reportId).count();
+    // A report none of whose upserts ever left the browser is unknown to the server.
+    const serverMayKnowIt = report.serverVersion !== undefined || attempted > 0;
+    await db.reports.delete(reportId);
+    if (serverMayKnowIt) {
+      await db.outbox.add({
+        mutation: { id: crypto.randomUUID(), op: 'delete', reportId },
+        reportId,
+        queuedAt: Date.now(),
+      });
+    }
+  });
+}
+
+/** The report as it is pushed, without the extension's own bookkeeping. */
+export function reportInputOf(report: LocalReport): ReportInput {
+  const {
+    state: _state,
+    updatedAt: _updatedAt,
+    urlKeyHash: _hash,
+    rejection: _rejection,
+    reviewStatus: _reviewStatus,
+    serverVersion: _serverVersion,
+    ...input
+  } = report;
+  return input;
+}
+
+function upsertEntry(report: ReportInput, now: number): OutboxEntry {
+  return {
+    mutation: { id: crypto.randomUUID(), op: 'upsert', report },
+    reportId: report.id,
+    queuedAt: now,
+    ...(report.evidence ? { evidenceSha256: report.evidence.sha256 } : {}),
+  };
+}
+
+async function rememberFormValues(db: WebTaggerDb, report: ReportInput) {
+  const { resourceType, languages, geography, openness, availability, topics } = report;
+  await setMeta(db, 'lastUsed', {
+    resourceType,
+    languages,
+    geography,
+    openness,
+    availability,
+    topics,
+  });
+}
+
+async function countTopics(db: WebTaggerDb, report: ReportInput) {
+  const usage = (await getMeta(db, 'topicUsage')) ?? {};
+  for (const topic of report.topics) usage[topic] = (usage[topic] ?? 0) + 1;
+  await setMeta(db, 'topicUsage', usage);
+}
+
+/** Drops queued mutations of a report that were never sent; returns how many. */
+async function dropUnsentEntries(db: WebTaggerDb, reportId: string): Promise<number> {
+  const sent = await sentUpTo(db);
+  return db.outbox
+    .where('reportId')
+    .equals(reportId)
+    .filter((entry) => entry.seq! > sent)
+    .delete();
+}

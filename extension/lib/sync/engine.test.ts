@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { storeEvidence } from '../capture/evidence';
+import type { WebTaggerDb } from '../storage/db';
+import { saveReport } from '../storage/reports';
+import { createFakeServer, type FakeServer } from '../testing/fake-server';
+import { aReport, freshDb, SESSION } from '../testing/fixtures';
+import { createApiClient } from './api-client';
+import { drainOutbox } from './engine';
+
+function setUp() {
+  const db = freshDb();
+  const server = createFakeServer();
+  const drain = () =>
+    drainOutbox({
+      db,
+      client: createApiClient(SESSION.serverUrl, server.fetch),
+      token: SESSION.token,
+      deviceId: 'device-1',
+    });
+  return { db, server, drain };
+}
+
+async function saveMany(db: WebTaggerDb, count: number) {
+  const reports = Array.from({ length: count }, (_, i) =>
+    aReport({ url: `https://casino.example.kz/${i}` }),
+  );
+  await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
+    for (const report of reports) await saveReport(db, report);
+  });
+  return reports;
+}
+
+/** Queues many reports at once, as saveReport would one by one (quicker for big batches). */
+async function queueMany(db: WebTaggerDb, count: number) {
+  const reports = Array.from({ length: count }, (_, i) =>
+    aReport({ url: `https://casino.example.kz/${i}` }),
+  );
+  await db.reports.bulkPut(
+    reports.map((r) => ({ ...r, state: 'pending' as const, updatedAt: 0, urlKeyHash: 'x' })),
+  );
+  await db.outbox.bulkAdd(
+    reports.map((report) => ({
+      mutation: { id: crypto.randomUUID(), op: 'upsert' as const, report },
+      reportId: report.id,
+      queuedAt: 0,
+    })),
+  );
+  return reports;
+}
+
+const states = async (db: WebTaggerDb) => (await db.reports.toArray()).map((r) => r.state);
+const pushedIds = (server: FakeServer) =>
+  server.pushes().flatMap((p) => p.mutations.map((m) => m.id));
+
+describe('drainOutbox', () => {
+  it('pushes every queued report and marks it synced with the status the server returned', async () => {
+    const { db, server, drain } = setUp();
+    const [report] = await saveMany(db, 3);
+
+    expect(await drain()).toEqual({ kind: 'done', pushed: 3 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await states(db)).toEqual(['synced', 'synced', 'synced']);
+    expect(await db.reports.get(report!.id)).toMatchObject({
+      reviewStatus: 'submitted',
+      serverVersion: 1,
+    });
+    expect(server.reports.size).toBe(3);
+    expect(server.pushes()[0]!.deviceId).toBe('device-1');
+  });
+
+  it('pushes in batches of at most 500, in the order they were queued', async () => {
+    const { db, server, drain } = setUp();
+    const reports = await queueMany(db, 501);
+
+    expect(await drain()).toEqual({ kind: 'done', pushed: 501 });
+    expect(server.pushes().map((p) => p.mutations.length)).toEqual([500, 1]);
+    const order = server
+      .pushes()
+      .flatMap((p) => p.mutations.map((m) => (m.op === 'upsert' ? m.report.id : '')));
+    expect(order).toEqual(reports.map((r) => r.id));
+  });
+
+  it('stores the answers to a batch even when the next batch fails', async () => {
+    const { db, server, drain } = setUp();
+    await queueMany(db, 501);
+    server.state.failNext.push(null, 'network');
+
+    expect(await drain()).toEqual({ kind: 'retry_later', pushed: 500, reason: 'network' });
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.reports.where('state').equals('synced').count()).toBe(500);
+    expect(await db.reports.where('state').equals('pending').count()).toBe(1);
+  });
+
+  it('marks a refused report rejected with the server reason and syncs the others', async () => {
+    const { db, server, drain } = setUp();
+    const [bad, good] = await saveMany(db, 2);
+    const findings = [{ field: 'note' as const, kind: 'phone' as const, start: 0, end: 12 }];
+    server.state.rule = (m) =>
+      m.op === 'upsert' && m.report.id === bad!.id
+        ? {
+            code: 'third_party_personal_data',
+            message: 'Personal data of third parties.',
+            findings,
+          }
+        : undefined;
+
+    expect(await drain()).toEqual({ kind: 'done', pushed: 2 });
+    expect(await db.reports.get(bad!.id)).toMatchObject({
+      state: 'rejected',
+      rejection: {
+        code: 'third_party_personal_data',
+        message: 'Personal data of third parties.',
+        findings,
+      },
+    });
+    expect(await db.reports.get(good!.id)).toMatchObject({ state: 'synced' });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends a rejected report again once it is saved again', async () => {
+    const { db, server, drain } = setUp();
+    const [report] = await saveMany(db, 1);
+    server.state.rule = () => ({ code: 'validation_failed', message: 'bad' });
+    await drain();
+    server.state.rule = undefined;
+
+    await saveReport(db, { ...report!, note: 'fixed' });
+    expect(await db.reports.get(report!.id)).toMatchObject({ state: 'pending' });
+    await drain();
+    expect(await db.reports.get(report!.id)).toMatchObject({ state: 'synced' });
+    expect((await db.reports.get(report!.id))!.rejection).toBeUndefined();
+    expect(server.reports.get(report!.id)?.note).toBe('fixed');
+  });
+
+  it('keeps everything queued when the server cannot be reached', async () => {
+    const { db, server, drain } = setUp();
+    await saveMany(db, 2);
+    server.state.failNext.push('network');
+
+    expect(await drain()).toEqual({ kind: 'retry_later', pushed: 0, reason: 'network' });
+    expect(await db.outbox.count()).toBe(2);
+    expect(await states(db)).toEqual(['pending', 'pending']);
+    expect(server.reports.size).toBe(0);
+  });
+
+  it('passes on how long the server asked to wait', async () => {
+    const { db, server, drain } = setUp();
+    await saveMany(db, 1);
+    server.state.failNext.push({ status: 429, code: 'too_many_requests', retryAfter: '120' });
+
+    expect(await drain()).toMatchObject({
+      kind: 'retry_later',
+      reason: 'too_many_requests',
+      retryAfterMs: 120_000,
+    });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('retries after a server failure that is not even JSON', async () => {
+    const { db, server, drain } = setUp();
+    await saveMany(db, 1);
+    server.state.failNext.push({ status: 502, code: 'html' });
+    expect(await drain()).toMatchObject({ kind: 'retry_later', reason: 'bad_response' });
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('resends the same mutation when the answer was lost, and the server applies it once', async () => {
+    const { db, server, drain } = setUp();
+    const [report] = await saveMany(db, 1);
+    server.state.loseNextAnswer = true;
+
+    expect((await drain()).kind).toBe('retry_later');
+    expect(server.reports.size).toBe(1);
+    expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
+
+    const [first, second] = pushedIds(server);
+    expect(second).toBe(first);
+    expect(server.reports.get(report!.id)?.version).toBe(1);
+    expect(await db.reports.get(report!.id)).toMatchObject({ state: 'synced' });
+  });
+
+  it('stops, keeping the batch queued, when the server answers none of it', async () => {
+    const { db, server, drain } = setUp();
+    await saveMany(db, 2);
+    server.state.answerNone = true;
+    expect(await drain()).toEqual({ kind: 'retry_later', pushed: 0, reason: 'bad_response' });
+    expect(server.pushes()).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(2);
+    expect(await states(db)).toEqual(['pending', 'pending']);
+  });
+
+  it('keeps every report and says so when the session is no longer valid', async () => {
+    const { db, server, drain } = setUp();
+    await saveMany(db, 2);
+    server.state.failNext.push({ status: 401, code: 'unauthorized' });
+    expect(await drain()).toEqual({ kind: 'signed_out', reason: 'unauthorized' });
+    server.state.failNext.push({ status: 403, code: 'account_blocked' });
+    expect(await drain()).toEqual({ kind: 'signed_out', reason: 'account_blocked' });
+    expect(await db.outbox.count()).toBe(2);
+    expect(await states(db)).toEqual(['pending', 'pending']);
+  });
+
+  it('keeps every report and names the policy version when consent is required', async () => {
+    const { db, server, drain } = setUp();
+    await saveMany(db, 2);
+    server.state.failNext.push({
+      status: 403,
+      code: 'consent_required',
+      details: { policyVersion: '2' },
+    });
+    expect(await drain()).toEqual({ kind: 'consent_required', policyVersion: '2' });
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('takes a refused delete of a report the server never had as done', async () => {
+    const { db, server, drain } = setUp();
+    const reportId = crypto.randomUUID();
+    await db.outbox.add({
+      mutation: { id: crypto.randomUUID(), op: 'delete', reportId },
+      reportId,
+      queuedAt: 0,
+    });
+    server.state.rule = () => ({ code: 'not_found', message: 'No such report.' });
+    expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('uploads the evidence before the report that names it, and drops it once synced', async () => {
+    const { db, server, drain } = setUp();
+    const evidence = await storeEvidence(
+      db,
+      new Uint8Array([137, 80, 78, 71, 1, 2, 3]),
+      'image/png',
+      Date.now(),
+    );
+    await saveReport(db, aReport({ evidence }));
+
+    expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PUT /api/evidence/${evidence.sha256}`,
+      'POST /api/sync/push',
+    ]);
+    expect(server.evidence.get(evidence.sha256)?.bytes).toBe(7);
+    expect(await db.evidence.count()).toBe(0);
+  });
+
+  it('pushes nothing and keeps the evidence while its upload fails', async () => {
+    const { db, server, drain } = setUp();
+    const evidence = await storeEvidence(db, new Uint8Array([1, 2, 3]), 'image/png', Date.now());
+    await saveReport(db, aReport({ evidence }));
+    server.state.failNext.push({ status: 503, code: 'internal_error' });
+
+    expect(await drain()).toMatchObject({ kind: 'retry_later' });
+    expect(server.pushes()).toHaveLength(0);
+    expect(await db.evidence.get(evidence.sha256)).toBeDefined();
+    expect(await db.outbox.count()).toBe(1);
+  });
+});

@@ -1,0 +1,120 @@
+import { MAX_PUSH_MUTATIONS } from '#shared/schemas/sync';
+import type { OutboxEntry, WebTaggerDb } from '../storage/db';
+import { markSentUpTo, moveBatchStates, moveStates } from '../storage/outbox-queries';
+import { type ApiClient, ApiClientError, type PushResult } from './api-client';
+import { uploadEvidenceOf } from './evidence-upload';
+import { applyResults } from './push-results';
+
+export type DrainOutcome =
+  | { kind: 'done'; pushed: number }
+  | { kind: 'retry_later'; pushed: number; reason: string; retryAfterMs?: number }
+  | { kind: 'signed_out'; reason: 'unauthorized' | 'account_blocked' }
+  | { kind: 'consent_required'; policyVersion?: string };
+
+/** What stops a drain: the outcomes other than `done`. */
+export type DrainStop = Exclude<DrainOutcome, { kind: 'done' }>;
+
+export type DrainDeps = {
+  db: WebTaggerDb;
+  client: ApiClient;
+  token: string;
+  deviceId: string;
+  /** Mutations per push (the server takes at most 500). */
+  batchSize?: number;
+};
+
+/**
+ * Pushes the outbox in order, in batches, until it is empty or the server cannot take more now.
+ * Evidence a batch refers to is uploaded first. Entries leave the outbox only once the server has
+ * answered for them, so a crash or a lost answer means the same mutation (same id, same payload)
+ * is sent again and the server answers `duplicate`. While one batch is on its way, the answers to
+ * the previous one are stored; the server still receives the batches one after another, in order.
+ */
+export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
+  const batchSize = Math.min(deps.batchSize ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
+  let pushed = 0;
+  let incomplete = false;
+  let answered: { batch: OutboxEntry[]; results: PushResult[] } | undefined;
+  const store = async () => {
+    if (!answered) return;
+    const { batch, results } = answered;
+    answered = undefined;
+    const count = await applyResults(deps.db, batch, results);
+    pushed += count;
+    // Entries the server did not answer stay queued; asking again at once would loop.
+    if (count < batch.length) incomplete = true;
+  };
+  let after = 0;
+  for (;;) {
+    const batch = await deps.db.outbox.where('seq').above(after).limit(batchSize).toArray();
+    if (batch.length === 0 || incomplete) {
+      await store();
+      return incomplete ? unanswered(pushed) : { kind: 'done', pushed };
+    }
+    let storing: Promise<void> = Promise.resolve();
+    try {
+      await uploadEvidenceOf(deps, batch);
+      await markAttempted(deps.db, batch);
+      const sending = deps.client.push(deps.token, {
+        deviceId: deps.deviceId,
+        mutations: batch.map((entry) => entry.mutation),
+      });
+      // The previous batch's answers are stored while this one is on its way.
+      storing = store();
+      storing.catch(() => undefined); // observed below, after the answer
+      const { results } = await sending;
+      await storing;
+      answered = { batch, results };
+    } catch (error) {
+      await storing.catch(() => undefined);
+      await settleSyncing(deps.db, batch);
+      return stopFor(error, pushed);
+    }
+    after = batch.at(-1)!.seq!;
+  }
+}
+
+const unanswered = (pushed: number): DrainStop => ({
+  kind: 'retry_later',
+  pushed,
+  reason: 'bad_response',
+});
+
+/** How a failed call ends a drain; errors that are not the server's answer are rethrown. */
+export function stopFor(error: unknown, pushed: number): DrainStop {
+  if (!(error instanceof ApiClientError)) throw error;
+  if (error.code === 'unauthorized' || error.code === 'account_blocked') {
+    return { kind: 'signed_out', reason: error.code };
+  }
+  if (error.code === 'consent_required') {
+    const details = error.details as { policyVersion?: string } | undefined;
+    return { kind: 'consent_required', policyVersion: details?.policyVersion };
+  }
+  // Anything else (network, 5xx, 429, a refusal of the whole batch) is tried again later, with
+  // growing delays: reports are never dropped because the server could not take them now.
+  return {
+    kind: 'retry_later',
+    pushed,
+    reason: error.code,
+    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+  };
+}
+
+/** Before a batch leaves: its entries count as sent from now on, its reports are syncing. */
+async function markAttempted(db: WebTaggerDb, batch: OutboxEntry[]) {
+  await db.transaction('rw', db.reports, db.meta, async () => {
+    await markSentUpTo(db, Math.max(...batch.map((entry) => entry.seq!)));
+    await moveBatchStates(db, batch, 'pending', 'syncing');
+  });
+}
+
+/** After a failed push the reports go back to pending: they are still queued. */
+async function settleSyncing(db: WebTaggerDb, batch: OutboxEntry[]) {
+  await moveBatchStates(db, batch, 'syncing', 'pending');
+}
+
+/** Reports left `syncing` by a run that was cut short (the worker was stopped) are pending. */
+export async function recoverInterrupted(db: WebTaggerDb): Promise<number> {
+  const ids = await db.reports.where('state').equals('syncing').primaryKeys();
+  return moveStates(db, ids, 'syncing', 'pending');
+}
