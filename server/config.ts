@@ -10,6 +10,8 @@ const envSchema = z
     WEBTAGGER_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     WEBTAGGER_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1095),
     WEBTAGGER_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    WEBTAGGER_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+    WEBTAGGER_TSA_CA_FILE: z.string().min(1).optional(),
     WEBTAGGER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .refine((env) => !env.WEBTAGGER_ADMIN_EMAIL === !env.WEBTAGGER_ADMIN_PASSWORD, {
@@ -25,6 +27,8 @@ export type Config = {
   retentionDays: number;
   tokenDays: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The RFC 3161 time-stamp authority, and the PEM certificates its tokens must chain to. */
+  tsa?: { url: string; caFile?: string };
 };
 
 export class ConfigError extends Error {}
@@ -51,5 +55,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     retentionDays: e.WEBTAGGER_RETENTION_DAYS,
     tokenDays: e.WEBTAGGER_TOKEN_DAYS,
     logLevel: e.WEBTAGGER_LOG_LEVEL,
+    tsa: e.WEBTAGGER_TSA_URL
+      ? {
+          url: e.WEBTAGGER_TSA_URL,
+          ...(e.WEBTAGGER_TSA_CA_FILE ? { caFile: resolve(e.WEBTAGGER_TSA_CA_FILE) } : {}),
+        }
+      : undefined,
   };
 }

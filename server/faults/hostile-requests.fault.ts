@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, fileOf, SAMPLE_FILES } from '../features/accounts/testing';
 import { describedRoutes, routeKey } from '../features/openapi/registry';
-import { sha256Hex } from '../features/sync/evidence-store';
+import { sha256Hex } from '../features/evidence/evidence-files';
 import { siteApp } from '../site/site-app';
 import { pushAs, sampleReport, upsertOf } from '../testing/reports';
 import { createTestApp } from '../testing/test-app';

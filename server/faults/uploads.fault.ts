@@ -7,7 +7,7 @@ import { ERROR_STATUS } from '#shared/schemas/errors';
 import { openStorage } from '../db/open';
 import { rawMultipart, SAMPLE_FILES } from '../features/accounts/testing';
 import { currentPolicy } from '../features/consent/policy-store';
-import { sha256Hex } from '../features/sync/evidence-store';
+import { sha256Hex } from '../features/evidence/evidence-files';
 import { type SeededAccount, seedAccounts } from '../testing/seed';
 import { type SpawnedServer, spawnServer } from '../testing/spawned-server';
 import { countBy } from './support/answer-check';
