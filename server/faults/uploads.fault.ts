@@ -140,8 +140,13 @@ describe('R5: hostile uploads', () => {
       ]),
       'payload_too_large',
     );
-    const overImage = Buffer.concat([SAMPLE_FILES.png, Buffer.alloc(5 * MIB)]);
-    refusedWith(await putEvidence('5 MiB + a PNG', 'image/png', overImage), 'payload_too_large');
+    const overImage = Buffer.concat([SAMPLE_FILES.png, Buffer.alloc(10 * MIB)]);
+    refusedWith(await putEvidence('10 MiB + a PNG', 'image/png', overImage), 'payload_too_large');
+    const overCopy = Buffer.concat([Buffer.from('<!doctype html><html>'), Buffer.alloc(30 * MIB)]);
+    refusedWith(
+      await putEvidence('30 MiB + an HTML copy', 'text/html', overCopy),
+      'payload_too_large',
+    );
     const sixFiles = Array.from({ length: 6 }, () => ({
       filename: 'a.pdf',
       type: 'application/pdf',
