@@ -12,7 +12,6 @@ import {
   timestampRows,
 } from './evidence-store';
 import { packageReadme } from './package-readme';
-import { certificateToPem, tokenCertificates } from './timestamp-token';
 import { trustedTsaCertificates } from './tsa-client';
 
 type PackageDeps = Pick<AppDeps, 'storage' | 'config'>;
@@ -31,6 +30,7 @@ export async function evidencePackage(
   at: Date,
 ): Promise<{ zip: Uint8Array; filename: string }> {
   const { db, dataDir } = deps.storage;
+  const { certificateToPem, tokenCertificates } = await import('./timestamp-token');
   const material = await materialById(db, materialId);
   if (!material) throw new ApiError('not_found', 'No such material.');
   const generatedAt = at.toISOString();

@@ -7,7 +7,7 @@ import {
   recordTimestamp,
   recordTimestampFailure,
 } from './evidence-store';
-import { TimestampError, verifyTimestampResponse } from './timestamp-token';
+import { TimestampError } from './timestamp-error';
 import { requestTimestamp, trustedTsaCertificates } from './tsa-client';
 
 type JobDeps = Pick<AppDeps, 'storage' | 'config' | 'logger'>;
@@ -32,6 +32,7 @@ export async function stampDueEvidence(
   const tsa = deps.config.tsa;
   if (!tsa) return { stamped: 0, failed: 0 };
   const { db, dataDir } = deps.storage;
+  const { verifyTimestampResponse } = await import('./timestamp-token');
   const trust = await trustedTsaCertificates(tsa.caFile);
   let stamped = 0;
   let failed = 0;

@@ -1,6 +1,9 @@
 import { getRandomValues, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
+import { TimestampError } from './timestamp-error';
+
+export { TimestampError };
 
 const SHA256_OID = '2.16.840.1.101.3.4.2.1';
 const TIME_STAMPING_EKU = '1.3.6.1.5.5.7.3.8';
@@ -39,9 +42,6 @@ export function timestampRequest(sha256: string): { der: Uint8Array; nonce: stri
   });
   return { der: new Uint8Array(request.toSchema().toBER()), nonce: hexOf(nonce) };
 }
-
-/** Why a token is not accepted. */
-export class TimestampError extends Error {}
 
 /** What a verified token says. */
 export type VerifiedToken = { genTime: Date; serial: string; signer: string };

@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type * as pkijs from 'pkijs';
-import { certificatesFromPem, TimestampError, timestampRequest } from './timestamp-token';
+import { TimestampError } from './timestamp-error';
+
+// PKI.js loads on first use, not when the server starts.
+const tokens = () => import('./timestamp-token');
 
 const TIMEOUT_MS = 20_000;
 const MAX_ANSWER_BYTES = 1024 * 1024;
@@ -10,7 +13,7 @@ export async function requestTimestamp(
   url: string,
   sha256: string,
 ): Promise<{ response: Uint8Array; nonce: string }> {
-  const { der, nonce } = timestampRequest(sha256);
+  const { der, nonce } = (await tokens()).timestampRequest(sha256);
   let answer: Response;
   try {
     answer = await fetch(url, {
@@ -39,7 +42,7 @@ export async function trustedTsaCertificates(caFile: string | undefined): Promis
 }> {
   if (!caFile) return { pem: '', certificates: [] };
   const pem = await readFile(caFile, 'utf8');
-  const certificates = certificatesFromPem(pem);
+  const certificates = (await tokens()).certificatesFromPem(pem);
   if (certificates.length === 0) {
     throw new TimestampError('WEBTAGGER_TSA_CA_FILE holds no PEM certificate');
   }

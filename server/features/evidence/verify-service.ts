@@ -2,7 +2,8 @@ import type { AppDeps } from '../../http/env';
 import { checkChain } from './custody';
 import { evidencePath, readIfPresent, sha256Hex, timestampPath } from './evidence-files';
 import { allEvidence, custodyLog, materialsWithCustody, stampedTimestamps } from './evidence-store';
-import { TimestampError, verifyTimestampResponse } from './timestamp-token';
+import { TimestampError } from './timestamp-error';
+import { verifyTimestampResponse } from './timestamp-token';
 import { trustedTsaCertificates } from './tsa-client';
 
 /** One thing found wrong: what (a file, a token, a material's log) and how. */
