@@ -104,9 +104,7 @@ it('makes the materials of a database created before the search index searchable
   for (const [i, title] of titles.entries()) {
     insertReleasedReport(sqlite, analyst!.id, sampleReport({ title }), i + 1);
   }
-  sqlite
-    .prepare("INSERT INTO sync_counters (name, value) VALUES ('change', ?)")
-    .run(titles.length);
+  sqlite.prepare("INSERT INTO sync_counters (name, value) VALUES ('change', ?)").run(titles.length);
   const tables = () =>
     sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'materials_search'").all();
   expect(tables()).toEqual([]);
