@@ -18,6 +18,8 @@ const envSchema = z
     WEBTAGGER_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     WEBTAGGER_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1095),
     WEBTAGGER_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    WEBTAGGER_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+    WEBTAGGER_TSA_CA_FILE: z.string().min(1).optional(),
     WEBTAGGER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     WEBTAGGER_TRUSTED_PROXIES: z
       .string()
@@ -48,6 +50,8 @@ export type Config = {
    * default, and then the connection's peer is the client whatever headers say.
    */
   trustedProxies: string[];
+  /** The RFC 3161 time-stamp authority, and the PEM certificates its tokens must chain to. */
+  tsa?: { url: string; caFile?: string };
 };
 
 export class ConfigError extends Error {}
@@ -75,5 +79,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenDays: e.WEBTAGGER_TOKEN_DAYS,
     logLevel: e.WEBTAGGER_LOG_LEVEL,
     trustedProxies: e.WEBTAGGER_TRUSTED_PROXIES,
+    tsa: e.WEBTAGGER_TSA_URL
+      ? {
+          url: e.WEBTAGGER_TSA_URL,
+          ...(e.WEBTAGGER_TSA_CA_FILE ? { caFile: resolve(e.WEBTAGGER_TSA_CA_FILE) } : {}),
+        }
+      : undefined,
   };
 }

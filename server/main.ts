@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openStorage } from './db/open';
+import { startTimestampSchedule } from './features/evidence/timestamp-job';
 import { startRetentionSchedule } from './features/retention/schedule';
 import { createApiServer } from './http/http-server';
 import { trustedProxies } from './http/trusted-proxies';
@@ -15,8 +16,11 @@ async function main() {
   const now = () => new Date();
   await prepareData(storage, config, logger, now());
 
-  const app = createApp({ storage, config, logger, now });
+  // Evidence uploaded while the authority was away is stamped by the schedule once it is back.
+  const timestamps = startTimestampSchedule({ storage, config, logger, now });
+  const app = createApp({ storage, config, logger, now, evidenceJobs: timestamps });
   const retention = startRetentionSchedule({ storage, config, logger, now });
+  timestamps.kick();
   const server = createApiServer(app.fetch, {
     hostname: config.host,
     trustedProxies: trustedProxies(config.trustedProxies),
@@ -38,6 +42,7 @@ async function main() {
     stopping = true;
     logger.info('stopping', { signal });
     retention.stop();
+    timestamps.stop();
     // Finish the requests in flight, then close the database so the WAL is checkpointed.
     server.close(() => {
       storage.close();

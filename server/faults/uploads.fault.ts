@@ -7,7 +7,7 @@ import { ERROR_STATUS } from '#shared/schemas/errors';
 import { openStorage } from '../db/open';
 import { rawMultipart, SAMPLE_FILES } from '../features/accounts/testing';
 import { currentPolicy } from '../features/consent/policy-store';
-import { sha256Hex } from '../features/sync/evidence-store';
+import { sha256Hex } from '../features/evidence/evidence-files';
 import { type SeededAccount, seedAccounts } from '../testing/seed';
 import { type SpawnedServer, spawnServer } from '../testing/spawned-server';
 import { countBy } from './support/answer-check';
@@ -140,8 +140,13 @@ describe('R5: hostile uploads', () => {
       ]),
       'payload_too_large',
     );
-    const overImage = Buffer.concat([SAMPLE_FILES.png, Buffer.alloc(5 * MIB)]);
-    refusedWith(await putEvidence('5 MiB + a PNG', 'image/png', overImage), 'payload_too_large');
+    const overImage = Buffer.concat([SAMPLE_FILES.png, Buffer.alloc(10 * MIB)]);
+    refusedWith(await putEvidence('10 MiB + a PNG', 'image/png', overImage), 'payload_too_large');
+    const overCopy = Buffer.concat([Buffer.from('<!doctype html><html>'), Buffer.alloc(30 * MIB)]);
+    refusedWith(
+      await putEvidence('30 MiB + an HTML copy', 'text/html', overCopy),
+      'payload_too_large',
+    );
     const sixFiles = Array.from({ length: 6 }, () => ({
       filename: 'a.pdf',
       type: 'application/pdf',

@@ -10,6 +10,8 @@ export type AppDeps = {
   logger: Logger;
   /** The current time; tests move it to exercise expiry and retention. */
   now: () => Date;
+  /** Background work the app may hurry along (the time-stamp schedule, when it runs). */
+  evidenceJobs?: { kick(): void };
 };
 
 /** Hono's environment for every route: the signed-in user once requireUser has run. */

@@ -10,7 +10,14 @@ import {
   RESOURCE_TYPE_CODES,
   TOPIC_CODES,
 } from '../taxonomy';
-import { evidenceSchema, geographySchema, personalDataBasisSchema } from './report';
+import { timestampStatusSchema } from './evidence';
+import {
+  captureSchema,
+  evidenceFileSchema,
+  evidenceSchema,
+  geographySchema,
+  personalDataBasisSchema,
+} from './report';
 
 export const MATERIALS_PAGE = { default: 50, max: 200 } as const;
 export const DECISION_COMMENT_LENGTH = 2000;
@@ -76,6 +83,8 @@ export const reviewReportSchema = z.object({
   note: z.string(),
   capturedAt: z.string(),
   evidence: evidenceSchema.nullable(),
+  files: z.array(evidenceFileSchema),
+  capture: captureSchema.nullable(),
   personalDataBasis: personalDataBasisSchema.nullable(),
   personalDataKinds: z.array(z.enum(PERSONAL_DATA_KINDS)),
   version: z.number().int().positive(),
@@ -98,11 +107,20 @@ export const statusChangeSchema = z.object({
 });
 export type StatusChangeView = z.infer<typeof statusChangeSchema>;
 
-/** Evidence referenced by a material's reports; `uploaded` once the image is on the server. */
-export const evidenceItemSchema = evidenceSchema.extend({
+/**
+ * An evidence file referenced by a material's reports; `uploaded` once its bytes are on the
+ * server (their hash checked), `timestamp` says whether a time-stamp authority vouches for it.
+ */
+export const evidenceItemSchema = z.object({
+  sha256: evidenceFileSchema.shape.sha256,
+  mime: evidenceFileSchema.shape.mime,
+  bytes: z.number().int().positive(),
+  kind: evidenceFileSchema.shape.kind,
   uploaded: z.boolean(),
   reportIds: z.array(z.uuid()),
+  timestamp: timestampStatusSchema,
 });
+export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 
 export const materialDetailSchema = z.object({
   material: materialSummarySchema,

@@ -1,4 +1,5 @@
 export * from './consent';
+export * from './custody';
 export * from './disclosures';
 export * from './documents';
 export * from './erasures';

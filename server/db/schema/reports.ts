@@ -1,7 +1,13 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { PersonalDataKind } from '#shared/personal-data/types';
 import type { ReviewStatus } from '#shared/review-status';
-import type { Evidence, Geography } from '#shared/schemas/report';
+import type {
+  Capture,
+  Evidence,
+  EvidenceFile,
+  EvidenceFileMime,
+  Geography,
+} from '#shared/schemas/report';
 import type {
   Availability,
   Language,
@@ -72,6 +78,10 @@ export const reports = sqliteTable(
     note: text('note').notNull(),
     capturedAt: text('captured_at').notNull(),
     evidence: text('evidence', { mode: 'json' }).$type<Evidence>(),
+    /** Every evidence file the report lists (screenshots, page copies). */
+    files: text('files', { mode: 'json' }).$type<EvidenceFile[]>(),
+    /** The browser's facts of the capture (URLs, title, time, browser, viewport, extension). */
+    capture: text('capture', { mode: 'json' }).$type<Capture>(),
     personalDataBasis: text('personal_data_basis', { mode: 'json' }).$type<{
       kind: 'representation';
       documentId: string;
@@ -122,10 +132,10 @@ export const appliedMutations = sqliteTable('applied_mutations', {
   appliedAt: text('applied_at').notNull(),
 });
 
-/** Uploaded evidence screenshots; the bytes live in `<dataDir>/evidence/<sha256>`. */
+/** Uploaded evidence files (screenshots, page copies); the bytes live in `<dataDir>/evidence/<sha256>`. */
 export const evidence = sqliteTable('evidence', {
   sha256: text('sha256').primaryKey(),
-  mime: text('mime').$type<'image/png' | 'image/jpeg'>().notNull(),
+  mime: text('mime').$type<EvidenceFileMime>().notNull(),
   bytes: integer('bytes').notNull(),
   uploadedBy: text('uploaded_by').references(() => users.id),
   createdAt: text('created_at').notNull(),

@@ -65,9 +65,26 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/evidence/:sha256',
-  summary: 'An evidence image, with the type it was stored as (reviewers, admins)',
+  summary:
+    'An evidence file (reviewers, admins): an image inline with the type it was stored as; a page copy (MHTML or HTML) only as an attachment (application/octet-stream, nosniff, sandboxed)',
   tags,
   access: 'bearer',
-  responses: { 200: { description: 'The image.', contentTypes: EVIDENCE_MIME_TYPES } },
+  responses: {
+    200: {
+      description: 'The file, byte for byte.',
+      contentTypes: [...EVIDENCE_MIME_TYPES, 'application/octet-stream'],
+    },
+  },
   errors: ['validation_failed', 'not_found', ...REVIEWERS],
+});
+
+describeRoute({
+  method: 'get',
+  path: '/api/materials/:id/evidence-package',
+  summary:
+    'The evidence package of a material (reviewers, admins): a ZIP of manifest.json, evidence/<sha256>.<ext>, timestamps/<sha256>.tsr (DER TimeStampResp) with timestamps/tsa-chain.pem, custody.jsonl (the hash-chained custody log), SHA256SUMS and README.html (how to verify it with sha256sum and openssl ts -verify, in ru, kk and en). Downloading it is recorded in the custody log.',
+  tags,
+  access: 'bearer',
+  responses: { 200: { description: 'The package.', contentTypes: ['application/zip'] } },
+  errors: ['not_found', ...REVIEWERS],
 });

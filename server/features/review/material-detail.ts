@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { MaterialDetail } from '#shared/schemas/review';
 import type { Db } from '../../db/open';
-import { evidence, materialStatusChanges, materials, reports, users } from '../../db/schema';
+import { materialStatusChanges, materials, reports, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import { evidenceItems } from '../evidence/evidence-view';
 import { summarizeMaterials } from './material-summaries';
 import { reportContent } from './report-view';
 
@@ -11,7 +12,11 @@ import { reportContent } from './report-view';
  * see who reported only as an id and an organization: enough to tell reporters apart and to
  * weigh where a report comes from, nothing to contact or profile a person with.
  */
-export function materialDetail(db: Db, materialId: string): MaterialDetail {
+export async function materialDetail(
+  db: Db,
+  materialId: string,
+  options: { tsaConfigured: boolean },
+): Promise<MaterialDetail> {
   const material = db.select().from(materials).where(eq(materials.id, materialId)).get();
   if (!material) throw new ApiError('not_found', 'No such material.');
   const rows = db
@@ -37,9 +42,10 @@ export function materialDetail(db: Db, materialId: string): MaterialDetail {
         organization: reporterStatus === 'closed' ? null : organization,
       },
     })),
-    evidence: evidenceOf(
+    evidence: await evidenceItems(
       db,
       rows.map((r) => r.report),
+      options.tsaConfigured,
     ),
     history: history.map((change) => ({
       fromStatus: change.fromStatus,
@@ -49,26 +55,4 @@ export function materialDetail(db: Db, materialId: string): MaterialDetail {
       comment: change.comment,
     })),
   };
-}
-
-function evidenceOf(db: Db, live: (typeof reports.$inferSelect)[]): MaterialDetail['evidence'] {
-  const byHash = new Map<string, MaterialDetail['evidence'][number]>();
-  for (const report of live) {
-    if (!report.evidence) continue;
-    const item = byHash.get(report.evidence.sha256) ?? {
-      ...report.evidence,
-      uploaded: false,
-      reportIds: [],
-    };
-    item.reportIds.push(report.id);
-    byHash.set(item.sha256, item);
-  }
-  if (byHash.size === 0) return [];
-  const stored = db
-    .select({ sha256: evidence.sha256 })
-    .from(evidence)
-    .where(inArray(evidence.sha256, [...byHash.keys()]))
-    .all();
-  for (const { sha256 } of stored) byHash.get(sha256)!.uploaded = true;
-  return [...byHash.values()];
 }

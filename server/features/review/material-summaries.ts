@@ -28,6 +28,7 @@ export function summarizeMaterials(db: Db, rows: MaterialRow[]): MaterialSummary
       region: reports.region,
       resourceType: reports.resourceType,
       evidence: reports.evidence,
+      files: reports.files,
       createdAt: reports.createdAt,
     })
     .from(reports)
@@ -52,6 +53,12 @@ export function summarizeMaterials(db: Db, rows: MaterialRow[]): MaterialSummary
     a.regions |= maskOf('region', [report.region]);
     a.resourceTypes |= maskOf('resourceType', [report.resourceType]);
     if (report.evidence) a.evidence.set(report.evidence.sha256, report.evidence);
+    // The queue shows screenshots; page copies are opened from the material.
+    for (const file of report.files ?? []) {
+      if (file.kind === 'screenshot' && (file.mime === 'image/png' || file.mime === 'image/jpeg')) {
+        a.evidence.set(file.sha256, { sha256: file.sha256, mime: file.mime, bytes: file.bytes });
+      }
+    }
     if (report.createdAt > a.lastReportedAt) a.lastReportedAt = report.createdAt;
   }
   return rows.map((row) => summaryOf(row, aggregates.get(row.id) ?? emptyAggregate(row.createdAt)));

@@ -17,6 +17,8 @@ export function reportContent(row: ReportRow): Omit<ReviewReport, 'reporter'> {
     note: row.note,
     capturedAt: row.capturedAt,
     evidence: row.evidence ?? null,
+    files: row.files ?? [],
+    capture: row.capture ?? null,
     personalDataBasis: row.personalDataBasis ?? null,
     personalDataKinds: row.personalDataKinds ?? [],
     version: row.version,

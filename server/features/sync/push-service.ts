@@ -151,6 +151,8 @@ class PushBatch {
       note: report.note,
       capturedAt: report.capturedAt,
       evidence: report.evidence ? JSON.stringify(report.evidence) : null,
+      files: report.files?.length ? JSON.stringify(report.files) : null,
+      capture: report.capture ? JSON.stringify(report.capture) : null,
       personalDataBasis: report.personalDataBasis ? JSON.stringify(report.personalDataBasis) : null,
       personalDataKinds: personalDataKinds.length ? JSON.stringify(personalDataKinds) : null,
       version,

@@ -51,6 +51,8 @@ export function toReportChange(row: ReportRow & { status: ReviewStatus }): Repor
     note: row.note,
     capturedAt: row.capturedAt,
     ...(row.evidence ? { evidence: row.evidence } : {}),
+    ...(row.files ? { files: row.files } : {}),
+    ...(row.capture ? { capture: row.capture } : {}),
     ...(row.personalDataBasis ? { personalDataBasis: row.personalDataBasis } : {}),
   };
   return storedReport(input, {

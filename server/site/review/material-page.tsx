@@ -6,6 +6,7 @@ import { Layout } from '../components/layout';
 import type { View } from '../view';
 import { label } from '../vocabulary';
 import { type DecisionDraft, DecisionForm } from './decision-form';
+import { CaptureFacts, CustodyTable, EvidenceSection } from './evidence-section';
 import { evidenceHref, StatusBadge } from './evidence-thumbs';
 
 function Geography(props: { view: View; report: ReviewReport }) {
@@ -64,6 +65,7 @@ function Report(props: { view: View; report: ReviewReport; index: number }) {
             </dd>
           </>
         )}
+        {report.capture && <CaptureFacts view={view} capture={report.capture} />}
       </dl>
     </article>
   );
@@ -108,6 +110,7 @@ export function MaterialPage(props: {
   notice?: { kind: 'error' | 'success'; text: string };
   draft?: DecisionDraft;
   errors?: FieldErrors;
+  custody?: Record<string, unknown>[];
 }) {
   const { view, detail } = props;
   const { material } = detail;
@@ -139,24 +142,10 @@ export function MaterialPage(props: {
       {detail.reports.map((report, index) => (
         <Report view={view} report={report} index={index} />
       ))}
-      {detail.evidence.some((item) => item.uploaded) && (
-        <>
-          <h2>{t.review.evidence}</h2>
-          <div class="evidence">
-            {detail.evidence
-              .filter((item) => item.uploaded)
-              .map((item, i) => (
-                <a href={evidenceHref(item.sha256)}>
-                  <img
-                    src={evidenceHref(item.sha256)}
-                    alt={t.review.evidenceAlt(i + 1)}
-                    loading="lazy"
-                  />
-                </a>
-              ))}
-          </div>
-        </>
+      {detail.evidence.length > 0 && (
+        <EvidenceSection view={view} materialId={material.id} items={detail.evidence} />
       )}
+      <CustodyTable view={view} events={props.custody ?? []} />
     </Layout>
   );
 }
