@@ -2,6 +2,7 @@ export * from './consent';
 export * from './disclosures';
 export * from './documents';
 export * from './erasures';
+export * from './rechecks';
 export * from './reports';
 export * from './review';
 export * from './users';
