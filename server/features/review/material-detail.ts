@@ -47,6 +47,7 @@ export function materialDetail(db: Db, materialId: string): MaterialDetail {
       at: change.at,
       byUserId: change.byUserId,
       comment: change.comment,
+      ...(change.legalGround && { legalGround: change.legalGround }),
     })),
   };
 }
