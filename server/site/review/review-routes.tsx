@@ -4,6 +4,7 @@ import { evidenceParamsSchema } from '#shared/schemas/evidence';
 import { decisionRequestSchema, materialsQuerySchema } from '#shared/schemas/review';
 import { recordAudit } from '../../features/audit/audit-service';
 import { clientAddress } from '../../features/auth/client-address';
+import { recheckHistory, recheckMaterial } from '../../features/rechecks/recheck-service';
 import { blockingCsv, blockingList } from '../../features/review/blocking-export';
 import { decideMaterial } from '../../features/review/decision-service';
 import { evidenceForReview } from '../../features/review/evidence-view';
@@ -19,6 +20,7 @@ import { idParam } from '../route-params';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
 import type { DecisionDraft } from './decision-form';
+import { legalGroundFromForm } from './legal-ground-fields';
 import { MaterialPage } from './material-page';
 import { QueuePage } from './queue-page';
 
@@ -39,7 +41,13 @@ function queueQuery(c: Context) {
 /** The reviewer console: the materials queue, a material with its decision form, evidence, the blocking list. */
 export function reviewRoutes(deps: AppDeps) {
   const { db } = deps.storage;
-  const showMaterial = (
+  const recheck = {
+    db,
+    engine: deps.recheck,
+    intervals: deps.config.recheck.intervals,
+    now: deps.now,
+  };
+  const showMaterial = async (
     c: Context<SiteEnv>,
     extra: {
       notice?: { kind: 'error' | 'success'; text: string };
@@ -50,7 +58,12 @@ export function reviewRoutes(deps: AppDeps) {
   ) =>
     renderPage(
       c,
-      <MaterialPage view={viewOf(c)} detail={materialDetail(db, idParam(c))} {...extra} />,
+      <MaterialPage
+        view={viewOf(c)}
+        detail={materialDetail(db, idParam(c))}
+        checks={await recheckHistory(db, idParam(c))}
+        {...extra}
+      />,
       status,
     );
 
@@ -61,28 +74,42 @@ export function reviewRoutes(deps: AppDeps) {
       const page = await listMaterials(deps.storage, query);
       return renderPage(c, <QueuePage view={viewOf(c)} filter={query} page={page} />);
     })
-    .get('/review/materials/:id', (c) =>
-      showMaterial(
-        c,
-        c.req.query('decided')
-          ? { notice: { kind: 'success', text: c.get('t').material.decided } }
-          : {},
-      ),
-    )
+    .get('/review/materials/:id', (c) => {
+      const t = c.get('t');
+      const notice = c.req.query('decided')
+        ? t.material.decided
+        : c.req.query('rechecked')
+          ? t.rechecks.checked
+          : undefined;
+      return showMaterial(c, notice ? { notice: { kind: 'success', text: notice } } : {});
+    })
+    .post('/review/materials/:id/recheck', async (c) => {
+      await recheckMaterial(recheck, idParam(c), c.get('viewer')!.id);
+      return c.redirect(`/review/materials/${idParam(c)}?rechecked=1#rechecks`, 303);
+    })
     .post('/review/materials/:id/decision', async (c) => {
       const t = c.get('t');
       const raw = await formValues(c);
-      const draft = { status: raw.status, comment: raw.comment };
+      const draft = {
+        status: raw.status,
+        comment: raw.comment,
+        legalGround: raw.legalGround,
+        courtNumber: raw.courtNumber,
+        courtDate: raw.courtDate,
+      };
       const request = decisionRequestSchema.safeParse({
         status: raw.status,
         comment: raw.comment ?? '',
         expectedVersion: Number(raw.expectedVersion),
+        legalGround: legalGroundFromForm(raw),
       });
       if (!request.success) {
         const errors: FieldErrors = {};
         for (const issue of request.error.issues) {
           if (issue.path[0] === 'comment') errors.comment = t.material.commentRequired;
           else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
+          else if (issue.path[0] === 'legalGround')
+            errors.legalGround = t.material.legalGroundInvalid;
           else throw new ApiError('validation_failed', 'The decision form is not valid.');
         }
         return showMaterial(c, { draft, errors }, 400);
@@ -102,7 +129,7 @@ export function reviewRoutes(deps: AppDeps) {
         // The reviewer's comment is kept; the status is chosen again against the current state.
         return showMaterial(
           c,
-          { notice: { kind: 'error', text }, draft: { comment: raw.comment } },
+          { notice: { kind: 'error', text }, draft: { ...draft, status: undefined } },
           409,
         );
       }
