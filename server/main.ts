@@ -24,7 +24,7 @@ async function main() {
   const retention = startRetentionSchedule({ storage, config, logger, now });
   const rechecks = startRecheckSchedule(
     { db: storage.db, engine: recheck, intervals: config.recheck.intervals, now, logger },
-    { tickMs: config.recheck.tickMs, batch: config.recheck.concurrency * 4, leaseMs: LEASE_MS },
+    { tickMs: config.recheck.tickMs, batch: config.recheck.concurrency * 8, leaseMs: LEASE_MS },
   );
   const server = createApiServer(app.fetch, config.host);
   server.once('error', (error) => {
