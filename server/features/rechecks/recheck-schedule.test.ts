@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { openStorage, type Storage } from '../../db/open';
@@ -124,3 +126,27 @@ it('takes a claim back once its lease has run out (the claiming process died)', 
   expect(ran).toBe(dead.length);
   live.stop();
 });
+
+it('runs each due check once when two server processes race on one database file', async () => {
+  const followed = (MATERIALS / 3) * 2;
+  const run = () =>
+    new Promise<number>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'scheduler-process.ts'), t.dataDir],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+      });
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(code)));
+    });
+  const [x, y] = await Promise.all([run(), run()]);
+  expect(x + y).toBe(followed);
+  expect(hits.size).toBe(followed);
+  expect([...hits.values()].every((n) => n === 1)).toBe(true);
+  const stored = t.storage.db.select({ n: count() }).from(materialRechecks).get()!.n;
+  expect(stored).toBe(followed);
+}, 60_000);

@@ -195,7 +195,7 @@ export const en = {
     checkNow: 'Re-check now',
     checked: 'The re-check is recorded.',
     outcome: 'Outcome',
-    httpStatus: 'HTTP',
+    httpStatus: 'HTTP status',
     finalUrl: 'Final address',
     detail: 'Detail',
     changed: 'Content changed',

@@ -200,7 +200,7 @@ export const kk: Strings = {
     checkNow: 'Қазір қайта тексеру',
     checked: 'Қайта тексеру жазылды.',
     outcome: 'Нәтиже',
-    httpStatus: 'HTTP',
+    httpStatus: 'HTTP коды',
     finalUrl: 'Соңғы мекенжай',
     detail: 'Толығырақ',
     changed: 'Мазмұны өзгерді',

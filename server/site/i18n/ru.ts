@@ -212,7 +212,7 @@ export const ru: Strings = {
     checkNow: 'Перепроверить сейчас',
     checked: 'Перепроверка записана.',
     outcome: 'Результат',
-    httpStatus: 'HTTP',
+    httpStatus: 'Код HTTP',
     finalUrl: 'Конечный адрес',
     detail: 'Подробности',
     changed: 'Содержимое изменилось',
