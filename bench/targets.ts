@@ -58,4 +58,15 @@ export const TARGETS: readonly Target[] = [
     target: 'RSS < 250 MB',
     met: (r) => r.value < 250,
   },
+  {
+    id: 'P10',
+    what: 're-checks: 1 000 materials on local test hosts, bounded concurrency and per-host politeness',
+    target: '< 30 s, memory flat',
+    met: (r) =>
+      r.value < 30 &&
+      r.figures?.checks === 1000 &&
+      (r.figures?.peakConcurrent ?? Number.POSITIVE_INFINITY) <= (r.figures?.concurrency ?? 0) &&
+      r.figures?.politenessViolations === 0 &&
+      (r.figures?.rssGrowthMB ?? Number.POSITIVE_INFINITY) < 20,
+  },
 ];

@@ -3,11 +3,16 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openStorage } from './db/open';
 import { startTimestampSchedule } from './features/evidence/timestamp-job';
+import { recheckEngineFromConfig } from './features/rechecks/engine-from-config';
+import { startRecheckSchedule } from './features/rechecks/recheck-schedule';
 import { startRetentionSchedule } from './features/retention/schedule';
 import { createApiServer } from './http/http-server';
 import { trustedProxies } from './http/trusted-proxies';
 import { createLogger } from './logger';
 import { prepareData } from './startup';
+
+// A claimed batch that is not done by then (the process died) is taken again by another.
+const LEASE_MS = 10 * 60_000;
 
 async function main() {
   const config = loadConfig(process.env);
@@ -18,8 +23,13 @@ async function main() {
 
   // Evidence uploaded while the authority was away is stamped by the schedule once it is back.
   const timestamps = startTimestampSchedule({ storage, config, logger, now });
-  const app = createApp({ storage, config, logger, now, evidenceJobs: timestamps });
+  const recheck = recheckEngineFromConfig(config.recheck);
+  const app = createApp({ storage, config, logger, now, evidenceJobs: timestamps, recheck });
   const retention = startRetentionSchedule({ storage, config, logger, now });
+  const rechecks = startRecheckSchedule(
+    { db: storage.db, engine: recheck, intervals: config.recheck.intervals, now, logger },
+    { tickMs: config.recheck.tickMs, batch: config.recheck.concurrency * 8, leaseMs: LEASE_MS },
+  );
   timestamps.kick();
   const server = createApiServer(app.fetch, {
     hostname: config.host,
@@ -43,8 +53,10 @@ async function main() {
     logger.info('stopping', { signal });
     retention.stop();
     timestamps.stop();
+    rechecks.stop();
     // Finish the requests in flight, then close the database so the WAL is checkpointed.
     server.close(() => {
+      void recheck.close();
       storage.close();
       process.exit(0);
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { legalGroundChoiceSchema, STATUSES_WITH_LEGAL_GROUND } from '../legal-grounds';
 import { PERSONAL_DATA_KINDS } from '../personal-data/types';
 import { REVIEW_STATUS_CODES } from '../review-status';
 import {
@@ -104,6 +105,8 @@ export const statusChangeSchema = z.object({
   at: z.iso.datetime(),
   byUserId: z.uuid().nullable(),
   comment: z.string(),
+  /** Present when the decision cited one. */
+  legalGround: legalGroundChoiceSchema.optional(),
 });
 export type StatusChangeView = z.infer<typeof statusChangeSchema>;
 
@@ -139,12 +142,23 @@ export const decisionRequestSchema = z
     status: z.enum(REVIEW_STATUS_CODES),
     comment: z.string().trim().max(DECISION_COMMENT_LENGTH),
     expectedVersion: z.number().int().positive(),
+    /** The law the decision rests on: only on confirming or sending for blocking. */
+    legalGround: legalGroundChoiceSchema.optional(),
   })
   .strict()
   .refine((d) => d.status === 'under_review' || d.comment.length > 0, {
     message: 'give the reason for the decision',
     path: ['comment'],
-  });
+  })
+  .refine(
+    (d) =>
+      d.legalGround === undefined ||
+      (STATUSES_WITH_LEGAL_GROUND as readonly string[]).includes(d.status),
+    {
+      message: 'only a decision to confirm or send for blocking cites a legal ground',
+      path: ['legalGround'],
+    },
+  );
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 
 export const decisionResponseSchema = z.object({ material: materialSummarySchema });

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { LegalGroundChoice } from '#shared/legal-grounds';
 import type { PersonalDataKind } from '#shared/personal-data/types';
 import type { ReviewStatus } from '#shared/review-status';
 import type {
@@ -115,6 +116,8 @@ export const materialStatusChanges = sqliteTable(
     byUserId: text('by_user_id').references(() => users.id),
     at: text('at').notNull(),
     comment: text('comment').notNull().default(''),
+    /** The legal ground a decision to confirm or send for blocking cited, if any. */
+    legalGround: text('legal_ground', { mode: 'json' }).$type<LegalGroundChoice>(),
   },
   (t) => [index('material_status_changes_material_idx').on(t.materialId, t.id)],
 );

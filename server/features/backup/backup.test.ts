@@ -65,6 +65,7 @@ describe('backupDataFolder', () => {
         config: t.deps.config,
         logger: silentLogger,
         now: t.deps.now,
+        recheck: t.deps.recheck,
       });
       const page = await pullAs({ app }, analyst);
       expect(page.body.changes).toHaveLength(2);

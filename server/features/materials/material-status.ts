@@ -1,4 +1,5 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import type { LegalGroundChoice } from '#shared/legal-grounds';
 import { canTransition, type ReviewStatus } from '#shared/review-status';
 import type { Db } from '../../db/open';
 import { type MaterialRow, materialStatusChanges, materials, reports } from '../../db/schema';
@@ -10,6 +11,7 @@ export type StatusChange = {
   to: ReviewStatus;
   byUserId: string | null;
   comment?: string;
+  legalGround?: LegalGroundChoice;
   /** The version the decider saw: the change is refused if the material moved since. */
   expectedVersion?: number;
   at: Date;
@@ -44,6 +46,7 @@ export function changeMaterialStatus(db: Db, change: StatusChange): MaterialRow 
           byUserId: change.byUserId,
           at,
           comment: change.comment ?? '',
+          legalGround: change.legalGround ?? null,
         })
         .run();
       const updated = tx

@@ -13,6 +13,7 @@ import * as schema from '../../db/schema';
 import { silentLogger } from '../../logger';
 import { pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { seedAccounts } from '../../testing/seed';
+import { recheckEngineFromConfig } from '../rechecks/engine-from-config';
 import { materialKeyHash } from '../sync/material-key-hash';
 import { newMaterialId } from './material-ids';
 
@@ -82,13 +83,16 @@ function insertReleasedReport(
 }
 
 /** The real app on a storage, as the server would build it. */
-const appOn = (storage: Storage) =>
-  createApp({
+const appOn = (storage: Storage) => {
+  const config = loadConfig({ WEBTAGGER_DATA_DIR: storage.dataDir });
+  return createApp({
     storage,
-    config: loadConfig({ WEBTAGGER_DATA_DIR: storage.dataDir }),
+    config,
     logger: silentLogger,
     now: () => NOW,
+    recheck: recheckEngineFromConfig(config.recheck),
   });
+};
 
 it('makes the materials of a database created before the search index searchable', async () => {
   const dataDir = join(dir, 'data');

@@ -31,6 +31,7 @@ export function decideMaterial(db: Db, decision: Decision): MaterialSummary {
         to: decision.status,
         byUserId: decision.byUserId,
         comment: decision.comment,
+        legalGround: decision.legalGround,
         expectedVersion: decision.expectedVersion,
         at: decision.at,
       });
@@ -41,7 +42,12 @@ export function decideMaterial(db: Db, decision: Decision): MaterialSummary {
         subjectType: 'material',
         subjectId: material.id,
         ip: decision.ip,
-        details: { from: from ?? null, to: material.status, version: material.version },
+        details: {
+          from: from ?? null,
+          to: material.status,
+          version: material.version,
+          ...(decision.legalGround && { legalGround: decision.legalGround.code }),
+        },
       });
       return material;
     },

@@ -155,3 +155,66 @@ describe('POST /api/materials/:id/decision', () => {
     expect([response.status, answer.error.code]).toEqual([400, 'validation_failed']);
   });
 });
+
+describe('a decision’s legal ground', () => {
+  const ground = { code: 'communications_41_1_p1', courtDecision: undefined };
+
+  it('is kept with a decision to confirm and shown in the history', async () => {
+    await walk(t, reviewer, materialId, ['under_review']);
+    const answer = await post({
+      status: 'confirmed',
+      comment: 'Реклама онлайн-казино',
+      expectedVersion: 2,
+      legalGround: { code: ground.code },
+    });
+    expect(answer.status).toBe(200);
+    const { body } = await getJson(t, reviewer, `/api/materials/${materialId}`);
+    expect(body.history.at(-1)).toMatchObject({
+      toStatus: 'confirmed',
+      legalGround: { code: 'communications_41_1_p1' },
+    });
+  });
+
+  it('takes a court decision only with its number and date', async () => {
+    await walk(t, reviewer, materialId, ['under_review']);
+    const without = await post({
+      status: 'confirmed',
+      comment: 'По решению суда',
+      expectedVersion: 2,
+      legalGround: { code: 'court_decision' },
+    });
+    expect(without.status).toBe(400);
+    const withIt = await post({
+      status: 'confirmed',
+      comment: 'По решению суда',
+      expectedVersion: 2,
+      legalGround: {
+        code: 'court_decision',
+        courtDecision: { number: '7199-25-00-2/1234', date: '2025-03-14' },
+      },
+    });
+    expect(withIt.status).toBe(200);
+  });
+
+  it('is refused on a step that is not confirming or sending for blocking', async () => {
+    const answer = await post({
+      status: 'under_review',
+      comment: '',
+      expectedVersion: 1,
+      legalGround: { code: ground.code },
+    });
+    expect(answer.status).toBe(400);
+    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+  });
+
+  it('is refused when the code is not in the vocabulary', async () => {
+    await walk(t, reviewer, materialId, ['under_review']);
+    const answer = await post({
+      status: 'confirmed',
+      comment: 'x',
+      expectedVersion: 2,
+      legalGround: { code: 'made_up_article' },
+    });
+    expect(answer.status).toBe(400);
+  });
+});

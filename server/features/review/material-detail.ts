@@ -53,6 +53,7 @@ export async function materialDetail(
       at: change.at,
       byUserId: change.byUserId,
       comment: change.comment,
+      ...(change.legalGround && { legalGround: change.legalGround }),
     })),
   };
 }

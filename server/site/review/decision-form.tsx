@@ -1,13 +1,15 @@
 /** @jsxImportSource hono/jsx */
+import { STATUSES_WITH_LEGAL_GROUND } from '#shared/legal-grounds';
 import { REVIEW_TRANSITIONS } from '#shared/review-status';
 import type { MaterialSummary } from '#shared/schemas/review';
 import { DECISION_COMMENT_LENGTH } from '#shared/schemas/review';
 import { type FieldErrors, PostForm, TextArea } from '../components/forms';
 import type { View } from '../view';
 import { label } from '../vocabulary';
+import { type LegalGroundDraft, LegalGroundFields } from './legal-ground-fields';
 
 /** What the reviewer typed, kept when the form comes back. */
-export type DecisionDraft = { status?: string; comment?: string };
+export type DecisionDraft = { status?: string; comment?: string } & LegalGroundDraft;
 
 /** The decision form: only the statuses the workflow allows next, a comment, the version seen. */
 export function DecisionForm(props: {
@@ -49,6 +51,16 @@ export function DecisionForm(props: {
         maxlength={DECISION_COMMENT_LENGTH}
         errors={errors}
       />
+      {next.some((status) =>
+        (STATUSES_WITH_LEGAL_GROUND as readonly string[]).includes(status),
+      ) && (
+        <LegalGroundFields
+          view={view}
+          topics={material.topics}
+          draft={props.draft}
+          errors={errors}
+        />
+      )}
       <button type="submit">{t.material.decide}</button>
     </PostForm>
   );

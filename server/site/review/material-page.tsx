@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import type { RecheckView } from '#shared/schemas/rechecks';
 import type { MaterialDetail, ReviewReport } from '#shared/schemas/review';
 import { formatTime } from '../components/format';
 import { type FieldErrors, Notice } from '../components/forms';
@@ -8,6 +9,8 @@ import { label } from '../vocabulary';
 import { type DecisionDraft, DecisionForm } from './decision-form';
 import { CaptureFacts, CustodyTable, EvidenceSection } from './evidence-section';
 import { evidenceHref, StatusBadge } from './evidence-thumbs';
+import { legalGroundText } from './legal-ground-fields';
+import { RecheckSection } from './recheck-section';
 
 function Geography(props: { view: View; report: ReviewReport }) {
   const { view } = props;
@@ -94,7 +97,14 @@ function History(props: { view: View; history: MaterialDetail['history'] }) {
               <td>{label('status', change.fromStatus, lang)}</td>
               <td>{label('status', change.toStatus, lang)}</td>
               <td class="hash">{change.byUserId ?? t.common.none}</td>
-              <td class="note">{change.comment || t.common.none}</td>
+              <td class="note">
+                {change.comment || t.common.none}
+                {change.legalGround && (
+                  <p class="legal-ground">
+                    {t.material.legalGround}: {legalGroundText(change.legalGround, view)}
+                  </p>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -111,6 +121,7 @@ export function MaterialPage(props: {
   draft?: DecisionDraft;
   errors?: FieldErrors;
   custody?: Record<string, unknown>[];
+  checks: RecheckView[];
 }) {
   const { view, detail } = props;
   const { material } = detail;
@@ -138,6 +149,12 @@ export function MaterialPage(props: {
       <DecisionForm view={view} material={material} draft={props.draft} errors={props.errors} />
       <h2>{t.material.history}</h2>
       <History view={view} history={detail.history} />
+      <RecheckSection
+        view={view}
+        materialId={material.id}
+        status={material.status}
+        checks={props.checks}
+      />
       <h2>{t.material.reports}</h2>
       {detail.reports.map((report, index) => (
         <Report view={view} report={report} index={index} />

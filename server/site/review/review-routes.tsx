@@ -12,6 +12,7 @@ import {
 import { evidenceFile } from '../../features/evidence/evidence-service';
 import { evidenceHeaders } from '../../features/evidence/evidence-view';
 import { evidencePackage } from '../../features/evidence/package-service';
+import { recheckHistory, recheckMaterial } from '../../features/rechecks/recheck-service';
 import { blockingCsv, blockingList } from '../../features/review/blocking-export';
 import { decideMaterial } from '../../features/review/decision-service';
 import { materialDetail } from '../../features/review/material-detail';
@@ -26,6 +27,7 @@ import { idParam } from '../route-params';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
 import type { DecisionDraft } from './decision-form';
+import { legalGroundFromForm } from './legal-ground-fields';
 import { MaterialPage } from './material-page';
 import { QueuePage } from './queue-page';
 
@@ -46,6 +48,12 @@ function queueQuery(c: Context) {
 /** The reviewer console: the materials queue, a material with its decision form, evidence, the blocking list. */
 export function reviewRoutes(deps: AppDeps) {
   const { db } = deps.storage;
+  const recheck = {
+    db,
+    engine: deps.recheck,
+    intervals: deps.config.recheck.intervals,
+    now: deps.now,
+  };
   const showMaterial = async (
     c: Context<SiteEnv>,
     extra: {
@@ -61,7 +69,13 @@ export function reviewRoutes(deps: AppDeps) {
     const custody = await custodyEventsOf(deps.storage, id);
     return renderPage(
       c,
-      <MaterialPage view={viewOf(c)} detail={detail} custody={custody} {...extra} />,
+      <MaterialPage
+        view={viewOf(c)}
+        detail={detail}
+        custody={custody}
+        checks={await recheckHistory(db, id)}
+        {...extra}
+      />,
       status,
     );
   };
@@ -81,28 +95,42 @@ export function reviewRoutes(deps: AppDeps) {
         const page = await listMaterials(deps.storage, query);
         return renderPage(c, <QueuePage view={viewOf(c)} filter={query} page={page} />);
       })
-      .get('/review/materials/:id', (c) =>
-        showMaterial(
-          c,
-          c.req.query('decided')
-            ? { notice: { kind: 'success', text: c.get('t').material.decided } }
-            : {},
-        ),
-      )
+      .get('/review/materials/:id', (c) => {
+        const t = c.get('t');
+        const notice = c.req.query('decided')
+          ? t.material.decided
+          : c.req.query('rechecked')
+            ? t.rechecks.checked
+            : undefined;
+        return showMaterial(c, notice ? { notice: { kind: 'success', text: notice } } : {});
+      })
+      .post('/review/materials/:id/recheck', async (c) => {
+        await recheckMaterial(recheck, idParam(c), c.get('viewer')!.id);
+        return c.redirect(`/review/materials/${idParam(c)}?rechecked=1#rechecks`, 303);
+      })
       .post('/review/materials/:id/decision', async (c) => {
         const t = c.get('t');
         const raw = await formValues(c);
-        const draft = { status: raw.status, comment: raw.comment };
+        const draft = {
+          status: raw.status,
+          comment: raw.comment,
+          legalGround: raw.legalGround,
+          courtNumber: raw.courtNumber,
+          courtDate: raw.courtDate,
+        };
         const request = decisionRequestSchema.safeParse({
           status: raw.status,
           comment: raw.comment ?? '',
           expectedVersion: Number(raw.expectedVersion),
+          legalGround: legalGroundFromForm(raw),
         });
         if (!request.success) {
           const errors: FieldErrors = {};
           for (const issue of request.error.issues) {
             if (issue.path[0] === 'comment') errors.comment = t.material.commentRequired;
             else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
+            else if (issue.path[0] === 'legalGround')
+              errors.legalGround = t.material.legalGroundInvalid;
             else throw new ApiError('validation_failed', 'The decision form is not valid.');
           }
           return showMaterial(c, { draft, errors }, 400);
@@ -123,7 +151,7 @@ export function reviewRoutes(deps: AppDeps) {
           // The reviewer's comment is kept; the status is chosen again against the current state.
           return showMaterial(
             c,
-            { notice: { kind: 'error', text }, draft: { comment: raw.comment } },
+            { notice: { kind: 'error', text }, draft: { ...draft, status: undefined } },
             409,
           );
         }
