@@ -17,6 +17,7 @@ import { knownUrlsRoutes } from './features/sync/known-urls-routes';
 import { syncRoutes } from './features/sync/routes';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
+import { noStoreByDefault } from './http/no-store';
 import { siteApp } from './site/site-app';
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/;
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
       maxAge: 600,
     }),
   );
+  app.use('/api/*', noStoreByDefault());
   // Upload routes take documents (UPLOAD_BODY_LIMITS); every other route keeps the tight default.
   app.use('/api/*', bodyLimitByPath(JSON_BODY_LIMIT));
   app.get('/api/health', (c) => c.json({ ok: true }));

@@ -5,6 +5,7 @@ import { createLoginThrottle, type LoginThrottle } from '../features/auth/login-
 import { loadSiteSession, verifySiteForms } from '../features/web-session/middleware';
 import type { AppDeps } from '../http/env';
 import { ApiError } from '../http/errors';
+import { noStoreByDefault } from '../http/no-store';
 import { adminRoutes } from './admin/admin-routes';
 import { consentRoutes } from './consent/consent-routes';
 import { loadConsentState, requireSiteConsent } from './consent/require-site-consent';
@@ -42,6 +43,7 @@ export function siteApp(deps: AppDeps, loginThrottle: LoginThrottle = createLogi
   const site = new Hono<SiteEnv>();
   site.onError(siteErrorHandler(deps.logger));
   site.notFound((c) => errorPage(c, 404));
+  site.use('*', noStoreByDefault());
   site.use('*', siteSecurityHeaders());
   site.use('*', pickLanguage());
   site.route('/', staticFiles());

@@ -81,7 +81,7 @@ export function reviewEvidenceRoutes(deps: AppDeps) {
       'Content-Type': mime,
       'Content-Disposition': `inline; filename="${parsed.data.sha256}.${mime === 'image/png' ? 'png' : 'jpg'}"`,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
+      'Cache-Control': 'no-store',
       'Content-Security-Policy': "default-src 'none'; sandbox",
     });
   });

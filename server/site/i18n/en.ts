@@ -224,7 +224,8 @@ export const en = {
     textKk: 'Text in Kazakh',
     textEn: 'Text in English',
     publish: 'Publish',
-    versionTaken: 'This version exists already.',
+    versionNotNewer: (current: string) =>
+      `A new version must be greater than the current one (${current}), as 2 follows 1 and 2.1 follows 2.`,
     published: 'Published',
   },
   disclosures: {

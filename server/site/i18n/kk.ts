@@ -229,7 +229,8 @@ export const kk: Strings = {
     textKk: 'Қазақ тіліндегі мәтін',
     textEn: 'Ағылшын тіліндегі мәтін',
     publish: 'Жариялау',
-    versionTaken: 'Мұндай нұсқа бұрыннан бар.',
+    versionNotNewer: (current: string) =>
+      `Жаңа нұсқа қолданыстағысынан (${current}) үлкен болуы керек: 1-ден кейін 2, 2-ден кейін 2.1.`,
     published: 'Жарияланды',
   },
   disclosures: {

@@ -241,7 +241,8 @@ export const ru: Strings = {
     textKk: 'Текст на казахском',
     textEn: 'Текст на английском',
     publish: 'Опубликовать',
-    versionTaken: 'Такая версия уже есть.',
+    versionNotNewer: (current: string) =>
+      `Новая версия должна быть больше действующей (${current}): 2 после 1, 2.1 после 2.`,
     published: 'Опубликована',
   },
   disclosures: {

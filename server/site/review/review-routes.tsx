@@ -114,7 +114,7 @@ export function reviewRoutes(deps: AppDeps) {
       const { mime, data } = await evidenceForReview(deps.storage, sha.data.sha256);
       return c.body(new Uint8Array(data), 200, {
         'Content-Type': mime,
-        'Cache-Control': 'private, max-age=86400',
+        'Cache-Control': 'no-store',
         'Content-Security-Policy': "default-src 'none'; sandbox",
       });
     })
