@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -14,6 +14,26 @@ export function documentFiles(dataDir: string) {
     return join(dir, id);
   };
   const remove = (id: string) => rm(pathOf(id), { force: true });
+  /** Overwrites the file's content with zeros before removing it, so its blocks keep nothing. */
+  const destroy = async (id: string) => {
+    const file = await open(pathOf(id), 'r+').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return undefined;
+      throw err;
+    });
+    if (file) {
+      try {
+        const { size } = await file.stat();
+        const zeros = Buffer.alloc(Math.min(size, 1024 * 1024));
+        for (let at = 0; at < size; at += zeros.length) {
+          await file.write(zeros, 0, Math.min(zeros.length, size - at), at);
+        }
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    }
+    await remove(id);
+  };
   /** Writes a new file; never overwrites one, and leaves no partial file behind. */
   const write = async (id: string, data: Uint8Array) => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -29,6 +49,7 @@ export function documentFiles(dataDir: string) {
     dir,
     read: (id: string): Promise<Buffer> => readFile(pathOf(id)),
     remove,
+    destroy,
     /**
      * Writes the files, then runs `commit` (a database transaction). If anything fails the
      * written files are removed again, so a failed upload leaves nothing behind.

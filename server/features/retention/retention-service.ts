@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Storage } from '../../db/open';
+import { eraseFreedSpace } from '../../db/physical-erasure';
 import {
   auditEvents,
   consents,
@@ -60,7 +61,12 @@ export async function runRetention(
   };
   for (;;) {
     const due = dueAccounts(storage, cutoff);
-    if (due.length === 0) return act;
+    if (due.length === 0) {
+      // The rows are overwritten; now the bytes they held go too (WAL, free pages). The WAL is
+      // truncated on every run, so a run that failed here is made good by the next one.
+      eraseFreedSpace(storage.sqlite, { rebuild: act.userIds.length > 0 });
+      return act;
+    }
     // Files first: if the run stops before the database is done, the next run removes nothing
     // twice and finishes the rows; the reverse order could leave files nobody points to.
     act.files += await removeDocumentFiles(storage, due);
@@ -107,7 +113,7 @@ async function removeDocumentFiles(storage: Storage, userIds: string[]): Promise
       () => true,
       () => false,
     );
-    await files.remove(id);
+    await files.destroy(id);
     if (exists) removed += 1;
   }
   return removed;
