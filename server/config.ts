@@ -10,6 +10,9 @@ const envSchema = z
     WEBTAGGER_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
     WEBTAGGER_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1095),
     WEBTAGGER_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    WEBTAGGER_PENDING_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    WEBTAGGER_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+    WEBTAGGER_MAX_UPLOADS: z.coerce.number().int().min(1).max(1000).default(4),
     WEBTAGGER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .refine((env) => !env.WEBTAGGER_ADMIN_EMAIL === !env.WEBTAGGER_ADMIN_PASSWORD, {
@@ -24,6 +27,12 @@ export type Config = {
   admin?: { email: string; password: string };
   retentionDays: number;
   tokenDays: number;
+  /** Days a registration may wait for approval before it expires and its documents go. */
+  pendingDays: number;
+  /** Registrations one address may send per hour. */
+  registrationsPerHour: number;
+  /** Uploads (registrations, documents) handled at once; more are asked to retry. */
+  maxUploads: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 };
 
@@ -50,6 +59,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     retentionDays: e.WEBTAGGER_RETENTION_DAYS,
     tokenDays: e.WEBTAGGER_TOKEN_DAYS,
+    pendingDays: e.WEBTAGGER_PENDING_DAYS,
+    registrationsPerHour: e.WEBTAGGER_REGISTRATIONS_PER_HOUR,
+    maxUploads: e.WEBTAGGER_MAX_UPLOADS,
     logLevel: e.WEBTAGGER_LOG_LEVEL,
   };
 }

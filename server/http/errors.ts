@@ -40,7 +40,11 @@ export function validationError(error: ZodError, message = 'The request is not v
 /** Turns any thrown error into the API's error shape; unknown errors are logged and answered 500. */
 export function errorHandler(logger: Logger) {
   return (err: Error, c: Context) => {
-    if (err instanceof ApiError) return c.json(err.toBody(), err.status);
+    if (err instanceof ApiError) {
+      const wait = retryAfterOf(err);
+      if (wait) c.header('Retry-After', String(wait));
+      return c.json(err.toBody(), err.status);
+    }
     if (err instanceof HTTPException) {
       const code = codeForStatus(err.status);
       return c.json(new ApiError(code, err.message || code).toBody(), ERROR_STATUS[code]);
@@ -48,6 +52,13 @@ export function errorHandler(logger: Logger) {
     logger.error('unhandled error', { method: c.req.method, path: c.req.path, error: err.name });
     return c.json(new ApiError('internal_error', 'Internal error.').toBody(), 500);
   };
+}
+
+/** The seconds an error tells the client to wait before trying again, if it says so. */
+export function retryAfterOf(err: ApiError): number | undefined {
+  const details = err.details as { retryAfterSeconds?: unknown } | undefined;
+  const wait = details?.retryAfterSeconds;
+  return typeof wait === 'number' && wait > 0 ? Math.ceil(wait) : undefined;
 }
 
 function codeForStatus(status: number): ErrorCode {

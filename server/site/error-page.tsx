@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError } from '../http/errors';
+import { ApiError, retryAfterOf } from '../http/errors';
 import type { Logger } from '../logger';
 import { Layout } from './components/layout';
 import { stringsFor } from './i18n';
@@ -43,6 +43,8 @@ export function siteErrorHandler(logger: Logger) {
       logger.error('site error', { method: c.req.method, path: c.req.path, error: err.name });
     }
     const status = pageStatus(known ? err.status : 500);
+    const wait = err instanceof ApiError ? retryAfterOf(err) : undefined;
+    if (wait) c.header('Retry-After', String(wait));
     return errorPage(c, status, messageFor(c, err, status));
   };
 }

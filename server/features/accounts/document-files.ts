@@ -1,7 +1,10 @@
-import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const GENERATED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Where uploads are written while they arrive, before they are checked and stored. */
+export const spoolDir = (dataDir: string) => join(dataDir, 'uploads');
 
 /**
  * Document files under `<dataDir>/documents/`, each named by its generated id only: nothing a
@@ -34,15 +37,11 @@ export function documentFiles(dataDir: string) {
     }
     await remove(id);
   };
-  /** Writes a new file; never overwrites one, and leaves no partial file behind. */
-  const write = async (id: string, data: Uint8Array) => {
+  /** Moves a spooled upload in as a new file; never overwrites one. */
+  const store = async (id: string, spooled: string) => {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    try {
-      await writeFile(pathOf(id), data, { flag: 'wx', mode: 0o600 });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') await remove(id);
-      throw err;
-    }
+    await link(spooled, pathOf(id));
+    await rm(spooled, { force: true });
   };
 
   return {
@@ -51,17 +50,14 @@ export function documentFiles(dataDir: string) {
     remove,
     destroy,
     /**
-     * Writes the files, then runs `commit` (a database transaction). If anything fails the
-     * written files are removed again, so a failed upload leaves nothing behind.
+     * Moves the spooled files in, then runs `commit` (a database transaction). If anything fails
+     * the stored files are removed again, so a failed upload leaves nothing behind.
      */
-    async writeThenCommit<T>(
-      files: { id: string; data: Uint8Array }[],
-      commit: () => T,
-    ): Promise<T> {
+    async writeThenCommit<T>(files: { id: string; path: string }[], commit: () => T): Promise<T> {
       const written: string[] = [];
       try {
         for (const file of files) {
-          await write(file.id, file.data);
+          await store(file.id, file.path);
           written.push(file.id);
         }
         return commit();

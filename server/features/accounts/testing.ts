@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { AccountStatus, Role } from '#shared/schemas/account';
 import { ERROR_CODES } from '#shared/schemas/errors';
@@ -7,6 +9,7 @@ import type { createTestApp } from '../../testing/test-app';
 import { hashPassword } from '../auth/passwords';
 import { issueToken } from '../auth/tokens';
 import { currentPolicy } from '../consent/policy-store';
+import type { SpooledFile } from './multipart-form';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -166,4 +169,23 @@ export function rawMultipart(
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(chunks);
+}
+
+/** A file as the multipart reader leaves it: written under the data folder's spool folder. */
+export async function spooledFile(
+  dataDir: string,
+  data: Uint8Array,
+  name = 'scan.pdf',
+): Promise<SpooledFile> {
+  const dir = join(dataDir, 'uploads');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, randomUUID());
+  await writeFile(path, data);
+  return {
+    path,
+    name,
+    bytes: data.byteLength,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    head: data.subarray(0, 1024),
+  };
 }
