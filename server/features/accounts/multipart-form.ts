@@ -86,10 +86,10 @@ export async function readMultipart(
   const writes: Promise<void>[] = [];
   const parts: Readable[] = [];
   let refusal: Error | undefined;
-  // Stopped after the parser's event has returned: it still touches the part it reported on.
+  // A refused body is still read to its end (within the route's body limit), its parts
+  // discarded: stopping mid-body would leave the client unable to read the answer.
   const refuse = (error: Error) => {
     refusal ??= error;
-    queueMicrotask(() => parser.destroy(error));
   };
 
   parser.on('field', (name, value, info) => {
@@ -114,20 +114,37 @@ export async function readMultipart(
     stream.on('limit', () =>
       refuse(new ApiError('payload_too_large', 'A document may be at most 10 MiB.')),
     );
-    const written = pipeline(stream, measure, createWriteStream(path, { flags: 'wx', mode: 0o600 }))
-      .then(() => {
+    const out = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+    const written = new Promise<void>((resolve) => {
+      let failed = false;
+      const fail = (err: unknown) => {
+        if (failed) return;
+        failed = true;
+        refuse(storageOrInvalid(err));
+        stream.unpipe(measure);
+        out.destroy();
+        stream.resume(); // the parser goes on only once this part is read
+        resolve();
+      };
+      out.on('error', fail);
+      measure.on('error', fail);
+      out.on('finish', () => {
+        if (failed) return;
         // A browser sends an empty, nameless part for a file input left empty: that is no file.
-        if (info.filename === '' && bytes === 0) return;
-        const file: SpooledFile = {
-          path,
-          name: info.filename ?? '',
-          bytes,
-          sha256: hash.digest('hex'),
-          head: new Uint8Array(Buffer.concat(head)),
-        };
-        form.files.set(field, [...(form.files.get(field) ?? []), file]);
-      })
-      .catch((err: unknown) => refuse(storageOrInvalid(err)));
+        if (!(info.filename === '' && bytes === 0) && !refusal) {
+          const file: SpooledFile = {
+            path,
+            name: info.filename ?? '',
+            bytes,
+            sha256: hash.digest('hex'),
+            head: new Uint8Array(Buffer.concat(head)),
+          };
+          form.files.set(field, [...(form.files.get(field) ?? []), file]);
+        }
+        resolve();
+      });
+      stream.pipe(measure).pipe(out);
+    });
     writes.push(written);
   });
   parser.on('filesLimit', () => refuse(invalid(`Send at most ${limits.maxFiles} file(s).`)));
@@ -140,7 +157,7 @@ export async function readMultipart(
     if (refusal) throw refusal;
     return form;
   } catch (err) {
-    for (const part of parts) part.destroy();
+    for (const part of parts) part.resume();
     await Promise.allSettled(writes);
     await form.discard();
     if (refusal) throw refusal;
