@@ -30,6 +30,9 @@ const envSchema = z
     WEBTAGGER_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     WEBTAGGER_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
     WEBTAGGER_TSA_CA_FILE: z.string().min(1).optional(),
+    WEBTAGGER_PENDING_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    WEBTAGGER_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+    WEBTAGGER_MAX_UPLOADS: z.coerce.number().int().min(1).max(1000).default(4),
     WEBTAGGER_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     WEBTAGGER_TRUSTED_PROXIES: z
       .string()
@@ -70,6 +73,12 @@ export type Config = {
   admin?: { email: string; password: string };
   retentionDays: number;
   tokenDays: number;
+  /** Days a registration may wait for approval before it expires and its documents go. */
+  pendingDays: number;
+  /** Registrations one address may send per hour. */
+  registrationsPerHour: number;
+  /** Uploads (registrations, documents) handled at once; more are asked to retry. */
+  maxUploads: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /**
    * Reverse proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client; none by
@@ -119,6 +128,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : undefined,
     retentionDays: e.WEBTAGGER_RETENTION_DAYS,
     tokenDays: e.WEBTAGGER_TOKEN_DAYS,
+    pendingDays: e.WEBTAGGER_PENDING_DAYS,
+    registrationsPerHour: e.WEBTAGGER_REGISTRATIONS_PER_HOUR,
+    maxUploads: e.WEBTAGGER_MAX_UPLOADS,
     logLevel: e.WEBTAGGER_LOG_LEVEL,
     trustedProxies: e.WEBTAGGER_TRUSTED_PROXIES,
     tsa: e.WEBTAGGER_TSA_URL

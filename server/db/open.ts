@@ -18,6 +18,8 @@ export function openStorage(dataDir: string): Storage {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed on disk, not left in free space (erasure duty).
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return { sqlite, db, dataDir, close: () => sqlite.close() };

@@ -109,7 +109,7 @@ describe('policy versions', () => {
     expect(shown.html).toContain('Саясат мәтіні');
   });
 
-  it('keeps the texts and explains when the version exists or is malformed', async () => {
+  it('keeps the texts and explains when the version is not newer or is malformed', async () => {
     await admin.get('/admin/policies?lang=en');
     const taken = await admin.post('/admin/policies', {
       version: '1',
@@ -118,7 +118,9 @@ describe('policy versions', () => {
       textEn: 'Text',
     });
     expect(taken.status).toBe(409);
-    expect(taken.html).toMatch(/id="version-error">This version exists already\./);
+    expect(taken.html).toMatch(
+      /id="version-error">A new version must be greater than the current one \(1\)/,
+    );
     expect(taken.html).toContain('>Мәтін</textarea>');
     const malformed = await admin.post('/admin/policies', {
       version: '../x',

@@ -118,6 +118,7 @@ export const en = {
       413: 'Too large',
       429: 'Too many requests',
       500: 'Something went wrong',
+      503: 'No room on the server',
     },
     forbidden: 'Your account has no access to this page.',
     formToken:
@@ -127,6 +128,8 @@ export const en = {
     conflict: 'The data changed meanwhile. Reload the page and try again.',
     tooLarge: 'What you sent is too large.',
     tooMany: 'Too many requests. Try again later.',
+    storageFull:
+      'The server has no room to store this right now. Nothing was saved; try again in a minute.',
     internal: 'The error was recorded. Try again later.',
     home: 'Go to the home page',
   },
@@ -298,7 +301,8 @@ export const en = {
     textKk: 'Text in Kazakh',
     textEn: 'Text in English',
     publish: 'Publish',
-    versionTaken: 'This version exists already.',
+    versionNotNewer: (current: string) =>
+      `A new version must be greater than the current one (${current}), as 2 follows 1 and 2.1 follows 2.`,
     published: 'Published',
   },
   disclosures: {
