@@ -31,6 +31,7 @@ export function decideMaterial(db: Db, decision: Decision): MaterialSummary {
         to: decision.status,
         byUserId: decision.byUserId,
         comment: decision.comment,
+        reporterComment: decision.reporterComment,
         expectedVersion: decision.expectedVersion,
         at: decision.at,
       });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { pullQuerySchema, pushEnvelopeSchema } from '#shared/schemas/sync';
 import type { AppDeps, AppEnv } from '../../http/env';
 import { parseJson, parseQuery } from '../../http/validate';
+import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
 import { requireConsent } from '../consent/require-consent';
 import './api-docs';
@@ -16,7 +17,13 @@ export function syncRoutes(deps: AppDeps) {
       .post('/push', requireUser(deps), requireRole('analyst'), requireConsent(deps), async (c) => {
         const body = await parseJson(c, pushEnvelopeSchema);
         const user = c.get('user');
-        const results = pushMutations(deps.storage, user.id, body.mutations, deps.now());
+        const results = pushMutations(
+          deps.storage,
+          user.id,
+          body.mutations,
+          deps.now(),
+          clientAddress(c),
+        );
         deps.logger.info('push', {
           userId: user.id,
           mutations: results.length,
