@@ -1,7 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
 import { evidenceParamsSchema } from '#shared/schemas/evidence';
-import { decisionRequestSchema, materialsQuerySchema } from '#shared/schemas/review';
+import {
+  DECISION_COMMENT_LENGTH,
+  decisionRequestSchema,
+  materialsQuerySchema,
+} from '#shared/schemas/review';
 import { recordAudit } from '../../features/audit/audit-service';
 import { clientAddress } from '../../features/auth/client-address';
 import { blockingCsv, blockingList } from '../../features/review/blocking-export';
@@ -72,17 +76,24 @@ export function reviewRoutes(deps: AppDeps) {
     .post('/review/materials/:id/decision', async (c) => {
       const t = c.get('t');
       const raw = await formValues(c);
-      const draft = { status: raw.status, comment: raw.comment };
+      const draft = {
+        status: raw.status,
+        comment: raw.comment,
+        reporterComment: raw.reporterComment,
+      };
       const request = decisionRequestSchema.safeParse({
         status: raw.status,
         comment: raw.comment ?? '',
+        reporterComment: raw.reporterComment || undefined,
         expectedVersion: Number(raw.expectedVersion),
       });
       if (!request.success) {
         const errors: FieldErrors = {};
         for (const issue of request.error.issues) {
           if (issue.path[0] === 'comment') errors.comment = t.material.commentRequired;
-          else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
+          else if (issue.path[0] === 'reporterComment') {
+            errors.reporterComment = t.errors.tooLong(DECISION_COMMENT_LENGTH);
+          } else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
           else throw new ApiError('validation_failed', 'The decision form is not valid.');
         }
         return showMaterial(c, { draft, errors }, 400);
@@ -102,7 +113,10 @@ export function reviewRoutes(deps: AppDeps) {
         // The reviewer's comment is kept; the status is chosen again against the current state.
         return showMaterial(
           c,
-          { notice: { kind: 'error', text }, draft: { comment: raw.comment } },
+          {
+            notice: { kind: 'error', text },
+            draft: { comment: raw.comment, reporterComment: raw.reporterComment },
+          },
           409,
         );
       }
