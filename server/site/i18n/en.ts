@@ -359,6 +359,7 @@ export const en = {
     'consent.given': 'Consent given',
     'consent.withdrawn': 'Consent withdrawn',
     'disclosure.recorded': 'Disclosure recorded',
+    'disclosure.export_downloaded': 'Disclosure export downloaded',
     'disclosure.records_viewed': 'Disclosure records viewed',
     'document.uploaded': 'Document uploaded',
     'document.approved': 'Document approved',

@@ -366,6 +366,7 @@ export const kk: Strings = {
     'consent.given': 'Келісім берілді',
     'consent.withdrawn': 'Келісім кері қайтарылды',
     'disclosure.recorded': 'Деректерді беру жазылды',
+    'disclosure.export_downloaded': 'Берілген деректердің экспорты жүктелді',
     'disclosure.records_viewed': 'Деректерді беру жазбалары қаралды',
     'document.uploaded': 'Құжат жүктелді',
     'document.approved': 'Құжат мақұлданды',

@@ -377,6 +377,7 @@ export const ru: Strings = {
     'consent.given': 'Дано согласие',
     'consent.withdrawn': 'Согласие отозвано',
     'disclosure.recorded': 'Записана передача данных',
+    'disclosure.export_downloaded': 'Скачана выгрузка переданных данных',
     'disclosure.records_viewed': 'Просмотрены записи о передаче данных',
     'document.uploaded': 'Загружен документ',
     'document.approved': 'Документ одобрен',
