@@ -77,6 +77,7 @@ export const en = {
     documentType: 'Only PDF, JPEG or PNG files are accepted.',
     documentTooLarge: 'Each file may be at most 10 MiB.',
     policyChanged: 'The privacy policy has just changed: read the new version and accept it.',
+    attachAgain: 'Attach your documents again: files cannot be kept when a form comes back.',
     formHasErrors: 'Please correct the marked fields.',
   },
   register: {
