@@ -11,6 +11,7 @@ import { loadConsentState, requireSiteConsent } from './consent/require-site-con
 import { errorPage, siteErrorHandler } from './error-page';
 import { pickLanguage } from './language';
 import { meRoutes } from './me/me-routes';
+import { myReportsRoutes } from './my-reports/my-reports-routes';
 import { publicRoutes } from './public/public-routes';
 import { registerRoutes } from './public/register-routes';
 import { signInRoutes } from './public/sign-in-routes';
@@ -58,6 +59,7 @@ export function siteApp(deps: AppDeps, loginThrottle: LoginThrottle = createLogi
   site.route('/', adminRoutes(deps));
   site.route('/', reviewRoutes(deps));
   site.route('/', meRoutes(deps));
+  site.route('/', myReportsRoutes(deps));
   site.route('/', consentRoutes(deps));
   site.route('/', statsRoutes(deps));
   return site;
