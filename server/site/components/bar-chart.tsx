@@ -16,10 +16,10 @@ export const LABEL_ROOM = LABEL_WIDTH - 6 - PAD;
  * Ж Ш Щ М Ю Ы wider still.
  */
 function charWidth(char: string): number {
-  if (char === ' ' || char === '.' || char === ',' || char === '-') return 3.5;
-  if (/[ЖШЩМЮЫЖжшщмюыWMmw]/.test(char)) return 10;
-  if (char !== char.toLowerCase()) return 8.5;
-  return /[\u0400-\u04FF]/.test(char) ? 7.2 : 6.6;
+  if (char === ' ' || char === '.' || char === ',' || char === '-') return 4;
+  if (/[ЖШЩМЮЫжшщмюыWMmw]/.test(char)) return 11;
+  if (char !== char.toLowerCase()) return 9.5;
+  return /[\u0400-\u04FF]/.test(char) ? 8 : 7.2;
 }
 
 /** The estimated width of a text at the charts' font. */
