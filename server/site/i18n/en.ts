@@ -279,7 +279,7 @@ export const en = {
   audit: {
     title: 'Audit log',
     action: 'Action',
-    actor: 'Actor (user id)',
+    actor: 'Who',
     subject: 'Subject',
     address: 'Address',
     details: 'Details',

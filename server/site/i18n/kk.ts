@@ -284,7 +284,7 @@ export const kk: Strings = {
   audit: {
     title: 'Аудит журналы',
     action: 'Әрекет',
-    actor: 'Кім (пайдаланушы id)',
+    actor: 'Кім',
     subject: 'Нысан',
     address: 'Мекенжай',
     details: 'Толығырақ',

@@ -296,7 +296,7 @@ export const ru: Strings = {
   audit: {
     title: 'Журнал аудита',
     action: 'Действие',
-    actor: 'Кто (id пользователя)',
+    actor: 'Кто',
     subject: 'Объект',
     address: 'Адрес',
     details: 'Подробности',
