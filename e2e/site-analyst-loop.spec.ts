@@ -210,7 +210,9 @@ test('the statistics labels fit left of the axis in every language', async () =>
     await page.goto(`${server.url}/stats?lang=${lang}`);
     const lefts = await page
       .locator('figure.chart svg text[text-anchor=end]')
-      .evaluateAll((nodes) => nodes.map((node) => (node as SVGTextElement).getBBox().x));
+      .evaluateAll((nodes) =>
+        nodes.map((node) => (node as unknown as { getBBox(): { x: number } }).getBBox().x),
+      );
     expect(lefts.length).toBeGreaterThan(0);
     for (const left of lefts) expect(left).toBeGreaterThanOrEqual(0);
   }
@@ -225,7 +227,7 @@ test('the registration form asks for the password length first; a closed account
   expect(
     await page
       .locator('input[name=password]')
-      .evaluate((i) => (i as HTMLInputElement).validity.tooShort),
+      .evaluate((i) => (i as unknown as { validity: { tooShort: boolean } }).validity.tooShort),
   ).toBe(true);
 
   const leaving = await createApprovedAnalyst(server.url, {
