@@ -13,6 +13,7 @@ import { loadConsentState, requireSiteConsent } from './consent/require-site-con
 import { errorPage, siteErrorHandler } from './error-page';
 import { pickLanguage } from './language';
 import { meRoutes } from './me/me-routes';
+import { myReportsRoutes } from './my-reports/my-reports-routes';
 import { publicRoutes } from './public/public-routes';
 import { registerRoutes } from './public/register-routes';
 import { streamRegistrationUpload } from './public/registration-upload';
@@ -70,6 +71,7 @@ export function siteApp(
   site.route('/', adminRoutes(deps));
   site.route('/', reviewRoutes(deps));
   site.route('/', meRoutes(deps));
+  site.route('/', myReportsRoutes(deps));
   site.route('/', consentRoutes(deps));
   site.route('/', statsRoutes(deps));
   return site;

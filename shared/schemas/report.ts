@@ -167,6 +167,8 @@ export const storedReportSchema = reportInputSchema.extend({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   personalDataKinds: z.array(z.enum(PERSONAL_DATA_KINDS)).optional(),
+  /** What the reviewers said to the reporters with the decision that set `status`, if anything. */
+  reporterComment: z.string().optional(),
   deleted: z.literal(false),
 });
 export type StoredReport = z.infer<typeof storedReportSchema>;

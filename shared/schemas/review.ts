@@ -31,6 +31,8 @@ export const materialsQuerySchema = z.object({
   language: z.enum(LANGUAGE_CODES).optional(),
   region: z.enum(KZ_REGION_CODES).optional(),
   q: z.string().trim().min(1).max(SEARCH_LENGTH).optional(),
+  /** `true`: only the materials whose every report was withdrawn by its reporter (otherwise left out). */
+  withdrawn: z.enum(['true', 'false']).optional(),
   /** `newest` (default) lists the most recently first reported materials first. */
   order: z.enum(['newest', 'oldest']).default('newest'),
   cursor: z.string().max(100).optional(),
@@ -48,6 +50,10 @@ export const materialSummarySchema = z.object({
   /** Send it back as `expectedVersion` with a decision. */
   version: z.number().int().positive(),
   reportCount: z.number().int().nonnegative(),
+  /** Reports their reporters withdrew; a material with only these is `withdrawn`. */
+  withdrawnReportCount: z.number().int().nonnegative(),
+  /** True when every report of the material was withdrawn: it stays findable, marked so. */
+  withdrawn: z.boolean(),
   reporterCount: z.number().int().nonnegative(),
   topics: z.array(z.enum(TOPIC_CODES)),
   languages: z.array(z.enum(LANGUAGE_CODES)),
@@ -104,9 +110,14 @@ export const statusChangeSchema = z.object({
   toStatus: z.enum(REVIEW_STATUS_CODES),
   at: z.iso.datetime(),
   byUserId: z.uuid().nullable(),
+  /** The reviewer's full name; null for the system or once their account was closed. */
+  byName: z.string().nullable(),
+  /** The internal comment, for reviewers. */
   comment: z.string(),
   /** Present when the decision cited one. */
   legalGround: legalGroundChoiceSchema.optional(),
+  /** The comment for the reporters (pulled with their reports); '' when none was given. */
+  reporterComment: z.string(),
 });
 export type StatusChangeView = z.infer<typeof statusChangeSchema>;
 
@@ -125,9 +136,19 @@ export const evidenceItemSchema = z.object({
 });
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 
+/** A report its reporter withdrew (deleted while the material was still open to them). */
+export const withdrawnReportSchema = z.object({
+  id: z.uuid(),
+  reporter: reviewReportSchema.shape.reporter,
+  createdAt: z.iso.datetime(),
+  withdrawnAt: z.iso.datetime(),
+});
+export type WithdrawnReport = z.infer<typeof withdrawnReportSchema>;
+
 export const materialDetailSchema = z.object({
   material: materialSummarySchema,
   reports: z.array(reviewReportSchema),
+  withdrawnReports: z.array(withdrawnReportSchema),
   evidence: z.array(evidenceItemSchema),
   history: z.array(statusChangeSchema),
 });
@@ -140,7 +161,10 @@ export type MaterialDetail = z.infer<typeof materialDetailSchema>;
 export const decisionRequestSchema = z
   .object({
     status: z.enum(REVIEW_STATUS_CODES),
+    /** The internal comment, for reviewers. */
     comment: z.string().trim().max(DECISION_COMMENT_LENGTH),
+    /** A comment for the material's reporters, shown on their reports (optional). */
+    reporterComment: z.string().trim().max(DECISION_COMMENT_LENGTH).optional(),
     expectedVersion: z.number().int().positive(),
     /** The law the decision rests on: only on confirming or sending for blocking. */
     legalGround: legalGroundChoiceSchema.optional(),

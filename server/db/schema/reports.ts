@@ -42,6 +42,8 @@ export const materials = sqliteTable(
     /** The URL and title of the first report, shown to reviewers. */
     url: text('url').notNull(),
     title: text('title').notNull(),
+    /** The comment for the reporters of the decision that set the current status ('' if none). */
+    reporterComment: text('reporter_comment').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -115,9 +117,12 @@ export const materialStatusChanges = sqliteTable(
     toStatus: text('to_status').$type<ReviewStatus>().notNull(),
     byUserId: text('by_user_id').references(() => users.id),
     at: text('at').notNull(),
+    /** The internal comment, for reviewers. */
     comment: text('comment').notNull().default(''),
     /** The legal ground a decision to confirm or send for blocking cited, if any. */
     legalGround: text('legal_ground', { mode: 'json' }).$type<LegalGroundChoice>(),
+    /** The comment for the material's reporters, pulled with their reports. */
+    reporterComment: text('reporter_comment').notNull().default(''),
   },
   (t) => [index('material_status_changes_material_idx').on(t.materialId, t.id)],
 );

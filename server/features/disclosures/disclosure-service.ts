@@ -76,6 +76,48 @@ export function recordDisclosure(
   );
 }
 
+/**
+ * The export of a recorded disclosure, collected again from its request. Only the data's SHA-256
+ * is kept, so the export is given only while the data collected now is exactly what was
+ * disclosed (the same hash): otherwise `conflict`. Downloading it is audited.
+ */
+export function disclosureExport(
+  db: Db,
+  id: string,
+  action: AdminAction,
+): { disclosure: DisclosureRecord; data: DisclosedData } {
+  const row = db.select().from(disclosures).where(eq(disclosures.id, id)).get();
+  if (!row) throw new ApiError('not_found', 'No such disclosure.');
+  const { data } = collectDisclosedData(db, {
+    recipient: row.recipient,
+    recipientType: row.recipientType,
+    basis: row.basis,
+    requestNumber: row.requestNumber,
+    requestDate: row.requestDate,
+    scope: row.scope,
+    includeReporterIdentity: row.includeReporterIdentity,
+  });
+  const sha256 = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+  if (sha256 !== row.dataSha256) {
+    throw new ApiError('conflict', 'The data changed since the disclosure was recorded.');
+  }
+  recordAudit(db, {
+    action: 'disclosure.export_downloaded',
+    at: action.at,
+    actorUserId: action.adminId,
+    subjectType: 'disclosure',
+    subjectId: row.id,
+    ip: action.ip,
+  });
+  return { disclosure: disclosureRecord(row), data };
+}
+
+/** One disclosure record, or undefined. */
+export function findDisclosure(db: Db, id: string): DisclosureRecord | undefined {
+  const row = db.select().from(disclosures).where(eq(disclosures.id, id)).get();
+  return row && disclosureRecord(row);
+}
+
 /** A page of disclosure records, newest first; reading them is audited too. */
 export function listDisclosures(
   db: Db,

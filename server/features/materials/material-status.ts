@@ -10,8 +10,11 @@ export type StatusChange = {
   materialId: string;
   to: ReviewStatus;
   byUserId: string | null;
+  /** The internal comment, for reviewers. */
   comment?: string;
   legalGround?: LegalGroundChoice;
+  /** The comment for the reporters: it travels with their reports through pull. */
+  reporterComment?: string;
   /** The version the decider saw: the change is refused if the material moved since. */
   expectedVersion?: number;
   at: Date;
@@ -47,11 +50,17 @@ export function changeMaterialStatus(db: Db, change: StatusChange): MaterialRow 
           at,
           comment: change.comment ?? '',
           legalGround: change.legalGround ?? null,
+          reporterComment: change.reporterComment ?? '',
         })
         .run();
       const updated = tx
         .update(materials)
-        .set({ status: change.to, version: material.version + 1, updatedAt: at })
+        .set({
+          status: change.to,
+          version: material.version + 1,
+          reporterComment: change.reporterComment ?? '',
+          updatedAt: at,
+        })
         .where(eq(materials.id, material.id))
         .returning()
         .get();

@@ -15,7 +15,8 @@ const tags = ['review'];
 describeRoute({
   method: 'get',
   path: '/api/materials',
-  summary: 'The review queue: materials with live reports, filtered (reviewers, admins)',
+  summary:
+    'The review queue: materials with live reports (withdrawn=true: those whose every report was withdrawn), filtered (reviewers, admins)',
   tags,
   access: 'bearer',
   query: materialsQuerySchema,
@@ -37,7 +38,8 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/materials/:id',
-  summary: 'A material with its live reports, their evidence and its review history',
+  summary:
+    'A material with its live reports, the reports withdrawn from it, their evidence and its review history',
   tags,
   access: 'bearer',
   responses: { 200: { description: 'The material.', schema: materialDetailSchema } },
@@ -47,7 +49,8 @@ describeRoute({
 describeRoute({
   method: 'post',
   path: '/api/materials/:id/decision',
-  summary: 'Move a material along the review workflow; conflict if it moved since',
+  summary:
+    'Move a material along the review workflow, with an internal comment and an optional one for the reporters; conflict if it moved since',
   tags,
   access: 'bearer',
   body: { json: decisionRequestSchema },

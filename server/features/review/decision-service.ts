@@ -32,6 +32,7 @@ export function decideMaterial(db: Db, decision: Decision): MaterialSummary {
         byUserId: decision.byUserId,
         comment: decision.comment,
         legalGround: decision.legalGround,
+        reporterComment: decision.reporterComment,
         expectedVersion: decision.expectedVersion,
         at: decision.at,
       });

@@ -79,7 +79,9 @@ describe('GET /api/materials/:id', () => {
         toStatus: 'under_review',
         at: '2026-11-24T10:00:01.000Z',
         byUserId: reviewer.id,
+        byName: 'Test User',
         comment: 'Решение по материалу',
+        reporterComment: '',
       },
     ]);
   });

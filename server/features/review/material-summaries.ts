@@ -1,4 +1,4 @@
-import { and, inArray, isNull } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Evidence } from '#shared/schemas/report';
 import type { MaterialSummary } from '#shared/schemas/review';
 import type { Db } from '../../db/open';
@@ -7,6 +7,7 @@ import { codesOfMask, maskOf } from './facet-masks';
 
 type Aggregate = {
   reportCount: number;
+  withdrawnReportCount: number;
   reporters: Set<string>;
   topics: number;
   languages: number;
@@ -16,7 +17,10 @@ type Aggregate = {
   lastReportedAt: string;
 };
 
-/** What the reviewers' queue shows of these materials, aggregated from their live reports. */
+/**
+ * What the reviewers' queue shows of these materials, aggregated from their live reports, and
+ * how many reports were withdrawn (a material whose every report was withdrawn stays listed).
+ */
 export function summarizeMaterials(db: Db, rows: MaterialRow[]): MaterialSummary[] {
   if (rows.length === 0) return [];
   const live = db
@@ -30,15 +34,13 @@ export function summarizeMaterials(db: Db, rows: MaterialRow[]): MaterialSummary
       evidence: reports.evidence,
       files: reports.files,
       createdAt: reports.createdAt,
+      deletedAt: reports.deletedAt,
     })
     .from(reports)
     .where(
-      and(
-        inArray(
-          reports.materialId,
-          rows.map((row) => row.id),
-        ),
-        isNull(reports.deletedAt),
+      inArray(
+        reports.materialId,
+        rows.map((row) => row.id),
       ),
     )
     .all();
@@ -46,6 +48,11 @@ export function summarizeMaterials(db: Db, rows: MaterialRow[]): MaterialSummary
   for (const report of live) {
     const a = aggregates.get(report.materialId) ?? emptyAggregate(report.createdAt);
     aggregates.set(report.materialId, a);
+    if (report.deletedAt) {
+      a.withdrawnReportCount += 1;
+      continue;
+    }
+    if (a.reportCount === 0) a.lastReportedAt = report.createdAt;
     a.reportCount += 1;
     a.reporters.add(report.userId);
     a.topics |= maskOf('topic', report.topics);
@@ -67,6 +74,7 @@ export function summarizeMaterials(db: Db, rows: MaterialRow[]): MaterialSummary
 function emptyAggregate(createdAt: string): Aggregate {
   return {
     reportCount: 0,
+    withdrawnReportCount: 0,
     reporters: new Set(),
     topics: 0,
     languages: 0,
@@ -86,6 +94,8 @@ function summaryOf(row: MaterialRow, a: Aggregate): MaterialSummary {
     status: row.status,
     version: row.version,
     reportCount: a.reportCount,
+    withdrawnReportCount: a.withdrawnReportCount,
+    withdrawn: a.reportCount === 0 && a.withdrawnReportCount > 0,
     reporterCount: a.reporters.size,
     topics: codesOfMask('topic', a.topics),
     languages: codesOfMask('language', a.languages),

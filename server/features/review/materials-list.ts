@@ -6,12 +6,14 @@ import {
   eq,
   getTableColumns,
   gt,
+  inArray,
+  isNull,
   lt,
   type SQL,
   sql,
 } from 'drizzle-orm';
 import type { MaterialsPage, MaterialsQuery } from '#shared/schemas/review';
-import type { Storage } from '../../db/open';
+import type { Db, Storage } from '../../db/open';
 import { reviewMaterialFacets as facets, materials } from '../../db/schema';
 import { materialSearch, materialsSearch } from '../materials/material-search';
 import { decodeCursor, encodeCursor } from '../sync/cursor';
@@ -20,7 +22,8 @@ import { summarizeMaterials } from './material-summaries';
 import { refreshReviewProjection } from './projection';
 
 /**
- * One page of the reviewers' queue: materials that have live reports, filtered, newest (or
+ * One page of the reviewers' queue: materials that have live reports (or, with `withdrawn`, those
+ * whose every report was withdrawn), filtered, newest (or
  * oldest) first by when they were first reported. Filters are integer tests on the read model's
  * one row per material, so a page costs the same however many reports there are. A text search
  * long enough for the trigram index reads the index's matches in the same order instead, so it
@@ -33,6 +36,7 @@ export async function listMaterials(
   const { db } = storage;
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   await refreshReviewProjection(storage);
+  if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after);
   const newest = query.order === 'newest';
   const search = query.q === undefined ? undefined : materialSearch(db, query.q);
   const columns = { ...getTableColumns(materials) };
@@ -72,3 +76,49 @@ function filters(query: MaterialsQuery): SQL[] {
 }
 
 const hasBit = (column: Column, mask: number) => sql`(${column} & ${mask}) != 0`;
+
+/**
+ * The materials whose every report was withdrawn: the read model keeps no row for them, so they
+ * are the materials without one. Only the status and text filters apply (nothing live says a
+ * topic). Withdrawals are rare, and a page stops once it has found enough of them.
+ */
+function withdrawnMaterials(
+  db: Db,
+  query: MaterialsQuery,
+  after: number | undefined,
+): MaterialsPage {
+  const newest = query.order === 'newest';
+  const search = query.q === undefined ? undefined : materialSearch(db, query.q);
+  const searched = search?.indexed
+    ? inArray(
+        materials.seq,
+        db.select({ seq: materialsSearch.rowid }).from(materialsSearch).where(search.where),
+      )
+    : search?.where;
+  const rows = db
+    .select(getTableColumns(materials))
+    .from(materials)
+    .leftJoin(facets, eq(facets.materialSeq, materials.seq))
+    .where(
+      and(
+        isNull(facets.materialSeq),
+        query.status ? eq(materials.status, query.status) : undefined,
+        searched,
+        after === undefined
+          ? undefined
+          : newest
+            ? lt(materials.seq, after)
+            : gt(materials.seq, after),
+      ),
+    )
+    .orderBy(newest ? desc(materials.seq) : asc(materials.seq))
+    .limit(query.limit + 1)
+    .all();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    materials: summarizeMaterials(db, page),
+    cursor: last ? encodeCursor(last.seq) : (query.cursor ?? null),
+    hasMore: rows.length > query.limit,
+  };
+}

@@ -15,7 +15,8 @@ const SIGNED_IN = ['unauthorized', 'account_pending', 'account_blocked'] as cons
 describeRoute({
   method: 'post',
   path: '/api/sync/push',
-  summary: 'Push a batch of report mutations (analysts); each is answered on its own',
+  summary:
+    'Push a batch of report mutations (analysts); each is answered on its own. A whole-request 403 forbidden, account_pending or account_blocked is permanent for the account: retrying cannot help',
   tags: ['sync'],
   access: 'bearer',
   body: { json: pushRequestSchema },

@@ -4,7 +4,11 @@ import type { Db } from '../../db/open';
 import { materials, reports } from '../../db/schema';
 import { toReportChange } from './report-rows';
 
-const reportWithStatus = { ...getTableColumns(reports), status: materials.status };
+const reportWithStatus = {
+  ...getTableColumns(reports),
+  status: materials.status,
+  reporterComment: materials.reporterComment,
+};
 
 export type PullPage = { changes: ReportChange[]; lastSeq: number; hasMore: boolean };
 

@@ -1,5 +1,6 @@
 import type { MutationResult } from '#shared/schemas/sync';
 import type { Storage } from '../../db/open';
+import { recordAudit } from '../audit/audit-service';
 import { newMaterialId } from '../materials/material-ids';
 import { materialKeyHash } from './material-key-hash';
 import { loadStoredReport } from './pull-service';
@@ -43,12 +44,14 @@ export function pushMutations(
   userId: string,
   mutations: RawMutation[],
   now: Date,
+  /** The client's address, for the audit log. */
+  ip: string | null = null,
 ): MutationResult[] {
   // The rules that need no data run first, outside the write lock.
   const checked = mutations.map((m) => checkMutation(m));
   const statements = pushStatements(storage.sqlite);
   const run = storage.sqlite.transaction(() =>
-    new PushBatch(storage, statements, userId, now).apply(mutations, checked),
+    new PushBatch(storage, statements, userId, now, ip).apply(mutations, checked),
   );
   return run.immediate();
 }
@@ -66,6 +69,7 @@ class PushBatch {
     private readonly sql: PushStatements,
     private readonly userId: string,
     private readonly now: Date,
+    private readonly ip: string | null,
   ) {
     this.at = now.toISOString();
   }
@@ -203,6 +207,16 @@ class PushBatch {
       this.sql.deleteReport.run({ id: reportId, at: this.at, changeSeq: seq });
       version = held.version + 1;
       this.held.set(reportId, { ...held, version, deleted: true });
+      // A report that reached the server leaves a trace when its reporter withdraws it.
+      recordAudit(this.storage.db, {
+        action: 'report.withdrawn',
+        at: this.now,
+        actorUserId: this.userId,
+        subjectType: 'report',
+        subjectId: reportId,
+        ip: this.ip,
+        details: { materialId: held.materialId },
+      });
     }
     this.recordApplied(mutationId, reportId, { op: 'delete', version });
     return { id: mutationId, status: 'applied' };

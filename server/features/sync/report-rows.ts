@@ -12,6 +12,8 @@ export type ReportMeta = {
   createdAt: string;
   updatedAt: string;
   personalDataKinds: PersonalDataKind[] | null;
+  /** The reviewers' comment for the reporters on the current status ('' or absent: none). */
+  reporterComment?: string;
 };
 
 /** A live report as the API shows it to its owner. */
@@ -29,11 +31,14 @@ export function storedReport(input: ReportInput, meta: ReportMeta): StoredReport
     deleted: false as const,
   });
   if (kinds?.length) report.personalDataKinds = kinds;
+  if (meta.reporterComment) report.reporterComment = meta.reporterComment;
   return report;
 }
 
 /** A report row (with its material's status) as pull shows it: the report, or its tombstone. */
-export function toReportChange(row: ReportRow & { status: ReviewStatus }): ReportChange {
+export function toReportChange(
+  row: ReportRow & { status: ReviewStatus; reporterComment?: string },
+): ReportChange {
   if (row.deletedAt) {
     return { id: row.id, deleted: true, version: row.version, updatedAt: row.updatedAt };
   }
@@ -63,5 +68,6 @@ export function toReportChange(row: ReportRow & { status: ReviewStatus }): Repor
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     personalDataKinds: row.personalDataKinds,
+    reporterComment: row.reporterComment,
   });
 }

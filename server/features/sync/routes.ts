@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { pullQuerySchema, pushEnvelopeSchema } from '#shared/schemas/sync';
 import type { AppDeps, AppEnv } from '../../http/env';
 import { parseJson, parseQuery } from '../../http/validate';
+import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
 import { requireConsent } from '../consent/require-consent';
 import { recordReportsReceived } from '../evidence/custody-service';
@@ -18,7 +19,7 @@ export function syncRoutes(deps: AppDeps) {
         const body = await parseJson(c, pushEnvelopeSchema);
         const user = c.get('user');
         const at = deps.now();
-        const results = pushMutations(deps.storage, user.id, body.mutations, at);
+        const results = pushMutations(deps.storage, user.id, body.mutations, at, clientAddress(c));
         const received = results.flatMap((r) =>
           r.status === 'applied' && r.report ? [r.report.id] : [],
         );

@@ -6,7 +6,7 @@ import { renderPage } from '../render';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
 import { AuditPage } from './audit-page';
-import { auditActions, auditFilterSchema, auditPage } from './audit-query';
+import { auditActions, auditFilterSchema, auditPage, peopleByIds } from './audit-query';
 import { disclosureRoutes } from './disclosure-routes';
 import { policyRoutes } from './policy-routes';
 import { subjectRequestRoutes } from './subject-request-routes';
@@ -25,13 +25,19 @@ export function adminRoutes(deps: AppDeps) {
     .route('/', subjectRequestRoutes(deps))
     .get('/admin/audit', (c) => {
       const filter = auditFilterSchema.parse(c.req.query());
+      const page = auditPage(db, filter, AUDIT_PAGE_SIZE);
+      const ids = page.events.flatMap((event) => [
+        ...(event.actorUserId ? [event.actorUserId] : []),
+        ...(event.subjectType === 'user' && event.subjectId ? [event.subjectId] : []),
+      ]);
       return renderPage(
         c,
         <AuditPage
           view={viewOf(c)}
           filter={filter}
           actions={auditActions(db)}
-          page={auditPage(db, filter, AUDIT_PAGE_SIZE)}
+          people={peopleByIds(db, ids)}
+          page={page}
         />,
       );
     });

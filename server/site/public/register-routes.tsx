@@ -75,12 +75,16 @@ export function registerRoutes(deps: AppDeps) {
           />,
           status,
         );
+      // The fields first: a refused password or e-mail is said before the documents are looked
+      // at, and the form asks for them again (a browser cannot put files back in a form).
       const fields = parseForm(registrationFormSchema, raw, t);
+      if (fields.errors) {
+        const errors: FieldErrors = { ...fields.errors, documents: t.errors.attachAgain };
+        if (errors.acceptPolicy) errors.acceptPolicy = t.errors.mustAccept;
+        return again(errors);
+      }
       const upload = checkedDocuments(c.get('upload'), t);
-      const errors: FieldErrors = { ...fields.errors };
-      if (errors.acceptPolicy) errors.acceptPolicy = t.errors.mustAccept;
-      if (upload.error) errors.documents = upload.error;
-      if (fields.errors || upload.error !== undefined) return again(errors);
+      if (upload.error !== undefined) return again({ documents: upload.error });
       try {
         await registerAccount(db, files, {
           form: fields.data,

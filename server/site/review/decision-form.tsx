@@ -9,9 +9,16 @@ import { label } from '../vocabulary';
 import { type LegalGroundDraft, LegalGroundFields } from './legal-ground-fields';
 
 /** What the reviewer typed, kept when the form comes back. */
-export type DecisionDraft = { status?: string; comment?: string } & LegalGroundDraft;
+export type DecisionDraft = {
+  status?: string;
+  comment?: string;
+  reporterComment?: string;
+} & LegalGroundDraft;
 
-/** The decision form: only the statuses the workflow allows next, a comment, the version seen. */
+/**
+ * The decision form: only the statuses the workflow allows next, the internal comment, a comment
+ * for the reporters, the version seen.
+ */
 export function DecisionForm(props: {
   view: View;
   material: MaterialSummary;
@@ -46,8 +53,17 @@ export function DecisionForm(props: {
       </fieldset>
       <TextArea
         name="comment"
-        label={t.material.comment}
+        label={t.material.internalComment}
         value={props.draft?.comment}
+        maxlength={DECISION_COMMENT_LENGTH}
+        errors={errors}
+      />
+      <TextArea
+        name="reporterComment"
+        label={t.material.reporterComment}
+        hint={t.material.reporterCommentHint}
+        value={props.draft?.reporterComment}
+        rows={3}
         maxlength={DECISION_COMMENT_LENGTH}
         errors={errors}
       />

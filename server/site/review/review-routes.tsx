@@ -1,7 +1,11 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
 import { evidenceParamsSchema } from '#shared/schemas/evidence';
-import { decisionRequestSchema, materialsQuerySchema } from '#shared/schemas/review';
+import {
+  DECISION_COMMENT_LENGTH,
+  decisionRequestSchema,
+  materialsQuerySchema,
+} from '#shared/schemas/review';
 import { recordAudit } from '../../features/audit/audit-service';
 import { clientAddress } from '../../features/auth/client-address';
 import {
@@ -114,6 +118,7 @@ export function reviewRoutes(deps: AppDeps) {
         const draft = {
           status: raw.status,
           comment: raw.comment,
+          reporterComment: raw.reporterComment,
           legalGround: raw.legalGround,
           courtNumber: raw.courtNumber,
           courtDate: raw.courtDate,
@@ -121,6 +126,7 @@ export function reviewRoutes(deps: AppDeps) {
         const request = decisionRequestSchema.safeParse({
           status: raw.status,
           comment: raw.comment ?? '',
+          reporterComment: raw.reporterComment || undefined,
           expectedVersion: Number(raw.expectedVersion),
           legalGround: legalGroundFromForm(raw),
         });
@@ -128,7 +134,9 @@ export function reviewRoutes(deps: AppDeps) {
           const errors: FieldErrors = {};
           for (const issue of request.error.issues) {
             if (issue.path[0] === 'comment') errors.comment = t.material.commentRequired;
-            else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
+            else if (issue.path[0] === 'reporterComment') {
+              errors.reporterComment = t.errors.tooLong(DECISION_COMMENT_LENGTH);
+            } else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
             else if (issue.path[0] === 'legalGround')
               errors.legalGround = t.material.legalGroundInvalid;
             else throw new ApiError('validation_failed', 'The decision form is not valid.');
