@@ -83,7 +83,7 @@ export function evidenceHeaders(
 ): Record<string, string> {
   const common = {
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'private, no-store',
+    'Cache-Control': 'no-store',
     'Cross-Origin-Resource-Policy': 'same-origin',
   };
   const name = `${sha256}.${evidenceExtension(mime)}`;
