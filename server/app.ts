@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimitByPath } from './features/accounts/body-limits';
 import { accountRoutes } from './features/accounts/routes';
+import { createUploadLimits } from './features/accounts/upload-limits';
 import { adminRoutes } from './features/admin/routes';
 import { auditRoutes } from './features/audit/routes';
 import { createLoginThrottle } from './features/auth/login-throttle';
@@ -9,6 +10,7 @@ import { authRoutes } from './features/auth/routes';
 import { consentRoutes } from './features/consent/routes';
 import { disclosureRoutes } from './features/disclosures/routes';
 import { openApiRoutes } from './features/openapi/routes';
+import { recheckRoutes } from './features/rechecks/routes';
 import { reviewEvidenceRoutes, reviewRoutes } from './features/review/routes';
 import { statsRoutes } from './features/stats/routes';
 import { subjectRoutes } from './features/subject/routes';
@@ -17,6 +19,7 @@ import { knownUrlsRoutes } from './features/sync/known-urls-routes';
 import { syncRoutes } from './features/sync/routes';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
+import { noStoreByDefault } from './http/no-store';
 import { siteApp } from './site/site-app';
 
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/;
@@ -39,13 +42,16 @@ export function createApp(deps: AppDeps) {
       maxAge: 600,
     }),
   );
+  app.use('/api/*', noStoreByDefault());
   // Upload routes take documents (UPLOAD_BODY_LIMITS); every other route keeps the tight default.
   app.use('/api/*', bodyLimitByPath(JSON_BODY_LIMIT));
   app.get('/api/health', (c) => c.json({ ok: true }));
   // One limiter behind both sign-in doors (API and site): alternating them earns no extra guesses.
   const loginThrottle = createLoginThrottle();
+  // One set of upload limits behind both registration doors too.
+  const uploadLimits = createUploadLimits(deps.config);
   app.route('/api/auth', authRoutes(deps, loginThrottle));
-  app.route('/api', accountRoutes(deps));
+  app.route('/api', accountRoutes(deps, uploadLimits));
   app.route('/api', consentRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin/audit', auditRoutes(deps));
@@ -56,10 +62,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/evidence', evidenceRoutes(deps));
   app.route('/api/evidence', reviewEvidenceRoutes(deps));
   app.route('/api/materials', reviewRoutes(deps));
+  app.route('/api/materials', recheckRoutes(deps));
   app.route('/api', subjectRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));
   // The site is an app of its own (HTML error pages, cookie sessions, CSP); /api stays the API's.
-  const site = siteApp(deps, loginThrottle);
+  const site = siteApp(deps, { loginThrottle, uploadLimits });
   app.all('*', (c, next) =>
     c.req.path.startsWith('/api/') ? next() : site.fetch(c.req.raw, c.env),
   );

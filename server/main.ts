@@ -2,11 +2,17 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openStorage } from './db/open';
+import { startTimestampSchedule } from './features/evidence/timestamp-job';
+import { recheckEngineFromConfig } from './features/rechecks/engine-from-config';
+import { startRecheckSchedule } from './features/rechecks/recheck-schedule';
 import { startRetentionSchedule } from './features/retention/schedule';
 import { createApiServer } from './http/http-server';
 import { trustedProxies } from './http/trusted-proxies';
 import { createLogger } from './logger';
 import { prepareData } from './startup';
+
+// A claimed batch that is not done by then (the process died) is taken again by another.
+const LEASE_MS = 10 * 60_000;
 
 async function main() {
   const config = loadConfig(process.env);
@@ -15,8 +21,16 @@ async function main() {
   const now = () => new Date();
   await prepareData(storage, config, logger, now());
 
-  const app = createApp({ storage, config, logger, now });
+  // Evidence uploaded while the authority was away is stamped by the schedule once it is back.
+  const timestamps = startTimestampSchedule({ storage, config, logger, now });
+  const recheck = recheckEngineFromConfig(config.recheck);
+  const app = createApp({ storage, config, logger, now, evidenceJobs: timestamps, recheck });
   const retention = startRetentionSchedule({ storage, config, logger, now });
+  const rechecks = startRecheckSchedule(
+    { db: storage.db, engine: recheck, intervals: config.recheck.intervals, now, logger },
+    { tickMs: config.recheck.tickMs, batch: config.recheck.concurrency * 8, leaseMs: LEASE_MS },
+  );
+  timestamps.kick();
   const server = createApiServer(app.fetch, {
     hostname: config.host,
     trustedProxies: trustedProxies(config.trustedProxies),
@@ -38,8 +52,11 @@ async function main() {
     stopping = true;
     logger.info('stopping', { signal });
     retention.stop();
+    timestamps.stop();
+    rechecks.stop();
     // Finish the requests in flight, then close the database so the WAL is checkpointed.
     server.close(() => {
+      void recheck.close();
       storage.close();
       process.exit(0);
     });

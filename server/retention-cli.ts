@@ -12,6 +12,7 @@ async function main() {
     const act = await runRetention(storage, {
       now: new Date(),
       retentionDays: config.retentionDays,
+      pendingDays: config.pendingDays,
     });
     logger.info('retention done', {
       cutoff: act.cutoff,

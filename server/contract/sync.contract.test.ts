@@ -315,9 +315,9 @@ describe('PUT /api/evidence/:sha256', () => {
     expectError(await put(text, 'image/png'), 415, 'unsupported_media_type');
   });
 
-  it('takes an image of exactly 5 MiB and refuses one byte more with 413 payload_too_large', async () => {
-    expect((await put(padded(PNG, 5 * MIB), 'image/png')).status).toBe(201);
-    expectError(await put(padded(PNG, 5 * MIB + 1), 'image/png'), 413, 'payload_too_large');
+  it('takes an image of exactly 10 MiB and refuses one byte more with 413 payload_too_large', async () => {
+    expect((await put(padded(PNG, 10 * MIB), 'image/png')).status).toBe(201);
+    expectError(await put(padded(PNG, 10 * MIB + 1), 'image/png'), 413, 'payload_too_large');
   });
 
   it('answers 403 consent_required to an analyst without consent', async () => {

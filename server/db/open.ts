@@ -10,7 +10,8 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema>;
 /**
  * The SQLite engine: the storage interface, and the connection's handles that the subjects not yet
- * behind the interface (accounts, consent, documents, retention, subject) still use.
+ * behind the interface (accounts, consent, documents, evidence, re-checks, retention, subject)
+ * still use.
  */
 export type Storage = StorageInterface & {
   sqlite: Database.Database;
@@ -28,6 +29,8 @@ export function openStorage(dataDir: string): Storage {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed on disk, not left in free space (erasure duty).
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return { ...sqliteStores({ sqlite, db }, dataDir), sqlite, db, close: () => sqlite.close() };

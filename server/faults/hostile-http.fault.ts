@@ -8,6 +8,7 @@ import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { openStorage, type Storage } from '../db/open';
 import { describedRoutes } from '../features/openapi/registry';
+import { recheckEngineFromConfig } from '../features/rechecks/engine-from-config';
 import { silentLogger } from '../logger';
 import { type SpawnedServer, spawnServer } from '../testing/spawned-server';
 import { createTally, problemWith } from './support/answer-check';
@@ -179,11 +180,13 @@ const RAW_REQUESTS: [string, Buffer][] = [
 describe(`R3 over real HTTP (seed ${seed})`, () => {
   it(`answers ${RUNS} hostile requests to the spawned server without a 5xx`, async () => {
     // The routes as the server registers them (building an app describes them all).
+    const config = loadConfig({ WEBTAGGER_DATA_DIR: dataDir });
     createApp({
       storage,
-      config: loadConfig({ WEBTAGGER_DATA_DIR: dataDir }),
+      config,
       logger: silentLogger,
       now: () => new Date(),
+      recheck: recheckEngineFromConfig(config.recheck),
     });
     const requests = fc.oneof(...describedRoutes().map((doc) => hostileRequestsFor(doc, ['1'])));
     const tokens = roleTokens(storage, () => new Date());

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAccount, fileOf, SAMPLE_FILES } from '../features/accounts/testing';
+import { sha256Hex } from '../features/evidence/evidence-files';
 import { describedRoutes, routeKey } from '../features/openapi/registry';
-import { sha256Hex } from '../features/sync/evidence-store';
 import { siteApp } from '../site/site-app';
 import { pushAs, sampleReport, upsertOf } from '../testing/reports';
 import { createTestApp } from '../testing/test-app';

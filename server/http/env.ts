@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { Storage } from '../db/open';
 import type { UserRow } from '../db/schema';
+import type { RecheckEngine } from '../features/rechecks/recheck-engine';
 import type { Logger } from '../logger';
 
 /** What the app is built from: tests build the same app on a temporary data folder. */
@@ -10,6 +11,10 @@ export type AppDeps = {
   logger: Logger;
   /** The current time; tests move it to exercise expiry and retention. */
   now: () => Date;
+  /** Background work the app may hurry along (the time-stamp schedule, when it runs). */
+  evidenceJobs?: { kick(): void };
+  /** The reachability re-check client (SSRF-guarded); tests build it with their own DNS. */
+  recheck: RecheckEngine;
 };
 
 /** Hono's environment for every route: the signed-in user once requireUser has run. */

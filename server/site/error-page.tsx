@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError } from '../http/errors';
+import { ApiError, retryAfterOf, storageFullOf } from '../http/errors';
 import type { Logger } from '../logger';
 import { Layout } from './components/layout';
 import { stringsFor } from './i18n';
@@ -9,11 +9,11 @@ import { renderPage } from './render';
 import type { SiteEnv } from './site-env';
 import { viewOf } from './view';
 
-type PageStatus = 400 | 403 | 404 | 409 | 413 | 429 | 500;
+type PageStatus = 400 | 403 | 404 | 409 | 413 | 429 | 500 | 503;
 
 const pageStatus = (status: number): PageStatus => {
   if (status === 401) return 403;
-  if ([400, 403, 404, 409, 413, 429].includes(status)) return status as PageStatus;
+  if ([400, 403, 404, 409, 413, 429, 503].includes(status)) return status as PageStatus;
   return status < 500 ? 400 : 500;
 };
 
@@ -29,13 +29,17 @@ function messageFor(c: Context<SiteEnv>, err: Error, status: PageStatus): string
     413: e.tooLarge,
     429: e.tooMany,
     500: e.internal,
+    503: e.storageFull,
   };
   return byStatus[status];
 }
 
 /** The site's error handler: a page in the visitor's language, never a stack trace. */
 export function siteErrorHandler(logger: Logger) {
-  return (err: Error, c: Context<SiteEnv>) => {
+  return (thrown: Error, c: Context<SiteEnv>) => {
+    const full = storageFullOf(thrown);
+    if (full) logger.error('storage full', { method: c.req.method, path: c.req.path });
+    const err = full ?? thrown;
     if (!c.get('t')) c.set('t', stringsFor('ru'));
     if (!c.get('lang')) c.set('lang', 'ru');
     const known = err instanceof ApiError || err instanceof HTTPException;
@@ -43,6 +47,8 @@ export function siteErrorHandler(logger: Logger) {
       logger.error('site error', { method: c.req.method, path: c.req.path, error: err.name });
     }
     const status = pageStatus(known ? err.status : 500);
+    const wait = err instanceof ApiError ? retryAfterOf(err) : undefined;
+    if (wait) c.header('Retry-After', String(wait));
     return errorPage(c, status, messageFor(c, err, status));
   };
 }

@@ -1,4 +1,5 @@
 import type { UiLocale } from '#shared/labels';
+import type { MultipartForm } from '../features/accounts/multipart-form';
 import type { SessionVariables } from '../features/web-session/middleware';
 import type { Strings } from './i18n';
 
@@ -9,5 +10,7 @@ export type SiteEnv = {
     t: Strings;
     /** The current policy version the signed-in viewer has yet to accept, if any. */
     consentNeeded: string | undefined;
+    /** The registration form's files, streamed to disk (POST /register only). */
+    upload: MultipartForm | undefined;
   };
 };

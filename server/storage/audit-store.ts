@@ -24,10 +24,12 @@ export type AuditRecord = {
   details: Record<string, unknown> | null;
 };
 
-/** Which events to list: by action, actor and period (from, before: ISO timestamps), older than a cursor id. */
+/** Which events to list: by action, actor (or one of several) and period (from, before: ISO timestamps), older than a cursor id. */
 export type AuditFilter = {
   action?: string;
   actorUserId?: string;
+  /** Only events by one of these accounts. */
+  actorUserIds?: string[];
   from?: string;
   before?: string;
   beforeId?: number;

@@ -42,6 +42,18 @@ export interface DisclosureStore {
     reportLimit: number,
     build: (facts: ScopeFacts) => { entry: DisclosureEntry; answer: T },
   ): Promise<T>;
+  /** One disclosure record, if it exists. */
+  find(id: string): Promise<DisclosureRow | undefined>;
+  /**
+   * Reads a recorded disclosure and its scope's facts as they are now, and records the audit event
+   * `build` (pure; it may throw to record nothing) makes of them, in one transaction. Undefined
+   * when there is no such disclosure.
+   */
+  collectAgain<T>(
+    id: string,
+    reportLimit: number,
+    build: (row: DisclosureRow, facts: ScopeFacts) => { audit: AuditEvent; answer: T },
+  ): Promise<T | undefined>;
   /** Up to `limit` records, newest first, older than the cursor; the read is audited. */
   list(
     after: { createdAt: string; id: string } | undefined,

@@ -12,6 +12,8 @@ export type ReportMeta = {
   createdAt: string;
   updatedAt: string;
   personalDataKinds: PersonalDataKind[] | null;
+  /** The reviewers' comment for the reporters on the current status ('' or absent: none). */
+  reporterComment?: string;
 };
 
 /** A live report as the API shows it to its owner. */
@@ -29,6 +31,7 @@ export function storedReport(input: ReportInput, meta: ReportMeta): StoredReport
     deleted: false as const,
   });
   if (kinds?.length) report.personalDataKinds = kinds;
+  if (meta.reporterComment) report.reporterComment = meta.reporterComment;
   return report;
 }
 
@@ -51,12 +54,16 @@ export function reportFields(row: ReportRecord): ReportFields {
 }
 
 /** A report row (with its material's status) as pull shows it: the report, or its tombstone. */
-export function toReportChange(row: ReportRecord & { status: ReviewStatus }): ReportChange {
+export function toReportChange(
+  row: ReportRecord & { status: ReviewStatus; reporterComment?: string },
+): ReportChange {
   if (row.deletedAt) {
     return { id: row.id, deleted: true, version: row.version, updatedAt: row.updatedAt };
   }
   const input: ReportInput = reportFields(row);
   if (row.evidence) input.evidence = row.evidence;
+  if (row.files) input.files = row.files;
+  if (row.capture) input.capture = row.capture;
   if (row.personalDataBasis) input.personalDataBasis = row.personalDataBasis;
   return storedReport(input, {
     userId: row.userId,
@@ -66,5 +73,6 @@ export function toReportChange(row: ReportRecord & { status: ReviewStatus }): Re
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     personalDataKinds: row.personalDataKinds,
+    reporterComment: row.reporterComment,
   });
 }

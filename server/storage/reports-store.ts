@@ -1,6 +1,7 @@
-import type { EVIDENCE_MIME_TYPES } from '#shared/schemas/evidence';
+import type { ReviewStatus } from '#shared/review-status';
 import type { ReportChange } from '#shared/schemas/report';
 import type { MutationResult } from '#shared/schemas/sync';
+import type { Topic } from '#shared/taxonomy';
 import type { CheckedMutation, Rejection, RuleContext, Verdict } from '../features/sync/rules';
 
 /** A mutation as the envelope delivers it: only its id is known to be valid. */
@@ -14,21 +15,34 @@ export type PushBatch = {
   /** The rules that need what the server holds; pure, run inside the batch's transaction. */
   judge: (checked: CheckedMutation | Rejection, context: RuleContext) => Verdict;
   now: Date;
+  /** The client's address, for the audit log. */
+  ip: string | null;
 };
 
 export type PullPage = { changes: ReportChange[]; lastSeq: number; hasMore: boolean };
 export type KnownUrlsPage = { hashes: string[]; lastSeq: number; hasMore: boolean };
 
-export type ImageMime = (typeof EVIDENCE_MIME_TYPES)[number];
-export type EvidenceRecord = {
-  sha256: string;
-  mime: ImageMime;
-  bytes: number;
-  uploadedBy: string;
-  at: Date;
+/** A live report as its author sees it on the site: what they sent and what became of it. */
+export type OwnReport = {
+  id: string;
+  url: string;
+  title: string;
+  topics: Topic[];
+  note: string;
+  createdAt: string;
+  status: ReviewStatus;
+  reporterComment: string;
 };
 
-/** Analysts' reports as they push and pull them, the materials they create, their evidence. */
+/** Which of their own live reports: by material status, topic and period (ISO timestamps). */
+export type OwnReportsQuery = {
+  status?: ReviewStatus;
+  topic?: Topic;
+  from?: string;
+  before?: string;
+};
+
+/** Analysts' reports as they push and pull them, and the materials they create. */
 export interface ReportStore {
   /**
    * Applies a push batch in one transaction, each mutation judged in order: either every applied
@@ -39,8 +53,6 @@ export interface ReportStore {
   pull(userId: string, afterSeq: number, limit: number): Promise<PullPage>;
   /** The URL key hashes of materials created after `afterSeq`, oldest first. */
   knownUrlHashes(afterSeq: number, limit: number): Promise<KnownUrlsPage>;
-  /** Records stored evidence bytes; `existing` when the hash was known already. */
-  recordEvidence(item: EvidenceRecord): Promise<'created' | 'existing'>;
-  /** The type a piece of evidence was stored as, if it was. */
-  evidenceMime(sha256: string): Promise<ImageMime | undefined>;
+  /** The user's live reports matching the query, newest first. */
+  ownReports(userId: string, query: OwnReportsQuery): Promise<OwnReport[]>;
 }

@@ -1,3 +1,4 @@
+import type { LegalGroundChoice } from '#shared/legal-grounds';
 import type { ReviewStatus } from '#shared/review-status';
 import type { MaterialsQuery } from '#shared/schemas/review';
 import type { MaterialRow, MaterialStatusChangeRow, ReportRow } from '../db/schema';
@@ -7,8 +8,8 @@ export type MaterialRecord = MaterialRow;
 export type ReportRecord = ReportRow;
 export type StatusChangeRecord = MaterialStatusChangeRow;
 
-/** What the queue aggregates of one live report. */
-export type LiveReportFacts = Pick<
+/** What the queue aggregates of one report, live or withdrawn (`deletedAt`). */
+export type ReportFacts = Pick<
   ReportRow,
   | 'materialId'
   | 'userId'
@@ -17,7 +18,9 @@ export type LiveReportFacts = Pick<
   | 'region'
   | 'resourceType'
   | 'evidence'
+  | 'files'
   | 'createdAt'
+  | 'deletedAt'
 >;
 
 /** A live report of a material with what reviewers may see of its reporter. */
@@ -27,19 +30,41 @@ export type ReportOfMaterial = {
   organization: string;
 };
 
+/** A withdrawn report of a material: who withdrew what, when; nothing of its content. */
+export type WithdrawnReportOfMaterial = {
+  id: string;
+  userId: string;
+  createdAt: string;
+  deletedAt: string | null;
+  reporterStatus: string;
+  organization: string;
+};
+
+/** A step of a material's history with the decider's name and account status, if any. */
+export type HistoryEntry = {
+  change: StatusChangeRecord;
+  byName: string | null;
+  byStatus: string | null;
+};
+
 export type MaterialFile = {
   material: MaterialRecord;
+  /** Live reports, oldest first. */
   reports: ReportOfMaterial[];
-  history: StatusChangeRecord[];
-  /** Which of the evidence hashes the live reports name were uploaded. */
-  uploadedEvidence: string[];
+  /** Withdrawn reports, in the order they were withdrawn. */
+  withdrawn: WithdrawnReportOfMaterial[];
+  history: HistoryEntry[];
 };
 
 export type StatusChange = {
   materialId: string;
   to: ReviewStatus;
   byUserId: string | null;
+  /** The internal comment, for reviewers. */
   comment?: string;
+  legalGround?: LegalGroundChoice;
+  /** The comment for the reporters: it travels with their reports through pull. */
+  reporterComment?: string;
   /** The version the decider saw: the change is refused if the material moved since. */
   expectedVersion?: number;
   at: Date;
@@ -70,11 +95,14 @@ export type Bucket = { key: string; count: number };
 export interface ReviewStore {
   /** Brings the read model (queue filters, daily counts) up to date with every change. */
   refresh(): Promise<void>;
-  /** One page (`limit + 1` rows tell whether there is more) of the queue after a seq cursor. */
+  /**
+   * One page (`limit + 1` rows tell whether there is more) of the queue after a seq cursor; with
+   * `withdrawn`, of the materials whose every report was withdrawn.
+   */
   materialsPage(query: MaterialsQuery, afterSeq: number | undefined): Promise<MaterialRecord[]>;
-  /** The live reports of these materials, as the queue aggregates them. */
-  liveReportFacts(materialIds: string[]): Promise<LiveReportFacts[]>;
-  /** A material with its live reports, history and uploaded evidence, if it exists. */
+  /** The reports (live and withdrawn) of these materials, as the queue aggregates them. */
+  reportFacts(materialIds: string[]): Promise<ReportFacts[]>;
+  /** A material with its live and withdrawn reports and its history, if it exists. */
   materialFile(materialId: string): Promise<MaterialFile | undefined>;
   /**
    * Moves a material along the workflow, records the step in its history, and renumbers every

@@ -46,6 +46,13 @@ export type SpawnedServer = {
   restart(): Promise<void>;
 };
 
+// Servers still running when the test process ends (a hook that timed out while one was starting,
+// a failed assertion before `stop`) would outlive it and load the machine for every later test.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const server of running) server.kill('SIGKILL');
+});
+
 /** Starts the real server (`server/main.ts` through tsx, or a compiled build as `npm run server` runs it) and waits for /api/health. */
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = options.port ?? (await freePort());
@@ -67,6 +74,8 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     const started = child;
+    running.add(started);
+    started.once('exit', () => running.delete(started));
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (started.exitCode !== null) throw new Error(`the server exited with ${started.exitCode}`);
@@ -77,6 +86,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
       }
       await new Promise((r) => setTimeout(r, 50));
     }
+    started.kill('SIGKILL');
     throw new Error('the server did not answer /api/health within 30 s');
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { openStorage } from '../db/open';
+import { recheckEngineFromConfig } from '../features/rechecks/engine-from-config';
 import { silentLogger } from '../logger';
 import { prepareData } from '../startup';
 
@@ -11,12 +12,22 @@ import { prepareData } from '../startup';
  * The real app on a real SQLite file in a fresh temporary folder, with a clock tests can move.
  * Call `dispose()` in afterEach.
  */
-export async function createTestApp(env: Record<string, string> = {}) {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  /** DNS and exempt targets for the re-check client (features/rechecks). */
+  recheckExtra: Parameters<typeof recheckEngineFromConfig>[1] = {},
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
   const config = loadConfig({ WEBTAGGER_DATA_DIR: dataDir, ...env });
   const storage = openStorage(dataDir);
   let clock = new Date('2026-11-24T10:00:00.000Z');
-  const deps = { storage, config, logger: silentLogger, now: () => new Date(clock) };
+  const deps = {
+    storage,
+    config,
+    logger: silentLogger,
+    now: () => new Date(clock),
+    recheck: recheckEngineFromConfig(config.recheck, recheckExtra),
+  };
   await prepareData(storage, config, silentLogger, deps.now());
   const app = createApp(deps);
   return {
@@ -29,6 +40,7 @@ export async function createTestApp(env: Record<string, string> = {}) {
       clock = new Date(clock.getTime() + ms);
     },
     dispose() {
+      void deps.recheck.close();
       storage.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

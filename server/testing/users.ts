@@ -21,7 +21,13 @@ export type TestUser = {
  */
 export function createUser(
   testApp: TestAppHandle,
-  options: { role?: Role; status?: AccountStatus; consent?: boolean; email?: string } = {},
+  options: {
+    role?: Role;
+    status?: AccountStatus;
+    consent?: boolean;
+    email?: string;
+    fullName?: string;
+  } = {},
 ): TestUser {
   const { db } = testApp.storage;
   const now = testApp.deps.now();
@@ -32,7 +38,7 @@ export function createUser(
     .values({
       id,
       email,
-      fullName: 'Test User',
+      fullName: options.fullName ?? 'Test User',
       organization: 'Test Agency',
       position: 'Analyst',
       passwordHash: 'not-a-password-hash',

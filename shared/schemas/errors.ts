@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   // Refused by the HTTP layer before any route: a request head over the size Node allows.
   headers_too_large: 431,
   internal_error: 500,
+  // The server's disk is full: nothing was stored; the client retries after Retry-After.
+  storage_full: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];

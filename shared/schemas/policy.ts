@@ -7,10 +7,22 @@ export const policyTextSchema = z.object({
   en: z.string().min(1),
 });
 
+/** A policy version: numbers joined by dots or hyphens (1, 2.1, 2026-11), so versions can be ordered. */
 export const policyVersionSchema = z
   .string()
   .trim()
-  .regex(/^[0-9A-Za-z][0-9A-Za-z.\-_]{0,49}$/, 'a version like 1, 2.1 or 2026-11');
+  .regex(/^\d{1,9}(?:[.-]\d{1,9}){0,4}$/, 'a version like 1, 2.1 or 2026-11');
+
+/** Orders two policy versions by their numbers, left to right (2.10 after 2.9; 2 equals 2.0). */
+export function comparePolicyVersions(a: string, b: string): number {
+  const numbers = (v: string) => v.split(/[.-]/).map(Number);
+  const [x, y] = [numbers(a), numbers(b)];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const diff = (x[i] ?? 0) - (y[i] ?? 0);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  return 0;
+}
 
 export const currentPolicySchema = z.object({
   version: z.string(),

@@ -19,7 +19,13 @@ export const LIMITS = {
   localityLength: 100,
   maxLanguages: 5,
   maxTopics: 5,
-  evidenceBytes: 5 * 1024 * 1024,
+  /** An evidence image (screenshot). */
+  evidenceBytes: 10 * 1024 * 1024,
+  /** A copy of the page (MHTML or a self-contained HTML snapshot). */
+  pageCopyBytes: 30 * 1024 * 1024,
+  /** Evidence files one report may list. */
+  maxEvidenceFiles: 10,
+  captureTextLength: 200,
 } as const;
 
 const uniqueItems = <T>(items: T[]) => new Set(items).size === items.length;
@@ -52,6 +58,64 @@ export const evidenceSchema = z
   })
   .strict();
 export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** The media types of evidence images, and of copies of a page (checked by content too). */
+export const IMAGE_MIME_TYPES = ['image/png', 'image/jpeg'] as const;
+export const PAGE_COPY_MIME_TYPES = ['multipart/related', 'text/html'] as const;
+export const EVIDENCE_FILE_MIME_TYPES = [...IMAGE_MIME_TYPES, ...PAGE_COPY_MIME_TYPES] as const;
+export type EvidenceFileMime = (typeof EVIDENCE_FILE_MIME_TYPES)[number];
+
+/** The largest file of a media type the server keeps as evidence. */
+export const evidenceByteLimit = (mime: EvidenceFileMime): number =>
+  (PAGE_COPY_MIME_TYPES as readonly string[]).includes(mime)
+    ? LIMITS.pageCopyBytes
+    : LIMITS.evidenceBytes;
+
+/**
+ * One file of a report's evidence: a screenshot (PNG, JPEG) or a copy of the page as rendered
+ * (MHTML as `multipart/related`, or a self-contained `text/html` snapshot).
+ */
+export const evidenceFileSchema = z
+  .object({
+    sha256: sha256HexSchema,
+    mime: z.enum(EVIDENCE_FILE_MIME_TYPES),
+    bytes: z.number().int().positive().max(LIMITS.pageCopyBytes),
+    kind: z.enum(['screenshot', 'page_copy']),
+    /** A screenshot of the whole page rather than of the visible part only. */
+    fullPage: z.boolean().optional(),
+  })
+  .strict()
+  .refine((f) => f.bytes <= evidenceByteLimit(f.mime), {
+    message: 'the file is larger than its type allows',
+    path: ['bytes'],
+  })
+  .refine((f) => (f.kind === 'screenshot') === f.mime.startsWith('image/'), {
+    message: 'a screenshot is an image, a page copy is MHTML or HTML',
+    path: ['kind'],
+  });
+export type EvidenceFile = z.infer<typeof evidenceFileSchema>;
+
+const captureText = z.string().max(LIMITS.captureTextLength);
+
+/** What the browser recorded when it captured the evidence of a report. */
+export const captureSchema = z
+  .object({
+    url: z.string().max(LIMITS.urlLength),
+    /** Where the tab was when captured, after any redirects. */
+    finalUrl: z.string().max(LIMITS.urlLength),
+    title: z.string().max(LIMITS.titleLength),
+    capturedAt: z.iso.datetime({ offset: true }),
+    browser: z.object({ name: captureText, version: captureText }).strict(),
+    viewport: z
+      .object({
+        width: z.number().int().positive().max(100_000),
+        height: z.number().int().positive().max(100_000),
+      })
+      .strict(),
+    extensionVersion: captureText,
+  })
+  .strict();
+export type Capture = z.infer<typeof captureSchema>;
 
 export const personalDataBasisSchema = z
   .object({ kind: z.literal('representation'), documentId: z.uuid() })
@@ -95,7 +159,15 @@ export const reportInputSchema = reportFieldsSchema
       .refine(uniqueItems, 'no repeated topics'),
     note: z.string().max(LIMITS.noteLength),
     capturedAt: z.iso.datetime({ offset: true }),
+    /** The single screenshot of earlier extensions; still accepted. */
     evidence: evidenceSchema.optional(),
+    /** Every evidence file of the report (screenshots and page copies), uploaded separately. */
+    files: z
+      .array(evidenceFileSchema)
+      .max(LIMITS.maxEvidenceFiles)
+      .refine((files) => uniqueItems(files.map((f) => f.sha256)), 'no repeated files')
+      .optional(),
+    capture: captureSchema.optional(),
     personalDataBasis: personalDataBasisSchema.optional(),
   })
   .strict();
@@ -110,6 +182,8 @@ export const storedReportSchema = reportInputSchema.extend({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   personalDataKinds: z.array(z.enum(PERSONAL_DATA_KINDS)).optional(),
+  /** What the reviewers said to the reporters with the decision that set `status`, if anything. */
+  reporterComment: z.string().optional(),
   deleted: z.literal(false),
 });
 export type StoredReport = z.infer<typeof storedReportSchema>;

@@ -1,8 +1,16 @@
 import { z } from 'zod';
+import { legalGroundChoiceSchema, STATUSES_WITH_LEGAL_GROUND } from '../legal-grounds';
 import { PERSONAL_DATA_KINDS } from '../personal-data/types';
 import { REVIEW_STATUS_CODES } from '../review-status';
 import { KZ_REGION_CODES, LANGUAGE_CODES, RESOURCE_TYPE_CODES, TOPIC_CODES } from '../taxonomy';
-import { evidenceSchema, personalDataBasisSchema, reportFieldsSchema } from './report';
+import { timestampStatusSchema } from './evidence';
+import {
+  captureSchema,
+  evidenceFileSchema,
+  evidenceSchema,
+  personalDataBasisSchema,
+  reportFieldsSchema,
+} from './report';
 
 export const MATERIALS_PAGE = { default: 50, max: 200 } as const;
 export const DECISION_COMMENT_LENGTH = 2000;
@@ -15,6 +23,8 @@ export const materialsQuerySchema = z.object({
   language: z.enum(LANGUAGE_CODES).optional(),
   region: z.enum(KZ_REGION_CODES).optional(),
   q: z.string().trim().min(1).max(SEARCH_LENGTH).optional(),
+  /** `true`: only the materials whose every report was withdrawn by its reporter (otherwise left out). */
+  withdrawn: z.enum(['true', 'false']).optional(),
   /** `newest` (default) lists the most recently first reported materials first. */
   order: z.enum(['newest', 'oldest']).default('newest'),
   cursor: z.string().max(100).optional(),
@@ -32,6 +42,10 @@ export const materialSummarySchema = z.object({
   /** Send it back as `expectedVersion` with a decision. */
   version: z.number().int().positive(),
   reportCount: z.number().int().nonnegative(),
+  /** Reports their reporters withdrew; a material with only these is `withdrawn`. */
+  withdrawnReportCount: z.number().int().nonnegative(),
+  /** True when every report of the material was withdrawn: it stays findable, marked so. */
+  withdrawn: z.boolean(),
   reporterCount: z.number().int().nonnegative(),
   topics: z.array(z.enum(TOPIC_CODES)),
   languages: z.array(z.enum(LANGUAGE_CODES)),
@@ -56,6 +70,8 @@ export type MaterialsPage = z.infer<typeof materialsPageSchema>;
 /** A report as reviewers see it: the reporter only by id and organization. */
 export const reviewReportSchema = reportFieldsSchema.extend({
   evidence: evidenceSchema.nullable(),
+  files: z.array(evidenceFileSchema),
+  capture: captureSchema.nullable(),
   personalDataBasis: personalDataBasisSchema.nullable(),
   personalDataKinds: z.array(z.enum(PERSONAL_DATA_KINDS)),
   version: z.number().int().positive(),
@@ -74,19 +90,45 @@ export const statusChangeSchema = z.object({
   toStatus: z.enum(REVIEW_STATUS_CODES),
   at: z.iso.datetime(),
   byUserId: z.uuid().nullable(),
+  /** The reviewer's full name; null for the system or once their account was closed. */
+  byName: z.string().nullable(),
+  /** The internal comment, for reviewers. */
   comment: z.string(),
+  /** Present when the decision cited one. */
+  legalGround: legalGroundChoiceSchema.optional(),
+  /** The comment for the reporters (pulled with their reports); '' when none was given. */
+  reporterComment: z.string(),
 });
 export type StatusChangeView = z.infer<typeof statusChangeSchema>;
 
-/** Evidence referenced by a material's reports; `uploaded` once the image is on the server. */
-export const evidenceItemSchema = evidenceSchema.extend({
+/**
+ * An evidence file referenced by a material's reports; `uploaded` once its bytes are on the
+ * server (their hash checked), `timestamp` says whether a time-stamp authority vouches for it.
+ */
+export const evidenceItemSchema = z.object({
+  sha256: evidenceFileSchema.shape.sha256,
+  mime: evidenceFileSchema.shape.mime,
+  bytes: z.number().int().positive(),
+  kind: evidenceFileSchema.shape.kind,
   uploaded: z.boolean(),
   reportIds: z.array(z.uuid()),
+  timestamp: timestampStatusSchema,
 });
+export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+
+/** A report its reporter withdrew (deleted while the material was still open to them). */
+export const withdrawnReportSchema = z.object({
+  id: z.uuid(),
+  reporter: reviewReportSchema.shape.reporter,
+  createdAt: z.iso.datetime(),
+  withdrawnAt: z.iso.datetime(),
+});
+export type WithdrawnReport = z.infer<typeof withdrawnReportSchema>;
 
 export const materialDetailSchema = z.object({
   material: materialSummarySchema,
   reports: z.array(reviewReportSchema),
+  withdrawnReports: z.array(withdrawnReportSchema),
   evidence: z.array(evidenceItemSchema),
   history: z.array(statusChangeSchema),
 });
@@ -99,14 +141,28 @@ export type MaterialDetail = z.infer<typeof materialDetailSchema>;
 export const decisionRequestSchema = z
   .object({
     status: z.enum(REVIEW_STATUS_CODES),
+    /** The internal comment, for reviewers. */
     comment: z.string().trim().max(DECISION_COMMENT_LENGTH),
+    /** A comment for the material's reporters, shown on their reports (optional). */
+    reporterComment: z.string().trim().max(DECISION_COMMENT_LENGTH).optional(),
     expectedVersion: z.number().int().positive(),
+    /** The law the decision rests on: only on confirming or sending for blocking. */
+    legalGround: legalGroundChoiceSchema.optional(),
   })
   .strict()
   .refine((d) => d.status === 'under_review' || d.comment.length > 0, {
     message: 'give the reason for the decision',
     path: ['comment'],
-  });
+  })
+  .refine(
+    (d) =>
+      d.legalGround === undefined ||
+      (STATUSES_WITH_LEGAL_GROUND as readonly string[]).includes(d.status),
+    {
+      message: 'only a decision to confirm or send for blocking cites a legal ground',
+      path: ['legalGround'],
+    },
+  );
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 
 export const decisionResponseSchema = z.object({ material: materialSummarySchema });

@@ -33,6 +33,7 @@ const KNOWN_CODES = [
   'third_party_personal_data',
   'too_many_requests',
   'internal_error',
+  'storage_full',
   'network',
   'bad_response',
 ] as const satisfies readonly FailureCode[];

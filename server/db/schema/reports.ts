@@ -1,7 +1,14 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { LegalGroundChoice } from '#shared/legal-grounds';
 import type { PersonalDataKind } from '#shared/personal-data/types';
 import type { ReviewStatus } from '#shared/review-status';
-import type { Evidence, Geography } from '#shared/schemas/report';
+import type {
+  Capture,
+  Evidence,
+  EvidenceFile,
+  EvidenceFileMime,
+  Geography,
+} from '#shared/schemas/report';
 import type {
   Availability,
   Language,
@@ -35,6 +42,8 @@ export const materials = sqliteTable(
     /** The URL and title of the first report, shown to reviewers. */
     url: text('url').notNull(),
     title: text('title').notNull(),
+    /** The comment for the reporters of the decision that set the current status ('' if none). */
+    reporterComment: text('reporter_comment').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
@@ -72,6 +81,10 @@ export const reports = sqliteTable(
     note: text('note').notNull(),
     capturedAt: text('captured_at').notNull(),
     evidence: text('evidence', { mode: 'json' }).$type<Evidence>(),
+    /** Every evidence file the report lists (screenshots, page copies). */
+    files: text('files', { mode: 'json' }).$type<EvidenceFile[]>(),
+    /** The browser's facts of the capture (URLs, title, time, browser, viewport, extension). */
+    capture: text('capture', { mode: 'json' }).$type<Capture>(),
     personalDataBasis: text('personal_data_basis', { mode: 'json' }).$type<{
       kind: 'representation';
       documentId: string;
@@ -104,7 +117,12 @@ export const materialStatusChanges = sqliteTable(
     toStatus: text('to_status').$type<ReviewStatus>().notNull(),
     byUserId: text('by_user_id').references(() => users.id),
     at: text('at').notNull(),
+    /** The internal comment, for reviewers. */
     comment: text('comment').notNull().default(''),
+    /** The legal ground a decision to confirm or send for blocking cited, if any. */
+    legalGround: text('legal_ground', { mode: 'json' }).$type<LegalGroundChoice>(),
+    /** The comment for the material's reporters, pulled with their reports. */
+    reporterComment: text('reporter_comment').notNull().default(''),
   },
   (t) => [index('material_status_changes_material_idx').on(t.materialId, t.id)],
 );
@@ -122,10 +140,10 @@ export const appliedMutations = sqliteTable('applied_mutations', {
   appliedAt: text('applied_at').notNull(),
 });
 
-/** Uploaded evidence screenshots; the bytes live in `<dataDir>/evidence/<sha256>`. */
+/** Uploaded evidence files (screenshots, page copies); the bytes live in `<dataDir>/evidence/<sha256>`. */
 export const evidence = sqliteTable('evidence', {
   sha256: text('sha256').primaryKey(),
-  mime: text('mime').$type<'image/png' | 'image/jpeg'>().notNull(),
+  mime: text('mime').$type<EvidenceFileMime>().notNull(),
   bytes: integer('bytes').notNull(),
   uploadedBy: text('uploaded_by').references(() => users.id),
   createdAt: text('created_at').notNull(),

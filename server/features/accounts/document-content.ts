@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { DOCUMENT_LIMITS, type DocumentMime } from '#shared/schemas/documents';
 import { ApiError } from '../../http/errors';
+import type { SpooledFile } from './multipart-form';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const ascii = (text: string) => [...text].map((ch) => ch.charCodeAt(0));
@@ -52,9 +52,10 @@ export function sanitizeOriginalName(name: string): string {
   return cleaned || 'document';
 }
 
-/** An uploaded document that passed the checks, ready to be stored. */
+/** An uploaded document that passed the checks, spooled on disk, ready to be stored. */
 export type CheckedDocument = {
-  data: Uint8Array;
+  /** The spooled file, moved into storage when the document is stored. */
+  path: string;
   mime: DocumentMime;
   bytes: number;
   sha256: string;
@@ -62,20 +63,19 @@ export type CheckedDocument = {
 };
 
 /** Checks an uploaded file: size first (payload_too_large), then type by content (unsupported_media_type). */
-export async function checkDocument(file: File): Promise<CheckedDocument> {
-  if (file.size > DOCUMENT_LIMITS.maxBytes) {
+export function checkDocument(file: SpooledFile): CheckedDocument {
+  if (file.bytes > DOCUMENT_LIMITS.maxBytes) {
     throw new ApiError('payload_too_large', 'A document may be at most 10 MiB.');
   }
-  const data = new Uint8Array(await file.arrayBuffer());
-  const mime = detectDocumentType(data);
+  const mime = detectDocumentType(file.head);
   if (!mime) {
     throw new ApiError('unsupported_media_type', 'Documents must be PDF, PNG or JPEG files.');
   }
   return {
-    data,
+    path: file.path,
     mime,
-    bytes: data.byteLength,
-    sha256: createHash('sha256').update(data).digest('hex'),
+    bytes: file.bytes,
+    sha256: file.sha256,
     originalName: sanitizeOriginalName(file.name),
   };
 }

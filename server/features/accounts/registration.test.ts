@@ -42,7 +42,7 @@ describe('registration', () => {
       [
         fileOf(SAMPLE_FILES.pdf, '../../etc/order.pdf'),
         fileOf(SAMPLE_FILES.png, 'id.png', 'image/png'),
-        fileOf(SAMPLE_FILES.jpeg, 'photo\u0000.jpg', 'image/jpeg'),
+        fileOf(SAMPLE_FILES.jpeg, 'photo\u202e.jpg', 'image/jpeg'),
       ],
     );
     const response = await register(form, { 'user-agent': 'Firefox/140' });

@@ -10,31 +10,57 @@ import { requireUser } from '../auth/require-user';
 import { hasCurrentConsent } from '../consent/policy-store';
 import { requireConsent } from '../consent/require-consent';
 import { checkDocument } from './document-content';
-import { documentFiles } from './document-files';
+import { documentFiles, spoolDir } from './document-files';
 import { documentMetadata, documentsOfUsers, uploadRepresentation } from './documents-service';
-import { formFields, formFiles, readMultipart } from './multipart-form';
+import { formFields, formFiles, type MultipartForm, readMultipart } from './multipart-form';
 import { registerAccount } from './registration-service';
+import type { UploadLimits } from './upload-limits';
 import './api-docs';
 
+/**
+ * Reads a multipart upload within the shared limits and hands it to `use`; whatever `use` did
+ * not move into storage is removed afterwards, whether it succeeded or not.
+ */
+export async function withUpload<T>(
+  limits: UploadLimits,
+  request: Request,
+  options: { dataDir: string; maxFiles: number },
+  use: (form: MultipartForm) => Promise<T>,
+): Promise<T> {
+  return limits.withUploadPlace(async () => {
+    const form = await readMultipart(request, {
+      spoolDir: spoolDir(options.dataDir),
+      maxFileBytes: DOCUMENT_LIMITS.maxBytes,
+      maxFiles: options.maxFiles,
+    });
+    try {
+      return await use(form);
+    } finally {
+      await form.discard();
+    }
+  });
+}
+
 /** Registration, the signed-in user's profile and their documents; mounted at /api. */
-export function accountRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
-  const files = documentFiles(deps.storage.dataDir);
+export function accountRoutes(deps: AppDeps, limits: UploadLimits) {
+  const { db, dataDir } = deps.storage;
+  const files = documentFiles(dataDir);
   return new Hono<AppEnv>()
     .post('/auth/register', async (c) => {
-      const form = await readMultipart(c);
-      const fields = formFields(form, registrationFormSchema);
-      const uploads = formFiles(form, 'documents', {
-        min: DOCUMENT_LIMITS.minRegistrationFiles,
-        max: DOCUMENT_LIMITS.maxRegistrationFiles,
-      });
-      const documents = [];
-      for (const upload of uploads) documents.push(await checkDocument(upload));
-      const result = await registerAccount(db, files, {
-        form: fields,
-        documents,
-        origin: requestOrigin(c),
-        at: deps.now(),
+      limits.admitRegistration(clientAddress(c), deps.now());
+      const maxFiles = DOCUMENT_LIMITS.maxRegistrationFiles;
+      const result = await withUpload(limits, c.req.raw, { dataDir, maxFiles }, (form) => {
+        const fields = formFields(form, registrationFormSchema);
+        const uploads = formFiles(form, 'documents', {
+          min: DOCUMENT_LIMITS.minRegistrationFiles,
+          max: maxFiles,
+        });
+        return registerAccount(db, files, {
+          form: fields,
+          documents: uploads.map(checkDocument),
+          origin: requestOrigin(c),
+          at: deps.now(),
+        });
       });
       return c.json(result, 201);
     })
@@ -50,14 +76,15 @@ export function accountRoutes(deps: AppDeps) {
       return c.json({ documents: rows.map(documentMetadata) });
     })
     .post('/me/documents', requireUser(deps), requireConsent(deps), async (c) => {
-      const form = await readMultipart(c);
-      formFields(form, documentUploadMultipartSchema.pick({ kind: true }));
-      const [upload] = formFiles(form, 'document', { min: 1, max: 1 });
-      const row = await uploadRepresentation(db, files, {
-        userId: c.get('user').id,
-        document: await checkDocument(upload!),
-        at: deps.now(),
-        ip: clientAddress(c),
+      const row = await withUpload(limits, c.req.raw, { dataDir, maxFiles: 1 }, (form) => {
+        formFields(form, documentUploadMultipartSchema.pick({ kind: true }));
+        const [upload] = formFiles(form, 'document', { min: 1, max: 1 });
+        return uploadRepresentation(db, files, {
+          userId: c.get('user').id,
+          document: checkDocument(upload!),
+          at: deps.now(),
+          ip: clientAddress(c),
+        });
       });
       return c.json(documentMetadata(row), 201);
     });

@@ -1,10 +1,13 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AccountStatus, Role } from '#shared/schemas/account';
 import { consents, users } from '../../db/schema';
 import type { createTestApp } from '../../testing/test-app';
 import { hashPassword } from '../auth/passwords';
 import { issueToken } from '../auth/tokens';
 import { currentPolicy } from '../consent/policy-store';
+import type { SpooledFile } from './multipart-form';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -158,4 +161,23 @@ export function rawMultipart(
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return Buffer.concat(chunks);
+}
+
+/** A file as the multipart reader leaves it: written under the data folder's spool folder. */
+export async function spooledFile(
+  dataDir: string,
+  data: Uint8Array,
+  name = 'scan.pdf',
+): Promise<SpooledFile> {
+  const dir = join(dataDir, 'uploads');
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, randomUUID());
+  await writeFile(path, data);
+  return {
+    path,
+    name,
+    bytes: data.byteLength,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    head: data.subarray(0, 1024),
+  };
 }

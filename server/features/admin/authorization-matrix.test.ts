@@ -9,6 +9,7 @@ import {
   fileOf,
   registrationForm,
   SAMPLE_FILES,
+  spooledFile,
   TEST_PASSWORD,
 } from '../accounts/testing';
 
@@ -17,6 +18,8 @@ import {
 // a fresh someone else), so cells that block, revoke or withdraw cannot disturb one another.
 
 type Caller = 'anonymous' | 'pending' | 'blocked' | Role;
+// Versions only move forward: each publication names the next one.
+let publishedVersions = 0;
 const CALLERS: Caller[] = ['anonymous', 'pending', 'blocked', 'analyst', 'reviewer', 'admin'];
 type Answer = number | readonly [number, string];
 type Scope = 'own' | 'other';
@@ -183,7 +186,7 @@ const ENDPOINTS: Endpoint[] = [
         '/api/admin/policy',
         actor,
         json('POST', {
-          version: `v${crypto.randomUUID().slice(0, 8)}`,
+          version: `2.${++publishedVersions}`,
           text: { ru: 'р', kk: 'қ', en: 'e' },
         }),
       ),
@@ -255,7 +258,7 @@ async function accountWithDocument(caller: Exclude<Caller, 'anonymous'>) {
   const status = caller === 'pending' || caller === 'blocked' ? caller : 'active';
   const role = status === 'active' ? (caller as Role) : 'analyst';
   const account = await addAccount(t, { role, status });
-  const [doc] = withNewIds([await checkDocument(fileOf(SAMPLE_FILES.pdf))]);
+  const [doc] = withNewIds([checkDocument(await spooledFile(t.dataDir, SAMPLE_FILES.pdf))]);
   await documentFiles(t.dataDir).writeThenCommit([doc!], () =>
     insertDocumentRows(t.storage.db, account.id, 'representation', [doc!], t.deps.now()),
   );

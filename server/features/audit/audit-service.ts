@@ -9,17 +9,21 @@ export { assertNoPersonalValues } from '../../storage/audit-store';
 
 /**
  * Appends one event inside a SQLite transaction of a subject not yet behind the storage interface
- * (accounts, consent, documents, retention, subject). Everything else records
+ * (accounts, consent, documents, evidence, re-checks, retention, subject). Everything else records
  * through `storage.audit.record`, or inside its own store's transaction.
  */
 export function recordAudit(db: Pick<Db, 'insert'>, event: AuditEvent): void {
   insertAuditEvent(db, event);
 }
 
-/** Which events: by action, actor and period (whole UTC days, YYYY-MM-DD), older than a cursor. */
+/**
+ * Which events: by action, actor or people (any of these accounts), and period (whole UTC days,
+ * YYYY-MM-DD), older than a cursor.
+ */
 export type AuditLogFilter = {
   action?: string;
   actor?: string;
+  people?: string[];
   from?: string;
   to?: string;
   cursor?: string;
@@ -34,10 +38,12 @@ export async function auditLog(
   filter: AuditLogFilter,
   limit: number,
 ): Promise<{ events: AuditEventView[]; cursor: string | null; hasMore: boolean }> {
+  if (filter.people?.length === 0) return { events: [], cursor: null, hasMore: false };
   const rows = await storage.audit.list(
     {
       action: filter.action,
       actorUserId: filter.actor,
+      actorUserIds: filter.people,
       from: filter.from ? `${filter.from}T00:00:00.000Z` : undefined,
       before: filter.to ? nextDay(filter.to) : undefined,
       beforeId: filter.cursor ? Number(filter.cursor) : undefined,

@@ -24,11 +24,13 @@ describe('createFailureWindow', () => {
     expect(window.retryAfterSeconds('k', at(10_000))).toBe(5);
   });
 
-  it('forgets a cleared key', () => {
-    const window = createFailureWindow({ limit: 1, windowMs: 10_000 });
+  it('counts the failures still inside the window', () => {
+    const window = createFailureWindow({ limit: 5, windowMs: 10_000 });
     window.record('k', at(0));
-    window.clear('k');
-    expect(window.retryAfterSeconds('k', at(1))).toBe(0);
+    window.record('k', at(5000));
+    expect(window.count('k', at(9999))).toBe(2);
+    expect(window.count('k', at(10_000))).toBe(1);
+    expect(window.count('other', at(0))).toBe(0);
   });
 
   it('keeps at most maxKeys keys, dropping the ones idle the longest', () => {
@@ -40,19 +42,5 @@ describe('createFailureWindow', () => {
     expect(window.retryAfterSeconds('b', at(4))).toBe(0);
     expect(window.retryAfterSeconds('a', at(4))).toBeGreaterThan(0);
     expect(window.retryAfterSeconds('c', at(4))).toBeGreaterThan(0);
-  });
-});
-
-describe('retract', () => {
-  it('takes back one failure counted at that time', () => {
-    const window = createFailureWindow({ limit: 2, windowMs: 60_000 });
-    window.record('k', at(0));
-    window.record('k', at(0));
-    window.retract('k', at(0));
-    expect(window.retryAfterSeconds('k', at(1))).toBe(0);
-    window.retract('k', at(0));
-    window.retract('k', at(0));
-    window.record('k', at(2));
-    expect(window.retryAfterSeconds('k', at(3))).toBe(0);
   });
 });

@@ -1,13 +1,27 @@
 /**
+ * Where failed attempts are counted, per key. The limiter only needs these three questions
+ * answered, so that the counts can later live in a shared database instead of this process.
+ */
+export type FailureLog = {
+  /** Failures of the key still inside the window at `now`. */
+  count(key: string, now: Date): number;
+  /** Seconds until the key is under its limit again; 0 when it is under it now. */
+  retryAfterSeconds(key: string, now: Date): number;
+  /** Counts one failure of the key. */
+  record(key: string, now: Date): void;
+};
+
+/**
  * Counts failures per key over a sliding window: a key that reached its limit waits until its
- * oldest counted failure leaves the window. Held in memory (a restart forgets, which only helps a
- * locked-out user); the number of keys is capped so that a spray of addresses cannot exhaust memory.
+ * oldest counted failure leaves the window. Nothing but time takes a failure back. Held in memory
+ * (a restart forgets, which only helps a locked-out user); the number of keys is capped so that a
+ * spray of addresses cannot exhaust memory.
  */
 export function createFailureWindow(options: {
   limit: number;
   windowMs: number;
   maxKeys?: number;
-}) {
+}): FailureLog {
   const { limit, windowMs, maxKeys = 100_000 } = options;
   // Per key: the times (ms) of its latest failures, oldest first, at most `limit` of them.
   const byKey = new Map<string, number[]>();
@@ -22,15 +36,14 @@ export function createFailureWindow(options: {
   };
 
   return {
-    /** Seconds until the key may try again; 0 when it may try now. */
-    retryAfterSeconds(key: string, now: Date): number {
+    count: (key, now) => live(key, now.getTime()).length,
+    retryAfterSeconds(key, now) {
       const times = live(key, now.getTime());
       const oldest = times.length >= limit ? times[times.length - limit] : undefined;
       if (oldest === undefined) return 0;
       return Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000));
     },
-    /** Counts one failure of the key. */
-    record(key: string, now: Date): void {
+    record(key, now) {
       const times = live(key, now.getTime());
       times.push(now.getTime());
       byKey.delete(key); // re-inserted last, so eviction drops the keys idle the longest
@@ -39,18 +52,6 @@ export function createFailureWindow(options: {
         if (byKey.size <= maxKeys) break;
         byKey.delete(stale);
       }
-    },
-    /** Takes back one failure counted at `time` (an attempt counted in advance that succeeded). */
-    retract(key: string, time: Date): void {
-      const times = byKey.get(key);
-      const index = times?.lastIndexOf(time.getTime()) ?? -1;
-      if (!times || index < 0) return;
-      times.splice(index, 1);
-      if (times.length === 0) byKey.delete(key);
-    },
-    /** Forgets the key's failures. */
-    clear(key: string): void {
-      byKey.delete(key);
     },
   };
 }

@@ -26,8 +26,9 @@ export async function logIn(
     address,
     knownAddress: !!user && hasSignedInFrom(deps, user.id, address, now),
   };
-  const wait = throttle.retryAfterSeconds(attempt, now);
-  if (wait > 0) {
+  const admitted = await throttle.admit(attempt, deps.now);
+  if ('retryAfterSeconds' in admitted) {
+    const wait = admitted.retryAfterSeconds;
     deps.logger.warn('sign-in throttled', { retryAfterSeconds: wait });
     throw new ApiError('too_many_requests', 'Too many failed sign-ins. Try again later.', {
       retryAfterSeconds: wait,
@@ -43,14 +44,17 @@ export async function logIn(
       details: { reason },
     });
 
-  throttle.recordAttempt(attempt, now);
-  const ok = await verifyPassword(body.password, user?.passwordHash ?? UNMATCHABLE_HASH);
+  // Counted only once checked: a right password (whatever the account's state) is no guess.
+  let ok = false;
+  try {
+    ok = await verifyPassword(body.password, user?.passwordHash ?? UNMATCHABLE_HASH);
+  } finally {
+    admitted.settle(ok && user ? 'no guess' : 'wrong password');
+  }
   if (!user || !ok) {
     failed('invalid_credentials');
     throw new ApiError('invalid_credentials', 'Wrong e-mail or password.');
   }
-  // The password is right: whatever the account's state, this was no guess.
-  throttle.recordSuccess(attempt, now);
   if (user.status === 'pending') {
     failed('account_pending');
     throw new ApiError('account_pending', 'The account awaits approval.');

@@ -1,70 +1,94 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginThrottle, LOGIN_LIMITS } from './login-throttle';
+import { createLoginThrottle, LOGIN_LIMITS, type LoginAttempt } from './login-throttle';
 
-const now = new Date('2026-11-24T10:00:00.000Z');
-const later = (ms: number) => new Date(now.getTime() + ms);
-const attempt = (email: string, address: string, knownAddress = false) => ({
+const start = new Date('2026-11-24T10:00:00.000Z').getTime();
+let clock = start;
+const now = () => new Date(clock);
+const attempt = (email: string, address: string, knownAddress = false): LoginAttempt => ({
   email,
   address,
   knownAddress,
 });
-const fail = (
-  throttle: ReturnType<typeof createLoginThrottle>,
-  a: ReturnType<typeof attempt>,
-  times: number,
-) => {
-  for (let i = 0; i < times; i++) throttle.recordAttempt(a, now);
+type Throttle = ReturnType<typeof createLoginThrottle>;
+
+/** Tries once with the outcome given; the seconds to wait if refused, else 0. */
+async function tryOnce(throttle: Throttle, a: LoginAttempt, outcome: 'wrong' | 'right') {
+  const admitted = await throttle.admit(a, now);
+  if ('retryAfterSeconds' in admitted) return admitted.retryAfterSeconds;
+  admitted.settle(outcome === 'wrong' ? 'wrong password' : 'no guess');
+  return 0;
+}
+const fail = async (throttle: Throttle, a: LoginAttempt, times: number) => {
+  for (let i = 0; i < times; i++) await tryOnce(throttle, a, 'wrong');
 };
 
 describe('createLoginThrottle', () => {
-  it('stops an account after 10 failures from addresses it does not know, for 15 minutes', () => {
+  it('stops an account after 10 wrong passwords from addresses it does not know, for 15 minutes', async () => {
+    clock = start;
     const throttle = createLoginThrottle();
     for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
-      expect(throttle.retryAfterSeconds(attempt('a@x.kz', `10.0.0.${i}`), now)).toBe(0);
-      throttle.recordAttempt(attempt('a@x.kz', `10.0.0.${i}`), now);
+      expect(await tryOnce(throttle, attempt('a@x.kz', `10.0.0.${i}`), 'wrong')).toBe(0);
     }
-    expect(throttle.retryAfterSeconds(attempt('a@x.kz', '10.0.1.1'), now)).toBe(900);
-    expect(throttle.retryAfterSeconds(attempt('a@x.kz', '10.0.1.1'), later(900_000))).toBe(0);
-    expect(throttle.retryAfterSeconds(attempt('b@x.kz', '10.0.1.1'), now)).toBe(0);
+    expect(await tryOnce(throttle, attempt('a@x.kz', '10.0.1.1'), 'right')).toBe(900);
+    expect(await tryOnce(throttle, attempt('b@x.kz', '10.0.1.1'), 'right')).toBe(0);
+    clock += 900_000;
+    expect(await tryOnce(throttle, attempt('a@x.kz', '10.0.1.1'), 'right')).toBe(0);
   });
 
-  it("does not let others' failures lock the owner out of an address they signed in from", () => {
+  it('counts no right password, however many', async () => {
+    clock = start;
     const throttle = createLoginThrottle();
-    fail(throttle, attempt('a@x.kz', '203.0.113.9'), 50);
-    expect(throttle.retryAfterSeconds(attempt('a@x.kz', '198.51.100.1'), now)).toBeGreaterThan(0);
-    expect(throttle.retryAfterSeconds(attempt('a@x.kz', '10.0.0.5', true), now)).toBe(0);
+    for (let i = 0; i < 100; i++) {
+      expect(await tryOnce(throttle, attempt('a@x.kz', '203.0.113.9'), 'right')).toBe(0);
+    }
   });
 
-  it("limits the owner's own failures at a known address too", () => {
+  it("does not let others' failures lock the owner out of an address they signed in from", async () => {
+    clock = start;
+    const throttle = createLoginThrottle();
+    await fail(throttle, attempt('a@x.kz', '203.0.113.9'), 50);
+    expect(await tryOnce(throttle, attempt('a@x.kz', '198.51.100.1'), 'right')).toBeGreaterThan(0);
+    expect(await tryOnce(throttle, attempt('a@x.kz', '10.0.0.5', true), 'right')).toBe(0);
+    // Nor do other accounts' failures at that address, which is an office's for all it knows.
+    expect(await tryOnce(throttle, attempt('b@x.kz', '203.0.113.9', true), 'right')).toBe(0);
+  });
+
+  it("limits the owner's own failures at a known address too, and a success forgives none", async () => {
+    clock = start;
     const throttle = createLoginThrottle();
     const owner = attempt('a@x.kz', '10.0.0.5', true);
-    fail(throttle, owner, LOGIN_LIMITS.perAccount - 1);
-    expect(throttle.retryAfterSeconds(owner, now)).toBe(0);
-    fail(throttle, owner, 1);
-    expect(throttle.retryAfterSeconds(owner, now)).toBe(900);
+    await fail(throttle, owner, LOGIN_LIMITS.perAccount - 1);
+    expect(await tryOnce(throttle, owner, 'right')).toBe(0);
+    await fail(throttle, owner, 1);
+    expect(await tryOnce(throttle, owner, 'right')).toBe(900);
   });
 
-  it('stops an address after 30 failures, whatever the accounts', () => {
+  it('stops an address after 30 wrong passwords, for accounts that never signed in there', async () => {
+    clock = start;
     const throttle = createLoginThrottle();
     for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) {
-      throttle.recordAttempt(attempt(`user${i}@x.kz`, '203.0.113.9'), now);
+      await tryOnce(throttle, attempt(`user${i}@x.kz`, '203.0.113.9'), 'wrong');
     }
-    expect(throttle.retryAfterSeconds(attempt('new@x.kz', '203.0.113.9'), now)).toBe(900);
-    expect(throttle.retryAfterSeconds(attempt('new@x.kz', '203.0.113.9', true), now)).toBe(900);
-    expect(throttle.retryAfterSeconds(attempt('new@x.kz', '203.0.113.10'), now)).toBe(0);
+    expect(await tryOnce(throttle, attempt('new@x.kz', '203.0.113.9'), 'right')).toBe(900);
+    expect(await tryOnce(throttle, attempt('new@x.kz', '203.0.113.10'), 'right')).toBe(0);
   });
 
-  it('takes back an attempt that succeeded and forgives the typos before it at that address', () => {
+  it('lets through no more parallel guesses than the limit, yet every parallel right password', async () => {
+    clock = start;
     const throttle = createLoginThrottle();
-    const owner = attempt('a@x.kz', '10.0.0.5', true);
-    fail(throttle, owner, LOGIN_LIMITS.perAccount - 1);
-    throttle.recordAttempt(owner, now);
-    throttle.recordSuccess(owner, now);
-    expect(throttle.retryAfterSeconds(owner, now)).toBe(0);
-    // The nine typos still count for the account as a whole: one more from elsewhere locks it.
-    const elsewhere = attempt('a@x.kz', '10.9.9.9');
-    expect(throttle.retryAfterSeconds(elsewhere, now)).toBe(0);
-    throttle.recordAttempt(elsewhere, now);
-    expect(throttle.retryAfterSeconds(elsewhere, now)).toBe(900);
+    // Each attempt's password takes a moment to check, as scrypt does.
+    const parallel = (password: 'wrong' | 'right') =>
+      Promise.all(
+        Array.from({ length: 30 }, async (_, i) => {
+          const admitted = await throttle.admit(attempt('a@x.kz', `198.51.100.${i}`), now);
+          if ('retryAfterSeconds' in admitted) return 'refused';
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          admitted.settle(password === 'wrong' ? 'wrong password' : 'no guess');
+          return 'checked';
+        }),
+      );
+    expect(await parallel('right')).toEqual(Array(30).fill('checked'));
+    const guesses = await parallel('wrong');
+    expect(guesses.filter((g) => g === 'checked')).toHaveLength(LOGIN_LIMITS.perAccount);
   });
 });

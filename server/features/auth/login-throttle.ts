@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createFailureWindow } from './failure-window';
+import { createFailureWindow, type FailureLog } from './failure-window';
 
 export const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
-  /** Failed sign-ins of one account (from addresses it has not signed in from before). */
+  /** Wrong passwords for one account (from addresses it has not signed in from before). */
   perAccount: 10,
-  /** Failed sign-ins from one address, whatever the account. */
+  /** Wrong passwords from one address, whatever the account. */
   perAddress: 30,
 } as const;
 
@@ -16,43 +16,104 @@ export type LoginAttempt = {
   knownAddress: boolean;
 };
 
+/** An admitted attempt: its outcome must be told once the password has been checked. */
+export type AdmittedAttempt = { settle(outcome: 'wrong password' | 'no guess'): void };
+
+/** Sign-in limiting as the login service sees it. */
+export type LoginThrottle = {
+  /**
+   * Admits an attempt to have its password checked, or answers how many seconds it must wait.
+   * May wait itself while attempts ahead of it, which could still be wrong, are being checked.
+   */
+  admit(
+    attempt: LoginAttempt,
+    now: () => Date,
+  ): Promise<AdmittedAttempt | { retryAfterSeconds: number }>;
+};
+
+/** The three failure logs the limits read; in memory unless given. */
+export type LoginFailureLogs = { byAccount: FailureLog; byAddress: FailureLog; byPair: FailureLog };
+
 /**
- * Limits failed sign-ins per account and per address. Someone guessing one account's password
- * locks it for every address the owner never used, but the owner's own known addresses are only
- * limited by their own failures there, so an attacker cannot lock the owner out.
+ * Limits wrong passwords per account and per address; only a wrong password counts, and nothing
+ * but time takes a failure back, so an owner signing in gives a guesser nothing. Someone guessing
+ * one account's password locks it for every address the owner never used, but at an address the
+ * owner signed in from before only the failures of that account there count: neither a guesser
+ * elsewhere nor colleagues' typos behind the same office address lock the owner out.
+ *
+ * Guesses sent in parallel must not all pass before the first is counted: an attempt is admitted
+ * only while the failures counted plus the attempts still being checked stay under each limit.
+ * Beyond that it waits for those checks (right passwords free their place without counting) and
+ * is refused only once the failures themselves reach the limit.
  */
-export function createLoginThrottle(limits: typeof LOGIN_LIMITS = LOGIN_LIMITS) {
-  const window = { windowMs: limits.windowMs };
-  const byAddress = createFailureWindow({ ...window, limit: limits.perAddress });
-  const byAccount = createFailureWindow({ ...window, limit: limits.perAccount });
-  const byAccountAtAddress = createFailureWindow({ ...window, limit: limits.perAccount });
+export function createLoginThrottle(
+  limits: typeof LOGIN_LIMITS = LOGIN_LIMITS,
+  logs: LoginFailureLogs = inMemoryLogs(limits),
+): LoginThrottle {
+  const inFlight = new Map<string, number>();
+  const waiting = new Set<() => void>();
   // Unknown and known e-mails are counted alike, so the limit does not tell which accounts exist.
   const accountKey = (email: string) => createHash('sha256').update(email).digest('base64url');
-  const pairKey = (a: LoginAttempt) => `${accountKey(a.email)} ${a.address}`;
+
+  /** The limits that apply to the attempt, and the keys its failure is counted under. */
+  const limitsOf = (a: LoginAttempt) => {
+    const account = { log: logs.byAccount, key: `account ${accountKey(a.email)}` };
+    const address = { log: logs.byAddress, key: `address ${a.address}` };
+    const pair = { log: logs.byPair, key: `pair ${accountKey(a.email)} ${a.address}` };
+    const applying = a.knownAddress
+      ? [{ ...pair, limit: limits.perAccount }]
+      : [
+          { ...account, limit: limits.perAccount },
+          { ...address, limit: limits.perAddress },
+        ];
+    return { applying, counted: [account, address, pair] };
+  };
+  const adjust = (keys: { key: string }[], by: number) => {
+    for (const { key } of keys) {
+      const n = (inFlight.get(key) ?? 0) + by;
+      if (n === 0) inFlight.delete(key);
+      else inFlight.set(key, n);
+    }
+  };
 
   return {
-    /** Seconds the attempt must wait; 0 when it may go ahead. */
-    retryAfterSeconds(attempt: LoginAttempt, now: Date): number {
-      const account = attempt.knownAddress
-        ? byAccountAtAddress.retryAfterSeconds(pairKey(attempt), now)
-        : byAccount.retryAfterSeconds(accountKey(attempt.email), now);
-      return Math.max(byAddress.retryAfterSeconds(attempt.address, now), account);
-    },
-    /**
-     * Counts the attempt as a failure before its password is checked, so that guesses sent in
-     * parallel see each other at once; `recordSuccess` takes it back if the password was right.
-     */
-    recordAttempt(attempt: LoginAttempt, now: Date): void {
-      byAddress.record(attempt.address, now);
-      byAccount.record(accountKey(attempt.email), now);
-      byAccountAtAddress.record(pairKey(attempt), now);
-    },
-    /** The password was right: the attempt was no failure, and the owner's typos here are forgiven. */
-    recordSuccess(attempt: LoginAttempt, attemptedAt: Date): void {
-      byAddress.retract(attempt.address, attemptedAt);
-      byAccount.retract(accountKey(attempt.email), attemptedAt);
-      byAccountAtAddress.clear(pairKey(attempt));
+    async admit(attempt, now) {
+      const { applying, counted } = limitsOf(attempt);
+      for (;;) {
+        const at = now();
+        const wait = Math.max(...applying.map((l) => l.log.retryAfterSeconds(l.key, at)));
+        if (wait > 0) return { retryAfterSeconds: wait };
+        const full = applying.some(
+          (l) => l.log.count(l.key, at) + (inFlight.get(l.key) ?? 0) >= l.limit,
+        );
+        if (!full) break;
+        await new Promise<void>((resume) => waiting.add(resume));
+      }
+      adjust(counted, 1);
+      let settled = false;
+      return {
+        settle(outcome) {
+          if (settled) return;
+          settled = true;
+          if (outcome === 'wrong password') {
+            const at = now();
+            for (const { log, key } of counted) log.record(key, at);
+          }
+          adjust(counted, -1);
+          const resumes = [...waiting];
+          waiting.clear();
+          for (const resume of resumes) resume();
+        },
+      };
     },
   };
 }
-export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+function inMemoryLogs(limits: typeof LOGIN_LIMITS): LoginFailureLogs {
+  const window = { windowMs: limits.windowMs };
+  return {
+    byAccount: createFailureWindow({ ...window, limit: limits.perAccount }),
+    byAddress: createFailureWindow({ ...window, limit: limits.perAddress }),
+    byPair: createFailureWindow({ ...window, limit: limits.perAccount }),
+  };
+}

@@ -116,7 +116,7 @@ describe('sign-in', () => {
 describe('sign-in abuse', () => {
   it('locks an account after 10 failures, even against the right password, with Retry-After', async () => {
     const user = await addAccount(t);
-    // Sent together: each guess is counted before its password is checked, so none slips through.
+    // Sent together: a guess waits while those ahead of it are checked, so none slips through.
     const guesses = await Promise.all(
       Array.from({ length: 12 }, (_, i) => login(user.email, `guess number ${i}`, '203.0.113.9')),
     );
@@ -157,5 +157,49 @@ describe('sign-in abuse', () => {
       429,
       'too_many_requests',
     ]);
+  });
+
+  it('gives a guesser no extra guess when the owner signs in between guesses', async () => {
+    const owner = await addAccount(t);
+    expect((await login(owner.email, TEST_PASSWORD, '10.0.0.5')).status).toBe(200);
+    const guesses: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 4; i++) {
+        const guess = await login(owner.email, `guess ${round}.${i}`, `203.0.113.${round * 4 + i}`);
+        guesses.push(guess.status);
+      }
+      // The owner keeps working from the office meanwhile.
+      expect((await login(owner.email, TEST_PASSWORD, '10.0.0.5')).status).toBe(200);
+    }
+    expect(guesses.filter((status) => status === 401)).toHaveLength(10);
+    expect(guesses.slice(10).every((status) => status === 429)).toBe(true);
+    expect(audit('auth.login_failed')).toHaveLength(10);
+  });
+
+  it('never refuses 50 right sign-ins of one reviewer sent at once', async () => {
+    const reviewer = await addAccount(t, { role: 'reviewer' });
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => login(reviewer.email, TEST_PASSWORD, '10.0.0.5')),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(50).fill(200));
+  });
+
+  it('never refuses 40 analysts signing in at once behind one office address', async () => {
+    const analysts = await Promise.all(Array.from({ length: 40 }, () => addAccount(t)));
+    const answers = await Promise.all(
+      analysts.map((a) => login(a.email, TEST_PASSWORD, '203.0.113.200')),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(40).fill(200));
+  });
+
+  it("does not lock analysts out of their office address for a guesser's failures there", async () => {
+    const colleague = await addAccount(t);
+    expect((await login(colleague.email, TEST_PASSWORD, '203.0.113.200')).status).toBe(200);
+    const others = await Promise.all(Array.from({ length: 6 }, () => addAccount(t)));
+    for (let i = 0; i < 40; i++) {
+      await login(others[i % others.length]!.email, `guess ${i}`, '203.0.113.200');
+    }
+    expect(audit('auth.login_failed')).toHaveLength(30);
+    expect((await login(colleague.email, TEST_PASSWORD, '203.0.113.200')).status).toBe(200);
   });
 });

@@ -4,7 +4,25 @@ import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const;
 const KEY_LENGTH = 32;
 
-function derive(password: string, salt: Buffer, params: ScryptParams) {
+// Each derivation holds 32 MiB: sign-ins and registrations in a burst take turns, so that memory
+// stays bounded whatever arrives at once (and more at a time would not finish sooner anyway).
+const AT_ONCE = 2;
+let deriving = 0;
+const turns: (() => void)[] = [];
+
+async function derive(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  if (deriving >= AT_ONCE) await new Promise<void>((resolve) => turns.push(resolve));
+  else deriving += 1;
+  try {
+    return await deriveNow(password, salt, params);
+  } finally {
+    const next = turns.shift();
+    if (next) next();
+    else deriving -= 1;
+  }
+}
+
+function deriveNow(password: string, salt: Buffer, params: ScryptParams) {
   return new Promise<Buffer>((resolve, reject) =>
     scrypt(
       password.normalize('NFKC'),

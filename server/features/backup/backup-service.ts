@@ -92,7 +92,7 @@ export function restoreDataFolder(backupDir: string, dataDir: string): BackupSum
   }
   mkdirSync(dataDir, { recursive: true });
   let filesCopied = 0;
-  for (const folder of ['documents', 'evidence']) {
+  for (const folder of ['documents', 'evidence', 'timestamps']) {
     const from = join(backupDir, folder);
     if (!existsSync(from)) continue;
     mkdirSync(join(dataDir, folder), { recursive: true });
@@ -123,6 +123,10 @@ function storedFiles(db: Database.Database): string[] {
     ...ids('SELECT sha256 FROM evidence')
       .filter(safe)
       .map((sha) => join('evidence', sha)),
+    // Time-stamp tokens are evidence too: the DER answers of the authority, kept byte for byte.
+    ...ids('SELECT sha256 FROM evidence_timestamps WHERE token_sha256 IS NOT NULL')
+      .filter(safe)
+      .map((sha) => join('timestamps', `${sha}.tsr`)),
   ];
 }
 

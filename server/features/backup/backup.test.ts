@@ -8,7 +8,7 @@ import { silentLogger } from '../../logger';
 import { pullAs, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { addAccount, fileOf, SAMPLE_FILES, type TestAccount } from '../accounts/testing';
-import { sha256Hex } from '../sync/evidence-store';
+import { sha256Hex } from '../evidence/evidence-files';
 import { BackupError, backupDataFolder, DATABASE_FILE, restoreDataFolder } from './backup-service';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -65,6 +65,7 @@ describe('backupDataFolder', () => {
         config: t.deps.config,
         logger: silentLogger,
         now: t.deps.now,
+        recheck: t.deps.recheck,
       });
       const page = await pullAs({ app }, analyst);
       expect(page.body.changes).toHaveLength(2);

@@ -143,6 +143,30 @@ describe('publishing a policy', () => {
     expect(await codeOf(await publish(admin.auth, '1'))).toEqual([409, 'conflict']);
   });
 
+  it('refuses to roll the policy back to a version older than the current one', async () => {
+    const admin = await addAccount(t, { role: 'admin' });
+    expect((await publish(admin.auth, '2.10')).status).toBe(201);
+    expect((await consentTo(admin.auth, '2.10')).status).toBe(201);
+    for (const older of ['2.9', '2', '2.10.0', '1.5', '0']) {
+      const refused = await publish(admin.auth, older);
+      expect(await codeOf(refused), older).toEqual([409, 'conflict']);
+    }
+    expect((await jsonOf(t.app.request('/api/policy/current'))).version).toBe('2.10');
+    expect((await publish(admin.auth, '2.11')).status).toBe(201);
+    expect((await consentTo(admin.auth, '2.11')).status).toBe(201);
+    expect((await publish(admin.auth, '2026-11')).status).toBe(201);
+    expect((await jsonOf(t.app.request('/api/policy/current'))).version).toBe('2026-11');
+  });
+
+  it.each(['v2', 'draft', '2.x', '2..1', '-2', '2.1-beta'])(
+    'refuses %j, which is not a version, with validation_failed',
+    async (version) => {
+      const admin = await addAccount(t, { role: 'admin' });
+      expect(await codeOf(await publish(admin.auth, version))).toEqual([400, 'validation_failed']);
+      expect((await jsonOf(t.app.request('/api/policy/current'))).version).toBe('1');
+    },
+  );
+
   it.each([
     ['a version named like a fixed path', { version: 'current', text: TEXT }],
     ['a version with a slash', { version: '../2', text: TEXT }],

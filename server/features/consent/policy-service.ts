@@ -1,13 +1,14 @@
 import type { z } from 'zod';
-import type { CurrentPolicy, publishPolicyRequestSchema } from '#shared/schemas/policy';
+import {
+  type CurrentPolicy,
+  comparePolicyVersions,
+  type publishPolicyRequestSchema,
+} from '#shared/schemas/policy';
 import type { Db } from '../../db/open';
 import type { PolicyRow } from '../../db/schema';
 import { ApiError } from '../../http/errors';
 import { recordAudit } from '../audit/audit-service';
-import { policyByVersion, publishPolicy } from './policy-store';
-
-// Versions that would be shadowed by the fixed paths /api/policy/current and /api/policy/versions.
-const RESERVED_VERSIONS = new Set(['current', 'versions']);
+import { currentPolicy, policyByVersion, publishPolicy } from './policy-store';
 
 /** A policy version as the API shows it. */
 export function policyView(row: PolicyRow): CurrentPolicy {
@@ -19,17 +20,21 @@ export function policyView(row: PolicyRow): CurrentPolicy {
   };
 }
 
-/** Publishes a new current version (admins): conflict if the version exists already. */
+/**
+ * Publishes a new current version (admins). Versions only move forward: conflict if the version
+ * is not greater than the current one (which covers one that exists already).
+ */
 export function publishNewPolicy(
   db: Db,
   request: z.infer<typeof publishPolicyRequestSchema> & { adminId: string; at: Date; ip: string },
 ): PolicyRow {
-  if (RESERVED_VERSIONS.has(request.version.toLowerCase())) {
-    throw new ApiError('validation_failed', `"${request.version}" cannot name a version.`);
-  }
   return db.transaction(() => {
-    if (policyByVersion(db, request.version)) {
-      throw new ApiError('conflict', 'This policy version exists already.');
+    const current = currentPolicy(db);
+    const exists = !!policyByVersion(db, request.version);
+    if (exists || (current && comparePolicyVersions(request.version, current.version) <= 0)) {
+      throw new ApiError('conflict', 'A new policy version must be greater than the current one.', {
+        currentVersion: current?.version,
+      });
     }
     const row = publishPolicy(db, request.version, request.text, request.at, request.adminId);
     recordAudit(db, {

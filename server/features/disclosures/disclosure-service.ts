@@ -66,6 +66,60 @@ export async function recordDisclosure(
   });
 }
 
+/**
+ * The export of a recorded disclosure, collected again from its request. Only the data's SHA-256
+ * is kept, so the export is given only while the data collected now is exactly what was
+ * disclosed (the same hash): otherwise `conflict`. Downloading it is audited.
+ */
+export async function disclosureExport(
+  storage: Pick<Storage, 'disclosures'>,
+  id: string,
+  action: AdminAction,
+): Promise<{ disclosure: DisclosureRecord; data: DisclosedData }> {
+  const exported = await storage.disclosures.collectAgain(
+    id,
+    DISCLOSURE_LIMITS.reports,
+    (row, facts) => {
+      const { data } = disclosedData(
+        {
+          recipient: row.recipient,
+          recipientType: row.recipientType,
+          basis: row.basis,
+          requestNumber: row.requestNumber,
+          requestDate: row.requestDate,
+          scope: row.scope,
+          includeReporterIdentity: row.includeReporterIdentity,
+        },
+        facts,
+      );
+      const sha256 = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+      if (sha256 !== row.dataSha256) {
+        throw new ApiError('conflict', 'The data changed since the disclosure was recorded.');
+      }
+      const audit = {
+        action: 'disclosure.export_downloaded',
+        at: action.at,
+        actorUserId: action.adminId,
+        subjectType: 'disclosure',
+        subjectId: row.id,
+        ip: action.ip,
+      };
+      return { audit, answer: { disclosure: disclosureRecord(row), data } };
+    },
+  );
+  if (!exported) throw new ApiError('not_found', 'No such disclosure.');
+  return exported;
+}
+
+/** One disclosure record, or undefined. */
+export async function findDisclosure(
+  storage: Pick<Storage, 'disclosures'>,
+  id: string,
+): Promise<DisclosureRecord | undefined> {
+  const row = await storage.disclosures.find(id);
+  return row && disclosureRecord(row);
+}
+
 /** A page of disclosure records, newest first; reading them is audited too. */
 export async function listDisclosures(
   storage: Pick<Storage, 'disclosures'>,

@@ -102,4 +102,20 @@ describe('the OpenAPI document', () => {
     expect(audit?.parameters.map((p) => p.name)).toEqual(['cursor', 'action', 'limit']);
     expect(audit?.security).toEqual([{ bearer: [] }]);
   });
+
+  it('describes the comment for the reporters and the withdrawn materials', () => {
+    const decision = document.paths['/api/materials/{id}/decision']?.post;
+    const body = decision?.requestBody?.content['application/json']?.schema as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
+    expect(Object.keys(body.properties)).toEqual(
+      expect.arrayContaining(['comment', 'reporterComment', 'expectedVersion']),
+    );
+    expect(body.required).not.toContain('reporterComment');
+    const queue = document.paths['/api/materials']?.get;
+    expect(queue?.parameters.map((p) => p.name)).toContain('withdrawn');
+    const pull = document.paths['/api/sync/pull']?.get;
+    expect(JSON.stringify(pull?.responses['200'])).toContain('reporterComment');
+  });
 });

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Storage } from '../../db/open';
+import { eraseFreedSpace } from '../../db/physical-erasure';
 import {
   auditEvents,
   consents,
@@ -32,6 +33,8 @@ export type DestructionAct = {
   auditEvents: number;
   sessions: number;
   reportsRedacted: number;
+  /** Registrations nobody approved in time, destroyed in the same run (their own act). */
+  registrationsExpired: string[];
 };
 
 /**
@@ -43,8 +46,12 @@ export type DestructionAct = {
  */
 export async function runRetention(
   storage: Storage,
-  options: { now: Date; retentionDays: number },
+  options: { now: Date; retentionDays: number; pendingDays?: number },
 ): Promise<DestructionAct> {
+  const expired =
+    options.pendingDays === undefined
+      ? undefined
+      : await expireRegistrations(storage, { now: options.now, pendingDays: options.pendingDays });
   const cutoff = new Date(options.now.getTime() - options.retentionDays * DAY_MS).toISOString();
   const act: DestructionAct = {
     at: options.now.toISOString(),
@@ -57,16 +64,23 @@ export async function runRetention(
     auditEvents: 0,
     sessions: 0,
     reportsRedacted: 0,
+    registrationsExpired: expired?.userIds ?? [],
   };
   for (;;) {
     const due = dueAccounts(storage, cutoff);
-    if (due.length === 0) return act;
+    if (due.length === 0) {
+      // The rows are overwritten; now the bytes they held go too (WAL, free pages). The WAL is
+      // truncated on every run, so a run that failed here is made good by the next one.
+      const destroyed = act.userIds.length + (expired?.userIds.length ?? 0);
+      eraseFreedSpace(storage.sqlite, { rebuild: destroyed > 0 });
+      return act;
+    }
     // Files first: if the run stops before the database is done, the next run removes nothing
     // twice and finishes the rows; the reverse order could leave files nobody points to.
     act.files += await removeDocumentFiles(storage, due);
     const batch = destroyRows(storage, due, options.now, {
-      cutoff,
-      retentionDays: options.retentionDays,
+      action: 'retention.personal_data_destroyed',
+      details: { cutoff, retentionDays: options.retentionDays },
     });
     act.userIds.push(...due);
     act.documents += batch.documents;
@@ -74,6 +88,44 @@ export async function runRetention(
     act.auditEvents += batch.auditEvents;
     act.sessions += batch.sessions;
     act.reportsRedacted += batch.reportsRedacted;
+  }
+}
+
+/** What expiring registrations nobody approved destroyed: the act recorded in the audit log. */
+export type ExpiryAct = { userIds: string[]; files: number; documents: number };
+
+/**
+ * Registrations that waited for approval longer than `pendingDays` expire: the account is closed
+ * and its personal data and documents are destroyed at once (nobody ever approved the person to
+ * use the system, so nothing needs keeping), recorded as `registration.expired_destroyed`.
+ */
+export async function expireRegistrations(
+  storage: Storage,
+  options: { now: Date; pendingDays: number },
+): Promise<ExpiryAct> {
+  const cutoff = new Date(options.now.getTime() - options.pendingDays * DAY_MS).toISOString();
+  const act: ExpiryAct = { userIds: [], files: 0, documents: 0 };
+  for (;;) {
+    const due = storage.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.status, 'pending'), lte(users.createdAt, cutoff)))
+      .limit(BATCH)
+      .all()
+      .map((row) => row.id);
+    if (due.length === 0) return act;
+    act.files += await removeDocumentFiles(storage, due);
+    storage.db
+      .update(users)
+      .set({ status: 'closed', closedAt: options.now.toISOString() })
+      .where(and(inArray(users.id, due), eq(users.status, 'pending')))
+      .run();
+    const batch = destroyRows(storage, due, options.now, {
+      action: 'registration.expired_destroyed',
+      details: { cutoff, pendingDays: options.pendingDays },
+    });
+    act.userIds.push(...due);
+    act.documents += batch.documents;
   }
 }
 
@@ -107,7 +159,7 @@ async function removeDocumentFiles(storage: Storage, userIds: string[]): Promise
       () => true,
       () => false,
     );
-    await files.remove(id);
+    await files.destroy(id);
     if (exists) removed += 1;
   }
   return removed;
@@ -117,7 +169,7 @@ function destroyRows(
   storage: Storage,
   userIds: string[],
   now: Date,
-  period: { cutoff: string; retentionDays: number },
+  act: { action: string; details: Record<string, unknown> },
 ) {
   const at = now.toISOString();
   const { db } = storage;
@@ -175,10 +227,10 @@ function destroyRows(
           .run().changes,
       };
       recordAudit(tx, {
-        action: 'retention.personal_data_destroyed',
+        action: act.action,
         at: now,
         subjectType: 'retention',
-        details: { userIds, ...counts, ...period },
+        details: { userIds, ...counts, ...act.details },
       });
       return counts;
     },

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, documents, reports, users } from '../../db/schema';
@@ -225,5 +225,64 @@ describe('retention once the period has passed', () => {
       .all();
     expect(acts).toHaveLength(1);
     expect(findInDatabase(bystander.email)).toEqual(['users.email']);
+  });
+});
+
+/** The files under the data folder (database, WAL, documents…) whose raw bytes hold the value. */
+function filesHolding(value: string): string[] {
+  const needle = Buffer.from(value, 'utf8');
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (readFileSync(path).includes(needle)) found.push(relative(t.dataDir, path));
+    }
+  };
+  walk(t.dataDir);
+  return found;
+}
+
+describe('retention after an account is erased (DELETE /api/me)', () => {
+  let secrets: Record<string, string>;
+  beforeAll(async () => {
+    t = await createTestApp({ WEBTAGGER_RETENTION_DAYS: String(RETENTION_DAYS) });
+    const erased = await erasureRequest();
+    const account = t.storage.db.select().from(users).where(eq(users.id, erased.userId)).get()!;
+    const names = t.storage.db
+      .select({ name: documents.originalName })
+      .from(documents)
+      .where(eq(documents.userId, erased.userId))
+      .all();
+    // The values as stored, byte for byte, and as the person typed them.
+    secrets = {
+      ...PERSON,
+      storedEmail: account.email,
+      storedFullName: account.fullName,
+      storedOrganization: account.organization,
+      storedPosition: account.position,
+      storedPhone: account.phone ?? PERSON.phone,
+      passwordHash: account.passwordHash,
+      passwordKey: account.passwordHash.split('$').at(-1)!,
+      ...Object.fromEntries(names.map((d, i) => [`document${i}`, d.name])),
+    };
+  });
+  afterAll(() => t.dispose());
+
+  it('leaves none of the erased values in the raw bytes of the database file, its WAL or the data folder', async () => {
+    // Before retention the scan finds them, so it is able to.
+    for (const key of ['email', 'fullName', 'passwordKey', 'documentName'] as const) {
+      expect(filesHolding(secrets[key]!), key).not.toEqual([]);
+    }
+    t.advance(RETENTION_DAYS * DAY + 1);
+    expect((await destroy()).userIds).toHaveLength(1);
+    for (const [key, value] of Object.entries(secrets)) {
+      expect(filesHolding(value), key).toEqual([]);
+    }
+    // Nor after the server stops and the database is checkpointed once more.
+    t.storage.close();
+    for (const [key, value] of Object.entries(secrets)) {
+      expect(filesHolding(value), key).toEqual([]);
+    }
   });
 });

@@ -18,7 +18,7 @@ export type RetentionSchedule = {
 export function startRetentionSchedule(
   deps: {
     storage: Storage;
-    config: Pick<Config, 'retentionDays'>;
+    config: Pick<Config, 'retentionDays' | 'pendingDays'>;
     logger: Logger;
     now: () => Date;
   },
@@ -31,6 +31,7 @@ export function startRetentionSchedule(
     running ??= runRetention(deps.storage, {
       now: deps.now(),
       retentionDays: deps.config.retentionDays,
+      pendingDays: deps.config.pendingDays,
     })
       .then((act) => {
         if (act.userIds.length > 0) {

@@ -15,7 +15,8 @@ const tags = ['review'];
 describeRoute({
   method: 'get',
   path: '/api/materials',
-  summary: 'The review queue: materials with live reports, filtered (reviewers, admins)',
+  summary:
+    'The review queue: materials with live reports (withdrawn=true: those whose every report was withdrawn), filtered (reviewers, admins)',
   tags,
   access: 'bearer',
   query: materialsQuerySchema,
@@ -37,7 +38,8 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/materials/:id',
-  summary: 'A material with its live reports, their evidence and its review history',
+  summary:
+    'A material with its live reports, the reports withdrawn from it, their evidence and its review history',
   tags,
   access: 'bearer',
   responses: { 200: { description: 'The material.', schema: materialDetailSchema } },
@@ -47,7 +49,8 @@ describeRoute({
 describeRoute({
   method: 'post',
   path: '/api/materials/:id/decision',
-  summary: 'Move a material along the review workflow; conflict if it moved since',
+  summary:
+    'Move a material along the review workflow, with an internal comment and an optional one for the reporters; conflict if it moved since',
   tags,
   access: 'bearer',
   body: { json: decisionRequestSchema },
@@ -65,9 +68,26 @@ describeRoute({
 describeRoute({
   method: 'get',
   path: '/api/evidence/:sha256',
-  summary: 'An evidence image, with the type it was stored as (reviewers, admins)',
+  summary:
+    'An evidence file (reviewers, admins): an image inline with the type it was stored as; a page copy (MHTML or HTML) only as an attachment (application/octet-stream, nosniff, sandboxed)',
   tags,
   access: 'bearer',
-  responses: { 200: { description: 'The image.', contentTypes: EVIDENCE_MIME_TYPES } },
+  responses: {
+    200: {
+      description: 'The file, byte for byte.',
+      contentTypes: [...EVIDENCE_MIME_TYPES, 'application/octet-stream'],
+    },
+  },
   errors: ['validation_failed', 'not_found', ...REVIEWERS],
+});
+
+describeRoute({
+  method: 'get',
+  path: '/api/materials/:id/evidence-package',
+  summary:
+    'The evidence package of a material (reviewers, admins): a ZIP of manifest.json, evidence/<sha256>.<ext>, timestamps/<sha256>.tsr (DER TimeStampResp) with timestamps/tsa-chain.pem, custody.jsonl (the hash-chained custody log), SHA256SUMS and README.html (how to verify it with sha256sum and openssl ts -verify, in ru, kk and en). Downloading it is recorded in the custody log.',
+  tags,
+  access: 'bearer',
+  responses: { 200: { description: 'The package.', contentTypes: ['application/zip'] } },
+  errors: ['not_found', ...REVIEWERS],
 });

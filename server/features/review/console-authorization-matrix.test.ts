@@ -6,7 +6,7 @@ import { reports } from '../../db/schema';
 import { sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
-import { storeEvidence } from '../sync/evidence-store';
+import { storeEvidence } from '../evidence/evidence-service';
 import { pushMutations } from '../sync/push-service';
 
 // Every endpoint of review, statistics, disclosures and the data subject's rights, asked by each

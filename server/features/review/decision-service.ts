@@ -24,6 +24,8 @@ export async function decideMaterial(
     to: decision.status,
     byUserId: decision.byUserId,
     comment: decision.comment,
+    legalGround: decision.legalGround,
+    reporterComment: decision.reporterComment,
     expectedVersion: decision.expectedVersion,
     at: decision.at,
     audit: { action: 'material.status_changed', ip: decision.ip },

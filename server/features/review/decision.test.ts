@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, materialStatusChanges } from '../../db/schema';
-import { pullAs } from '../../testing/reports';
+import { deleteOf, pullAs, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
 import { decide, getJson, report, walk } from './testing';
@@ -153,5 +153,150 @@ describe('POST /api/materials/:id/decision', () => {
     const response = await post(body);
     const answer = (await response.json()) as { error: { code: string } };
     expect([response.status, answer.error.code]).toEqual([400, 'validation_failed']);
+  });
+
+  it('carries a comment for the reporters to every live report of the material through pull', async () => {
+    const colleague = createUser(t);
+    const url = 'https://shared.example.kz/promo';
+    const mine = await report(t, analyst, { url });
+    const second = await report(t, analyst, { url: `${url}?utm_source=vk` });
+    const theirs = await report(t, colleague, { url });
+    const withdrawn = await report(t, colleague, { url: `${url}#top` });
+    await pushAs(t, colleague, [deleteOf(withdrawn.report.id)]);
+    const mineBefore = await pullAs(t, analyst);
+    const theirsBefore = await pullAs(t, colleague);
+
+    await walk(t, reviewer, mine.materialId, ['under_review']);
+    const answer = await post(
+      {
+        status: 'confirmed',
+        comment: 'Лицензии нет, реестр проверен',
+        reporterComment: 'Спасибо, материал подтверждён',
+        expectedVersion: 2,
+      },
+      mine.materialId,
+    );
+    expect(answer.status).toBe(200);
+
+    const mineAfter = await pullAs(t, analyst, { cursor: mineBefore.body.cursor });
+    expect(
+      mineAfter.body.changes.map((c: { id: string; status: string; reporterComment?: string }) => [
+        c.id,
+        c.status,
+        c.reporterComment,
+      ]),
+    ).toEqual([
+      [mine.report.id, 'confirmed', 'Спасибо, материал подтверждён'],
+      [second.report.id, 'confirmed', 'Спасибо, материал подтверждён'],
+    ]);
+    const theirsAfter = await pullAs(t, colleague, { cursor: theirsBefore.body.cursor });
+    expect(theirsAfter.body.changes).toEqual([
+      expect.objectContaining({
+        id: theirs.report.id,
+        status: 'confirmed',
+        reporterComment: 'Спасибо, материал подтверждён',
+      }),
+    ]);
+    // The internal comment stays with the reviewers.
+    expect(JSON.stringify(mineAfter.body)).not.toContain('реестр');
+  });
+
+  it("keeps the internal and the reporters' comments apart in the history, with the reviewer's name", async () => {
+    const named = createUser(t, { role: 'reviewer', fullName: 'Айгерим Сапарова' });
+    await walk(t, named, materialId, ['under_review']);
+    await post(
+      {
+        status: 'rejected',
+        comment: 'Не нарушение',
+        reporterComment: 'Нарушения нет',
+        expectedVersion: 2,
+      },
+      materialId,
+    );
+    const { body } = await getJson(t, reviewer, `/api/materials/${materialId}`);
+    expect(
+      body.history.map((h: Record<string, unknown>) => [h.byName, h.comment, h.reporterComment]),
+    ).toEqual([
+      ['Айгерим Сапарова', 'Решение по материалу', ''],
+      ['Test User', 'Не нарушение', 'Нарушения нет'],
+    ]);
+  });
+
+  it('drops an earlier comment for the reporters when a later decision gives none', async () => {
+    await walk(t, reviewer, materialId, ['under_review']);
+    await post(
+      { status: 'confirmed', comment: 'Да', reporterComment: 'Подтверждено', expectedVersion: 2 },
+      materialId,
+    );
+    await post(
+      { status: 'sent_for_blocking', comment: 'В реестр', expectedVersion: 3 },
+      materialId,
+    );
+    const { body } = await pullAs(t, analyst);
+    expect(body.changes[0].status).toBe('sent_for_blocking');
+    expect(body.changes[0]).not.toHaveProperty('reporterComment');
+  });
+});
+
+describe('a decision’s legal ground', () => {
+  const ground = { code: 'communications_41_1_p1', courtDecision: undefined };
+
+  it('is kept with a decision to confirm and shown in the history', async () => {
+    await walk(t, reviewer, materialId, ['under_review']);
+    const answer = await post({
+      status: 'confirmed',
+      comment: 'Реклама онлайн-казино',
+      expectedVersion: 2,
+      legalGround: { code: ground.code },
+    });
+    expect(answer.status).toBe(200);
+    const { body } = await getJson(t, reviewer, `/api/materials/${materialId}`);
+    expect(body.history.at(-1)).toMatchObject({
+      toStatus: 'confirmed',
+      legalGround: { code: 'communications_41_1_p1' },
+    });
+  });
+
+  it('takes a court decision only with its number and date', async () => {
+    await walk(t, reviewer, materialId, ['under_review']);
+    const without = await post({
+      status: 'confirmed',
+      comment: 'По решению суда',
+      expectedVersion: 2,
+      legalGround: { code: 'court_decision' },
+    });
+    expect(without.status).toBe(400);
+    const withIt = await post({
+      status: 'confirmed',
+      comment: 'По решению суда',
+      expectedVersion: 2,
+      legalGround: {
+        code: 'court_decision',
+        courtDecision: { number: '7199-25-00-2/1234', date: '2025-03-14' },
+      },
+    });
+    expect(withIt.status).toBe(200);
+  });
+
+  it('is refused on a step that is not confirming or sending for blocking', async () => {
+    const answer = await post({
+      status: 'under_review',
+      comment: '',
+      expectedVersion: 1,
+      legalGround: { code: ground.code },
+    });
+    expect(answer.status).toBe(400);
+    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+  });
+
+  it('is refused when the code is not in the vocabulary', async () => {
+    await walk(t, reviewer, materialId, ['under_review']);
+    const answer = await post({
+      status: 'confirmed',
+      comment: 'x',
+      expectedVersion: 2,
+      legalGround: { code: 'made_up_article' },
+    });
+    expect(answer.status).toBe(400);
   });
 });

@@ -56,9 +56,22 @@ describe('GET /api/materials/:id', () => {
       personalDataKinds: [],
       reporter: { id: analyst.id, organization: 'Test Agency' },
     });
+    const unstamped = { state: 'not_configured', genTime: null, attempts: 0, lastError: null };
     expect(body.evidence).toEqual([
-      { ...evidence, uploaded: true, reportIds: [first.report.id] },
-      { ...missing, uploaded: false, reportIds: [second.report.id] },
+      {
+        ...evidence,
+        kind: 'screenshot',
+        uploaded: true,
+        reportIds: [first.report.id],
+        timestamp: unstamped,
+      },
+      {
+        ...missing,
+        kind: 'screenshot',
+        uploaded: false,
+        reportIds: [second.report.id],
+        timestamp: unstamped,
+      },
     ]);
     expect(body.history).toEqual([
       {
@@ -66,7 +79,9 @@ describe('GET /api/materials/:id', () => {
         toStatus: 'under_review',
         at: '2026-11-24T10:00:01.000Z',
         byUserId: reviewer.id,
+        byName: 'Test User',
         comment: 'Решение по материалу',
+        reporterComment: '',
       },
     ]);
   });

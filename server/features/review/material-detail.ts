@@ -1,18 +1,23 @@
-import type { MaterialDetail } from '#shared/schemas/review';
+import type { EvidenceItem, MaterialDetail } from '#shared/schemas/review';
 import { ApiError } from '../../http/errors';
 import type { Storage } from '../../storage';
-import type { ReportOfMaterial } from '../../storage/review-store';
+import type { ReportRecord } from '../../storage/review-store';
 import { summarizeMaterials } from './material-summaries';
 import { reportContent } from './report-view';
 
 /**
- * A material with its live reports, the evidence they refer to and its review history. Reviewers
+ * A material with its live reports, the reports withdrawn from it, the evidence the live ones
+ * refer to and its review history (with the reviewers' names). Reviewers
  * see who reported only as an id and an organization: enough to tell reporters apart and to
  * weigh where a report comes from, nothing to contact or profile a person with.
  */
 export async function materialDetail(
   storage: Pick<Storage, 'review'>,
   materialId: string,
+  options: {
+    /** The evidence of the live reports: stored or not, time-stamped or not. */
+    evidenceOf: (live: ReportRecord[]) => Promise<EvidenceItem[]>;
+  },
 ): Promise<MaterialDetail> {
   const file = await storage.review.materialFile(materialId);
   if (!file) throw new ApiError('not_found', 'No such material.');
@@ -26,28 +31,26 @@ export async function materialDetail(
         organization: reporterStatus === 'closed' ? null : organization,
       },
     })),
-    evidence: evidenceOf(file.reports, new Set(file.uploadedEvidence)),
-    history: file.history.map((change) => ({
+    withdrawnReports: file.withdrawn.map((row) => ({
+      id: row.id,
+      reporter: {
+        id: row.userId,
+        organization: row.reporterStatus === 'closed' ? null : row.organization,
+      },
+      createdAt: row.createdAt,
+      withdrawnAt: row.deletedAt!,
+    })),
+    evidence: await options.evidenceOf(file.reports.map((r) => r.report)),
+    history: file.history.map(({ change, byName, byStatus }) => ({
       fromStatus: change.fromStatus,
       toStatus: change.toStatus,
       at: change.at,
       byUserId: change.byUserId,
+      // Colleagues see who decided; a closed account's name is being forgotten.
+      byName: byName && byStatus !== 'closed' ? byName : null,
       comment: change.comment,
+      ...(change.legalGround && { legalGround: change.legalGround }),
+      reporterComment: change.reporterComment,
     })),
   };
-}
-
-function evidenceOf(live: ReportOfMaterial[], uploaded: Set<string>): MaterialDetail['evidence'] {
-  const byHash = new Map<string, MaterialDetail['evidence'][number]>();
-  for (const { report } of live) {
-    if (!report.evidence) continue;
-    const item = byHash.get(report.evidence.sha256) ?? {
-      ...report.evidence,
-      uploaded: uploaded.has(report.evidence.sha256),
-      reportIds: [],
-    };
-    item.reportIds.push(report.id);
-    byHash.set(item.sha256, item);
-  }
-  return [...byHash.values()];
 }

@@ -6,6 +6,7 @@ import { codesOfMask, maskOf } from './facet-masks';
 
 type Aggregate = {
   reportCount: number;
+  withdrawnReportCount: number;
   reporters: Set<string>;
   topics: number;
   languages: number;
@@ -15,17 +16,25 @@ type Aggregate = {
   lastReportedAt: string;
 };
 
-/** What the reviewers' queue shows of these materials, aggregated from their live reports. */
+/**
+ * What the reviewers' queue shows of these materials, aggregated from their live reports, and
+ * how many reports were withdrawn (a material whose every report was withdrawn stays listed).
+ */
 export async function summarizeMaterials(
   storage: Pick<Storage, 'review'>,
   rows: MaterialRecord[],
 ): Promise<MaterialSummary[]> {
   if (rows.length === 0) return [];
-  const live = await storage.review.liveReportFacts(rows.map((row) => row.id));
+  const live = await storage.review.reportFacts(rows.map((row) => row.id));
   const aggregates = new Map<string, Aggregate>();
   for (const report of live) {
     const a = aggregates.get(report.materialId) ?? emptyAggregate(report.createdAt);
     aggregates.set(report.materialId, a);
+    if (report.deletedAt) {
+      a.withdrawnReportCount += 1;
+      continue;
+    }
+    if (a.reportCount === 0) a.lastReportedAt = report.createdAt;
     a.reportCount += 1;
     a.reporters.add(report.userId);
     a.topics |= maskOf('topic', report.topics);
@@ -33,6 +42,12 @@ export async function summarizeMaterials(
     a.regions |= maskOf('region', [report.region]);
     a.resourceTypes |= maskOf('resourceType', [report.resourceType]);
     if (report.evidence) a.evidence.set(report.evidence.sha256, report.evidence);
+    // The queue shows screenshots; page copies are opened from the material.
+    for (const file of report.files ?? []) {
+      if (file.kind === 'screenshot' && (file.mime === 'image/png' || file.mime === 'image/jpeg')) {
+        a.evidence.set(file.sha256, { sha256: file.sha256, mime: file.mime, bytes: file.bytes });
+      }
+    }
     if (report.createdAt > a.lastReportedAt) a.lastReportedAt = report.createdAt;
   }
   return rows.map((row) => summaryOf(row, aggregates.get(row.id) ?? emptyAggregate(row.createdAt)));
@@ -41,6 +56,7 @@ export async function summarizeMaterials(
 function emptyAggregate(createdAt: string): Aggregate {
   return {
     reportCount: 0,
+    withdrawnReportCount: 0,
     reporters: new Set(),
     topics: 0,
     languages: 0,
@@ -60,6 +76,8 @@ function summaryOf(row: MaterialRecord, a: Aggregate): MaterialSummary {
     status: row.status,
     version: row.version,
     reportCount: a.reportCount,
+    withdrawnReportCount: a.withdrawnReportCount,
+    withdrawn: a.reportCount === 0 && a.withdrawnReportCount > 0,
     reporterCount: a.reporters.size,
     topics: codesOfMask('topic', a.topics),
     languages: codesOfMask('language', a.languages),

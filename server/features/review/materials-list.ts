@@ -4,8 +4,9 @@ import { decodeCursor, encodeCursor } from '../sync/cursor';
 import { summarizeMaterials } from './material-summaries';
 
 /**
- * One page of the reviewers' queue: materials that have live reports, filtered, newest (or
- * oldest) first by when they were first reported, after the read model has caught up.
+ * One page of the reviewers' queue: materials that have live reports (or, with `withdrawn`, those
+ * whose every report was withdrawn), filtered, newest (or oldest) first by when they were first
+ * reported, after the read model has caught up.
  */
 export async function listMaterials(
   storage: Pick<Storage, 'review'>,

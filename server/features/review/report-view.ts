@@ -7,6 +7,8 @@ export function reportContent(row: ReportRecord): Omit<ReviewReport, 'reporter'>
   return {
     ...reportFields(row),
     evidence: row.evidence ?? null,
+    files: row.files ?? [],
+    capture: row.capture ?? null,
     personalDataBasis: row.personalDataBasis ?? null,
     personalDataKinds: row.personalDataKinds ?? [],
     version: row.version,

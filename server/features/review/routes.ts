@@ -11,9 +11,12 @@ import { parseJson, parseQuery } from '../../http/validate';
 import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
 import { requireConsent } from '../consent/require-consent';
+import { recordCustody, recordViewed } from '../evidence/custody-service';
+import { evidenceFile } from '../evidence/evidence-service';
+import { evidenceHeaders, evidenceItems } from '../evidence/evidence-view';
+import { evidencePackage } from '../evidence/package-service';
 import { exportBlockingList } from './blocking-export';
 import { decideMaterial } from './decision-service';
-import { evidenceForReview } from './evidence-view';
 import { materialDetail } from './material-detail';
 import { listMaterials } from './materials-list';
 import './api-docs';
@@ -41,7 +44,25 @@ export function reviewRoutes(deps: AppDeps) {
       const { body, headers } = await exportBlockingList(storage, actor, deps.now());
       return c.body(body, 200, headers);
     })
-    .get('/:id', ...reviewers, async (c) => c.json(await materialDetail(storage, materialId(c))))
+    .get('/:id', ...reviewers, async (c) => {
+      const id = materialId(c);
+      const detail = await materialDetail(storage, id, {
+        evidenceOf: (live) => evidenceItems(storage.db, live, !!deps.config.tsa),
+      });
+      await recordViewed(deps.storage, id, { id: c.get('user').id, via: 'api' }, deps.now());
+      return c.json(detail);
+    })
+    .get('/:id/evidence-package', ...reviewers, async (c) => {
+      const at = deps.now();
+      const actor = { id: c.get('user').id, via: 'api' as const };
+      const { zip, filename } = await evidencePackage(deps, materialId(c), actor, at);
+      return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="${filename}"`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
+    })
     .post('/:id/decision', ...reviewers, requireConsent(deps), async (c) => {
       const id = materialId(c);
       const body = await parseJson(c, decisionRequestSchema);
@@ -52,24 +73,26 @@ export function reviewRoutes(deps: AppDeps) {
         at: deps.now(),
         ip: clientAddress(c),
       });
+      await recordCustody(deps.storage, id, deps.now());
       return c.json({ material });
     });
 }
 
-/** Evidence images for reviewers (mounted at /api/evidence beside the analysts' upload). */
+/**
+ * Evidence files for reviewers (mounted at /api/evidence beside the analysts' upload): images
+ * inline, page copies only as downloads.
+ */
 export function reviewEvidenceRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/:sha256', ...reviewersOnly(deps), async (c) => {
     const parsed = evidenceParamsSchema.safeParse({ sha256: c.req.param('sha256') });
     if (!parsed.success) {
       throw new ApiError('validation_failed', 'The path must end with a lowercase hex SHA-256.');
     }
-    const { mime, data } = await evidenceForReview(deps.storage, parsed.data.sha256);
-    return c.body(new Uint8Array(data), 200, {
-      'Content-Type': mime,
-      'Content-Disposition': `inline; filename="${parsed.data.sha256}.${mime === 'image/png' ? 'png' : 'jpg'}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-    });
+    const { mime, data } = await evidenceFile(deps.storage, parsed.data.sha256);
+    return c.body(
+      new Uint8Array(data),
+      200,
+      evidenceHeaders(parsed.data.sha256, mime, { view: false }),
+    );
   });
 }

@@ -1,4 +1,5 @@
-import { EVIDENCE_MIME_TYPES, evidenceUploadResponseSchema } from '#shared/schemas/evidence';
+import { evidenceUploadResponseSchema } from '#shared/schemas/evidence';
+import { EVIDENCE_FILE_MIME_TYPES } from '#shared/schemas/report';
 import {
   knownUrlsQuerySchema,
   knownUrlsResponseSchema,
@@ -14,7 +15,8 @@ const SIGNED_IN = ['unauthorized', 'account_pending', 'account_blocked'] as cons
 describeRoute({
   method: 'post',
   path: '/api/sync/push',
-  summary: 'Push a batch of report mutations (analysts); each is answered on its own',
+  summary:
+    'Push a batch of report mutations (analysts); each is answered on its own. A whole-request 403 forbidden, account_pending or account_blocked is permanent for the account: retrying cannot help',
   tags: ['sync'],
   access: 'bearer',
   body: { json: pushRequestSchema },
@@ -56,10 +58,11 @@ describeRoute({
 describeRoute({
   method: 'put',
   path: '/api/evidence/:sha256',
-  summary: 'Upload an evidence screenshot under its SHA-256 (analysts)',
+  summary:
+    'Upload an evidence file under its SHA-256 (analysts): a PNG or JPEG screenshot up to 10 MiB, or a copy of the page — MHTML (multipart/related) or HTML — up to 30 MiB. The type is judged by content and must match the declared one; the hash is checked. Once stored, the file is time-stamped (RFC 3161) when an authority is configured, and recorded in the custody log of every material whose reports list it.',
   tags: ['sync'],
   access: 'bearer',
-  body: { binary: EVIDENCE_MIME_TYPES },
+  body: { binary: EVIDENCE_FILE_MIME_TYPES },
   responses: {
     200: { description: 'Already held.', schema: evidenceUploadResponseSchema },
     201: { description: 'Stored.', schema: evidenceUploadResponseSchema },

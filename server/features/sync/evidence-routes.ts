@@ -1,21 +1,33 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { EVIDENCE_MIME_TYPES, evidenceParamsSchema } from '#shared/schemas/evidence';
-import { LIMITS } from '#shared/schemas/report';
+import { evidenceParamsSchema } from '#shared/schemas/evidence';
+import {
+  EVIDENCE_FILE_MIME_TYPES,
+  type EvidenceFileMime,
+  evidenceByteLimit,
+  LIMITS,
+} from '#shared/schemas/report';
 import type { AppDeps, AppEnv } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import { requireRole, requireUser } from '../auth/require-user';
 import { requireConsent } from '../consent/require-consent';
+import { sniffEvidenceType } from '../evidence/evidence-content';
+import { sha256Hex } from '../evidence/evidence-files';
+import { storeEvidence } from '../evidence/evidence-service';
 import './api-docs';
-import { sha256Hex, sniffImageType, storeEvidence } from './evidence-store';
 
-const IMAGE_TYPES: readonly string[] = EVIDENCE_MIME_TYPES;
+const ACCEPTED: readonly string[] = EVIDENCE_FILE_MIME_TYPES;
 
 /** The media type the sender declared, without parameters. */
 const declaredType = (c: Context) =>
   (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
-/** Upload of evidence screenshots, addressed by their SHA-256 (mounted at /api/evidence). */
+const MiB = 1024 * 1024;
+
+/**
+ * Upload of evidence files — screenshots and copies of the page — addressed by their SHA-256
+ * (mounted at /api/evidence). The type is judged by content; the declared one must agree.
+ */
 export function evidenceRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().put(
     '/:sha256',
@@ -27,27 +39,33 @@ export function evidenceRoutes(deps: AppDeps) {
       if (!evidenceParamsSchema.safeParse({ sha256: c.req.param('sha256') }).success) {
         throw new ApiError('validation_failed', 'The path must end with a lowercase hex SHA-256.');
       }
-      if (!IMAGE_TYPES.includes(declaredType(c))) {
-        throw new ApiError('unsupported_media_type', 'Send a PNG or JPEG image.');
+      if (!ACCEPTED.includes(declaredType(c))) {
+        throw new ApiError(
+          'unsupported_media_type',
+          'Send a PNG or JPEG image, an MHTML (multipart/related) or an HTML copy of the page.',
+        );
       }
       return next();
     },
-    bodyLimit({
-      maxSize: LIMITS.evidenceBytes,
-      onError: () => {
-        throw new ApiError('payload_too_large', 'Evidence images are limited to 5 MiB.');
-      },
-    }),
+    (c, next) => {
+      const limit = evidenceByteLimit(declaredType(c) as EvidenceFileMime);
+      return bodyLimit({
+        maxSize: limit,
+        onError: () => {
+          throw new ApiError(
+            'payload_too_large',
+            `Images are limited to ${LIMITS.evidenceBytes / MiB} MiB, page copies to ${LIMITS.pageCopyBytes / MiB} MiB.`,
+          );
+        },
+      })(c, next);
+    },
     async (c) => {
       const sha256 = c.req.param('sha256');
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.byteLength === 0) throw new ApiError('validation_failed', 'The body is empty.');
-      const actual = sniffImageType(bytes);
+      const actual = sniffEvidenceType(bytes);
       if (!actual || actual !== declaredType(c)) {
-        throw new ApiError(
-          'unsupported_media_type',
-          'The content is not the declared PNG or JPEG image.',
-        );
+        throw new ApiError('unsupported_media_type', 'The content is not of the declared type.');
       }
       if (sha256Hex(bytes) !== sha256) {
         throw new ApiError('validation_failed', 'The body does not match the SHA-256 in the path.');
@@ -59,6 +77,7 @@ export function evidenceRoutes(deps: AppDeps) {
         uploadedBy: c.get('user').id,
         at: deps.now(),
       });
+      if (outcome === 'created') deps.evidenceJobs?.kick();
       const answer = { sha256, mime: actual, bytes: bytes.byteLength };
       return c.json(answer, outcome === 'created' ? 201 : 200);
     },

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evidence } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
-import { sha256Hex } from './evidence-store';
+import { sha256Hex } from '../evidence/evidence-files';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let analyst: TestUser;
@@ -82,8 +82,8 @@ describe('evidence upload', () => {
     }
   });
 
-  it('refuses an image over 5 MiB', async () => {
-    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+  it('refuses an image over 10 MiB', async () => {
+    const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(PNG);
     const { status, body } = await upload(big);
     expect([status, body.error.code]).toEqual([413, 'payload_too_large']);

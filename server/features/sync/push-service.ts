@@ -14,7 +14,9 @@ export function pushMutations(
   userId: string,
   mutations: RawMutation[],
   now: Date,
+  /** The client's address, for the audit log. */
+  ip: string | null = null,
 ): Promise<MutationResult[]> {
   const checked = mutations.map((m) => checkMutation(m));
-  return storage.reports.push({ userId, mutations, checked, judge: judgeMutation, now });
+  return storage.reports.push({ userId, mutations, checked, judge: judgeMutation, now, ip });
 }

@@ -2,8 +2,10 @@ import { Hono } from 'hono';
 import { pullQuerySchema, pushEnvelopeSchema } from '#shared/schemas/sync';
 import type { AppDeps, AppEnv } from '../../http/env';
 import { parseJson, parseQuery } from '../../http/validate';
+import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
 import { requireConsent } from '../consent/require-consent';
+import { recordReportsReceived } from '../evidence/custody-service';
 import './api-docs';
 import { decodeCursor, encodeCursor } from './cursor';
 import { pullChanges } from './pull-service';
@@ -16,7 +18,18 @@ export function syncRoutes(deps: AppDeps) {
       .post('/push', requireUser(deps), requireRole('analyst'), requireConsent(deps), async (c) => {
         const body = await parseJson(c, pushEnvelopeSchema);
         const user = c.get('user');
-        const results = await pushMutations(deps.storage, user.id, body.mutations, deps.now());
+        const at = deps.now();
+        const results = await pushMutations(
+          deps.storage,
+          user.id,
+          body.mutations,
+          at,
+          clientAddress(c),
+        );
+        const received = results.flatMap((r) =>
+          r.status === 'applied' && r.report ? [r.report.id] : [],
+        );
+        await recordReportsReceived(deps.storage, received, at);
         deps.logger.info('push', {
           userId: user.id,
           mutations: results.length,

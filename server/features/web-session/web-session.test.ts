@@ -65,6 +65,19 @@ describe('signing in to the site', () => {
     }
   });
 
+  it.each(['/.//evil.example', '/..//evil.example', '/%2e//evil.example', '/./\\evil.example'])(
+    'is no open redirect through a dot-segment target %j, signing in or already signed in',
+    async (next) => {
+      const analyst = await addAccount(t);
+      const { client, page } = await signIn(analyst.email, TEST_PASSWORD, next);
+      expect(page.status).toBe(303);
+      expect(page.location).toBe('/');
+      const again = await client.get(`/sign-in?next=${encodeURIComponent(next)}`);
+      expect(again.status).toBe(303);
+      expect(again.location).toBe('/');
+    },
+  );
+
   it('shows why a sign-in failed and keeps the e-mail typed, but never the password', async () => {
     const pending = await addAccount(t, { status: 'pending' });
     const wrong = await signIn(pending.email, 'wrong password');

@@ -10,7 +10,8 @@ import {
 import { recordAudit } from '../../features/audit/audit-service';
 import { currentPolicy } from '../../features/consent/policy-store';
 import { createTestApp } from '../../testing/test-app';
-import { type SiteClient, siteClient } from '../testing/site-client';
+import { createUser } from '../../testing/users';
+import { type SiteClient, siteClient, textOf } from '../testing/site-client';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let admin: SiteClient;
@@ -109,7 +110,7 @@ describe('policy versions', () => {
     expect(shown.html).toContain('Саясат мәтіні');
   });
 
-  it('keeps the texts and explains when the version exists or is malformed', async () => {
+  it('keeps the texts and explains when the version is not newer or is malformed', async () => {
     await admin.get('/admin/policies?lang=en');
     const taken = await admin.post('/admin/policies', {
       version: '1',
@@ -118,7 +119,9 @@ describe('policy versions', () => {
       textEn: 'Text',
     });
     expect(taken.status).toBe(409);
-    expect(taken.html).toMatch(/id="version-error">This version exists already\./);
+    expect(taken.html).toMatch(
+      /id="version-error">A new version must be greater than the current one \(1\)/,
+    );
     expect(taken.html).toContain('>Мәтін</textarea>');
     const malformed = await admin.post('/admin/policies', {
       version: '../x',
@@ -144,23 +147,57 @@ describe('the audit log', () => {
     recordAudit(t.storage.db, { action: 'test.event', at: day('22'), actorUserId: adminId });
 
     const byAction = await admin.get('/admin/audit?action=test.other');
-    expect(byAction.html.match(/<code>test\.\w+<\/code>/g)).toEqual(['<code>test.other</code>']);
+    expect(byAction.html.match(/data-action="test\.\w+"/g)).toEqual(['data-action="test.other"']);
 
     const byActor = await admin.get(`/admin/audit?actor=${adminId}&action=test.event`);
-    expect(byActor.html.match(/<code>test\.\w+<\/code>/g)).toHaveLength(1);
+    expect(byActor.html.match(/data-action="test\.\w+"/g)).toHaveLength(1);
 
     const byPeriod = await admin.get('/admin/audit?from=2026-11-21&to=2026-11-22');
-    expect(byPeriod.html.match(/<code>test\.\w+<\/code>/g)).toEqual([
-      '<code>test.event</code>',
-      '<code>test.other</code>',
+    expect(byPeriod.html.match(/data-action="test\.\w+"/g)).toEqual([
+      'data-action="test.event"',
+      'data-action="test.other"',
     ]);
 
     const first = await admin.get('/admin/audit?action=test.event&to=2026-11-20');
-    expect(first.html.match(/<code>test\.event<\/code>/g)).toHaveLength(50);
+    expect(first.html.match(/data-action="test\.event"/g)).toHaveLength(50);
     const next = /href="([^"]*cursor=[0-9]+[^"]*)" rel="next"/.exec(first.html)?.[1];
     expect(next).toBeDefined();
     const second = await admin.get(next!.replaceAll('&amp;', '&'));
-    expect(second.html.match(/<code>test\.event<\/code>/g)).toHaveLength(10);
+    expect(second.html.match(/data-action="test\.event"/g)).toHaveLength(10);
     expect(second.html).not.toContain('rel="next"');
+  });
+});
+
+describe('the audit log in words', () => {
+  it('says what happened in the page language and names the people, filtering by name or e-mail', async () => {
+    const aigerim = createUser(t, { fullName: 'Айгерим Сапарова', email: 'a.saparova@gov.test' });
+    const other = createUser(t, { fullName: 'Ерлан Жумабаев', email: 'zhumabaev@gov.test' });
+    const at = new Date('2026-11-22T12:00:00.000Z');
+    recordAudit(t.storage.db, { action: 'auth.login_failed', at, actorUserId: aigerim.id });
+    recordAudit(t.storage.db, {
+      action: 'user.role_changed',
+      at,
+      actorUserId: adminId,
+      subjectType: 'user',
+      subjectId: other.id,
+    });
+
+    const ru = textOf((await admin.get('/admin/audit?lang=ru')).html);
+    expect(ru).toContain('Неудачный вход');
+    expect(ru).toContain('Айгерим Сапарова');
+    expect(ru).toContain('a.saparova@gov.test');
+    expect(ru).toContain('Учётная запись: Ерлан Жумабаев');
+    expect(ru).not.toContain('auth.login_failed');
+    const kk = textOf((await admin.get('/admin/audit?lang=kk')).html);
+    expect(kk).toContain('Сәтсіз кіру');
+    const en = textOf((await admin.get('/admin/audit?lang=en')).html);
+    expect(en).toContain('Failed sign-in');
+
+    const byName = await admin.get(`/admin/audit?person=${encodeURIComponent('сапаров')}`);
+    expect(byName.html.match(/data-action="[^"]+"/g)).toEqual(['data-action="auth.login_failed"']);
+    const byMail = await admin.get('/admin/audit?person=SAPAROVA%40gov');
+    expect(byMail.html.match(/data-action="[^"]+"/g)).toEqual(['data-action="auth.login_failed"']);
+    const nobody = await admin.get('/admin/audit?person=nobody-at-all');
+    expect(nobody.html).not.toContain('data-action=');
   });
 });

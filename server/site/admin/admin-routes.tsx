@@ -9,6 +9,7 @@ import { viewOf } from '../view';
 import { AuditPage } from './audit-page';
 import { auditFilterSchema } from './audit-query';
 import { disclosureRoutes } from './disclosure-routes';
+import { peopleByIds, peopleMatching } from './people-query';
 import { policyRoutes } from './policy-routes';
 import { subjectRequestRoutes } from './subject-request-routes';
 import { userRoutes } from './user-routes';
@@ -25,13 +26,21 @@ export function adminRoutes(deps: AppDeps) {
     .route('/', subjectRequestRoutes(deps))
     .get('/admin/audit', async (c) => {
       const filter = auditFilterSchema.parse(c.req.query());
+      const { db } = deps.storage;
+      const people = filter.person === undefined ? undefined : peopleMatching(db, filter.person);
+      const page = await auditLog(deps.storage, { ...filter, people }, AUDIT_PAGE_SIZE);
+      const ids = page.events.flatMap((event) => [
+        ...(event.actorUserId ? [event.actorUserId] : []),
+        ...(event.subjectType === 'user' && event.subjectId ? [event.subjectId] : []),
+      ]);
       return renderPage(
         c,
         <AuditPage
           view={viewOf(c)}
           filter={filter}
           actions={await deps.storage.audit.actions()}
-          page={await auditLog(deps.storage, filter, AUDIT_PAGE_SIZE)}
+          people={peopleByIds(db, ids)}
+          page={page}
         />,
       );
     });

@@ -5,7 +5,60 @@ import { Field, Select } from '../components/forms';
 import { Layout } from '../components/layout';
 import { Pager } from '../components/pager';
 import type { View } from '../view';
-import type { AuditEventRow, AuditFilter } from './audit-query';
+import type { AuditEventRow, AuditFilter, Person } from './audit-query';
+
+/** An action in the page's language (the code itself for an action the site has no words for). */
+const actionLabel = (view: View, action: string) => view.t.auditActions[action] ?? action;
+
+/** A person as admins see them in the log: name and e-mail, with the id on hover. */
+function PersonName(props: { view: View; id: string; people: Map<string, Person> }) {
+  const { view, id } = props;
+  const person = props.people.get(id);
+  if (!person) return <span title={id}>{view.t.audit.unknownPerson}</span>;
+  if (person.closed || person.name === '') {
+    return <span title={id}>{view.t.audit.closedPerson}</span>;
+  }
+  return (
+    <span title={id}>
+      {person.name}
+      <br />
+      <span class="meta">{person.email}</span>
+    </span>
+  );
+}
+
+function Subject(props: { view: View; event: AuditEventRow; people: Map<string, Person> }) {
+  const { view, event } = props;
+  if (!event.subjectType) return <>{view.t.common.none}</>;
+  const kind = view.t.subjectTypes[event.subjectType] ?? event.subjectType;
+  if (event.subjectType === 'user' && event.subjectId) {
+    return (
+      <>
+        {kind}: <PersonName view={view} id={event.subjectId} people={props.people} />
+      </>
+    );
+  }
+  if (event.subjectType === 'material' && event.subjectId) {
+    return (
+      <>
+        {kind}:{' '}
+        <a href={`/review/materials/${event.subjectId}`} class="hash">
+          {event.subjectId}
+        </a>
+      </>
+    );
+  }
+  return (
+    <>
+      {kind}
+      {event.subjectId && (
+        <>
+          : <span class="hash">{event.subjectId}</span>
+        </>
+      )}
+    </>
+  );
+}
 
 function Filters(props: { view: View; filter: AuditFilter; actions: string[] }) {
   const { view, filter } = props;
@@ -17,9 +70,19 @@ function Filters(props: { view: View; filter: AuditFilter; actions: string[] }) 
         label={t.audit.action}
         value={filter.action}
         anyLabel={t.common.any}
-        options={props.actions.map((action) => ({ value: action, label: action }))}
+        options={props.actions.map((action) => ({
+          value: action,
+          label: actionLabel(view, action),
+        }))}
       />
-      <Field name="actor" label={t.audit.actor} value={filter.actor} maxlength={36} />
+      <Field
+        name="person"
+        type="search"
+        label={t.audit.person}
+        value={filter.person}
+        maxlength={100}
+      />
+      {filter.actor && <input type="hidden" name="actor" value={filter.actor} />}
       <Field name="from" type="date" label={t.common.from} value={filter.from} />
       <Field name="to" type="date" label={t.common.to} value={filter.to} />
       <div class="actions">
@@ -30,11 +93,15 @@ function Filters(props: { view: View; filter: AuditFilter; actions: string[] }) 
   );
 }
 
-/** The audit log for admins: filters by action, actor and period, newest first, paged. */
+/**
+ * The audit log for admins: actions in words, people by name and e-mail; filters by action,
+ * person and period, newest first, paged.
+ */
 export function AuditPage(props: {
   view: View;
   filter: AuditFilter;
   actions: string[];
+  people: Map<string, Person>;
   page: { events: AuditEventRow[]; cursor: string | null; hasMore: boolean };
 }) {
   const { view, page } = props;
@@ -59,16 +126,18 @@ export function AuditPage(props: {
             </thead>
             <tbody>
               {page.events.map((event) => (
-                <tr>
+                <tr data-action={event.action}>
                   <td>{formatTime(event.at)}</td>
+                  <td>{actionLabel(view, event.action)}</td>
                   <td>
-                    <code>{event.action}</code>
+                    {event.actorUserId ? (
+                      <PersonName view={view} id={event.actorUserId} people={props.people} />
+                    ) : (
+                      t.audit.systemActor
+                    )}
                   </td>
-                  <td class="hash">{event.actorUserId ?? t.common.none}</td>
-                  <td class="hash">
-                    {event.subjectType
-                      ? `${event.subjectType} ${event.subjectId ?? ''}`
-                      : t.common.none}
+                  <td>
+                    <Subject view={view} event={event} people={props.people} />
                   </td>
                   <td>{event.ip ?? t.common.none}</td>
                   <td class="hash">

@@ -7,6 +7,8 @@ const dateSchema = z.iso.date();
 export const auditFilterSchema = z.object({
   action: auditActionSchema.optional().catch(undefined),
   actor: z.uuid().optional().catch(undefined),
+  /** Part of a person's name or e-mail: the events they did. */
+  person: z.string().trim().min(1).max(100).optional().catch(undefined),
   from: dateSchema.optional().catch(undefined),
   to: dateSchema.optional().catch(undefined),
   cursor: z
@@ -17,3 +19,4 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export type { AuditEventView as AuditEventRow } from '#shared/schemas/audit';
+export type { Person } from './people-query';

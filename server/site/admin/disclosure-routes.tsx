@@ -1,8 +1,14 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
+import { z } from 'zod';
 import { disclosureRequestSchema } from '#shared/schemas/disclosures';
 import { clientAddress } from '../../features/auth/client-address';
-import { listDisclosures, recordDisclosure } from '../../features/disclosures/disclosure-service';
+import {
+  disclosureExport,
+  findDisclosure,
+  listDisclosures,
+  recordDisclosure,
+} from '../../features/disclosures/disclosure-service';
 import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import type { FieldErrors } from '../components/forms';
@@ -14,6 +20,7 @@ import { viewOf } from '../view';
 import { type DisclosureDraft, DisclosuresPage } from './disclosures-page';
 
 const PAGE_SIZE = 50;
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 /** Ids typed one per line (commas and spaces work too); none typed is no criterion. */
 const idsOf = (text: string | undefined) => {
@@ -58,7 +65,10 @@ function disclosureErrors(
   return errors;
 }
 
-/** Disclosures: recording one answers its export as a file; the list (admins only). */
+/**
+ * Disclosures (admins only): recording one redirects to the page, which shows the record and a
+ * link to its export (post/redirect/get: reloading the page records nothing twice); the list.
+ */
 export function disclosureRoutes(deps: AppDeps) {
   const { storage } = deps;
   const action = (c: Context<SiteEnv>) => ({
@@ -77,7 +87,16 @@ export function disclosureRoutes(deps: AppDeps) {
       { cursor: cursor && cursor.length <= 200 ? cursor : undefined, limit: PAGE_SIZE },
       action(c),
     );
-    return renderPage(c, <DisclosuresPage view={viewOf(c)} page={list} {...form} />, status);
+    const recordedId = c.req.query('recorded');
+    const recorded =
+      recordedId && isUuid(recordedId) && !form.draft
+        ? await findDisclosure(storage, recordedId)
+        : undefined;
+    return renderPage(
+      c,
+      <DisclosuresPage view={viewOf(c)} page={list} recorded={recorded} {...form} />,
+      status,
+    );
   };
   return new Hono<SiteEnv>()
     .get('/admin/disclosures', (c) => page(c))
@@ -89,17 +108,23 @@ export function disclosureRoutes(deps: AppDeps) {
         return page(c, { draft: raw, errors: disclosureErrors(request.error.issues, raw, t) }, 400);
       }
       try {
-        const disclosure = await recordDisclosure(storage, request.data, action(c));
-        return c.body(JSON.stringify(disclosure, null, 2), 201, {
-          'Content-Type': 'application/json; charset=utf-8',
-          'Content-Disposition': `attachment; filename="disclosure-${disclosure.disclosure.id}.json"`,
-          'Cache-Control': 'no-store',
-        });
+        const { disclosure } = await recordDisclosure(storage, request.data, action(c));
+        return c.redirect(`/admin/disclosures?recorded=${disclosure.id}`, 303);
       } catch (err) {
         if (err instanceof ApiError && err.code === 'validation_failed') {
           return page(c, { draft: raw, errors: { requestDate: t.errors.invalid } }, 400);
         }
         throw err;
       }
+    })
+    .get('/admin/disclosures/:id/export.json', async (c) => {
+      const id = c.req.param('id');
+      if (!isUuid(id)) throw new ApiError('not_found', 'No such disclosure.');
+      const exported = await disclosureExport(storage, id, action(c));
+      return c.body(JSON.stringify(exported, null, 2), 200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Disposition': `attachment; filename="disclosure-${id}.json"`,
+        'Cache-Control': 'no-store',
+      });
     });
 }

@@ -164,12 +164,35 @@ export function DisclosuresPage(props: {
   page: { disclosures: DisclosureRecord[]; cursor: string | null; hasMore: boolean };
   draft?: DisclosureDraft;
   errors?: FieldErrors;
+  /** The disclosure just recorded, shown with the link to its export. */
+  recorded?: DisclosureRecord;
 }) {
-  const { view } = props;
+  const { view, recorded } = props;
   const d = view.t.disclosures;
   const errors = props.errors ?? {};
   return (
     <Layout view={view} title={d.title}>
+      {recorded && (
+        <section class="notice success" role="status" data-recorded={recorded.id}>
+          <h2>{d.recordedTitle}</h2>
+          <p>
+            {d.countsValue(
+              recorded.counts.materials,
+              recorded.counts.reports,
+              recorded.counts.reporters,
+              recorded.counts.identifiedReporters,
+            )}
+          </p>
+          <p>
+            {d.dataSha256}: <span class="hash">{recorded.dataSha256}</span>
+          </p>
+          <p>
+            <a href={`/admin/disclosures/${recorded.id}/export.json`} download>
+              {d.download}
+            </a>
+          </p>
+        </section>
+      )}
       <p class="lead">{d.intro}</p>
       <h2>{d.newTitle}</h2>
       {Object.keys(errors).length > 0 && (

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { disclosures } from '../../db/schema';
 import { report } from '../../features/review/testing';
+import { deleteOf, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
-import { type SiteClient, siteClient } from '../testing/site-client';
+import { type SiteClient, siteClient, textOf } from '../testing/site-client';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let admin: SiteClient;
@@ -28,29 +30,59 @@ const form = (overrides: Record<string, string> = {}) => ({
 });
 
 describe('disclosures', () => {
-  it('records a disclosure and answers its export as a file, then lists it', async () => {
+  it('records a disclosure, redirects to the page with the record and its export, then lists it', async () => {
     const analyst = createUser(t);
     const { materialId } = await report(t, analyst);
     await admin.get('/admin/disclosures');
-    const exported = await admin.post('/admin/disclosures', {
+    const recorded = await admin.post('/admin/disclosures', {
       ...form({ materialIds: materialId }),
       includeReporterIdentity: 'true',
     });
-    expect(exported.status).toBe(201);
+    // Post/redirect/get: reloading what the browser shows next records nothing again.
+    expect(recorded.status).toBe(303);
+    const id = /^\/admin\/disclosures\?recorded=([0-9a-f-]{36})$/.exec(
+      recorded.location ?? '',
+    )?.[1];
+    expect(id).toBeDefined();
+
+    const shown = await admin.get(`${recorded.location}&lang=en`);
+    expect(shown.status).toBe(200);
+    expect(shown.html).toContain(`data-recorded="${id}"`);
+    expect(textOf(shown.html)).toContain('The disclosure is recorded');
+    expect(shown.html).toContain(`href="/admin/disclosures/${id}/export.json"`);
+    await admin.get(`${recorded.location}`);
+    expect(t.storage.db.select().from(disclosures).all()).toHaveLength(1);
+
+    const exported = await admin.get(`/admin/disclosures/${id}/export.json`);
+    expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toMatch(
       /^attachment; filename="disclosure-/,
     );
     const body = JSON.parse(exported.html);
     expect(body.disclosure).toMatchObject({
+      id,
       recipientType: 'state_body',
       requestNumber: '17-4/2211',
     });
     expect(body.data.reports).toHaveLength(1);
     expect(body.data.reporters[0].identity).not.toBeNull();
+    const sha = createHash('sha256').update(JSON.stringify(body.data)).digest('hex');
+    expect(sha).toBe(body.disclosure.dataSha256);
 
     const list = await admin.get('/admin/disclosures?lang=en');
-    expect(list.html).toContain(`data-disclosure="${body.disclosure.id}"`);
+    expect(list.html).toContain(`data-disclosure="${id}"`);
     expect(list.html).toContain('1 materials, 1 reports, 1 reporters (1 identified)');
+  });
+
+  it('refuses the export once the disclosed data has changed, rather than give other data', async () => {
+    const analyst = createUser(t);
+    const { materialId, report: sent } = await report(t, analyst);
+    await admin.get('/admin/disclosures');
+    const recorded = await admin.post('/admin/disclosures', form({ materialIds: materialId }));
+    const id = recorded.location!.split('=')[1];
+    await pushAs(t, analyst, [deleteOf(sent.id)]);
+    const exported = await admin.get(`/admin/disclosures/${id}/export.json`);
+    expect(exported.status).toBe(409);
   });
 
   it('shows errors next to the fields and keeps what was typed', async () => {

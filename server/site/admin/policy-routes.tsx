@@ -60,7 +60,8 @@ export function policyRoutes(deps: AppDeps) {
         return c.redirect(`/admin/policies?published=${encodeURIComponent(row.version)}`, 303);
       } catch (err) {
         if (err instanceof ApiError && err.code === 'conflict') {
-          return again({ version: t.policies.versionTaken }, 409);
+          const { currentVersion } = err.details as { currentVersion?: string };
+          return again({ version: t.policies.versionNotNewer(currentVersion ?? '') }, 409);
         }
         if (err instanceof ApiError && err.code === 'validation_failed') {
           return again({ version: t.errors.invalid });

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import { formValues } from '../form-values';
 import { renderPage } from '../render';
+import { returnTarget } from '../return-target';
 import { idParam } from '../route-params';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
@@ -25,8 +26,9 @@ const usersQuerySchema = z.object({
 
 /** Where to go back after an action: the list the admin came from, on this site only. */
 async function backTo(c: Context): Promise<string> {
-  const { back } = await formValues(c);
-  const target = back?.startsWith('/admin/users') ? back : '/admin/users';
+  const values = await formValues(c);
+  const back = returnTarget(values.back);
+  const target = back.startsWith('/admin/users') ? back : '/admin/users';
   return `${target}${target.includes('?') ? '&' : '?'}done=1`;
 }
 

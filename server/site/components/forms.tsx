@@ -69,6 +69,7 @@ export function Field(
     multiple?: boolean;
     accept?: string;
     maxlength?: number;
+    minlength?: number;
   },
 ) {
   return (
@@ -83,6 +84,7 @@ export function Field(
         multiple={props.multiple}
         accept={props.accept}
         maxlength={props.maxlength}
+        minlength={props.minlength}
         required={props.required}
         aria-invalid={props.errors?.[props.name] ? 'true' : undefined}
         aria-describedby={describedBy(props)}

@@ -20,6 +20,7 @@ function navItems(view: View): NavItem[] {
     ];
   }
   const items: NavItem[] = [{ href: '/', label: nav.home }];
+  if (role === 'analyst') items.push({ href: '/my-reports', label: nav.myReports });
   if (role === 'reviewer' || role === 'admin') {
     items.push({ href: '/review', label: nav.materials }, { href: '/stats', label: nav.stats });
   }

@@ -11,8 +11,8 @@ import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import type { FieldErrors } from '../components/forms';
 import { formValues } from '../form-values';
-import { safeNext } from '../public/sign-in-routes';
 import { renderPage } from '../render';
+import { returnTarget } from '../return-target';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
 import { ConsentPage, WithdrawnPage } from './consent-page';
@@ -47,11 +47,11 @@ export function consentRoutes(deps: AppDeps) {
   const { db } = deps.storage;
   return new Hono<SiteEnv>()
     .use('/consent/*', requireSiteRole())
-    .get('/consent', (c) => showConsentPage(c, deps, { next: safeNext(c.req.query('next')) }))
+    .get('/consent', (c) => showConsentPage(c, deps, { next: returnTarget(c.req.query('next')) }))
     .post('/consent', async (c) => {
       const t = c.get('t');
       const raw = await formValues(c);
-      const next = safeNext(raw.next);
+      const next = returnTarget(raw.next);
       const policyChanged = () =>
         showConsentPage(c, deps, { next, error: t.errors.policyChanged }, 409);
       // The version shown may have been replaced while the page was open: show the new one.

@@ -1,8 +1,7 @@
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { hasCurrentConsent } from '../../features/consent/policy-store';
 import type { AppDeps } from '../../http/env';
-import { safeNext } from '../public/sign-in-routes';
+import { returnTargetFromReferer } from '../return-target';
 import type { SiteEnv } from '../site-env';
 import { showConsentPage } from './consent-routes';
 
@@ -26,18 +25,6 @@ export function loadConsentState(deps: AppDeps) {
   });
 }
 
-/** The page of this site the request came from (its Referer), to go back to; home otherwise. */
-function cameFrom(c: Context): string {
-  const referer = c.req.header('referer');
-  if (!referer) return '/';
-  try {
-    const from = new URL(referer);
-    return from.host === new URL(c.req.url).host ? safeNext(`${from.pathname}${from.search}`) : '/';
-  } catch {
-    return '/';
-  }
-}
-
 /**
  * Every change made on the site needs consent to the current policy version, as every write
  * does. A form sent without it changes nothing and is answered with the policy to accept, which
@@ -48,6 +35,14 @@ export function requireSiteConsent(deps: AppDeps) {
     const exempt =
       c.req.method === 'GET' || c.req.method === 'HEAD' || WITHOUT_CONSENT.has(c.req.path);
     if (exempt || !c.get('consentNeeded')) return next();
-    return showConsentPage(c, deps, { next: cameFrom(c), notSaved: true }, 403);
+    return showConsentPage(
+      c,
+      deps,
+      {
+        next: returnTargetFromReferer(c.req.header('referer'), c.req.url),
+        notSaved: true,
+      },
+      403,
+    );
   });
 }

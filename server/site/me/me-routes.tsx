@@ -53,6 +53,8 @@ export function meRoutes(deps: AppDeps) {
         clearSiteCookie(c, SESSION_COOKIE);
         c.set('viewer', undefined);
         c.set('sessionToken', undefined);
+        // Nobody is signed in any more: no policy is waiting for them to accept.
+        c.set('consentNeeded', undefined);
         return renderPage(
           c,
           <ErasedPage view={viewOf(c)} destroyedAfter={closure.personalDataDestroyedAfter} />,

@@ -65,4 +65,17 @@ describe('my data', () => {
     expect(refused.status).toBe(409);
     expect(refused.html).toContain('You are the last administrator');
   });
+
+  it('shows the closed account signed out, without asking to accept a new policy', async () => {
+    const analyst = await addAccount(t, { consent: false });
+    const client = siteClient(t);
+    client.signInAs(analyst.id);
+    const before = await client.get('/me/erase?lang=en');
+    expect(before.html).toContain('Read and accept');
+    const done = await client.post('/me/erase', { confirm: 'true' });
+    expect(done.status).toBe(200);
+    expect(done.html).toContain('Your account is closed');
+    expect(done.html).not.toContain('Read and accept');
+    expect(done.html).not.toContain('/consent?next=');
+  });
 });

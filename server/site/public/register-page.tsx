@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import { MIN_PASSWORD_LENGTH } from '#shared/schemas/account';
 import { DOCUMENT_MIME_TYPES } from '#shared/schemas/documents';
 import type { PolicyRow } from '../../db/schema';
 import { Checkbox, Field, type FieldErrors, Notice, PostForm } from '../components/forms';
@@ -51,6 +52,8 @@ export function RegisterPage(props: {
           label={t.field.password}
           hint={t.field.passwordHint}
           autocomplete="new-password"
+          minlength={MIN_PASSWORD_LENGTH}
+          maxlength={200}
           errors={errors}
           required
         />

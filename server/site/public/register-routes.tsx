@@ -17,29 +17,18 @@ import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
 import { RegisteredPage, RegisterPage, type RegistrationValues } from './register-page';
 
-/** The files of a parsed form, by field name (a file input left empty is no file). */
-async function filesOf(formData: FormData): Promise<MultipartForm> {
-  const form: MultipartForm = { fields: new Map(), files: new Map() };
-  for (const [name, value] of formData) {
-    if (typeof value === 'string' || (value.name === '' && value.size === 0)) continue;
-    form.files.set(name, [...(form.files.get(name) ?? []), value]);
-  }
-  return form;
-}
-
 /** The uploaded documents, checked by content; or the message to show next to the file field. */
-async function checkedDocuments(
-  formData: FormData,
+function checkedDocuments(
+  form: MultipartForm | undefined,
   t: Strings,
-): Promise<{ documents: CheckedDocument[]; error?: undefined } | { error: string }> {
+): { documents: CheckedDocument[]; error?: undefined } | { error: string } {
   try {
-    const files = formFiles(await filesOf(formData), 'documents', {
+    if (!form) throw new ApiError('validation_failed', 'The form was not sent as multipart.');
+    const files = formFiles(form, 'documents', {
       min: DOCUMENT_LIMITS.minRegistrationFiles,
       max: DOCUMENT_LIMITS.maxRegistrationFiles,
     });
-    const documents = [];
-    for (const file of files) documents.push(await checkDocument(file));
-    return { documents };
+    return { documents: files.map(checkDocument) };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;
     if (err.code === 'payload_too_large') return { error: t.errors.documentTooLarge };
@@ -86,12 +75,16 @@ export function registerRoutes(deps: AppDeps) {
           />,
           status,
         );
+      // The fields first: a refused password or e-mail is said before the documents are looked
+      // at, and the form asks for them again (a browser cannot put files back in a form).
       const fields = parseForm(registrationFormSchema, raw, t);
-      const upload = await checkedDocuments(await c.req.formData(), t);
-      const errors: FieldErrors = { ...fields.errors };
-      if (errors.acceptPolicy) errors.acceptPolicy = t.errors.mustAccept;
-      if (upload.error) errors.documents = upload.error;
-      if (fields.errors || upload.error !== undefined) return again(errors);
+      if (fields.errors) {
+        const errors: FieldErrors = { ...fields.errors, documents: t.errors.attachAgain };
+        if (errors.acceptPolicy) errors.acceptPolicy = t.errors.mustAccept;
+        return again(errors);
+      }
+      const upload = checkedDocuments(c.get('upload'), t);
+      if (upload.error !== undefined) return again({ documents: upload.error });
       try {
         await registerAccount(db, files, {
           form: fields.data,

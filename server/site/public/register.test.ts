@@ -68,11 +68,34 @@ describe('the registration form', () => {
     expect(page.html).toMatch(/id="email-error">Enter a valid e-mail address\./);
     expect(page.html).toMatch(/id="password-error">At least 10 characters\./);
     expect(page.html).toMatch(/id="acceptPolicy-error">Accept the privacy policy to register\./);
-    expect(page.html).toMatch(/id="documents-error">Only PDF, JPEG or PNG files are accepted\./);
+    // The fields are refused before the documents are looked at; the form asks for them again.
+    expect(page.html).toMatch(/id="documents-error">Attach your documents again/);
     expect(page.html).toContain('value="not an e-mail"');
     expect(page.html).toContain('value="Сериков Арман Болатович"');
     expect(page.html).not.toContain('value="short"');
     expect(t.storage.db.select().from(users).all()).toHaveLength(0);
+  });
+
+  it('checks the password in the form first: the field asks for its least length', async () => {
+    const page = await siteClient(t).get('/register?lang=en');
+    expect(page.html).toMatch(/<input[^>]*name="password"[^>]*minlength="10"/);
+  });
+
+  it('refuses a short password before looking at the documents, keeping the other inputs', async () => {
+    const client = siteClient(t);
+    await client.get('/register?lang=ru');
+    const page = await client.post('/register', {
+      ...fields({ password: 'short' }),
+      thirdPartyTransfer: 'true',
+      documents: fileOf(SAMPLE_FILES.pdf, 'приказ.pdf'),
+    });
+    expect(page.status).toBe(400);
+    expect(page.html).toMatch(/id="password-error">Не короче 10 символов\./);
+    expect(page.html).toMatch(/id="documents-error">Прикрепите документы ещё раз/);
+    expect(page.html).toContain('value="Министерство информации"');
+    expect(page.html).toContain('value="arman@gov.test"');
+    expect(page.html).toMatch(/name="thirdPartyTransfer"[^>]*checked/);
+    expect(t.storage.db.select().from(documents).all()).toHaveLength(0);
   });
 
   it('asks for the documents when none is attached', async () => {

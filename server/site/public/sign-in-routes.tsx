@@ -16,6 +16,7 @@ import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import { formValues, parseForm } from '../form-values';
 import { renderPage } from '../render';
+import { returnTarget } from '../return-target';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
 import { SignInPage } from './sign-in-page';
@@ -25,27 +26,18 @@ const signInFormSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** A path on this site to return to after signing in; anything else goes home. */
-export function safeNext(next: string | undefined): string {
-  if (!next || next.length > 1000 || !next.startsWith('/')) return '/';
-  const base = 'http://site.invalid';
-  const url = new URL(next, base);
-  // `//host` and `/\host` resolve to another origin; anything else stays on this site.
-  return url.origin === base ? `${url.pathname}${url.search}` : '/';
-}
-
 /** Sign-in and sign-out of the site; `throttle` is the limiter the API's sign-in shares. */
 export function signInRoutes(deps: AppDeps, throttle: LoginThrottle) {
   const { db } = deps.storage;
   return new Hono<SiteEnv>()
     .get('/sign-in', (c) => {
-      const next = safeNext(c.req.query('next'));
+      const next = returnTarget(c.req.query('next'));
       if (c.get('viewer')) return c.redirect(next, 303);
       return renderPage(c, <SignInPage view={viewOf(c)} next={next} />);
     })
     .post('/sign-in', async (c) => {
       const raw = await formValues(c);
-      const next = safeNext(raw.next);
+      const next = returnTarget(raw.next);
       const t = c.get('t');
       const again = (status: 400 | 401 | 403 | 429, failure?: string, errors = {}) =>
         renderPage(

@@ -1,15 +1,24 @@
 /** @jsxImportSource hono/jsx */
+import { STATUSES_WITH_LEGAL_GROUND } from '#shared/legal-grounds';
 import { REVIEW_TRANSITIONS } from '#shared/review-status';
 import type { MaterialSummary } from '#shared/schemas/review';
 import { DECISION_COMMENT_LENGTH } from '#shared/schemas/review';
 import { type FieldErrors, PostForm, TextArea } from '../components/forms';
 import type { View } from '../view';
 import { label } from '../vocabulary';
+import { type LegalGroundDraft, LegalGroundFields } from './legal-ground-fields';
 
 /** What the reviewer typed, kept when the form comes back. */
-export type DecisionDraft = { status?: string; comment?: string };
+export type DecisionDraft = {
+  status?: string;
+  comment?: string;
+  reporterComment?: string;
+} & LegalGroundDraft;
 
-/** The decision form: only the statuses the workflow allows next, a comment, the version seen. */
+/**
+ * The decision form: only the statuses the workflow allows next, the internal comment, a comment
+ * for the reporters, the version seen.
+ */
 export function DecisionForm(props: {
   view: View;
   material: MaterialSummary;
@@ -44,11 +53,30 @@ export function DecisionForm(props: {
       </fieldset>
       <TextArea
         name="comment"
-        label={t.material.comment}
+        label={t.material.internalComment}
         value={props.draft?.comment}
         maxlength={DECISION_COMMENT_LENGTH}
         errors={errors}
       />
+      <TextArea
+        name="reporterComment"
+        label={t.material.reporterComment}
+        hint={t.material.reporterCommentHint}
+        value={props.draft?.reporterComment}
+        rows={3}
+        maxlength={DECISION_COMMENT_LENGTH}
+        errors={errors}
+      />
+      {next.some((status) =>
+        (STATUSES_WITH_LEGAL_GROUND as readonly string[]).includes(status),
+      ) && (
+        <LegalGroundFields
+          view={view}
+          topics={material.topics}
+          draft={props.draft}
+          errors={errors}
+        />
+      )}
       <button type="submit">{t.material.decide}</button>
     </PostForm>
   );

@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import type { RecheckView } from '#shared/schemas/rechecks';
 import type { MaterialDetail, ReviewReport } from '#shared/schemas/review';
 import { formatTime } from '../components/format';
 import { type FieldErrors, Notice } from '../components/forms';
@@ -6,7 +7,10 @@ import { Layout } from '../components/layout';
 import type { View } from '../view';
 import { label } from '../vocabulary';
 import { type DecisionDraft, DecisionForm } from './decision-form';
+import { CaptureFacts, CustodyTable, EvidenceSection } from './evidence-section';
 import { evidenceHref, StatusBadge } from './evidence-thumbs';
+import { legalGroundText } from './legal-ground-fields';
+import { RecheckSection } from './recheck-section';
 
 function Geography(props: { view: View; report: ReviewReport }) {
   const { view } = props;
@@ -33,8 +37,7 @@ function Report(props: { view: View; report: ReviewReport; index: number }) {
         <dd class="url">{report.url}</dd>
         <dt>{t.material.reporter}</dt>
         <dd>
-          <code>{report.reporter.id}</code>
-          {report.reporter.organization && ` · ${report.reporter.organization}`}
+          <Reporter reporter={report.reporter} />
         </dd>
         <dt>{t.material.capturedAt}</dt>
         <dd>{formatTime(report.capturedAt)}</dd>
@@ -64,37 +67,93 @@ function Report(props: { view: View; report: ReviewReport; index: number }) {
             </dd>
           </>
         )}
+        {report.capture && <CaptureFacts view={view} capture={report.capture} />}
       </dl>
     </article>
   );
 }
 
-function History(props: { view: View; history: MaterialDetail['history'] }) {
+/** One line of the material's timeline: a decision, or a report withdrawn by its reporter. */
+type TimelineEntry =
+  | { kind: 'decision'; at: string; change: MaterialDetail['history'][number] }
+  | { kind: 'withdrawal'; at: string; report: MaterialDetail['withdrawnReports'][number] };
+
+/** Decisions and withdrawals in the order they happened. */
+function timelineOf(detail: MaterialDetail): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...detail.history.map((change) => ({ kind: 'decision' as const, at: change.at, change })),
+    ...detail.withdrawnReports.map((report) => ({
+      kind: 'withdrawal' as const,
+      at: report.withdrawnAt,
+      report,
+    })),
+  ];
+  // Stable: entries of the same moment keep decisions before withdrawals.
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+function Reporter(props: { reporter: ReviewReport['reporter'] }) {
+  return (
+    <>
+      <code>{props.reporter.id}</code>
+      {props.reporter.organization && ` · ${props.reporter.organization}`}
+    </>
+  );
+}
+
+function History(props: { view: View; detail: MaterialDetail }) {
   const { view } = props;
   const { t, lang } = view;
-  if (props.history.length === 0) return <p>{t.material.noHistory}</p>;
+  const timeline = timelineOf(props.detail);
+  if (timeline.length === 0) return <p>{t.material.noHistory}</p>;
   return (
     <div class="table-wrap">
-      <table>
+      <table class="history">
         <thead>
           <tr>
             <th scope="col">{t.material.at}</th>
-            <th scope="col">{t.material.changedFrom}</th>
-            <th scope="col">{t.material.changedTo}</th>
+            <th scope="col">{t.material.event}</th>
             <th scope="col">{t.material.by}</th>
             <th scope="col">{t.material.comment}</th>
+            <th scope="col">{t.material.forReporters}</th>
           </tr>
         </thead>
         <tbody>
-          {props.history.map((change) => (
-            <tr>
-              <td>{formatTime(change.at)}</td>
-              <td>{label('status', change.fromStatus, lang)}</td>
-              <td>{label('status', change.toStatus, lang)}</td>
-              <td class="hash">{change.byUserId ?? t.common.none}</td>
-              <td class="note">{change.comment || t.common.none}</td>
-            </tr>
-          ))}
+          {timeline.map((entry) =>
+            entry.kind === 'decision' ? (
+              <tr>
+                <td>{formatTime(entry.at)}</td>
+                <td>
+                  {label('status', entry.change.fromStatus, lang)} →{' '}
+                  {label('status', entry.change.toStatus, lang)}
+                </td>
+                <td>
+                  {entry.change.byName ?? (
+                    <span class="hash">{entry.change.byUserId ?? t.common.none}</span>
+                  )}
+                </td>
+                <td class="note">
+                  {entry.change.comment || t.common.none}
+                  {entry.change.legalGround && (
+                    <p class="legal-ground">
+                      {t.material.legalGround}: {legalGroundText(entry.change.legalGround, view)}
+                    </p>
+                  )}
+                </td>
+                <td class="note">{entry.change.reporterComment || t.common.none}</td>
+              </tr>
+            ) : (
+              <tr class="withdrawal" data-withdrawn={entry.report.id}>
+                <td>{formatTime(entry.at)}</td>
+                <td>{t.material.reportWithdrawn}</td>
+                <td>
+                  <Reporter reporter={entry.report.reporter} />
+                </td>
+                <td>{t.common.none}</td>
+                <td>{t.common.none}</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </div>
@@ -108,6 +167,8 @@ export function MaterialPage(props: {
   notice?: { kind: 'error' | 'success'; text: string };
   draft?: DecisionDraft;
   errors?: FieldErrors;
+  custody?: Record<string, unknown>[];
+  checks: RecheckView[];
 }) {
   const { view, detail } = props;
   const { material } = detail;
@@ -115,6 +176,7 @@ export function MaterialPage(props: {
   return (
     <Layout view={view} title={material.title || material.url}>
       {props.notice && <Notice kind={props.notice.kind}>{props.notice.text}</Notice>}
+      {material.withdrawn && <Notice kind="info">{t.material.withdrawnNotice}</Notice>}
       <dl class="facts">
         <dt>{t.material.url}</dt>
         <dd class="url">
@@ -125,38 +187,42 @@ export function MaterialPage(props: {
         <dt>{t.material.status}</dt>
         <dd>
           <StatusBadge status={material.status} label={label('status', material.status, lang)} />
+          {material.withdrawn && (
+            <>
+              {' '}
+              <span class="badge withdrawn">{t.review.withdrawn}</span>
+            </>
+          )}
         </dd>
         <dt>{t.material.firstSeen}</dt>
         <dd>{formatTime(material.firstReportedAt)}</dd>
         <dt>{t.review.reports}</dt>
         <dd>{material.reportCount}</dd>
+        {material.withdrawnReportCount > 0 && (
+          <>
+            <dt>{t.material.withdrawnReports}</dt>
+            <dd>{material.withdrawnReportCount}</dd>
+          </>
+        )}
       </dl>
       <h2>{t.material.decision}</h2>
       <DecisionForm view={view} material={material} draft={props.draft} errors={props.errors} />
       <h2>{t.material.history}</h2>
-      <History view={view} history={detail.history} />
+      <History view={view} detail={detail} />
+      <RecheckSection
+        view={view}
+        materialId={material.id}
+        status={material.status}
+        checks={props.checks}
+      />
       <h2>{t.material.reports}</h2>
       {detail.reports.map((report, index) => (
         <Report view={view} report={report} index={index} />
       ))}
-      {detail.evidence.some((item) => item.uploaded) && (
-        <>
-          <h2>{t.review.evidence}</h2>
-          <div class="evidence">
-            {detail.evidence
-              .filter((item) => item.uploaded)
-              .map((item, i) => (
-                <a href={evidenceHref(item.sha256)}>
-                  <img
-                    src={evidenceHref(item.sha256)}
-                    alt={t.review.evidenceAlt(i + 1)}
-                    loading="lazy"
-                  />
-                </a>
-              ))}
-          </div>
-        </>
+      {detail.evidence.length > 0 && (
+        <EvidenceSection view={view} materialId={material.id} items={detail.evidence} />
       )}
+      <CustodyTable view={view} events={props.custody ?? []} />
     </Layout>
   );
 }

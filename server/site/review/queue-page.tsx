@@ -8,7 +8,9 @@ import type { View } from '../view';
 import { label, optionsOf } from '../vocabulary';
 import { EvidenceThumbs, StatusBadge } from './evidence-thumbs';
 
-type Filter = Partial<Pick<MaterialsQuery, 'status' | 'topic' | 'language' | 'region' | 'q'>>;
+type Filter = Partial<
+  Pick<MaterialsQuery, 'status' | 'topic' | 'language' | 'region' | 'q' | 'withdrawn'>
+>;
 
 function Filters(props: { view: View; filter: Filter }) {
   const { view, filter } = props;
@@ -44,6 +46,13 @@ function Filters(props: { view: View; filter: Filter }) {
         options={optionsOf('region', lang)}
       />
       <Field name="q" type="search" label={t.review.search} value={filter.q} maxlength={200} />
+      <Select
+        name="withdrawn"
+        label={t.review.show}
+        value={filter.withdrawn}
+        anyLabel={t.review.live}
+        options={[{ value: 'true', label: t.review.withdrawnOnly }]}
+      />
       <div class="actions">
         <button type="submit">{t.common.apply}</button>
         <a href="/review">{t.common.reset}</a>
@@ -106,6 +115,12 @@ export function QueuePage(props: { view: View; filter: Filter; page: MaterialsPa
                       status={material.status}
                       label={label('status', material.status, view.lang)}
                     />
+                    {material.withdrawn && (
+                      <>
+                        {' '}
+                        <span class="badge withdrawn">{t.review.withdrawn}</span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <EvidenceThumbs view={view} evidence={material.evidence} />

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_FILES } from '../../features/accounts/testing';
 import { report } from '../../features/review/testing';
+import { deleteOf, pullAs, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
 import { type SiteClient, siteClient, textOf } from '../testing/site-client';
@@ -108,7 +109,8 @@ describe('a material and its decisions', () => {
       'name="status" value="restored"',
     ]);
     expect(textOf(last.html)).toContain('Шаг sent_for_blocking');
-    expect(last.html.match(/<td>Sent for blocking<\/td>/g)).toHaveLength(2);
+    expect(textOf(last.html)).toContain('Confirmed → Sent for blocking');
+    expect(textOf(last.html)).toContain('Sent for blocking → Blocked');
   });
 
   it('says clearly when someone else decided first, and keeps the comment typed', async () => {
@@ -158,5 +160,51 @@ describe('a material and its decisions', () => {
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="blocking-list-/);
     expect(csv.html).toContain('https://pyramid.example.kz/join');
     expect(csv.html).not.toContain('other.example.kz');
+  });
+});
+
+describe('what the material page tells of reporters and reviewers', () => {
+  it('records a comment for the reporters beside the internal one, and names the reviewer', async () => {
+    const named = siteClient(t);
+    named.signInAs(createUser(t, { role: 'reviewer', fullName: 'Ерлан Жумабаев' }).id);
+    const { materialId } = await report(t, analyst);
+    const page = await named.get(`/review/materials/${materialId}?lang=en`);
+    expect(page.html).toContain('Internal comment (reviewers only)');
+    expect(page.html).toContain('name="reporterComment"');
+    await named.post(`/review/materials/${materialId}/decision`, {
+      status: 'under_review',
+      comment: 'Берём в работу',
+      reporterComment: 'Материал взят на проверку',
+      expectedVersion: '1',
+    });
+    const after = await named.get(`/review/materials/${materialId}?lang=en`);
+    const text = textOf(after.html);
+    expect(text).toContain('Ерлан Жумабаев');
+    expect(text).toContain('Берём в работу');
+    expect(text).toContain('Материал взят на проверку');
+    const pulled = await pullAs(t, analyst);
+    expect(pulled.body.changes[0]).toMatchObject({
+      status: 'under_review',
+      reporterComment: 'Материал взят на проверку',
+    });
+  });
+
+  it('keeps a material whose only report was withdrawn, says so, and finds it under the withdrawn filter', async () => {
+    const { report: sent, materialId } = await report(t, analyst, { title: 'Отозванное казино' });
+    t.advance(60_000);
+    await pushAs(t, analyst, [deleteOf(sent.id)]);
+
+    const live = await reviewer.get('/review?lang=en');
+    expect(live.html).not.toContain(`data-material="${materialId}"`);
+    const withdrawn = await reviewer.get('/review?lang=en&withdrawn=true');
+    expect(withdrawn.html).toContain(`data-material="${materialId}"`);
+    expect(textOf(withdrawn.html)).toContain('Withdrawn');
+
+    const page = await reviewer.get(`/review/materials/${materialId}?lang=ru`);
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain('Все сообщения об этом материале отозваны их авторами');
+    expect(text).toContain('Автор отозвал сообщение');
+    expect(page.html).toContain(`data-withdrawn="${sent.id}"`);
   });
 });

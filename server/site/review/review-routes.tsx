@@ -1,11 +1,23 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
 import { evidenceParamsSchema } from '#shared/schemas/evidence';
-import { decisionRequestSchema, materialsQuerySchema } from '#shared/schemas/review';
+import {
+  DECISION_COMMENT_LENGTH,
+  decisionRequestSchema,
+  materialsQuerySchema,
+} from '#shared/schemas/review';
 import { clientAddress } from '../../features/auth/client-address';
+import {
+  custodyEventsOf,
+  recordCustody,
+  recordViewed,
+} from '../../features/evidence/custody-service';
+import { evidenceFile } from '../../features/evidence/evidence-service';
+import { evidenceHeaders, evidenceItems } from '../../features/evidence/evidence-view';
+import { evidencePackage } from '../../features/evidence/package-service';
+import { recheckHistory, recheckMaterial } from '../../features/rechecks/recheck-service';
 import { exportBlockingList } from '../../features/review/blocking-export';
 import { decideMaterial } from '../../features/review/decision-service';
-import { evidenceForReview } from '../../features/review/evidence-view';
 import { materialDetail } from '../../features/review/material-detail';
 import { listMaterials } from '../../features/review/materials-list';
 import { requireSiteRole } from '../../features/web-session/middleware';
@@ -18,6 +30,7 @@ import { idParam } from '../route-params';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
 import type { DecisionDraft } from './decision-form';
+import { legalGroundFromForm } from './legal-ground-fields';
 import { MaterialPage } from './material-page';
 import { QueuePage } from './queue-page';
 
@@ -38,6 +51,13 @@ function queueQuery(c: Context) {
 /** The reviewer console: the materials queue, a material with its decision form, evidence, the blocking list. */
 export function reviewRoutes(deps: AppDeps) {
   const { storage } = deps;
+  const { db } = storage;
+  const recheck = {
+    db,
+    engine: deps.recheck,
+    intervals: deps.config.recheck.intervals,
+    now: deps.now,
+  };
   const showMaterial = async (
     c: Context<SiteEnv>,
     extra: {
@@ -46,84 +66,124 @@ export function reviewRoutes(deps: AppDeps) {
       errors?: FieldErrors;
     } = {},
     status: 200 | 400 | 409 = 200,
-  ) =>
-    renderPage(
+  ) => {
+    const id = idParam(c);
+    const detail = await materialDetail(storage, id, {
+      evidenceOf: (live) => evidenceItems(db, live, !!deps.config.tsa),
+    });
+    await recordViewed(deps.storage, id, { id: c.get('viewer')!.id, via: 'console' }, deps.now());
+    const custody = await custodyEventsOf(deps.storage, id);
+    return renderPage(
       c,
       <MaterialPage
         view={viewOf(c)}
-        detail={await materialDetail(storage, idParam(c))}
+        detail={detail}
+        custody={custody}
+        checks={await recheckHistory(db, id)}
         {...extra}
       />,
       status,
     );
+  };
 
-  return new Hono<SiteEnv>()
-    .use('/review/*', requireSiteRole('reviewer', 'admin'))
-    .get('/review', async (c) => {
-      const query = queueQuery(c);
-      const page = await listMaterials(storage, query);
-      return renderPage(c, <QueuePage view={viewOf(c)} filter={query} page={page} />);
-    })
-    .get('/review/materials/:id', (c) =>
-      showMaterial(
-        c,
-        c.req.query('decided')
-          ? { notice: { kind: 'success', text: c.get('t').material.decided } }
-          : {},
-      ),
-    )
-    .post('/review/materials/:id/decision', async (c) => {
-      const t = c.get('t');
-      const raw = await formValues(c);
-      const draft = { status: raw.status, comment: raw.comment };
-      const request = decisionRequestSchema.safeParse({
-        status: raw.status,
-        comment: raw.comment ?? '',
-        expectedVersion: Number(raw.expectedVersion),
-      });
-      if (!request.success) {
-        const errors: FieldErrors = {};
-        for (const issue of request.error.issues) {
-          if (issue.path[0] === 'comment') errors.comment = t.material.commentRequired;
-          else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
-          else throw new ApiError('validation_failed', 'The decision form is not valid.');
-        }
-        return showMaterial(c, { draft, errors }, 400);
-      }
-      try {
-        await decideMaterial(storage, {
-          ...request.data,
-          materialId: idParam(c),
-          byUserId: c.get('viewer')!.id,
-          at: deps.now(),
-          ip: clientAddress(c),
+  const serveEvidence = async (c: Context<SiteEnv>, view: boolean) => {
+    const sha = evidenceParamsSchema.safeParse({ sha256: c.req.param('sha256') });
+    if (!sha.success) throw new ApiError('not_found', 'No such evidence.');
+    const { mime, data } = await evidenceFile(deps.storage, sha.data.sha256);
+    return c.body(new Uint8Array(data), 200, evidenceHeaders(sha.data.sha256, mime, { view }));
+  };
+
+  return (
+    new Hono<SiteEnv>()
+      .use('/review/*', requireSiteRole('reviewer', 'admin'))
+      .get('/review', async (c) => {
+        const query = queueQuery(c);
+        const page = await listMaterials(deps.storage, query);
+        return renderPage(c, <QueuePage view={viewOf(c)} filter={query} page={page} />);
+      })
+      .get('/review/materials/:id', (c) => {
+        const t = c.get('t');
+        const notice = c.req.query('decided')
+          ? t.material.decided
+          : c.req.query('rechecked')
+            ? t.rechecks.checked
+            : undefined;
+        return showMaterial(c, notice ? { notice: { kind: 'success', text: notice } } : {});
+      })
+      .post('/review/materials/:id/recheck', async (c) => {
+        await recheckMaterial(recheck, idParam(c), c.get('viewer')!.id);
+        return c.redirect(`/review/materials/${idParam(c)}?rechecked=1#rechecks`, 303);
+      })
+      .post('/review/materials/:id/decision', async (c) => {
+        const t = c.get('t');
+        const raw = await formValues(c);
+        const draft = {
+          status: raw.status,
+          comment: raw.comment,
+          reporterComment: raw.reporterComment,
+          legalGround: raw.legalGround,
+          courtNumber: raw.courtNumber,
+          courtDate: raw.courtDate,
+        };
+        const request = decisionRequestSchema.safeParse({
+          status: raw.status,
+          comment: raw.comment ?? '',
+          reporterComment: raw.reporterComment || undefined,
+          expectedVersion: Number(raw.expectedVersion),
+          legalGround: legalGroundFromForm(raw),
         });
-      } catch (err) {
-        if (!(err instanceof ApiError) || err.code !== 'conflict') throw err;
-        const moved = (err.details as { version?: number } | undefined)?.version !== undefined;
-        const text = moved ? t.material.conflict : t.material.notAllowed;
-        // The reviewer's comment is kept; the status is chosen again against the current state.
-        return showMaterial(
-          c,
-          { notice: { kind: 'error', text }, draft: { comment: raw.comment } },
-          409,
-        );
-      }
-      return c.redirect(`/review/materials/${idParam(c)}?decided=1`, 303);
-    })
-    .get('/review/evidence/:sha256', async (c) => {
-      const sha = evidenceParamsSchema.safeParse({ sha256: c.req.param('sha256') });
-      if (!sha.success) throw new ApiError('not_found', 'No such evidence.');
-      const { mime, data } = await evidenceForReview(storage, sha.data.sha256);
-      return c.body(new Uint8Array(data), 200, {
-        'Content-Type': mime,
-        'Cache-Control': 'private, max-age=86400',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-      });
-    })
-    .get('/review/blocking-list.csv', async (c) => {
-      const actor = { userId: c.get('viewer')!.id, ip: clientAddress(c) };
-      const { body, headers } = await exportBlockingList(storage, actor, deps.now());
-      return c.body(body, 200, headers);
-    });
+        if (!request.success) {
+          const errors: FieldErrors = {};
+          for (const issue of request.error.issues) {
+            if (issue.path[0] === 'comment') errors.comment = t.material.commentRequired;
+            else if (issue.path[0] === 'reporterComment') {
+              errors.reporterComment = t.errors.tooLong(DECISION_COMMENT_LENGTH);
+            } else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
+            else if (issue.path[0] === 'legalGround')
+              errors.legalGround = t.material.legalGroundInvalid;
+            else throw new ApiError('validation_failed', 'The decision form is not valid.');
+          }
+          return showMaterial(c, { draft, errors }, 400);
+        }
+        try {
+          await decideMaterial(storage, {
+            ...request.data,
+            materialId: idParam(c),
+            byUserId: c.get('viewer')!.id,
+            at: deps.now(),
+            ip: clientAddress(c),
+          });
+          await recordCustody(deps.storage, idParam(c), deps.now());
+        } catch (err) {
+          if (!(err instanceof ApiError) || err.code !== 'conflict') throw err;
+          const moved = (err.details as { version?: number } | undefined)?.version !== undefined;
+          const text = moved ? t.material.conflict : t.material.notAllowed;
+          // The reviewer's comment is kept; the status is chosen again against the current state.
+          return showMaterial(
+            c,
+            { notice: { kind: 'error', text }, draft: { ...draft, status: undefined } },
+            409,
+          );
+        }
+        return c.redirect(`/review/materials/${idParam(c)}?decided=1`, 303);
+      })
+      .get('/review/materials/:id/evidence-package', async (c) => {
+        const actor = { id: c.get('viewer')!.id, via: 'console' as const };
+        const { zip, filename } = await evidencePackage(deps, idParam(c), actor, deps.now());
+        return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+          'Content-Type': 'application/zip',
+          'Content-Disposition': `attachment; filename="${filename}"`,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-store',
+        });
+      })
+      // Images inline; a page copy as a download, or (`/view`, HTML copies) in a sandbox.
+      .get('/review/evidence/:sha256', (c) => serveEvidence(c, false))
+      .get('/review/evidence/:sha256/view', (c) => serveEvidence(c, true))
+      .get('/review/blocking-list.csv', async (c) => {
+        const actor = { userId: c.get('viewer')!.id, ip: clientAddress(c) };
+        const { body, headers } = await exportBlockingList(storage, actor, deps.now());
+        return c.body(body, 200, headers);
+      })
+  );
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { auditEvents } from '../../db/schema';
 import { type AuditEvent, type AuditStore, assertNoPersonalValues } from '../audit-store';
@@ -33,6 +33,7 @@ export function sqliteAuditStore(db: Db): AuditStore {
           and(
             filter.action ? eq(auditEvents.action, filter.action) : undefined,
             filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
+            filter.actorUserIds ? inArray(auditEvents.actorUserId, filter.actorUserIds) : undefined,
             filter.from ? gte(auditEvents.at, filter.from) : undefined,
             filter.before ? lt(auditEvents.at, filter.before) : undefined,
             filter.beforeId !== undefined ? lt(auditEvents.id, filter.beforeId) : undefined,

@@ -34,6 +34,23 @@ export function sqliteDisclosureStore(db: Db): DisclosureStore {
       );
     },
 
+    async find(id) {
+      return db.select().from(disclosures).where(eq(disclosures.id, id)).get();
+    },
+
+    async collectAgain(id, reportLimit, build) {
+      return db.transaction(
+        (tx) => {
+          const row = tx.select().from(disclosures).where(eq(disclosures.id, id)).get();
+          if (!row) return undefined;
+          const { audit, answer } = build(row, scopeFacts(tx, row.scope, reportLimit));
+          insertAuditEvent(tx, audit);
+          return answer;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
     async list(after, limit, audit) {
       const rows = db
         .select()

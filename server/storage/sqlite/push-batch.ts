@@ -134,6 +134,8 @@ class PushBatch {
       note: report.note,
       capturedAt: report.capturedAt,
       evidence: report.evidence ? JSON.stringify(report.evidence) : null,
+      files: report.files?.length ? JSON.stringify(report.files) : null,
+      capture: report.capture ? JSON.stringify(report.capture) : null,
       personalDataBasis: report.personalDataBasis ? JSON.stringify(report.personalDataBasis) : null,
       personalDataKinds: personalDataKinds.length ? JSON.stringify(personalDataKinds) : null,
       version,
@@ -185,6 +187,16 @@ class PushBatch {
       this.sql.deleteReport.run({ id: reportId, at: this.at, changeSeq: seq });
       version = held.version + 1;
       this.held.set(reportId, { ...held, version, deleted: true });
+      // A report that reached the server leaves a trace when its reporter withdraws it.
+      insertAuditEvent(this.handles.db, {
+        action: 'report.withdrawn',
+        at: this.now,
+        actorUserId: this.userId,
+        subjectType: 'report',
+        subjectId: reportId,
+        ip: this.batch.ip,
+        details: { materialId: held.materialId },
+      });
     }
     this.recordApplied(mutationId, reportId, { op: 'delete', version });
     return { id: mutationId, status: 'applied' };

@@ -20,6 +20,8 @@ const REPORT_COLUMNS = {
   note: 'note',
   captured_at: 'capturedAt',
   evidence: 'evidence',
+  files: 'files',
+  capture: 'capture',
   personal_data_basis: 'personalDataBasis',
   personal_data_kinds: 'personalDataKinds',
   version: 'version',

@@ -1,13 +1,17 @@
-import { and, asc, eq, getTableColumns, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { StoredReport } from '#shared/schemas/report';
 import type { Db } from '../../db/open';
-import { evidence, materials, reports } from '../../db/schema';
+import { materials, reports } from '../../db/schema';
 import { toReportChange } from '../report-codec';
 import type { ReportStore } from '../reports-store';
 import type { SqliteHandles } from './handles';
 import { applyPushBatch } from './push-batch';
 
-const reportWithStatus = { ...getTableColumns(reports), status: materials.status };
+const reportWithStatus = {
+  ...getTableColumns(reports),
+  status: materials.status,
+  reporterComment: materials.reporterComment,
+};
 
 /** One live report as its owner sees it, or undefined when it is gone. */
 export function loadStoredReport(db: Db, reportId: string): StoredReport | undefined {
@@ -21,7 +25,7 @@ export function loadStoredReport(db: Db, reportId: string): StoredReport | undef
   return change && !change.deleted ? change : undefined;
 }
 
-/** Reports, materials and evidence on SQLite. */
+/** Reports and materials on SQLite. */
 export function sqliteReportStore(handles: SqliteHandles): ReportStore {
   const { db } = handles;
   return {
@@ -63,27 +67,34 @@ export function sqliteReportStore(handles: SqliteHandles): ReportStore {
       };
     },
 
-    async recordEvidence(item) {
-      const inserted = db
-        .insert(evidence)
-        .values({
-          sha256: item.sha256,
-          mime: item.mime,
-          bytes: item.bytes,
-          uploadedBy: item.uploadedBy,
-          createdAt: item.at.toISOString(),
-        })
-        .onConflictDoNothing()
-        .run();
-      return inserted.changes > 0 ? 'created' : 'existing';
-    },
-
-    async evidenceMime(sha256) {
+    async ownReports(userId, query) {
       return db
-        .select({ mime: evidence.mime })
-        .from(evidence)
-        .where(eq(evidence.sha256, sha256))
-        .get()?.mime;
+        .select({
+          id: reports.id,
+          url: reports.url,
+          title: reports.title,
+          topics: reports.topics,
+          note: reports.note,
+          createdAt: reports.createdAt,
+          status: materials.status,
+          reporterComment: materials.reporterComment,
+        })
+        .from(reports)
+        .innerJoin(materials, eq(materials.id, reports.materialId))
+        .where(
+          and(
+            eq(reports.userId, userId),
+            isNull(reports.deletedAt),
+            query.status ? eq(materials.status, query.status) : undefined,
+            query.topic
+              ? sql`EXISTS (SELECT 1 FROM json_each(${reports.topics}) WHERE value = ${query.topic})`
+              : undefined,
+            query.from ? gte(reports.createdAt, query.from) : undefined,
+            query.before ? lt(reports.createdAt, query.before) : undefined,
+          ),
+        )
+        .orderBy(desc(reports.createdAt), desc(reports.id))
+        .all();
     },
   };
 }

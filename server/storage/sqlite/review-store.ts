@@ -9,6 +9,7 @@ import {
   gt,
   gte,
   inArray,
+  isNotNull,
   isNull,
   lt,
   lte,
@@ -21,7 +22,6 @@ import type { MaterialsQuery } from '#shared/schemas/review';
 import type { Db } from '../../db/open';
 import {
   reviewDailyCounts as counts,
-  evidence,
   reviewMaterialFacets as facets,
   materialStatusChanges,
   materials,
@@ -47,6 +47,7 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
     // the index's matches in the same order instead, so it stops after a page too; only a one- or
     // two-character search scans the materials.
     async materialsPage(query, after) {
+      if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after);
       const newest = query.order === 'newest';
       const search = query.q === undefined ? undefined : materialSearch(db, query.q);
       const columns = { ...getTableColumns(materials) };
@@ -69,7 +70,7 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
         .all();
     },
 
-    async liveReportFacts(materialIds) {
+    async reportFacts(materialIds) {
       if (materialIds.length === 0) return [];
       return db
         .select({
@@ -80,10 +81,12 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
           region: reports.region,
           resourceType: reports.resourceType,
           evidence: reports.evidence,
+          files: reports.files,
           createdAt: reports.createdAt,
+          deletedAt: reports.deletedAt,
         })
         .from(reports)
-        .where(and(inArray(reports.materialId, materialIds), isNull(reports.deletedAt)))
+        .where(inArray(reports.materialId, materialIds))
         .all();
     },
 
@@ -97,24 +100,28 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
         .where(and(eq(reports.materialId, material.id), isNull(reports.deletedAt)))
         .orderBy(asc(reports.createdAt), asc(reports.id))
         .all();
+      const withdrawn = db
+        .select({
+          id: reports.id,
+          userId: reports.userId,
+          createdAt: reports.createdAt,
+          deletedAt: reports.deletedAt,
+          reporterStatus: users.status,
+          organization: users.organization,
+        })
+        .from(reports)
+        .innerJoin(users, eq(users.id, reports.userId))
+        .where(and(eq(reports.materialId, material.id), isNotNull(reports.deletedAt)))
+        .orderBy(asc(reports.deletedAt), asc(reports.id))
+        .all();
       const history = db
-        .select()
+        .select({ change: materialStatusChanges, byName: users.fullName, byStatus: users.status })
         .from(materialStatusChanges)
+        .leftJoin(users, eq(users.id, materialStatusChanges.byUserId))
         .where(eq(materialStatusChanges.materialId, material.id))
         .orderBy(asc(materialStatusChanges.id))
         .all();
-      const hashes = [
-        ...new Set(rows.flatMap((r) => (r.report.evidence ? [r.report.evidence.sha256] : []))),
-      ];
-      const uploaded = hashes.length
-        ? db
-            .select({ sha256: evidence.sha256 })
-            .from(evidence)
-            .where(inArray(evidence.sha256, hashes))
-            .all()
-            .map((row) => row.sha256)
-        : [];
-      return { material, reports: rows, history, uploadedEvidence: uploaded };
+      return { material, reports: rows, withdrawn, history };
     },
 
     async changeStatus(change) {
@@ -141,11 +148,18 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
               byUserId: change.byUserId,
               at,
               comment: change.comment ?? '',
+              legalGround: change.legalGround ?? null,
+              reporterComment: change.reporterComment ?? '',
             })
             .run();
           const updated = tx
             .update(materials)
-            .set({ status: change.to, version: material.version + 1, updatedAt: at })
+            .set({
+              status: change.to,
+              version: material.version + 1,
+              reporterComment: change.reporterComment ?? '',
+              updatedAt: at,
+            })
             .where(eq(materials.id, material.id))
             .returning()
             .get();
@@ -157,7 +171,12 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
               actorUserId: change.byUserId,
               subjectType: 'material',
               subjectId: material.id,
-              details: { from: material.status, to: updated.status, version: updated.version },
+              details: {
+                from: material.status,
+                to: updated.status,
+                version: updated.version,
+                ...(change.legalGround && { legalGround: change.legalGround.code }),
+              },
             });
           }
           return { kind: 'changed', material: updated } as const;
@@ -234,4 +253,39 @@ function bumpReportsOfMaterial(db: Pick<Db, 'select' | 'get' | 'run'>, materialI
     FROM (SELECT id, row_number() OVER (ORDER BY change_seq) AS n FROM reports
           WHERE material_id = ${materialId} AND deleted_at IS NULL) AS ranked
     WHERE reports.id = ranked.id`);
+}
+
+/**
+ * The materials whose every report was withdrawn: the read model keeps no row for them, so they
+ * are the materials without one. Only the status and text filters apply (nothing live says a
+ * topic). Withdrawals are rare, and a page stops once it has found enough of them.
+ */
+function withdrawnMaterials(db: Db, query: MaterialsQuery, after: number | undefined) {
+  const newest = query.order === 'newest';
+  const search = query.q === undefined ? undefined : materialSearch(db, query.q);
+  const searched = search?.indexed
+    ? inArray(
+        materials.seq,
+        db.select({ seq: materialsSearch.rowid }).from(materialsSearch).where(search.where),
+      )
+    : search?.where;
+  return db
+    .select(getTableColumns(materials))
+    .from(materials)
+    .leftJoin(facets, eq(facets.materialSeq, materials.seq))
+    .where(
+      and(
+        isNull(facets.materialSeq),
+        query.status ? eq(materials.status, query.status) : undefined,
+        searched,
+        after === undefined
+          ? undefined
+          : newest
+            ? lt(materials.seq, after)
+            : gt(materials.seq, after),
+      ),
+    )
+    .orderBy(newest ? desc(materials.seq) : asc(materials.seq))
+    .limit(query.limit + 1)
+    .all();
 }

@@ -1,0 +1,108 @@
+import type { ReviewStatus } from '#shared/review-status';
+import type { EvidenceFileMime } from '#shared/schemas/report';
+import type { CustodyDraft } from './custody';
+
+/** What the database holds of a material that its custody log must record. */
+export type CustodyFacts = {
+  materialId: string;
+  reports: {
+    id: string;
+    version: number;
+    userId: string;
+    url: string;
+    updatedAt: string;
+    files: string[];
+  }[];
+  evidence: { sha256: string; mime: EvidenceFileMime; bytes: number; createdAt: string }[];
+  stamps: { sha256: string; genTime: string; tokenSha256: string; tsaUrl: string | null }[];
+  decisions: {
+    id: number;
+    fromStatus: ReviewStatus;
+    toStatus: ReviewStatus;
+    byUserId: string | null;
+    at: string;
+    comment: string;
+  }[];
+};
+
+/** The key of a recorded fact, so that a fact is recorded once however often the log catches up. */
+function keyOf(event: Record<string, unknown>): string | undefined {
+  switch (event.type) {
+    case 'report_received':
+      return `report:${event.reportId}:${event.reportVersion}`;
+    case 'evidence_received':
+      return `evidence:${event.sha256}`;
+    case 'time_stamped':
+      return `stamp:${event.sha256}`;
+    case 'decided':
+      return `decision:${event.statusChangeId}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The events the log lacks for what the database holds: reports received (each version),
+ * evidence files received, files time-stamped, decisions. Pure: the caller reads and appends in
+ * one transaction, so catching up twice records nothing twice.
+ */
+export function missingCustodyEvents(
+  logged: Record<string, unknown>[],
+  facts: CustodyFacts,
+  at: Date,
+): CustodyDraft[] {
+  const seen = new Set(logged.map(keyOf).filter((key) => key !== undefined));
+  const base = { at: at.toISOString(), material: facts.materialId };
+  const drafts: CustodyDraft[] = [];
+  const add = (draft: CustodyDraft) => {
+    const key = keyOf(draft);
+    if (key && seen.has(key)) return;
+    if (key) seen.add(key);
+    drafts.push(draft);
+  };
+  for (const r of [...facts.reports].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))) {
+    add({
+      ...base,
+      type: 'report_received',
+      reportId: r.id,
+      reportVersion: r.version,
+      reporterId: r.userId,
+      url: r.url,
+      receivedAt: r.updatedAt,
+      files: r.files,
+    });
+  }
+  for (const e of [...facts.evidence].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+    add({
+      ...base,
+      type: 'evidence_received',
+      sha256: e.sha256,
+      mime: e.mime,
+      bytes: e.bytes,
+      receivedAt: e.createdAt,
+    });
+  }
+  for (const s of [...facts.stamps].sort((a, b) => a.genTime.localeCompare(b.genTime))) {
+    add({
+      ...base,
+      type: 'time_stamped',
+      sha256: s.sha256,
+      genTime: s.genTime,
+      tokenSha256: s.tokenSha256,
+      tsa: s.tsaUrl,
+    });
+  }
+  for (const d of facts.decisions) {
+    add({
+      ...base,
+      type: 'decided',
+      statusChangeId: d.id,
+      from: d.fromStatus,
+      to: d.toStatus,
+      by: d.byUserId,
+      decidedAt: d.at,
+      comment: d.comment,
+    });
+  }
+  return drafts;
+}

@@ -1,0 +1,338 @@
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { EvidenceFileMime } from '#shared/schemas/report';
+import type { Db } from '../../db/open';
+import {
+  custodyEvents,
+  type EvidenceRow,
+  type EvidenceTimestampRow,
+  evidence,
+  evidenceTimestamps,
+  type MaterialRow,
+  materialStatusChanges,
+  materials,
+  reports,
+} from '../../db/schema';
+import { type CustodyDraft, sealEvents } from './custody';
+import { type CustodyFacts, missingCustodyEvents } from './custody-events';
+
+// Every database access of evidence, time-stamps and custody, as async functions of the handle.
+
+/** Records a stored evidence file; `existing` if it was recorded before. */
+export async function insertEvidence(
+  db: Db,
+  item: { sha256: string; mime: EvidenceFileMime; bytes: number; uploadedBy: string; at: Date },
+): Promise<'created' | 'existing'> {
+  const inserted = db
+    .insert(evidence)
+    .values({
+      sha256: item.sha256,
+      mime: item.mime,
+      bytes: item.bytes,
+      uploadedBy: item.uploadedBy,
+      createdAt: item.at.toISOString(),
+    })
+    .onConflictDoNothing()
+    .run();
+  return inserted.changes > 0 ? 'created' : 'existing';
+}
+
+export async function evidenceRow(db: Db, sha256: string): Promise<EvidenceRow | undefined> {
+  return db.select().from(evidence).where(eq(evidence.sha256, sha256)).get();
+}
+
+export async function evidenceRows(db: Db, shas: string[]): Promise<EvidenceRow[]> {
+  if (shas.length === 0) return [];
+  return db.select().from(evidence).where(inArray(evidence.sha256, shas)).all();
+}
+
+export async function allEvidence(db: Db): Promise<EvidenceRow[]> {
+  return db.select().from(evidence).orderBy(asc(evidence.createdAt)).all();
+}
+
+export async function timestampRows(db: Db, shas: string[]): Promise<EvidenceTimestampRow[]> {
+  if (shas.length === 0) return [];
+  return db.select().from(evidenceTimestamps).where(inArray(evidenceTimestamps.sha256, shas)).all();
+}
+
+export async function stampedTimestamps(db: Db): Promise<EvidenceTimestampRow[]> {
+  return db
+    .select()
+    .from(evidenceTimestamps)
+    .where(sql`${evidenceTimestamps.tokenSha256} IS NOT NULL`)
+    .all();
+}
+
+/** Evidence files with no token yet whose next attempt is due (or that were never tried). */
+export async function dueForTimestamp(
+  db: Db,
+  now: Date,
+  limit: number,
+): Promise<{ sha256: string; attempts: number }[]> {
+  return db
+    .select({
+      sha256: evidence.sha256,
+      attempts: sql<number>`coalesce(${evidenceTimestamps.attempts}, 0)`,
+    })
+    .from(evidence)
+    .leftJoin(evidenceTimestamps, eq(evidenceTimestamps.sha256, evidence.sha256))
+    .where(
+      or(
+        isNull(evidenceTimestamps.sha256),
+        and(
+          isNull(evidenceTimestamps.tokenSha256),
+          lte(evidenceTimestamps.nextAttemptAt, now.toISOString()),
+        ),
+      ),
+    )
+    .orderBy(asc(evidence.createdAt))
+    .limit(limit)
+    .all();
+}
+
+/** Records a verified token for a file (its bytes are already in place). */
+export async function recordTimestamp(
+  db: Db,
+  stamp: { sha256: string; genTime: string; tokenSha256: string; tsaUrl: string; at: Date },
+): Promise<void> {
+  const values = {
+    genTime: stamp.genTime,
+    tokenSha256: stamp.tokenSha256,
+    tsaUrl: stamp.tsaUrl,
+    lastError: null,
+    stampedAt: stamp.at.toISOString(),
+    nextAttemptAt: stamp.at.toISOString(),
+  };
+  db.insert(evidenceTimestamps)
+    .values({ sha256: stamp.sha256, attempts: 1, ...values })
+    .onConflictDoUpdate({
+      target: evidenceTimestamps.sha256,
+      set: { ...values, attempts: sql`${evidenceTimestamps.attempts} + 1` },
+      // A token once kept is never replaced.
+      setWhere: isNull(evidenceTimestamps.tokenSha256),
+    })
+    .run();
+}
+
+/** Records a failed attempt and when to try again. */
+export async function recordTimestampFailure(
+  db: Db,
+  failure: { sha256: string; error: string; nextAttemptAt: Date },
+): Promise<void> {
+  const values = { lastError: failure.error, nextAttemptAt: failure.nextAttemptAt.toISOString() };
+  db.insert(evidenceTimestamps)
+    .values({ sha256: failure.sha256, attempts: 1, ...values })
+    .onConflictDoUpdate({
+      target: evidenceTimestamps.sha256,
+      set: { ...values, attempts: sql`${evidenceTimestamps.attempts} + 1` },
+      setWhere: isNull(evidenceTimestamps.tokenSha256),
+    })
+    .run();
+}
+
+// A live report refers to a file through its single `evidence` or through its `files`.
+const refersTo = (sha256: string) =>
+  sql`(json_extract(${reports.evidence}, '$.sha256') = ${sha256} OR EXISTS (
+    SELECT 1 FROM json_each(${reports.files}) f WHERE json_extract(f.value, '$.sha256') = ${sha256}))`;
+
+/** The materials whose live reports refer to the file. */
+export async function materialsReferencing(db: Db, sha256: string): Promise<string[]> {
+  return db
+    .selectDistinct({ id: reports.materialId })
+    .from(reports)
+    .where(and(isNull(reports.deletedAt), refersTo(sha256)))
+    .all()
+    .map((row) => row.id);
+}
+
+/** The materials of these reports. */
+export async function materialsOfReports(db: Db, reportIds: string[]): Promise<string[]> {
+  if (reportIds.length === 0) return [];
+  return db
+    .selectDistinct({ id: reports.materialId })
+    .from(reports)
+    .where(inArray(reports.id, reportIds))
+    .all()
+    .map((row) => row.id);
+}
+
+export async function materialById(db: Db, id: string): Promise<MaterialRow | undefined> {
+  return db.select().from(materials).where(eq(materials.id, id)).get();
+}
+
+/** The files the material's live reports refer to, with the kind each report gave them. */
+export async function filesOfMaterial(
+  db: Db,
+  materialId: string,
+): Promise<
+  {
+    sha256: string;
+    mime: EvidenceFileMime;
+    bytes: number;
+    kind: 'screenshot' | 'page_copy';
+    reportId: string;
+  }[]
+> {
+  const live = db
+    .select({ id: reports.id, evidence: reports.evidence, files: reports.files })
+    .from(reports)
+    .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
+    .orderBy(asc(reports.createdAt), asc(reports.id))
+    .all();
+  return live.flatMap((r) => [
+    ...(r.evidence ? [{ ...r.evidence, kind: 'screenshot' as const, reportId: r.id }] : []),
+    ...(r.files ?? []).map((f) => ({
+      sha256: f.sha256,
+      mime: f.mime,
+      bytes: f.bytes,
+      kind: f.kind,
+      reportId: r.id,
+    })),
+  ]);
+}
+
+/** A material's custody log, oldest first. */
+export async function custodyLog(
+  db: Db,
+  materialId: string,
+): Promise<{ seq: number; hash: string; event: string }[]> {
+  return db
+    .select({ seq: custodyEvents.seq, hash: custodyEvents.hash, event: custodyEvents.event })
+    .from(custodyEvents)
+    .where(eq(custodyEvents.materialId, materialId))
+    .orderBy(asc(custodyEvents.seq))
+    .all();
+}
+
+/** Every material that has a custody log. */
+export async function materialsWithCustody(db: Db): Promise<string[]> {
+  return db
+    .selectDistinct({ id: custodyEvents.materialId })
+    .from(custodyEvents)
+    .orderBy(asc(custodyEvents.materialId))
+    .all()
+    .map((row) => row.id);
+}
+
+/**
+ * In one transaction: records in the material's log what the database holds and the log lacks,
+ * then appends `extra` (a view, an export). Returns how many events were appended.
+ */
+export async function catchUpCustody(
+  db: Db,
+  materialId: string,
+  at: Date,
+  extra: CustodyDraft[] = [],
+): Promise<number> {
+  return db.transaction(
+    (tx) => {
+      const rows = tx
+        .select({ seq: custodyEvents.seq, hash: custodyEvents.hash, event: custodyEvents.event })
+        .from(custodyEvents)
+        .where(eq(custodyEvents.materialId, materialId))
+        .orderBy(asc(custodyEvents.seq))
+        .all();
+      const logged = rows.map((row) => JSON.parse(row.event) as Record<string, unknown>);
+      const drafts = [
+        ...missingCustodyEvents(logged, custodyFacts(tx as unknown as Db, materialId), at),
+        ...extra,
+      ];
+      if (drafts.length === 0) return 0;
+      const last = rows.at(-1);
+      for (const event of sealEvents(last, drafts)) {
+        tx.insert(custodyEvents)
+          .values({
+            materialId,
+            seq: event.seq,
+            type: event.type,
+            at: event.at,
+            hash: event.hash,
+            event: JSON.stringify(event),
+          })
+          .run();
+      }
+      return drafts.length;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+function custodyFacts(db: Db, materialId: string): CustodyFacts {
+  const live = db
+    .select({
+      id: reports.id,
+      version: reports.version,
+      userId: reports.userId,
+      url: reports.url,
+      updatedAt: reports.updatedAt,
+      evidence: reports.evidence,
+      files: reports.files,
+    })
+    .from(reports)
+    .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
+    .all();
+  const referenced = new Set<string>();
+  const factsOfReports = live.map((r) => {
+    const files = [
+      ...(r.evidence ? [r.evidence.sha256] : []),
+      ...(r.files ?? []).map((f) => f.sha256),
+    ];
+    for (const sha of files) referenced.add(sha);
+    return {
+      id: r.id,
+      version: r.version,
+      userId: r.userId,
+      url: r.url,
+      updatedAt: r.updatedAt,
+      files,
+    };
+  });
+  const shas = [...referenced];
+  const stored = shas.length
+    ? db.select().from(evidence).where(inArray(evidence.sha256, shas)).all()
+    : [];
+  const stamps = shas.length
+    ? db
+        .select()
+        .from(evidenceTimestamps)
+        .where(
+          and(
+            inArray(evidenceTimestamps.sha256, shas),
+            sql`${evidenceTimestamps.tokenSha256} IS NOT NULL`,
+          ),
+        )
+        .all()
+    : [];
+  const decisions = db
+    .select()
+    .from(materialStatusChanges)
+    .where(eq(materialStatusChanges.materialId, materialId))
+    .orderBy(asc(materialStatusChanges.id))
+    .all();
+  return {
+    materialId,
+    reports: factsOfReports,
+    evidence: stored.map((e) => ({
+      sha256: e.sha256,
+      mime: e.mime,
+      bytes: e.bytes,
+      createdAt: e.createdAt,
+    })),
+    stamps: stamps.map((s) => ({
+      sha256: s.sha256,
+      genTime: s.genTime ?? '',
+      tokenSha256: s.tokenSha256 ?? '',
+      tsaUrl: s.tsaUrl,
+    })),
+    decisions,
+  };
+}
+
+/** The newest event of the material's log, for tests and the console. */
+export async function lastCustodyEvent(db: Db, materialId: string) {
+  return db
+    .select()
+    .from(custodyEvents)
+    .where(eq(custodyEvents.materialId, materialId))
+    .orderBy(desc(custodyEvents.seq))
+    .get();
+}

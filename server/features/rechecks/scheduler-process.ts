@@ -1,0 +1,31 @@
+// A scheduler in a process of its own, for the test of two processes racing on one database:
+// `scheduler-process.ts <data dir>` runs due re-checks until none is left, then prints how many.
+import { openStorage } from '../../db/open';
+import { silentLogger } from '../../logger';
+import { startRecheckSchedule } from './recheck-schedule';
+import { engineForTests } from './testing';
+
+const [dataDir] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: scheduler-process.ts <data dir>');
+const storage = openStorage(dataDir);
+const engine = engineForTests();
+const schedule = startRecheckSchedule(
+  {
+    db: storage.db,
+    engine,
+    intervals: { sent_for_blocking: 3_600_000, blocked: 3_600_000 },
+    now: () => new Date(),
+    logger: silentLogger,
+  },
+  { tickMs: 0, batch: 2, leaseMs: 60_000 },
+);
+let ran = 0;
+for (let idle = 0; idle < 3; ) {
+  const n = await schedule.runOnce();
+  ran += n;
+  idle = n === 0 ? idle + 1 : 0;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+await engine.close();
+storage.close();
+process.stdout.write(`${ran}\n`);
