@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../db/open';
-import { rawMultipart, SAMPLE_FILES } from '../features/accounts/testing';
+import { rawMultipart, registrationParts, SAMPLE_FILES } from '../features/accounts/testing';
 import { currentPolicy } from '../features/consent/policy-store';
 import { sha256Hex } from '../features/evidence/evidence-files';
 import { sampleReport, upsertOf } from '../testing/reports';
@@ -99,18 +99,7 @@ const evidence = (seed: string) => {
 let registrations = 0;
 const register = () => {
   const BOUNDARY = 'R13boundary';
-  const fields = Object.entries({
-    fullName: 'Сериков Арман',
-    email: `r13-${registrations++}@gov.test`,
-    password: 'a long enough password',
-    organization: 'Министерство',
-    position: 'Эксперт',
-    policyVersion,
-    acceptPolicy: 'true',
-  }).map(([name, value]) => ({
-    headers: `Content-Disposition: form-data; name="${name}"`,
-    body: value,
-  }));
+  const fields = registrationParts(`r13-${registrations++}@gov.test`, policyVersion);
   const document = {
     headers:
       'Content-Disposition: form-data; name="documents"; filename="a.pdf"\r\nContent-Type: application/pdf',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStorage } from '../db/open';
-import { rawMultipart, SAMPLE_FILES } from '../features/accounts/testing';
+import { rawMultipart, registrationParts, SAMPLE_FILES } from '../features/accounts/testing';
 import { currentPolicy, ensureInitialPolicy } from '../features/consent/policy-store';
 import { type SpawnedServer, spawnServer } from '../testing/spawned-server';
 
@@ -32,18 +32,7 @@ const BOUNDARY = 'R7boundary';
 let registrations = 0;
 /** A registration with five 10 MiB PDF documents: 50 MiB of body. */
 function registration(): Uint8Array {
-  const text = Object.entries({
-    fullName: 'Сериков Арман',
-    email: `r7-${registrations++}@gov.test`,
-    password: 'a long enough password',
-    organization: 'Министерство',
-    position: 'Эксперт',
-    policyVersion,
-    acceptPolicy: 'true',
-  }).map(([name, value]) => ({
-    headers: `Content-Disposition: form-data; name="${name}"`,
-    body: value,
-  }));
+  const text = registrationParts(`r7-${registrations++}@gov.test`, policyVersion);
   const document = Buffer.concat([
     SAMPLE_FILES.pdf,
     Buffer.alloc(10 * MIB - SAMPLE_FILES.pdf.length),

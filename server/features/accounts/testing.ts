@@ -149,6 +149,22 @@ export async function answerOf(response: Response | Promise<Response>): Promise<
 }
 
 /** A raw multipart body, for the shapes FormData will not produce. */
+/** The text fields of a registration as raw multipart parts (for `rawMultipart`). */
+export function registrationParts(email: string, policyVersion: string) {
+  return Object.entries({
+    fullName: 'Сериков Арман',
+    email,
+    password: 'a long enough password',
+    organization: 'Министерство',
+    position: 'Эксперт',
+    policyVersion,
+    acceptPolicy: 'true',
+  }).map(([name, value]) => ({
+    headers: `Content-Disposition: form-data; name="${name}"`,
+    body: value,
+  }));
+}
+
 export function rawMultipart(
   parts: { headers: string; body: string | Uint8Array }[],
   boundary = 'XyZ',

@@ -45,7 +45,7 @@ export async function recordDisclosure(
       reportCount: data.reports.length,
       reporterCount: subjects.length,
       identifiedReporterCount: subjects.filter((s) => s.identified).length,
-      dataSha256: createHash('sha256').update(JSON.stringify(data)).digest('hex'),
+      dataSha256: fingerprintOf(data),
     };
     const audit = {
       action: 'disclosure.recorded',
@@ -92,7 +92,7 @@ export async function disclosureExport(
         },
         facts,
       );
-      const sha256 = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+      const sha256 = fingerprintOf(data);
       if (sha256 !== row.dataSha256) {
         throw new ApiError('conflict', 'The data changed since the disclosure was recorded.');
       }
@@ -164,6 +164,11 @@ export function disclosureRecord(row: DisclosureRow): DisclosureRecord {
     },
     dataSha256: row.dataSha256,
   };
+}
+
+/** What a disclosure keeps of its data: a later export must match it byte for byte. */
+function fingerprintOf(data: unknown): string {
+  return createHash('sha256').update(JSON.stringify(data)).digest('hex');
 }
 
 function encodeCursor(row: DisclosureRow): string {
