@@ -18,7 +18,7 @@ const POLL_MS = 50;
 
 type BenchDb = { outbox: { count(): Promise<number> } };
 declare const webtaggerBench: {
-  saveReport(db: BenchDb, report: ReportInput): Promise<unknown>;
+  saveReport(db: BenchDb, report: ReportInput, options: { at: number }): Promise<unknown>;
   WebTaggerDb: new () => BenchDb;
   /** The extension's database in the bench page, opened once (as the background opens it). */
   db?: BenchDb;
@@ -30,7 +30,8 @@ async function saveAll(page: Page, reports: ReportInput[], progress: (m: string)
     await page.evaluate(
       async (chunk) => {
         webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
-        for (const report of chunk) await webtaggerBench.saveReport(webtaggerBench.db, report);
+        for (const report of chunk)
+          await webtaggerBench.saveReport(webtaggerBench.db, report, { at: Date.now() });
       },
       reports.slice(start, start + SAVE_CHUNK),
     );

@@ -7,7 +7,7 @@ import { pruneDrafts } from '@/lib/form/draft';
 import { afterFormReady, FORM_WAIT_MS } from '@/lib/form/ready';
 import { t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
-import type { PageDeps } from './deps';
+import type { PageDeps, PopupDeps } from './deps';
 import { preloadForm } from './form/useReportForm';
 import { type Gate, resolveGate } from './gate';
 import { lazy } from './Lazy';
@@ -30,7 +30,7 @@ const isWebPage = (page: TargetPage | null | undefined): page is TargetPage =>
  * The popup: sign in, accept the current policy, then tag the page in one click; the review list
  * of reports not yet accepted; the account.
  */
-export function App({ deps, search = location.search }: { deps: PageDeps; search?: string }) {
+export function App({ deps, search }: { deps: PopupDeps; search: string }) {
   const { db } = deps;
   const [gate, setGate] = useState<Gate>({ name: 'loading' });
   const [tab, setTab] = useState<Tab>(
@@ -57,7 +57,7 @@ export function App({ deps, search = location.search }: { deps: PageDeps; search
     setTimeout(() => void db.dexie().then((dexie) => pruneDrafts(dexie, deps.now())), 2000);
     targetPage(search).then(
       (p) => {
-        if (isWebPage(p)) preloadForm(db, p);
+        if (isWebPage(p)) preloadForm(db, p, deps.now());
         setPage(p ?? null);
       },
       () => setPage(null),
@@ -95,7 +95,7 @@ export function App({ deps, search = location.search }: { deps: PageDeps; search
   };
 
   let content: ComponentChildren;
-  if (tab === 'pending') content = <PendingView db={db} onEdit={onEdit} />;
+  if (tab === 'pending') content = <PendingView deps={deps} onEdit={onEdit} />;
   else if (tab === 'account') {
     content = (
       <AccountPanel
@@ -109,7 +109,7 @@ export function App({ deps, search = location.search }: { deps: PageDeps; search
       />
     );
   } else if (saved) {
-    content = <SavedConfirmation db={db} saved={saved} onReview={() => openTab('pending')} />;
+    content = <SavedConfirmation deps={deps} saved={saved} onReview={() => openTab('pending')} />;
   } else if (editing) {
     content = (
       <ReportForm

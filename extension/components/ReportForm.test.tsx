@@ -28,8 +28,7 @@ async function open(subject = { kind: 'page' as const, page }) {
   const view = await mount(
     <ReportForm
       subject={subject}
-      deps={{ db, now: Date.now }}
-      readHints={async () => hints}
+      deps={{ db, now: Date.now, readHints: async () => hints }}
       onSaved={saved}
     />,
   );
@@ -152,7 +151,7 @@ describe('ReportForm', () => {
       note: 'old note',
       capturedAt: '2026-11-20T10:00:00.000Z',
     };
-    const stored: LocalReport = await saveReport(db, input);
+    const stored: LocalReport = await saveReport(db, input, { at: Date.now() });
     const form = await open({ kind: 'edit', report: stored } as never);
     await waitFor(
       () => (form.$('textarea[name=note]') as HTMLTextAreaElement)?.value === 'old note',
@@ -175,20 +174,24 @@ describe('ReportForm', () => {
   });
 
   it('says when the page is already reported', async () => {
-    await saveReport(db, {
-      id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
-      url: 'https://casino.example.kz/promo',
-      title: 'x',
-      source: 'page',
-      resourceType: 'webpage',
-      languages: ['ru'],
-      geography: { indicated: false },
-      openness: 'public',
-      availability: 'accessible',
-      topics: ['gambling'],
-      note: '',
-      capturedAt: '2026-11-20T10:00:00.000Z',
-    });
+    await saveReport(
+      db,
+      {
+        id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+        url: 'https://casino.example.kz/promo',
+        title: 'x',
+        source: 'page',
+        resourceType: 'webpage',
+        languages: ['ru'],
+        geography: { indicated: false },
+        openness: 'public',
+        availability: 'accessible',
+        topics: ['gambling'],
+        note: '',
+        capturedAt: '2026-11-20T10:00:00.000Z',
+      },
+      { at: Date.now() },
+    );
     const form = await open();
     await waitFor(() => form.$('[data-testid=duplicate-hint]'));
     expect(textOf(form.$('[data-testid=duplicate-hint]'))).toBe(

@@ -7,13 +7,10 @@ import {
   RESOURCE_TYPE_CODES,
   RESOURCE_TYPES,
 } from '#shared/taxonomy';
-import type { TargetPage } from '@/lib/capture/page-capture';
-import { readPageHints } from '@/lib/form/page-hints';
 import { markFormReady } from '@/lib/form/ready';
-import type { PageHints } from '@/lib/form/values';
 import { t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
-import type { PageDeps } from './deps';
+import type { PopupDeps } from './deps';
 import { DuplicateHint } from './form/DuplicateHint';
 import { FieldError, fieldId } from './form/FieldError';
 import { GeographyFields } from './form/GeographyFields';
@@ -34,14 +31,13 @@ type Props = {
   onCancel?: () => void;
   /** The server could not be reached: saving works, sending waits. */
   offline?: boolean;
-  deps: Pick<PageDeps, 'db' | 'now'>;
-  readHints?: (page: TargetPage) => Promise<PageHints>;
+  deps: Pick<PopupDeps, 'db' | 'now' | 'readHints'>;
 };
 
 /** The tagging form: pre-filled so that one click (or Enter) saves; every field validated. */
-export function ReportForm({ subject, onSaved, onCancel, offline, deps, readHints }: Props) {
+export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props) {
   const { db } = deps;
-  const form = useReportForm(subject, { db, readHints: readHints ?? readPageHints });
+  const form = useReportForm(subject, deps);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
@@ -93,7 +89,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps, readHint
         }
       }
       const { saveReport } = await import('@/lib/storage/reports');
-      const local = await saveReport(await db.dexie(), report);
+      const local = await saveReport(await db.dexie(), report, { at: deps.now() });
       await form.forgetDraft();
       onSaved({ report: local, screenshotFailed });
     } finally {

@@ -44,14 +44,13 @@ async function show(summary: SyncSummary | undefined, stored: LocalReport = repo
     <SavedConfirmation
       saved={{ report, screenshotFailed: false }}
       onReview={() => {}}
-      db={db}
-      send={send}
+      deps={{ db, send }}
     />,
   );
   unmount = view.unmount;
   expect(textOf(view.root.querySelector('[data-testid=saved]'))).toBe('✓ Сохранено.');
   await waitFor(() => !textOf(view.root).includes('Отправка на сервер'));
-  expect(send).toHaveBeenCalledWith(report.id);
+  expect(send).toHaveBeenCalledWith('report-saved', { reportId: report.id });
   return textOf(view.root.querySelector('[data-testid=saved-sync]'));
 }
 

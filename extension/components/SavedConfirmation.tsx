@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type SyncSummary, sendMessage } from '@/lib/browser/messages';
+import type { SyncSummary } from '@/lib/browser/messages';
 import { errorMessageKey } from '@/lib/i18n/error-messages';
 import { type MessageKey, t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
-import type { LocalDb } from '@/lib/storage/local-db';
+import type { PageDeps } from './deps';
 import type { SavedReport } from './ReportForm';
 
 type Props = {
   saved: SavedReport;
   onReview: () => void;
-  db: LocalDb;
-  send?: (reportId: string) => Promise<SyncSummary | undefined>;
+  deps: Pick<PageDeps, 'db' | 'send'>;
 };
 
 const OUTCOME: Record<string, MessageKey> = {
@@ -25,11 +24,14 @@ const OUTCOME: Record<string, MessageKey> = {
  * The confirmation after Save: the report is safe in the browser; then whether the server took
  * it, refused it (and why), or it waits for the network, consent or a sign-in.
  */
-export function SavedConfirmation({ saved, onReview, db, send }: Props) {
-  const [outcome, setOutcome] = useState<{ summary?: SyncSummary; report?: LocalReport }>();
+export function SavedConfirmation({ saved, onReview, deps }: Props) {
+  const { db, send } = deps;
+  const [outcome, setOutcome] = useState<{
+    summary?: SyncSummary;
+    report?: LocalReport;
+  }>();
   useEffect(() => {
-    const sync = send ?? ((reportId: string) => sendMessage('report-saved', { reportId }));
-    void sync(saved.report.id).then(async (summary) => {
+    void send('report-saved', { reportId: saved.report.id }).then(async (summary) => {
       const report = await (await db.dexie()).reports.get(saved.report.id);
       setOutcome({ summary, report });
     });

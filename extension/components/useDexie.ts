@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WebTaggerDb } from '@/lib/storage/db';
-import type { LocalDb } from '@/lib/storage/local-db';
+import type { DbOpener } from '@/lib/storage/local-db';
 
 /** The Dexie database of a handle, once loaded: views that query with Dexie wait for it. */
-export function useDexie(db: LocalDb): WebTaggerDb | undefined {
+export function useDexie(db: DbOpener): WebTaggerDb | undefined {
   const [dexie, setDexie] = useState<WebTaggerDb>();
   useEffect(() => {
     let mounted = true;

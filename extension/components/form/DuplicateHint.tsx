@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { labelOf } from '#shared/labels';
 import { REVIEW_STATUSES } from '#shared/review-status';
 import { t, uiLocale } from '@/lib/i18n/i18n';
-import type { LocalDb } from '@/lib/storage/local-db';
+import type { DbOpener } from '@/lib/storage/local-db';
 import type { AlreadyReported } from '@/lib/sync/known-urls';
 
 /** Says so when the page is already reported, by the analyst or by anyone (decided locally). */
-export function DuplicateHint({ url, db }: { url: string; db: LocalDb }) {
+export function DuplicateHint({ url, db }: { url: string; db: DbOpener }) {
   const [found, setFound] = useState<AlreadyReported>();
   useEffect(() => {
     let mounted = true;

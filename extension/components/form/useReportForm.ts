@@ -15,7 +15,7 @@ import {
   targetOf,
 } from '@/lib/form/values';
 import type { LocalReport } from '@/lib/storage/db';
-import type { LocalDb } from '@/lib/storage/local-db';
+import type { DbOpener } from '@/lib/storage/local-db';
 import { readMeta } from '@/lib/storage/meta';
 
 /** What the form is about: a page (or link) to tag, or a stored report to edit. */
@@ -39,13 +39,17 @@ const loadValidator = (): Promise<Validator> => import('@/lib/form/validation');
 // Nor is the code that saves: it loads with the validator, so Save never waits for it.
 const loadSaving = () => import('@/lib/storage/reports');
 
-type Deps = { db: LocalDb; readHints: (page: TargetPage) => Promise<PageHints> };
+type Deps = {
+  db: DbOpener;
+  now(): number;
+  readHints: (page: TargetPage) => Promise<PageHints>;
+};
 
 /**
  * What the form starts from: its draft, the topic usage and the last used values, read without
  * Dexie (the popup's first paint waits for this, targets.md P4).
  */
-async function readStart(db: LocalDb, key: string) {
+async function readStart(db: DbOpener, key: string) {
   const [draft, [usage, lastUsed]] = await Promise.all([
     loadDraft(db, key),
     readMeta(db.name, ['topicUsage', 'lastUsed']),
@@ -57,7 +61,7 @@ async function readStart(db: LocalDb, key: string) {
   };
 }
 
-async function load(db: LocalDb, subject: FormSubject): Promise<Loaded> {
+async function load(db: DbOpener, subject: FormSubject, now: number): Promise<Loaded> {
   if (subject.kind === 'edit') {
     const target = targetOf(subject.report);
     const key = draftKey(target, true);
@@ -74,7 +78,7 @@ async function load(db: LocalDb, subject: FormSubject): Promise<Loaded> {
     url: page.url,
     title: page.title,
     source: page.source,
-    capturedAt: new Date().toISOString(),
+    capturedAt: new Date(now).toISOString(),
   };
   return {
     values: initialFormValues(lastUsed, { languages: [] }),
@@ -92,8 +96,8 @@ let preloaded: Preloaded | undefined;
  * Starts reading what the form for a page needs (its draft, the last used values)
  * while the popup still checks the session: the form then paints as soon as it mounts.
  */
-export function preloadForm(db: LocalDb, page: TargetPage): void {
-  const loaded = load(db, { kind: 'page', page });
+export function preloadForm(db: DbOpener, page: TargetPage, now: number): void {
+  const loaded = load(db, { kind: 'page', page }, now);
   loaded.catch(() => undefined);
   preloaded = { url: page.url, loaded };
 }
@@ -127,7 +131,7 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
 
   async function start(isMounted: () => boolean) {
     const early = takePreloaded(subject);
-    const state = await (early?.loaded ?? load(deps.db, subject));
+    const state = await (early?.loaded ?? load(deps.db, subject, deps.now()));
     if (!isMounted()) return;
     commit(state);
     await afterFormReady(FORM_WAIT_MS);
@@ -183,7 +187,7 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
     const values = { ...state.values, ...change };
     commit({ ...state, values });
     revalidate(values, state.target);
-    const draft: Draft = { target: state.target, values, savedAt: Date.now() };
+    const draft: Draft = { target: state.target, values, savedAt: deps.now() };
     void deps.db.dexie().then((db) => saveDraft(db, state.key, draft));
   }
 

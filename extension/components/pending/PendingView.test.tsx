@@ -50,7 +50,7 @@ const underReview = report({ state: 'synced', reviewStatus: 'under_review', serv
 const submitted = report({ state: 'synced', reviewStatus: 'submitted', serverVersion: 1 });
 
 async function open() {
-  const view = await mount(<PendingView db={db} send={send} onEdit={onEdit} />);
+  const view = await mount(<PendingView deps={{ db, send, now: Date.now }} onEdit={onEdit} />);
   unmount = view.unmount;
   await waitFor(() => view.root.querySelector('[data-testid=report-item]'));
   return view;

@@ -1,8 +1,6 @@
 import { useState } from 'preact/hooks';
-import { sendMessage as defaultSend } from '@/lib/browser/messages';
 import { type MessageKey, t } from '@/lib/i18n/i18n';
 import type { LocalReport, WebTaggerDb } from '@/lib/storage/db';
-import type { LocalDb } from '@/lib/storage/local-db';
 import {
   countInStates,
   newestInStates,
@@ -10,6 +8,7 @@ import {
   type ReviewSection,
 } from '@/lib/storage/pending-query';
 import { deleteReport, requeueReport } from '@/lib/storage/reports';
+import type { PageDeps } from '../deps';
 import { useDexie } from '../useDexie';
 import { type ItemActions, PendingItem } from './PendingItem';
 import { SyncStatus } from './SyncStatus';
@@ -17,8 +16,8 @@ import { useLiveQuery } from './useLiveQuery';
 
 export const PAGE_SIZE = 20;
 
-type Send = (type: 'sync-now') => Promise<unknown>;
-type Props = { onEdit: (report: LocalReport) => void; db: LocalDb; send?: Send };
+type Deps = Pick<PageDeps, 'db' | 'send' | 'now'>;
+type Props = { onEdit: (report: LocalReport) => void; deps: Deps };
 
 const TITLES: Record<ReviewSection, MessageKey> = {
   rejected: 'sectionRejected',
@@ -61,13 +60,14 @@ function Section(props: { section: ReviewSection; db: WebTaggerDb; actions: Item
  * The analyst's reports not yet accepted (rejected with the server's reason, waiting, being sent)
  * and the sent ones with their review status. Each section reads one page through an index.
  */
-export function PendingView({ db, ...props }: Props) {
-  const dexie = useDexie(db);
+export function PendingView({ deps, onEdit }: Props) {
+  const dexie = useDexie(deps.db);
   if (!dexie) return <div aria-busy="true" />;
-  return <PendingLists {...props} db={dexie} />;
+  return <PendingLists onEdit={onEdit} deps={deps} db={dexie} />;
 }
 
-function PendingLists({ onEdit, db, send = defaultSend }: Omit<Props, 'db'> & { db: WebTaggerDb }) {
+function PendingLists({ onEdit, deps, db }: Props & { db: WebTaggerDb }) {
+  const { send, now } = deps;
   const [busy, setBusy] = useState(false);
   const empty = useLiveQuery(
     async () => (await countInStates(db, Object.values(REVIEW_SECTIONS).flat())) === 0,
@@ -86,11 +86,11 @@ function PendingLists({ onEdit, db, send = defaultSend }: Omit<Props, 'db'> & { 
   const actions: ItemActions = {
     onEdit,
     onDelete: async (report) => {
-      await deleteReport(db, report.id);
+      await deleteReport(db, report.id, now());
       void send('sync-now');
     },
     onRetry: async (report) => {
-      await requeueReport(db, report.id);
+      await requeueReport(db, report.id, now());
       void send('sync-now');
     },
   };
@@ -101,7 +101,7 @@ function PendingLists({ onEdit, db, send = defaultSend }: Omit<Props, 'db'> & { 
         <button type="button" onClick={submitAll} disabled={busy} data-testid="submit-all">
           {t('submitAll')}
         </button>
-        <SyncStatus db={db} />
+        <SyncStatus db={db} now={now} />
       </div>
       {empty && <p class="muted">{t('noReports')}</p>}
       {(Object.keys(REVIEW_SECTIONS) as ReviewSection[]).map((section) => (

@@ -15,7 +15,7 @@ const time = (ms: number) =>
   new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** When the last sync ran, how it ended and, after a failure, when the next one is due. */
-export function SyncStatus({ db }: { db: WebTaggerDb }) {
+export function SyncStatus({ db, now }: { db: WebTaggerDb; now(): number }) {
   const state = useLiveQuery(
     async () => ({ last: await getMeta(db, 'lastSync'), backoff: await getMeta(db, 'backoff') }),
     [db],
@@ -26,7 +26,7 @@ export function SyncStatus({ db }: { db: WebTaggerDb }) {
     <p class="muted" data-testid="sync-status">
       {t('syncLast', time(last.at))} {t(OUTCOME[last.outcome] ?? 'syncRetryLater')}
       {backoff &&
-        backoff.nextAttemptAt > Date.now() &&
+        backoff.nextAttemptAt > now() &&
         ` ${t('syncNextAt', time(backoff.nextAttemptAt))}`}
     </p>
   );

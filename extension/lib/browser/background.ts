@@ -64,6 +64,7 @@ export function startBackground(deps: BackgroundDeps): void {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const linkMenu: LinkMenuDeps = {
       db,
+      now: Date.now,
       openForm: openPopupWindow,
       afterReport: async (_report, tabId) => {
         if (tabId !== undefined) await flashSaved(db, tabId);

@@ -46,7 +46,7 @@ describe('refreshBadge', () => {
 
   it('refreshes every open tab after a sync', async () => {
     const db = freshDb();
-    await saveReport(db, aReport({ url: 'https://casino.example.kz/' }));
+    await saveReport(db, aReport({ url: 'https://casino.example.kz/' }), { at: Date.now() });
     const tab = await browser.tabs.create({ url: 'https://casino.example.kz/?utm_medium=x' });
 
     await refreshAllBadges(db);

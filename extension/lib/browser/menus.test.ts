@@ -29,6 +29,7 @@ beforeEach(() => {
 function deps(db = freshDb()) {
   return {
     db,
+    now: Date.now,
     openForm: vi.fn(async (_path: string) => undefined),
     afterReport: vi.fn(async () => undefined),
   };
@@ -72,7 +73,7 @@ describe('buildLinkMenus', () => {
     const db = freshDb();
     expect(await refreshLinkMenus(db)).toBe(true);
     expect(await refreshLinkMenus(db)).toBe(false);
-    await saveReport(db, aReport({ topics: ['hatred'] }));
+    await saveReport(db, aReport({ topics: ['hatred'] }), { at: Date.now() });
     expect(await refreshLinkMenus(db)).toBe(true);
     expect(created.find((c) => c.parentId === LINK_MENU.parent)?.id).toBe(
       `${LINK_MENU.topicPrefix}hatred`,
@@ -86,6 +87,7 @@ describe('handleLinkMenuClick', () => {
     await saveReport(
       d.db,
       aReport({ resourceType: 'social_post', languages: ['kk'], availability: 'blocked' }),
+      { at: Date.now() },
     );
     const result = await handleLinkMenuClick(
       d,

@@ -78,6 +78,7 @@ export type LinkMenuTab = { id?: number; windowId?: number } | undefined;
 
 export type LinkMenuDeps = {
   db: WebTaggerDb;
+  now(): number;
   /** Opens the popup page at this path for the full form. */
   openForm(path: string): Promise<void>;
   /** Runs after a one-click report was saved (sync, badge). */
@@ -104,7 +105,7 @@ export async function handleLinkMenuClick(
   }
   const topic = id.startsWith(LINK_MENU.topicPrefix) ? id.slice(LINK_MENU.topicPrefix.length) : '';
   if (!isTopic(topic)) return undefined;
-  const report = await reportLink(deps.db, { linkUrl, linkText }, topic);
+  const report = await reportLink(deps.db, { linkUrl, linkText }, topic, deps.now());
   await deps.afterReport(report, tab?.id);
   return report;
 }

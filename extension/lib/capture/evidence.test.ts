@@ -84,7 +84,7 @@ describe('pruneOrphanEvidence', () => {
     const orphan = await storeEvidence(db, new Uint8Array([1]), 'image/png', 0);
     const needed = await storeEvidence(db, new Uint8Array([2]), 'image/png', 0);
     const fresh = await storeEvidence(db, new Uint8Array([3]), 'image/png', 10_000_000);
-    await saveReport(db, aReport({ evidence: needed }));
+    await saveReport(db, aReport({ evidence: needed }), { at: Date.now() });
 
     expect(await pruneOrphanEvidence(db, 10_000_000)).toBe(1);
     expect(await db.evidence.get(orphan.sha256)).toBeUndefined();

@@ -15,7 +15,7 @@ export function linkReportInput(
   link: Pick<LinkTarget, 'linkUrl' | 'linkText'>,
   topic: Topic,
   lastUsed: LastUsedValues,
-  now = new Date(),
+  at: Date,
 ): ReportInput {
   return {
     id: crypto.randomUUID(),
@@ -29,7 +29,7 @@ export function linkReportInput(
     availability: lastUsed.availability,
     topics: [topic],
     note: '',
-    capturedAt: now.toISOString(),
+    capturedAt: at.toISOString(),
   };
 }
 
@@ -38,7 +38,8 @@ export async function reportLink(
   db: WebTaggerDb,
   link: Pick<LinkTarget, 'linkUrl' | 'linkText'>,
   topic: Topic,
+  at: number,
 ): Promise<LocalReport> {
-  const report = linkReportInput(link, topic, await getLastUsedValues(db));
-  return saveReport(db, report, { rememberForm: false });
+  const report = linkReportInput(link, topic, await getLastUsedValues(db), new Date(at));
+  return saveReport(db, report, { at, rememberForm: false });
 }

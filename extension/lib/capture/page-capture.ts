@@ -44,7 +44,7 @@ export function linkFormPath(link: LinkTarget): string {
  * named by `?tabId=` (when the popup is opened as a page of its own), else the active tab of the
  * current window.
  */
-export async function targetPage(search = location.search): Promise<TargetPage | undefined> {
+export async function targetPage(search: string): Promise<TargetPage | undefined> {
   const params = new URLSearchParams(search);
   const requested = positiveInt(params.get(LINK_FORM_PARAMS.tabId));
   const linkUrl = params.get(LINK_FORM_PARAMS.linkUrl);

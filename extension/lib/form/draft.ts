@@ -1,5 +1,5 @@
 import type { WebTaggerDb } from '../storage/db';
-import type { LocalDb } from '../storage/local-db';
+import type { DbOpener } from '../storage/local-db';
 import { readMetaValues } from '../storage/meta';
 import type { FormTarget, FormValues } from './values';
 
@@ -25,7 +25,7 @@ export async function saveDraft(db: WebTaggerDb, key: string, draft: Draft): Pro
 
 /** The draft under a key, if one was left; read without Dexie (the popup's first paint). */
 export async function loadDraft(
-  db: Pick<LocalDb, 'name'>,
+  db: Pick<DbOpener, 'name'>,
   key: string,
 ): Promise<Draft | undefined> {
   const [draft] = await readMetaValues(db.name, [key]);

@@ -4,7 +4,7 @@ import type { ReviewStatus } from '#shared/review-status';
 import type { ErrorCode } from '#shared/schemas/errors';
 import type { Evidence, ReportInput } from '#shared/schemas/report';
 import type { Mutation } from '#shared/schemas/sync';
-import { DB_NAME, type LocalDb } from './local-db';
+import { DB_NAME, type DbOpener } from './local-db';
 
 /** Where a report is on its way to the server (client-only, taxonomy.md). */
 export type LocalState = 'draft' | 'pending' | 'syncing' | 'synced' | 'rejected';
@@ -55,10 +55,10 @@ export type MetaEntry = { key: string; value: unknown };
 export type KnownUrl = { hash: string };
 
 /**
- * The extension's database opened with Dexie: the `LocalDb` of every page once Dexie is loaded
+ * The extension's database opened with Dexie: the `DbOpener` of every page once Dexie is loaded
  * (the background, tests), its own `dexie()`.
  */
-export class WebTaggerDb extends Dexie implements LocalDb {
+export class WebTaggerDb extends Dexie implements DbOpener {
   reports!: EntityTable<LocalReport, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   knownUrls!: EntityTable<KnownUrl, 'hash'>;

@@ -4,19 +4,20 @@ import type { WebTaggerDb } from './db';
 export const DB_NAME = 'webtagger';
 
 /**
- * The one handle on the extension's database, created by each entrypoint and passed down: its
- * name, by which the popup's first paint reads a few records with IndexedDB itself
- * (`readRecords`), and its Dexie database, most of the popup's code, loaded only when something
- * is written or queried (targets.md P4). A `WebTaggerDb` (db.ts) is one already opened.
+ * How a page reaches the extension's one database handle (`WebTaggerDb`, db.ts), made by each
+ * entrypoint and passed down: the database's name, by which the popup's first paint reads a few
+ * records with IndexedDB itself (`readRecords`), and `dexie()`, which loads Dexie and opens the
+ * handle only when something is written or queried (targets.md P4). Library functions take the
+ * opened `WebTaggerDb`; components take this.
  */
-export type LocalDb = {
+export type DbOpener = {
   readonly name: string;
   /** The Dexie database, loaded and opened on first use, the same one every time. */
   dexie(): Promise<WebTaggerDb>;
 };
 
-/** A handle that loads Dexie only when first asked for it (the popup and the options page). */
-export function lazyDb(name = DB_NAME): LocalDb {
+/** An opener that loads Dexie only when first asked (the popup and the options page). */
+export function lazyDb(name = DB_NAME): DbOpener {
   let opened: Promise<WebTaggerDb> | undefined;
   return {
     name,

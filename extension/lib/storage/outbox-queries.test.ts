@@ -9,7 +9,7 @@ async function saveSome(db: WebTaggerDb, count: number) {
   const reports = [];
   for (let i = 0; i < count; i++) {
     const report = aReport({ url: `https://casino.example.kz/${i}` });
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     reports.push(report);
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
@@ -36,9 +36,9 @@ describe('reportsOfBatch', () => {
     const db = freshDb();
     const reports = await saveSome(db, 4);
     const batch = await outbox(db);
-    await saveReport(db, { ...reports[0]!, note: 'changed' });
+    await saveReport(db, { ...reports[0]!, note: 'changed' }, { at: Date.now() });
     await db.reports.update(reports[1]!.id, { state: 'rejected' });
-    await deleteReport(db, reports[2]!.id);
+    await deleteReport(db, reports[2]!.id, Date.now());
     const found = await reportsOfBatch(db, batch, 'pending');
     expect(found.get(reports[0]!.id)?.note).toBe('changed');
     expect(found.get(reports[1]!.id)?.state).toBe('rejected');

@@ -8,7 +8,7 @@ describe('saveReport', () => {
   it('stores the report as pending and queues its upsert with the same payload', async () => {
     const db = freshDb();
     const report = aReport({ url: 'https://www.casino.example.kz/play?utm_source=tg' });
-    const local = await saveReport(db, report);
+    const local = await saveReport(db, report, { at: Date.now() });
 
     expect(await db.reports.get(report.id)).toMatchObject({ state: 'pending', url: report.url });
     expect(local.urlKeyHash).toMatch(/^[0-9a-f]{16}$/);
@@ -23,7 +23,7 @@ describe('saveReport', () => {
     db.outbox.hook('creating', () => {
       throw new Error('disk full');
     });
-    await expect(saveReport(db, aReport())).rejects.toThrow('disk full');
+    await expect(saveReport(db, aReport(), { at: Date.now() })).rejects.toThrow('disk full');
     expect(await db.reports.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -31,8 +31,8 @@ describe('saveReport', () => {
   it('replaces the queued upsert of an edit that was never sent', async () => {
     const db = freshDb();
     const report = aReport();
-    await saveReport(db, report);
-    await saveReport(db, { ...report, note: 'second thoughts' });
+    await saveReport(db, report, { at: Date.now() });
+    await saveReport(db, { ...report, note: 'second thoughts' }, { at: Date.now() });
 
     const entries = await db.outbox.toArray();
     expect(entries).toHaveLength(1);
@@ -42,10 +42,10 @@ describe('saveReport', () => {
   it('keeps an upsert that was already sent and queues the edit after it', async () => {
     const db = freshDb();
     const report = aReport();
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     const [sent] = await db.outbox.toArray();
     await markSentUpTo(db, sent!.seq!);
-    await saveReport(db, { ...report, note: 'edited' });
+    await saveReport(db, { ...report, note: 'edited' }, { at: Date.now() });
 
     const entries = await db.outbox.orderBy('seq').toArray();
     expect(entries.map((e) => e.mutation.id)).toEqual([sent!.mutation.id, expect.any(String)]);
@@ -55,15 +55,15 @@ describe('saveReport', () => {
   it('notes the evidence an upsert needs, so the engine uploads it first', async () => {
     const db = freshDb();
     const evidence = { sha256: 'a'.repeat(64), mime: 'image/png' as const, bytes: 10 };
-    await saveReport(db, aReport({ evidence }));
+    await saveReport(db, aReport({ evidence }), { at: Date.now() });
     expect((await db.outbox.toArray())[0]!.evidenceSha256).toBe(evidence.sha256);
   });
 
   it('remembers the values of a new report and counts its topics, but not for edits', async () => {
     const db = freshDb();
     const report = aReport({ resourceType: 'social_post', topics: ['fraud', 'drugs'] });
-    await saveReport(db, report);
-    await saveReport(db, { ...report, resourceType: 'video' });
+    await saveReport(db, report, { at: Date.now() });
+    await saveReport(db, { ...report, resourceType: 'video' }, { at: Date.now() });
 
     expect(await getMeta(db, 'lastUsed')).toMatchObject({
       resourceType: 'social_post',
@@ -74,8 +74,9 @@ describe('saveReport', () => {
 
   it('counts the topics of a one-click report without changing the form values', async () => {
     const db = freshDb();
-    await saveReport(db, aReport({ resourceType: 'video' }));
+    await saveReport(db, aReport({ resourceType: 'video' }), { at: Date.now() });
     await saveReport(db, aReport({ resourceType: 'file', topics: ['fraud'] }), {
+      at: Date.now(),
       rememberForm: false,
     });
     expect(await getMeta(db, 'lastUsed')).toMatchObject({ resourceType: 'video' });
@@ -87,14 +88,14 @@ describe('requeueReport', () => {
   it('queues a rejected report again as it is', async () => {
     const db = freshDb();
     const report = aReport();
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     await db.outbox.clear();
     await db.reports.update(report.id, {
       state: 'rejected',
       rejection: { code: 'validation_failed', message: 'no' },
     });
 
-    await requeueReport(db, report.id);
+    await requeueReport(db, report.id, Date.now());
     expect(await db.reports.get(report.id)).toMatchObject({ state: 'pending' });
     expect((await db.outbox.toArray())[0]!.mutation).toMatchObject({ op: 'upsert', report });
   });
@@ -104,8 +105,8 @@ describe('deleteReport', () => {
   it('forgets a report that never left the browser without queueing anything', async () => {
     const db = freshDb();
     const report = aReport();
-    await saveReport(db, report);
-    await deleteReport(db, report.id);
+    await saveReport(db, report, { at: Date.now() });
+    await deleteReport(db, report.id, Date.now());
     expect(await db.reports.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
   });
@@ -113,11 +114,11 @@ describe('deleteReport', () => {
   it('queues a delete for a report the server may know', async () => {
     const db = freshDb();
     const report = aReport();
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     await db.outbox.clear();
     await db.reports.update(report.id, { state: 'synced', serverVersion: 1 });
 
-    await deleteReport(db, report.id);
+    await deleteReport(db, report.id, Date.now());
     expect(await db.reports.count()).toBe(0);
     const entries = await db.outbox.toArray();
     expect(entries.map((e) => e.mutation)).toEqual([

@@ -5,6 +5,8 @@ import { getMeta, setMeta } from './meta';
 import { sentUpTo } from './outbox-queries';
 
 export type SaveOptions = {
+  /** When it is saved (ms since the epoch), from the caller's clock. */
+  at: number;
   /** Whether a new report's values pre-fill the next form (not for one-click link reports). */
   rememberForm?: boolean;
 };
@@ -17,9 +19,9 @@ export type SaveOptions = {
 export async function saveReport(
   db: WebTaggerDb,
   report: ReportInput,
-  options: SaveOptions = {},
+  options: SaveOptions,
 ): Promise<LocalReport> {
-  const now = Date.now();
+  const now = options.at;
   const local: LocalReport = {
     ...report,
     state: 'pending',
@@ -43,14 +45,15 @@ export async function saveReport(
 export async function requeueReport(
   db: WebTaggerDb,
   reportId: string,
+  at: number,
 ): Promise<LocalReport | undefined> {
   const report = await db.reports.get(reportId);
   if (!report) return undefined;
-  return saveReport(db, reportInputOf(report));
+  return saveReport(db, reportInputOf(report), { at });
 }
 
 /** Deletes a report locally and, if the server may know it, queues its deletion. */
-export async function deleteReport(db: WebTaggerDb, reportId: string): Promise<void> {
+export async function deleteReport(db: WebTaggerDb, reportId: string, at: number): Promise<void> {
   await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
     const report = await db.reports.get(reportId);
     if (!report) return;
@@ -63,7 +66,7 @@ export async function deleteReport(db: WebTaggerDb, reportId: string): Promise<v
       await db.outbox.add({
         mutation: { id: crypto.randomUUID(), op: 'delete', reportId },
         reportId,
-        queuedAt: Date.now(),
+        queuedAt: at,
       });
     }
   });

@@ -78,7 +78,11 @@ export function createApiClient(serverUrl: string, fetchImpl: typeof fetch) {
     const text = await response.text();
     const json = text ? safeJson(text) : undefined;
     if (!response.ok) {
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+      // An HTTP date counts from the server's own Date: the two clocks may disagree.
+      const retryAfterMs = parseRetryAfter(
+        response.headers.get('retry-after'),
+        Date.parse(response.headers.get('date') ?? ''),
+      );
       const parsed = errorBodySchema.safeParse(json);
       if (parsed.success) {
         const { code, message, details } = parsed.data.error;
@@ -136,13 +140,16 @@ function query(params: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : '';
 }
 
-/** Retry-After as milliseconds: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
+/**
+ * Retry-After as milliseconds: delay-seconds, or an HTTP date counted from `serverNow` (the
+ * answer's Date; RFC 9110 §10.2.3). A date without a usable Date header tells nothing.
+ */
+export function parseRetryAfter(value: string | null, serverNow: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return Number.isNaN(at) || Number.isNaN(serverNow) ? undefined : Math.max(0, at - serverNow);
 }
 
 function safeJson(text: string): unknown {

@@ -40,4 +40,9 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(null, now)).toBeUndefined();
     expect(parseRetryAfter('soon', now)).toBeUndefined();
   });
+
+  it("counts an HTTP date from the server's Date, and ignores it without one", () => {
+    expect(parseRetryAfter('Tue, 24 Nov 2026 10:01:00 GMT', Number.NaN)).toBeUndefined();
+    expect(parseRetryAfter('30', Number.NaN)).toBe(30_000);
+  });
 });

@@ -16,6 +16,7 @@ function setUp() {
       client: createApiClient(SESSION.serverUrl, server.fetch),
       token: SESSION.token,
       deviceId: 'device-1',
+      now: Date.now,
     });
   return { db, server, drain };
 }
@@ -25,7 +26,7 @@ async function saveMany(db: WebTaggerDb, count: number) {
     aReport({ url: `https://casino.example.kz/${i}` }),
   );
   await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
-    for (const report of reports) await saveReport(db, report);
+    for (const report of reports) await saveReport(db, report, { at: Date.now() });
   });
   return reports;
 }
@@ -124,7 +125,7 @@ describe('drainOutbox', () => {
     await drain();
     server.state.rule = undefined;
 
-    await saveReport(db, { ...report!, note: 'fixed' });
+    await saveReport(db, { ...report!, note: 'fixed' }, { at: Date.now() });
     expect(await db.reports.get(report!.id)).toMatchObject({ state: 'pending' });
     await drain();
     expect(await db.reports.get(report!.id)).toMatchObject({ state: 'synced' });
@@ -233,7 +234,7 @@ describe('drainOutbox', () => {
       'image/png',
       Date.now(),
     );
-    await saveReport(db, aReport({ evidence }));
+    await saveReport(db, aReport({ evidence }), { at: Date.now() });
 
     expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -247,7 +248,7 @@ describe('drainOutbox', () => {
   it('pushes nothing and keeps the evidence while its upload fails', async () => {
     const { db, server, drain } = setUp();
     const evidence = await storeEvidence(db, new Uint8Array([1, 2, 3]), 'image/png', Date.now());
-    await saveReport(db, aReport({ evidence }));
+    await saveReport(db, aReport({ evidence }), { at: Date.now() });
     server.state.failNext.push({ status: 503, code: 'internal_error' });
 
     expect(await drain()).toMatchObject({ kind: 'retry_later' });

@@ -19,6 +19,7 @@ export type DrainDeps = {
   client: ApiClient;
   token: string;
   deviceId: string;
+  now(): number;
   /** Mutations per push (the server takes at most 500). */
   batchSize?: number;
 };

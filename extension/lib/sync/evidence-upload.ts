@@ -1,7 +1,7 @@
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
 import { type ApiClient, ApiClientError } from './api-client';
 
-type UploadDeps = { db: WebTaggerDb; client: ApiClient; token: string };
+type UploadDeps = { db: WebTaggerDb; client: ApiClient; token: string; now(): number };
 
 /** Refusals of the image itself: sending it again would not help. */
 const IMAGE_REFUSALS = new Set([
@@ -24,11 +24,11 @@ export async function uploadEvidenceOf(deps: UploadDeps, batch: OutboxEntry[]): 
     if (!blob || blob.uploadedAt !== undefined) continue;
     try {
       await deps.client.uploadEvidence(deps.token, sha256, blob.mime, blob.data);
-      await deps.db.evidence.update(sha256, { uploadedAt: Date.now() });
+      await deps.db.evidence.update(sha256, { uploadedAt: deps.now() });
       uploaded++;
     } catch (error) {
       if (!(error instanceof ApiClientError) || !IMAGE_REFUSALS.has(error.code)) throw error;
-      await deps.db.evidence.update(sha256, { uploadedAt: Date.now(), refusedWith: error.code });
+      await deps.db.evidence.update(sha256, { uploadedAt: deps.now(), refusedWith: error.code });
     }
   }
   return uploaded;

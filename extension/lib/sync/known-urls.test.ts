@@ -24,7 +24,7 @@ describe('isAlreadyReported', () => {
   it('says own for a URL the analyst reported here, even before any sync', async () => {
     const db = freshDb();
     const report = aReport({ url: 'https://t.me/s/casino_kz' });
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     const decision = await isAlreadyReported(db, 'https://telegram.me/casino_kz');
     expect(decision).toMatchObject({ status: 'own', report: { id: report.id } });
   });
@@ -32,7 +32,7 @@ describe('isAlreadyReported', () => {
   it('says own rather than known for a URL the analyst reported that the server also knows', async () => {
     const db = freshDb();
     const report = aReport({ url: 'https://casino.example.kz/play' });
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     await db.knownUrls.put({ hash: hashOf(report.url) });
     const decision = await isAlreadyReported(db, 'https://www.casino.example.kz/play/');
     expect(decision).toMatchObject({ status: 'own', report: { id: report.id } });

@@ -40,7 +40,7 @@ function setUp(session: Session | null = SESSION) {
 }
 
 const save = (db: WebTaggerDb, url = 'https://casino.example.kz/') =>
-  saveReport(db, aReport({ url }));
+  saveReport(db, aReport({ url }), { at: Date.now() });
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -106,9 +106,11 @@ export function createSyncRunner(deps: RunnerDeps) {
     await adoptScope(db, session);
     await recoverInterrupted(db);
     const base = { db, client: deps.createClient(session.serverUrl), token: session.token };
-    let outcome = await drainOutbox({ ...base, deviceId: await deps.getDeviceId() }).catch(
-      (error: unknown) => stopOn(error),
-    );
+    let outcome = await drainOutbox({
+      ...base,
+      deviceId: await deps.getDeviceId(),
+      now: deps.now,
+    }).catch((error: unknown) => stopOn(error));
     const result: SyncResult = {
       outcome: outcome.kind,
       pushed: pushedOf(outcome),

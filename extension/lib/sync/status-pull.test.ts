@@ -16,7 +16,7 @@ function setUp() {
     db,
     server,
     client,
-    push: () => drainOutbox({ ...deps, deviceId: 'device-1' }),
+    push: () => drainOutbox({ ...deps, deviceId: 'device-1', now: Date.now }),
     pull: (pageSize?: number) => pullStatuses({ ...deps, pageSize }),
   };
 }
@@ -25,7 +25,7 @@ describe('pullStatuses', () => {
   it('applies review status changes to the local reports', async () => {
     const { db, server, push, pull } = setUp();
     const report = aReport();
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     await push();
     server.setStatus(report.id, 'under_review');
 
@@ -40,7 +40,7 @@ describe('pullStatuses', () => {
   it('removes a report deleted on the server (from another browser)', async () => {
     const { db, server, push, pull } = setUp();
     const report = aReport();
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     await push();
     server.deleteElsewhere(report.id);
 
@@ -51,9 +51,9 @@ describe('pullStatuses', () => {
   it('keeps local edits still on their way, taking only the status', async () => {
     const { db, server, push, pull } = setUp();
     const report = aReport();
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     await push();
-    await saveReport(db, { ...report, note: 'edited offline' });
+    await saveReport(db, { ...report, note: 'edited offline' }, { at: Date.now() });
     server.setStatus(report.id, 'under_review');
 
     await pull();
@@ -67,7 +67,7 @@ describe('pullStatuses', () => {
   it('does not bring back a report whose deletion is queued', async () => {
     const { db, server, push, pull } = setUp();
     const report = aReport();
-    await saveReport(db, report);
+    await saveReport(db, report, { at: Date.now() });
     await push();
     await db.reports.delete(report.id);
     await db.outbox.add({
@@ -99,7 +99,8 @@ describe('pullStatuses', () => {
 
   it('reads every page and keeps the cursor, so the next pull asks only for what is new', async () => {
     const { db, server, push, pull } = setUp();
-    for (let i = 0; i < 5; i++) await saveReport(db, aReport({ url: `https://a.example.kz/${i}` }));
+    for (let i = 0; i < 5; i++)
+      await saveReport(db, aReport({ url: `https://a.example.kz/${i}` }), { at: Date.now() });
     await push();
 
     expect(await pull(2)).toBe(5);
