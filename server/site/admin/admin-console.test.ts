@@ -200,4 +200,37 @@ describe('the audit log in words', () => {
     const nobody = await admin.get('/admin/audit?person=nobody-at-all');
     expect(nobody.html).not.toContain('data-action=');
   });
+
+  it('shows the details in words and the accounts they name as people, not as raw JSON', async () => {
+    const owner = createUser(t, { fullName: 'Ерлан Жумабаев', email: 'zhumabaev@gov.test' });
+    recordAudit(t.storage.db, {
+      action: 'user.role_changed',
+      at: new Date('2026-11-22T12:00:00.000Z'),
+      actorUserId: adminId,
+      details: {
+        from: 'analyst',
+        to: 'reviewer',
+        ownerUserId: owner.id,
+        thirdPartyTransfer: true,
+        kinds: ['iin', 'email'],
+      },
+    });
+    const row = (html: string) =>
+      textOf(html.slice(html.indexOf('data-action="user.role_changed"')));
+
+    const ru = row((await admin.get('/admin/audit?lang=ru')).html);
+    for (const words of ['Было', 'Аналитик', 'Стало', 'Эксперт', 'Владелец', 'Ерлан Жумабаев']) {
+      expect(ru).toContain(words);
+    }
+    expect(ru).toContain('Передача третьим лицам');
+    expect(ru).toContain('ИИН, e-mail');
+    expect(ru).not.toContain(owner.id);
+    expect(ru).not.toContain('"from"');
+    const kk = row((await admin.get('/admin/audit?lang=kk')).html);
+    expect(kk).toContain('Талдаушы');
+    expect(kk).toContain('ЖСН, e-mail');
+    const en = row((await admin.get('/admin/audit?lang=en')).html);
+    expect(en).toContain('Transfer to third parties');
+    expect(en).toContain('yes');
+  });
 });

@@ -6,6 +6,7 @@ import type { AppDeps } from '../../http/env';
 import { renderPage } from '../render';
 import type { SiteEnv } from '../site-env';
 import { viewOf } from '../view';
+import { personIdsOf } from './audit-details';
 import { AuditPage } from './audit-page';
 import { auditFilterSchema } from './audit-query';
 import { disclosureRoutes } from './disclosure-routes';
@@ -32,6 +33,7 @@ export function adminRoutes(deps: AppDeps) {
       const ids = page.events.flatMap((event) => [
         ...(event.actorUserId ? [event.actorUserId] : []),
         ...(event.subjectType === 'user' && event.subjectId ? [event.subjectId] : []),
+        ...personIdsOf(event.details),
       ]);
       return renderPage(
         c,

@@ -5,6 +5,7 @@ import { Field, Select } from '../components/forms';
 import { Layout } from '../components/layout';
 import { Pager } from '../components/pager';
 import type { View } from '../view';
+import { AuditDetails } from './audit-details';
 import type { AuditEventRow, AuditFilter, Person } from './audit-query';
 
 /** An action in the page's language (the code itself for an action the site has no words for). */
@@ -140,8 +141,19 @@ export function AuditPage(props: {
                     <Subject view={view} event={event} people={props.people} />
                   </td>
                   <td>{event.ip ?? t.common.none}</td>
-                  <td class="hash">
-                    {event.details ? JSON.stringify(event.details) : t.common.none}
+                  <td>
+                    {event.details ? (
+                      <AuditDetails
+                        view={view}
+                        details={event.details}
+                        people={props.people}
+                        personName={(id) => (
+                          <PersonName view={view} id={id} people={props.people} />
+                        )}
+                      />
+                    ) : (
+                      t.common.none
+                    )}
                   </td>
                 </tr>
               ))}
