@@ -154,9 +154,11 @@ export const LEGAL_GROUNDS = {
     kk: 'ҚР ҚК, 179-бап: билікті басып алуға немесе ұстап қалуға насихат жүргізу немесе жария түрде шақыру, сол сияқты билікті басып алу немесе ұстап қалу не конституциялық құрылысты күштеп өзгерту',
     en: 'Criminal Code, art. 179: propaganda of or public calls for seizing or retaining power, and seizing or retaining power or violently changing the constitutional order',
   }),
-  // Prosecutors (arts. 172, 174, 180 for separatist calls; a separatism sentence under art. 180):
+  // Prosecutors (arts. 172, 174, 180 for separatist calls; a sentence under art. 180), and the
+  // heading «Separatist activity» quoted in the press:
   // https://www.kt.kz/eng/society/tokayev_expresses_condolences_over_death_of_people_s_1377931232.html
   // https://kz.kursiv.media/kk/2024-11-19/qntd-petropavl-separatizm
+  // https://turan.az/en/in-world/pro-russian-separatists-raise-their-heads-in-northern-kazakhstan-764412
   criminal_code_180: ground('criminal_code', '180', 'secondary', {
     ru: 'УК РК, ст. 180: сепаратистская деятельность',
     kk: 'ҚР ҚК, 180-бап: сепаратистік әрекет',
