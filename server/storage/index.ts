@@ -1,7 +1,9 @@
+import type { AccountStore } from './accounts-store';
 import type { AuditStore } from './audit-store';
 import type { DisclosureStore } from './disclosures-store';
 import type { ReportStore } from './reports-store';
 import type { ReviewStore } from './review-store';
+import type { SessionStore } from './sessions-store';
 
 /**
  * Everything the server keeps, behind one async interface whatever the engine: one method per
@@ -12,8 +14,10 @@ export type Storage = {
   review: ReviewStore;
   audit: AuditStore;
   disclosures: DisclosureStore;
+  accounts: AccountStore;
+  sessions: SessionStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
 
-export type { AuditStore, DisclosureStore, ReportStore, ReviewStore };
+export type { AccountStore, AuditStore, DisclosureStore, ReportStore, ReviewStore, SessionStore };

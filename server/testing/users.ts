@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountStatus, Role } from '#shared/schemas/account';
 import { consents, users } from '../db/schema';
-import { issueToken } from '../features/auth/tokens';
 import { currentPolicy } from '../features/consent/policy-store';
 import type { createTestApp } from './test-app';
+import { insertTestToken } from './tokens';
 
 type TestAppHandle = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -49,7 +49,7 @@ export function createUser(
     })
     .run();
   if (options.consent ?? true) giveConsent(testApp, id);
-  const { token } = issueToken(db, id, testApp.deps.config.tokenDays, 'test', now);
+  const { token } = insertTestToken(db, id, testApp.deps.config.tokenDays, 'test', now);
   return { id, email, token, auth: { authorization: `Bearer ${token}` } };
 }
 

@@ -47,7 +47,7 @@ export function accountRoutes(deps: AppDeps, limits: UploadLimits) {
   const files = documentFiles(dataDir);
   return new Hono<AppEnv>()
     .post('/auth/register', async (c) => {
-      limits.admitRegistration(clientAddress(c), deps.now());
+      await limits.admitRegistration(clientAddress(c), deps.now());
       const maxFiles = DOCUMENT_LIMITS.maxRegistrationFiles;
       const result = await withUpload(limits, c.req.raw, { dataDir, maxFiles }, (form) => {
         const fields = formFields(form, registrationFormSchema);

@@ -4,9 +4,9 @@ import type { AdminUser } from '#shared/schemas/admin';
 import type { Db } from '../../db/open';
 import { documents, type UserRow, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import { revokeTokensOf } from '../../storage/sqlite/sessions-store';
 import { documentMetadata, documentsOfUsers } from '../accounts/documents-service';
 import { type AuditDetails, recordAudit } from '../audit/audit-service';
-import { revokeAllTokens } from '../auth/tokens';
 
 /** Who does what to which account, and when: every admin action on an account takes one. */
 export type AccountAction = { userId: string; adminId: string; at: Date; ip: string };
@@ -80,7 +80,7 @@ export function blockUser(db: Db, action: AccountAction): AdminUser {
   return db.transaction(() => {
     const user = accountFor(db, action.userId);
     if (user.status !== 'blocked') setStatus(db, user, 'blocked', action);
-    revokeAllTokens(db, user.id, action.at);
+    revokeTokensOf(db, user.id, action.at.toISOString());
     return adminUserById(db, user.id);
   });
 }

@@ -2,8 +2,8 @@ import type { ConsentRecord, ConsentSubmission } from '#shared/schemas/consent';
 import type { Db } from '../../db/open';
 import { type ConsentRow, consents } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import { revokeTokensOf } from '../../storage/sqlite/sessions-store';
 import { recordAudit } from '../audit/audit-service';
-import { revokeAllTokens } from '../auth/tokens';
 import { currentPolicy, latestConsent } from './policy-store';
 
 export type ConsentOrigin = { ip: string; userAgent: string | null };
@@ -78,7 +78,7 @@ export function withdrawConsent(
       })
       .returning()
       .get();
-    revokeAllTokens(db, userId, at);
+    revokeTokensOf(db, userId, at.toISOString());
     recordAudit(db, {
       action: 'consent.withdrawn',
       at,

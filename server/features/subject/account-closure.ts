@@ -3,8 +3,8 @@ import type { AccountClosure } from '#shared/schemas/subject';
 import type { Db } from '../../db/open';
 import { consents, erasures, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import { revokeTokensOf } from '../../storage/sqlite/sessions-store';
 import { recordAudit } from '../audit/audit-service';
-import { revokeAllTokens } from '../auth/tokens';
 import { currentPolicy, latestConsent } from '../consent/policy-store';
 
 const DAY_MS = 86_400_000;
@@ -37,7 +37,7 @@ export function closeAccount(db: Db, request: ClosureRequest): AccountClosure {
         .set({ status: 'closed', closedAt, updatedAt: closedAt })
         .where(eq(users.id, userId))
         .run();
-      revokeAllTokens(db, userId, at);
+      revokeTokensOf(db, userId, at.toISOString());
       const policyVersion = latestConsent(db, userId)?.policyVersion ?? currentPolicy(db)?.version;
       if (policyVersion) {
         tx.insert(consents)

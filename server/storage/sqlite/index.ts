@@ -1,9 +1,11 @@
 import type { Storage } from '../index';
+import { sqliteAccountStore } from './accounts-store';
 import { sqliteAuditStore } from './audit-store';
 import { sqliteDisclosureStore } from './disclosures-store';
 import type { SqliteHandles } from './handles';
 import { sqliteReportStore } from './reports-store';
 import { sqliteReviewStore } from './review-store';
+import { sqliteSessionStore } from './sessions-store';
 
 /** The stores of the SQLite engine, on one connection. */
 export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
@@ -12,6 +14,8 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     review: sqliteReviewStore(handles),
     audit: sqliteAuditStore(handles.db),
     disclosures: sqliteDisclosureStore(handles.db),
+    accounts: sqliteAccountStore(handles.db),
+    sessions: sqliteSessionStore(handles.db),
     dataDir,
   };
 }
