@@ -6,7 +6,7 @@ import type { Logger } from './logger';
 
 /** What a fresh or existing data folder needs before the app serves: the first policy, the admin. */
 export async function prepareData(storage: Storage, config: Config, logger: Logger, now: Date) {
-  ensureInitialPolicy(storage.db, now);
+  await ensureInitialPolicy(storage, now);
   const admin = await ensureBootstrapAdmin(storage, config.admin, now);
   if (admin === 'created') logger.info('bootstrap admin created');
 }

@@ -1,5 +1,6 @@
 import type { AccountStore } from './accounts-store';
 import type { AuditStore } from './audit-store';
+import type { ConsentStore } from './consent-store';
 import type { DisclosureStore } from './disclosures-store';
 import type { ReportStore } from './reports-store';
 import type { ReviewStore } from './review-store';
@@ -16,8 +17,17 @@ export type Storage = {
   disclosures: DisclosureStore;
   accounts: AccountStore;
   sessions: SessionStore;
+  consent: ConsentStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
 
-export type { AccountStore, AuditStore, DisclosureStore, ReportStore, ReviewStore, SessionStore };
+export type {
+  AccountStore,
+  AuditStore,
+  ConsentStore,
+  DisclosureStore,
+  ReportStore,
+  ReviewStore,
+  SessionStore,
+};

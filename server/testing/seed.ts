@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '#shared/schemas/account';
 import type { Storage } from '../db/open';
 import { consents, users } from '../db/schema';
-import { currentPolicy, ensureInitialPolicy } from '../features/consent/policy-store';
+import { seedPolicy } from './policies';
 import { insertTestToken } from './tokens';
 
 export type SeededAccount = { id: string; email: string; token: string };
@@ -19,8 +19,7 @@ export function seedAccounts(
   role: Role = 'analyst',
 ): SeededAccount[] {
   const { db } = storage;
-  ensureInitialPolicy(db, now);
-  const policy = currentPolicy(db)!;
+  const policy = seedPolicy(db, now);
   const at = now.toISOString();
   return Array.from({ length: count }, (_, i) => {
     const id = randomUUID();

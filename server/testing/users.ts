@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountStatus, Role } from '#shared/schemas/account';
 import { consents, users } from '../db/schema';
-import { currentPolicy } from '../features/consent/policy-store';
+import { currentPolicyRow } from '../storage/sqlite/consent-store';
 import type { createTestApp } from './test-app';
 import { insertTestToken } from './tokens';
 
@@ -56,7 +56,7 @@ export function createUser(
 /** Records the user's consent to the current policy version. */
 export function giveConsent(testApp: TestAppHandle, userId: string): void {
   const { db } = testApp.storage;
-  const policy = currentPolicy(db);
+  const policy = currentPolicyRow(db);
   if (!policy) throw new Error('the test app has no policy');
   db.insert(consents)
     .values({

@@ -18,7 +18,7 @@ export function roleTokens(storage: Storage, now: () => Date) {
       !!found &&
       found.user.status === 'active' &&
       found.user.role === role &&
-      hasCurrentConsent(storage.db, found.user.id).current
+      (await hasCurrentConsent(storage, found.user.id)).current
     );
   };
   return {

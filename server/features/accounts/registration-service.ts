@@ -5,9 +5,9 @@ import type { registrationFormSchema } from '#shared/schemas/documents';
 import type { Db } from '../../db/open';
 import { consents, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import { currentPolicyRow } from '../../storage/sqlite/consent-store';
 import { recordAudit } from '../audit/audit-service';
 import { hashPassword } from '../auth/passwords';
-import { currentPolicy } from '../consent/policy-store';
 import type { CheckedDocument } from './document-content';
 import type { DocumentFiles } from './document-files';
 import { insertDocumentRows, withNewIds } from './documents-service';
@@ -94,7 +94,7 @@ export async function registerAccount(
 }
 
 function assertCurrentPolicy(db: Db, accepted: string): void {
-  const current = currentPolicy(db)?.version;
+  const current = currentPolicyRow(db)?.version;
   if (accepted !== current) {
     throw new ApiError('conflict', 'The policy you accepted is not the current one.', {
       policyVersion: current,

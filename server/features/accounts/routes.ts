@@ -64,11 +64,11 @@ export function accountRoutes(deps: AppDeps, limits: UploadLimits) {
       });
       return c.json(result, 201);
     })
-    .get('/me', requireUser(deps), (c) => {
+    .get('/me', requireUser(deps), async (c) => {
       const { id, email, fullName, role, status } = c.get('user');
       return c.json({
         user: { id, email, fullName, role, status },
-        consent: hasCurrentConsent(db, id),
+        consent: await hasCurrentConsent(deps.storage, id),
       });
     })
     .get('/me/documents', requireUser(deps), (c) => {

@@ -60,7 +60,7 @@ export async function addAccount(
       .values({
         userId: id,
         action: 'given',
-        policyVersion: currentPolicy(db)!.version,
+        policyVersion: (await currentPolicy(t.storage))!.version,
         processing: true,
         thirdPartyTransfer: false,
         at,

@@ -3,9 +3,9 @@ import type { AccountClosure } from '#shared/schemas/subject';
 import type { Db } from '../../db/open';
 import { consents, erasures, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import { currentPolicyRow, latestConsentRow } from '../../storage/sqlite/consent-store';
 import { revokeTokensOf } from '../../storage/sqlite/sessions-store';
 import { recordAudit } from '../audit/audit-service';
-import { currentPolicy, latestConsent } from '../consent/policy-store';
 
 const DAY_MS = 86_400_000;
 
@@ -38,7 +38,8 @@ export function closeAccount(db: Db, request: ClosureRequest): AccountClosure {
         .where(eq(users.id, userId))
         .run();
       revokeTokensOf(db, userId, at.toISOString());
-      const policyVersion = latestConsent(db, userId)?.policyVersion ?? currentPolicy(db)?.version;
+      const policyVersion =
+        latestConsentRow(tx, userId)?.policyVersion ?? currentPolicyRow(tx)?.version;
       if (policyVersion) {
         tx.insert(consents)
           .values({

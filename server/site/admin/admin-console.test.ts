@@ -103,7 +103,7 @@ describe('policy versions', () => {
       textEn: 'Policy text',
     });
     expect(done.status).toBe(303);
-    expect(currentPolicy(t.storage.db)?.version).toBe('2');
+    expect((await currentPolicy(t.storage))?.version).toBe('2');
     const list = await admin.get(done.location!);
     expect(list.html).toContain('Опубликована: 2');
     const shown = await admin.get('/policy/2?lang=kk');
@@ -132,7 +132,7 @@ describe('policy versions', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.html).toMatch(/id="version-error"/);
     expect(malformed.html).toMatch(/id="textRu-error">Fill this in\./);
-    expect(currentPolicy(t.storage.db)?.version).toBe('1');
+    expect((await currentPolicy(t.storage))?.version).toBe('1');
   });
 });
 

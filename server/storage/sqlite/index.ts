@@ -1,6 +1,7 @@
 import type { Storage } from '../index';
 import { sqliteAccountStore } from './accounts-store';
 import { sqliteAuditStore } from './audit-store';
+import { sqliteConsentStore } from './consent-store';
 import { sqliteDisclosureStore } from './disclosures-store';
 import type { SqliteHandles } from './handles';
 import { sqliteReportStore } from './reports-store';
@@ -16,6 +17,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     disclosures: sqliteDisclosureStore(handles.db),
     accounts: sqliteAccountStore(handles.db),
     sessions: sqliteSessionStore(handles.db),
+    consent: sqliteConsentStore(handles.db),
     dataDir,
   };
 }
