@@ -2,6 +2,7 @@ import type { AccountStore } from './accounts-store';
 import type { AuditStore } from './audit-store';
 import type { ConsentStore } from './consent-store';
 import type { DisclosureStore } from './disclosures-store';
+import type { DocumentStore } from './documents-store';
 import type { ReportStore } from './reports-store';
 import type { ReviewStore } from './review-store';
 import type { SessionStore } from './sessions-store';
@@ -18,6 +19,7 @@ export type Storage = {
   accounts: AccountStore;
   sessions: SessionStore;
   consent: ConsentStore;
+  documents: DocumentStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
@@ -27,6 +29,7 @@ export type {
   AuditStore,
   ConsentStore,
   DisclosureStore,
+  DocumentStore,
   ReportStore,
   ReviewStore,
   SessionStore,

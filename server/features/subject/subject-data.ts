@@ -6,13 +6,14 @@ import {
   consents,
   disclosureSubjects,
   disclosures,
+  documents as documentRows,
   materials,
   reports,
   tokens,
   users,
 } from '../../db/schema';
 import { ApiError } from '../../http/errors';
-import { documentMetadata, documentsOfUsers } from '../accounts/documents-service';
+import { documentMetadata } from '../accounts/documents-service';
 import { recordAudit } from '../audit/audit-service';
 import { reportContent } from '../review/report-view';
 
@@ -43,7 +44,12 @@ export function exportSubjectData(
 export function subjectData(db: Db, userId: string, at: Date): SubjectData {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw new ApiError('not_found', 'No such account.');
-  const documents = documentsOfUsers(db, [userId]).get(userId) ?? [];
+  const documents = db
+    .select()
+    .from(documentRows)
+    .where(eq(documentRows.userId, userId))
+    .orderBy(asc(documentRows.createdAt), asc(documentRows.id))
+    .all();
   return {
     exportedAt: at.toISOString(),
     profile: {

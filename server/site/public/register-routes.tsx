@@ -49,7 +49,6 @@ const keptValues = (raw: Record<string, string>): RegistrationValues => ({
 
 /** The registration form: a new pending account with its documents and consent. */
 export function registerRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
   const files = documentFiles(deps.storage.dataDir);
   const policyOrFail = async () => {
     const policy = await currentPolicy(deps.storage);
@@ -86,7 +85,7 @@ export function registerRoutes(deps: AppDeps) {
       const upload = checkedDocuments(c.get('upload'), t);
       if (upload.error !== undefined) return again({ documents: upload.error });
       try {
-        await registerAccount(db, files, {
+        await registerAccount(deps.storage, files, {
           form: fields.data,
           documents: upload.documents,
           origin: requestOrigin(c),

@@ -3,6 +3,7 @@ import { sqliteAccountStore } from './accounts-store';
 import { sqliteAuditStore } from './audit-store';
 import { sqliteConsentStore } from './consent-store';
 import { sqliteDisclosureStore } from './disclosures-store';
+import { sqliteDocumentStore } from './documents-store';
 import type { SqliteHandles } from './handles';
 import { sqliteReportStore } from './reports-store';
 import { sqliteReviewStore } from './review-store';
@@ -18,6 +19,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     accounts: sqliteAccountStore(handles.db),
     sessions: sqliteSessionStore(handles.db),
     consent: sqliteConsentStore(handles.db),
+    documents: sqliteDocumentStore(handles.db),
     dataDir,
   };
 }
