@@ -6,6 +6,7 @@ import type { DocumentStore } from './documents-store';
 import type { ReportStore } from './reports-store';
 import type { ReviewStore } from './review-store';
 import type { SessionStore } from './sessions-store';
+import type { SubjectStore } from './subject-store';
 
 /**
  * Everything the server keeps, behind one async interface whatever the engine: one method per
@@ -20,6 +21,7 @@ export type Storage = {
   sessions: SessionStore;
   consent: ConsentStore;
   documents: DocumentStore;
+  subject: SubjectStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
@@ -33,4 +35,5 @@ export type {
   ReportStore,
   ReviewStore,
   SessionStore,
+  SubjectStore,
 };

@@ -8,6 +8,7 @@ import type { SqliteHandles } from './handles';
 import { sqliteReportStore } from './reports-store';
 import { sqliteReviewStore } from './review-store';
 import { sqliteSessionStore } from './sessions-store';
+import { sqliteSubjectStore } from './subject-store';
 
 /** The stores of the SQLite engine, on one connection. */
 export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
@@ -20,6 +21,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     sessions: sqliteSessionStore(handles.db),
     consent: sqliteConsentStore(handles.db),
     documents: sqliteDocumentStore(handles.db),
+    subject: sqliteSubjectStore(handles.db),
     dataDir,
   };
 }
