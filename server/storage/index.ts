@@ -4,6 +4,7 @@ import type { ConsentStore } from './consent-store';
 import type { DisclosureStore } from './disclosures-store';
 import type { DocumentStore } from './documents-store';
 import type { ReportStore } from './reports-store';
+import type { RetentionStore } from './retention-store';
 import type { ReviewStore } from './review-store';
 import type { SessionStore } from './sessions-store';
 import type { SubjectStore } from './subject-store';
@@ -22,6 +23,7 @@ export type Storage = {
   consent: ConsentStore;
   documents: DocumentStore;
   subject: SubjectStore;
+  retention: RetentionStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
@@ -33,6 +35,7 @@ export type {
   DisclosureStore,
   DocumentStore,
   ReportStore,
+  RetentionStore,
   ReviewStore,
   SessionStore,
   SubjectStore,

@@ -6,6 +6,7 @@ import { sqliteDisclosureStore } from './disclosures-store';
 import { sqliteDocumentStore } from './documents-store';
 import type { SqliteHandles } from './handles';
 import { sqliteReportStore } from './reports-store';
+import { sqliteRetentionStore } from './retention-store';
 import { sqliteReviewStore } from './review-store';
 import { sqliteSessionStore } from './sessions-store';
 import { sqliteSubjectStore } from './subject-store';
@@ -22,6 +23,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     consent: sqliteConsentStore(handles.db),
     documents: sqliteDocumentStore(handles.db),
     subject: sqliteSubjectStore(handles.db),
+    retention: sqliteRetentionStore(handles.db, handles.sqlite),
     dataDir,
   };
 }
