@@ -3,6 +3,7 @@ import type { AuditStore } from './audit-store';
 import type { ConsentStore } from './consent-store';
 import type { DisclosureStore } from './disclosures-store';
 import type { DocumentStore } from './documents-store';
+import type { RecheckStore } from './rechecks-store';
 import type { ReportStore } from './reports-store';
 import type { RetentionStore } from './retention-store';
 import type { ReviewStore } from './review-store';
@@ -24,6 +25,7 @@ export type Storage = {
   documents: DocumentStore;
   subject: SubjectStore;
   retention: RetentionStore;
+  rechecks: RecheckStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
@@ -34,6 +36,7 @@ export type {
   ConsentStore,
   DisclosureStore,
   DocumentStore,
+  RecheckStore,
   ReportStore,
   RetentionStore,
   ReviewStore,

@@ -53,7 +53,7 @@ export function reviewRoutes(deps: AppDeps) {
   const { storage } = deps;
   const { db } = storage;
   const recheck = {
-    db,
+    storage,
     engine: deps.recheck,
     intervals: deps.config.recheck.intervals,
     now: deps.now,
@@ -79,7 +79,7 @@ export function reviewRoutes(deps: AppDeps) {
         view={viewOf(c)}
         detail={detail}
         custody={custody}
-        checks={await recheckHistory(db, id)}
+        checks={await recheckHistory(storage, id)}
         {...extra}
       />,
       status,

@@ -5,6 +5,7 @@ import { sqliteConsentStore } from './consent-store';
 import { sqliteDisclosureStore } from './disclosures-store';
 import { sqliteDocumentStore } from './documents-store';
 import type { SqliteHandles } from './handles';
+import { sqliteRecheckStore } from './rechecks-store';
 import { sqliteReportStore } from './reports-store';
 import { sqliteRetentionStore } from './retention-store';
 import { sqliteReviewStore } from './review-store';
@@ -24,6 +25,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     documents: sqliteDocumentStore(handles.db),
     subject: sqliteSubjectStore(handles.db),
     retention: sqliteRetentionStore(handles.db, handles.sqlite),
+    rechecks: sqliteRecheckStore(handles.db),
     dataDir,
   };
 }
