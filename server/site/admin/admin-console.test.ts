@@ -7,7 +7,6 @@ import {
   registrationForm,
   SAMPLE_FILES,
 } from '../../features/accounts/testing';
-import { recordAudit } from '../../features/audit/audit-service';
 import { currentPolicy } from '../../features/consent/policy-store';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
@@ -141,10 +140,10 @@ describe('the audit log', () => {
     const actor = await addAccount(t);
     const day = (d: string) => new Date(`2026-11-${d}T12:00:00.000Z`);
     for (let i = 0; i < 60; i++) {
-      recordAudit(t.storage.db, { action: 'test.event', at: day('20'), actorUserId: actor.id });
+      await t.storage.audit.record({ action: 'test.event', at: day('20'), actorUserId: actor.id });
     }
-    recordAudit(t.storage.db, { action: 'test.other', at: day('21'), actorUserId: actor.id });
-    recordAudit(t.storage.db, { action: 'test.event', at: day('22'), actorUserId: adminId });
+    await t.storage.audit.record({ action: 'test.other', at: day('21'), actorUserId: actor.id });
+    await t.storage.audit.record({ action: 'test.event', at: day('22'), actorUserId: adminId });
 
     const byAction = await admin.get('/admin/audit?action=test.other');
     expect(byAction.html.match(/data-action="test\.\w+"/g)).toEqual(['data-action="test.other"']);
@@ -173,8 +172,8 @@ describe('the audit log in words', () => {
     const aigerim = createUser(t, { fullName: 'Айгерим Сапарова', email: 'a.saparova@gov.test' });
     const other = createUser(t, { fullName: 'Ерлан Жумабаев', email: 'zhumabaev@gov.test' });
     const at = new Date('2026-11-22T12:00:00.000Z');
-    recordAudit(t.storage.db, { action: 'auth.login_failed', at, actorUserId: aigerim.id });
-    recordAudit(t.storage.db, {
+    await t.storage.audit.record({ action: 'auth.login_failed', at, actorUserId: aigerim.id });
+    await t.storage.audit.record({
       action: 'user.role_changed',
       at,
       actorUserId: adminId,
