@@ -27,7 +27,7 @@ async function main() {
   const app = createApp({ storage, config, logger, now, evidenceJobs: timestamps, recheck });
   const retention = startRetentionSchedule({ storage, config, logger, now });
   const rechecks = startRecheckSchedule(
-    { db: storage.db, engine: recheck, intervals: config.recheck.intervals, now, logger },
+    { storage, engine: recheck, intervals: config.recheck.intervals, now, logger },
     { tickMs: config.recheck.tickMs, batch: config.recheck.concurrency * 8, leaseMs: LEASE_MS },
   );
   timestamps.kick();

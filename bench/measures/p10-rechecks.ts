@@ -80,7 +80,7 @@ export const measure: Measure = {
     });
     const schedule = startRecheckSchedule(
       {
-        db: storage.db,
+        storage,
         engine,
         intervals: { sent_for_blocking: 12 * 3_600_000 },
         now: () => new Date(),

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
-import { issueToken } from '../../server/features/auth/tokens';
 import { seedAccounts } from '../../server/testing/seed';
 import { spawnServer } from '../../server/testing/spawned-server';
+import { insertTestToken } from '../../server/testing/tokens';
 import { type BigDatabase, bigDatabase, copyDatabase } from '../lib/big-database';
 import type { BenchContext, Measure } from '../lib/measure';
 import { type PushBatch, pushBatches, sendPush } from '../lib/push-batches';
@@ -31,7 +31,9 @@ async function underLoad(
   copyDatabase(source.dir, dir);
   const storage = openStorage(dir);
   const pushers = seedAccounts(storage, 2);
-  const pullers = source.analysts.slice(0, 2).map((id) => issueToken(storage.db, id, 1).token);
+  const pullers = source.analysts
+    .slice(0, 2)
+    .map((id) => insertTestToken(storage.db, id, 1, undefined, new Date()).token);
   storage.close();
   const batches: PushBatch[][] = pushBatches(seededRandom(8), 2, Math.ceil(seconds * 6), 500);
   const server = await spawnServer({ dataDir: dir, ...(script ? { script } : {}) });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   dataDir = join(disk, 'data');
   const storage = openStorage(dataDir);
   analyst = seedAccounts(storage, 1)[0]!;
-  policyVersion = currentPolicy(storage.db)!.version;
+  policyVersion = (await currentPolicy(storage))!.version;
   storage.close();
   server = await spawnServer({
     dataDir,

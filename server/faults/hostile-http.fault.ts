@@ -197,7 +197,7 @@ describe(`R3 over real HTTP (seed ${seed})`, () => {
       // A connection per request: the server closes one after refusing a body early, and a pooled
       // connection it has closed would fail the next request before it reaches the server.
       const headers: Record<string, string> = { ...request.headers, connection: 'close' };
-      const authorization = tokens.authorization(request.role);
+      const authorization = await tokens.authorization(request.role);
       if (authorization) headers.authorization = authorization;
       try {
         const response = await fetch(`${server.url}${request.path}`, {

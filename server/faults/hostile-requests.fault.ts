@@ -74,7 +74,7 @@ describe(`R3: hostile requests at every endpoint (seed ${seed})`, () => {
       })) {
         let answer: { status: number; body: string };
         try {
-          answer = await send(request, tokens.authorization(request.role));
+          answer = await send(request, await tokens.authorization(request.role));
         } catch (error) {
           problems.push(
             `${request.method} ${request.path.slice(0, 120)}: crashed: ${String(error)}`,
@@ -151,7 +151,7 @@ describe(`R3: hostile requests at every endpoint (seed ${seed})`, () => {
     for (const r of fc.sample(siteRequests, { numRuns: runs, seed })) {
       const path = r.page.path.replace(/:\w+/g, () => r.id || 'x').replace(/\*$/, '');
       const query = r.query.length ? `?${new URLSearchParams(r.query)}` : '';
-      const authorization = tokens.authorization(r.role);
+      const authorization = await tokens.authorization(r.role);
       const cookie = authorization ? `wt_session=${authorization.slice(7)}` : undefined;
       const request: HostileRequest = {
         method: r.page.method,

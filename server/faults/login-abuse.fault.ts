@@ -105,7 +105,7 @@ describe('R7: login abuse', () => {
   });
 
   it('stores registered passwords as salted scrypt hashes that take 32 MiB or more to compute', async () => {
-    const version = currentPolicy(t.storage.db)!.version;
+    const version = (await currentPolicy(t.storage))!.version;
     const password = 'one shared password';
     const emails = ['first@gov.test', 'second@gov.test'];
     for (const email of emails) {

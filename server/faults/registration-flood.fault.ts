@@ -18,8 +18,8 @@ let policyVersion: string;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'webtagger-r7-'));
   const storage = openStorage(join(root, 'data'));
-  ensureInitialPolicy(storage.db, new Date());
-  policyVersion = currentPolicy(storage.db)!.version;
+  await ensureInitialPolicy(storage, new Date());
+  policyVersion = (await currentPolicy(storage))!.version;
   storage.close();
   server = await spawnServer({ dataDir: join(root, 'data') });
 });

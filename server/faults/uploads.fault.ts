@@ -31,7 +31,7 @@ beforeAll(async () => {
   mkdirSync(join(root, 'outside'));
   const storage = openStorage(dataDir);
   analyst = seedAccounts(storage, 1)[0]!;
-  policyVersion = currentPolicy(storage.db)!.version;
+  policyVersion = (await currentPolicy(storage))!.version;
   storage.close();
   // Many registrations from one address: the registration rate limit is not what this tests.
   server = await spawnServer({ dataDir, env: { WEBTAGGER_REGISTRATIONS_PER_HOUR: '100000' } });

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { UiLocale } from '#shared/labels';
-import type { UserRow } from '../db/schema';
 import { formTokenFor } from '../features/web-session/form-token';
+import type { UserRow } from '../storage/accounts-store';
 import type { Strings } from './i18n';
 import type { SiteEnv } from './site-env';
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Role } from '#shared/schemas/account';
 import type { Storage } from '../db/open';
 import { consents, users } from '../db/schema';
-import { issueToken } from '../features/auth/tokens';
-import { currentPolicy, ensureInitialPolicy } from '../features/consent/policy-store';
+import { seedPolicy } from './policies';
+import { insertTestToken } from './tokens';
 
 export type SeededAccount = { id: string; email: string; token: string };
 
@@ -19,8 +19,7 @@ export function seedAccounts(
   role: Role = 'analyst',
 ): SeededAccount[] {
   const { db } = storage;
-  ensureInitialPolicy(db, now);
-  const policy = currentPolicy(db)!;
+  const policy = seedPolicy(db, now);
   const at = now.toISOString();
   return Array.from({ length: count }, (_, i) => {
     const id = randomUUID();
@@ -50,7 +49,7 @@ export function seedAccounts(
         method: 'seed',
       })
       .run();
-    const { token } = issueToken(db, id, 30, 'seed', now);
+    const { token } = insertTestToken(db, id, 30, 'seed', now);
     return { id, email, token };
   });
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountStatus, Role } from '#shared/schemas/account';
 import { consents, users } from '../db/schema';
-import { issueToken } from '../features/auth/tokens';
-import { currentPolicy } from '../features/consent/policy-store';
+import { currentPolicyRow } from '../storage/sqlite/consent-store';
 import type { createTestApp } from './test-app';
+import { insertTestToken } from './tokens';
 
 type TestAppHandle = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -49,14 +49,14 @@ export function createUser(
     })
     .run();
   if (options.consent ?? true) giveConsent(testApp, id);
-  const { token } = issueToken(db, id, testApp.deps.config.tokenDays, 'test', now);
+  const { token } = insertTestToken(db, id, testApp.deps.config.tokenDays, 'test', now);
   return { id, email, token, auth: { authorization: `Bearer ${token}` } };
 }
 
 /** Records the user's consent to the current policy version. */
 export function giveConsent(testApp: TestAppHandle, userId: string): void {
   const { db } = testApp.storage;
-  const policy = currentPolicy(db);
+  const policy = currentPolicyRow(db);
   if (!policy) throw new Error('the test app has no policy');
   db.insert(consents)
     .values({

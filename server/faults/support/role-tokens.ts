@@ -12,22 +12,22 @@ import type { Role } from './hostile-requests';
 export function roleTokens(storage: Storage, now: () => Date) {
   const tokens = new Map<Role, string>();
   let replaced = 0;
-  const alive = (role: Role, token: string) => {
-    const found = userForToken(storage.db, token, now());
+  const alive = async (role: Role, token: string) => {
+    const found = await userForToken(storage, token, now());
     return (
       !!found &&
       found.user.status === 'active' &&
       found.user.role === role &&
-      hasCurrentConsent(storage.db, found.user.id).current
+      (await hasCurrentConsent(storage, found.user.id)).current
     );
   };
   return {
     /** The Authorization header the role sends (none for 'none', junk for 'garbage'). */
-    authorization(role: Role): string | undefined {
+    async authorization(role: Role): Promise<string | undefined> {
       if (role === 'none') return undefined;
       if (role === 'garbage') return 'Bearer not-a-token-at-all';
       let token = tokens.get(role);
-      if (!token || !alive(role, token)) {
+      if (!token || !(await alive(role, token))) {
         token = seedAccounts(storage, 1, now(), role)[0]!.token;
         tokens.set(role, token);
         replaced++;

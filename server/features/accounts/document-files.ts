@@ -53,14 +53,17 @@ export function documentFiles(dataDir: string) {
      * Moves the spooled files in, then runs `commit` (a database transaction). If anything fails
      * the stored files are removed again, so a failed upload leaves nothing behind.
      */
-    async writeThenCommit<T>(files: { id: string; path: string }[], commit: () => T): Promise<T> {
+    async writeThenCommit<T>(
+      files: { id: string; path: string }[],
+      commit: () => T | Promise<T>,
+    ): Promise<T> {
       const written: string[] = [];
       try {
         for (const file of files) {
           await store(file.id, file.path);
           written.push(file.id);
         }
-        return commit();
+        return await commit();
       } catch (err) {
         await Promise.all(written.map(remove));
         throw err;

@@ -97,7 +97,7 @@ describe('representation documents', () => {
   it('is a basis for personal data only once approved, only for its owner, only as representation', async () => {
     const doc = await jsonOf(upload(analyst));
     const { db } = t.storage;
-    expect(findApprovedRepresentation(db, analyst.id, doc.id)).toBeUndefined();
+    expect(await findApprovedRepresentation(t.storage, analyst.id, doc.id)).toBeUndefined();
 
     const approved = await decide(doc.id, 'approve');
     expect(approved.status).toBe(200);
@@ -105,11 +105,11 @@ describe('representation documents', () => {
       status: 'approved',
       decidedAt: '2026-11-24T10:00:00.000Z',
     });
-    expect(findApprovedRepresentation(db, analyst.id, doc.id)?.id).toBe(doc.id);
-    expect(findApprovedRepresentation(db, admin.id, doc.id)).toBeUndefined();
+    expect((await findApprovedRepresentation(t.storage, analyst.id, doc.id))?.id).toBe(doc.id);
+    expect(await findApprovedRepresentation(t.storage, admin.id, doc.id)).toBeUndefined();
 
     expect((await decide(doc.id, 'reject')).status).toBe(200);
-    expect(findApprovedRepresentation(db, analyst.id, doc.id)).toBeUndefined();
+    expect(await findApprovedRepresentation(t.storage, analyst.id, doc.id)).toBeUndefined();
     const actions = db
       .select()
       .from(auditEvents)
@@ -128,7 +128,7 @@ describe('representation documents', () => {
     );
     const docId = list.users[0].documents[0].id;
     await decide(docId, 'approve');
-    expect(findApprovedRepresentation(t.storage.db, userId, docId)).toBeUndefined();
+    expect(await findApprovedRepresentation(t.storage, userId, docId)).toBeUndefined();
   });
 
   it('answers not_found for an unknown document or an id that is no UUID', async () => {

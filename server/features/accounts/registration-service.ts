@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { registrationFormSchema } from '#shared/schemas/documents';
-import type { Db } from '../../db/open';
-import { consents, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
-import { recordAudit } from '../audit/audit-service';
+import type { Storage } from '../../storage';
+import type { AuditEvent } from '../../storage/audit-store';
 import { hashPassword } from '../auth/passwords';
-import { currentPolicy } from '../consent/policy-store';
 import type { CheckedDocument } from './document-content';
 import type { DocumentFiles } from './document-files';
-import { insertDocumentRows, withNewIds } from './documents-service';
+import { documentRows, withNewIds } from './documents-service';
 
 export type Registration = {
   form: z.infer<typeof registrationFormSchema>;
@@ -19,30 +16,43 @@ export type Registration = {
   at: Date;
 };
 
+type Facts = { emailTaken: boolean; currentPolicyVersion: string | undefined };
+
 /**
  * Creates a pending account with its authorization documents and its consent to the policy
  * version the user accepted. All or nothing: on any failure no row and no file remains.
  */
 export async function registerAccount(
-  db: Db,
+  storage: Pick<Storage, 'accounts' | 'consent'>,
   files: DocumentFiles,
   registration: Registration,
 ): Promise<{ userId: string; status: 'pending' }> {
   const { form, origin, at } = registration;
-  assertCurrentPolicy(db, form.policyVersion);
   // Checked early so a taken address costs no password hashing; checked again in the transaction.
-  assertEmailFree(db, form.email);
+  assertAcceptable(form, {
+    emailTaken: !!(await storage.accounts.findByEmail(form.email)),
+    currentPolicyVersion: (await storage.consent.currentPolicy())?.version,
+  });
   const passwordHash = await hashPassword(form.password);
   const docs = withNewIds(registration.documents);
   const userId = randomUUID();
   const stamp = at.toISOString();
+  const thirdPartyTransfer = form.thirdPartyTransfer === 'true';
+  const about = { at, actorUserId: userId, subjectType: 'user', subjectId: userId, ip: origin.ip };
+  const audit: AuditEvent[] = [
+    { ...about, action: 'account.registered', details: { documents: docs.length } },
+    {
+      ...about,
+      action: 'consent.given',
+      details: { policyVersion: form.policyVersion, method: 'registration', thirdPartyTransfer },
+    },
+  ];
 
-  return files.writeThenCommit(docs, () =>
-    db.transaction(() => {
-      assertCurrentPolicy(db, form.policyVersion);
-      assertEmailFree(db, form.email);
-      db.insert(users)
-        .values({
+  await files.writeThenCommit(docs, () =>
+    storage.accounts.register(form.email, (facts) => {
+      assertAcceptable(form, facts);
+      return {
+        user: {
           id: userId,
           email: form.email,
           fullName: form.fullName,
@@ -54,12 +64,9 @@ export async function registerAccount(
           status: 'pending',
           createdAt: stamp,
           updatedAt: stamp,
-        })
-        .run();
-      insertDocumentRows(db, userId, 'authorization', docs, at);
-      const thirdPartyTransfer = form.thirdPartyTransfer === 'true';
-      db.insert(consents)
-        .values({
+        },
+        documents: documentRows(userId, 'authorization', docs, at),
+        consent: {
           userId,
           action: 'given',
           policyVersion: form.policyVersion,
@@ -69,41 +76,22 @@ export async function registerAccount(
           method: 'registration',
           ip: origin.ip,
           userAgent: origin.userAgent,
-        })
-        .run();
-      const audit = {
-        at,
-        actorUserId: userId,
-        subjectType: 'user',
-        subjectId: userId,
-        ip: origin.ip,
+        },
+        audit,
       };
-      recordAudit(db, {
-        ...audit,
-        action: 'account.registered',
-        details: { documents: docs.length },
-      });
-      recordAudit(db, {
-        ...audit,
-        action: 'consent.given',
-        details: { policyVersion: form.policyVersion, method: 'registration', thirdPartyTransfer },
-      });
-      return { userId, status: 'pending' as const };
     }),
   );
+  return { userId, status: 'pending' };
 }
 
-function assertCurrentPolicy(db: Db, accepted: string): void {
-  const current = currentPolicy(db)?.version;
-  if (accepted !== current) {
+/** The accepted policy must be the current one, and the e-mail free. */
+function assertAcceptable(form: Registration['form'], facts: Facts): void {
+  if (form.policyVersion !== facts.currentPolicyVersion) {
     throw new ApiError('conflict', 'The policy you accepted is not the current one.', {
-      policyVersion: current,
+      policyVersion: facts.currentPolicyVersion,
     });
   }
-}
-
-function assertEmailFree(db: Db, email: string): void {
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+  if (facts.emailTaken) {
     throw new ApiError('email_taken', 'An account with this e-mail already exists.');
   }
 }

@@ -43,11 +43,12 @@ export async function withUpload<T>(
 
 /** Registration, the signed-in user's profile and their documents; mounted at /api. */
 export function accountRoutes(deps: AppDeps, limits: UploadLimits) {
-  const { db, dataDir } = deps.storage;
+  const { storage } = deps;
+  const { dataDir } = storage;
   const files = documentFiles(dataDir);
   return new Hono<AppEnv>()
     .post('/auth/register', async (c) => {
-      limits.admitRegistration(clientAddress(c), deps.now());
+      await limits.admitRegistration(clientAddress(c), deps.now());
       const maxFiles = DOCUMENT_LIMITS.maxRegistrationFiles;
       const result = await withUpload(limits, c.req.raw, { dataDir, maxFiles }, (form) => {
         const fields = formFields(form, registrationFormSchema);
@@ -55,7 +56,7 @@ export function accountRoutes(deps: AppDeps, limits: UploadLimits) {
           min: DOCUMENT_LIMITS.minRegistrationFiles,
           max: maxFiles,
         });
-        return registerAccount(db, files, {
+        return registerAccount(storage, files, {
           form: fields,
           documents: uploads.map(checkDocument),
           origin: requestOrigin(c),
@@ -64,22 +65,23 @@ export function accountRoutes(deps: AppDeps, limits: UploadLimits) {
       });
       return c.json(result, 201);
     })
-    .get('/me', requireUser(deps), (c) => {
+    .get('/me', requireUser(deps), async (c) => {
       const { id, email, fullName, role, status } = c.get('user');
       return c.json({
         user: { id, email, fullName, role, status },
-        consent: hasCurrentConsent(db, id),
+        consent: await hasCurrentConsent(storage, id),
       });
     })
-    .get('/me/documents', requireUser(deps), (c) => {
-      const rows = documentsOfUsers(db, [c.get('user').id]).get(c.get('user').id) ?? [];
+    .get('/me/documents', requireUser(deps), async (c) => {
+      const userId = c.get('user').id;
+      const rows = (await documentsOfUsers(storage, [userId])).get(userId) ?? [];
       return c.json({ documents: rows.map(documentMetadata) });
     })
     .post('/me/documents', requireUser(deps), requireConsent(deps), async (c) => {
       const row = await withUpload(limits, c.req.raw, { dataDir, maxFiles: 1 }, (form) => {
         formFields(form, documentUploadMultipartSchema.pick({ kind: true }));
         const [upload] = formFiles(form, 'document', { min: 1, max: 1 });
-        return uploadRepresentation(db, files, {
+        return uploadRepresentation(storage, files, {
           userId: c.get('user').id,
           document: checkDocument(upload!),
           at: deps.now(),

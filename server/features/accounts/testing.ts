@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { AccountStatus, Role } from '#shared/schemas/account';
 import { consents, users } from '../../db/schema';
 import type { createTestApp } from '../../testing/test-app';
+import { insertTestToken } from '../../testing/tokens';
 import { hashPassword } from '../auth/passwords';
-import { issueToken } from '../auth/tokens';
 import { currentPolicy } from '../consent/policy-store';
 import type { SpooledFile } from './multipart-form';
 
@@ -60,7 +60,7 @@ export async function addAccount(
       .values({
         userId: id,
         action: 'given',
-        policyVersion: currentPolicy(db)!.version,
+        policyVersion: (await currentPolicy(t.storage))!.version,
         processing: true,
         thirdPartyTransfer: false,
         at,
@@ -68,7 +68,7 @@ export async function addAccount(
       })
       .run();
   }
-  const { token } = issueToken(db, id, t.deps.config.tokenDays, 'test', t.deps.now());
+  const { token } = insertTestToken(db, id, t.deps.config.tokenDays, 'test', t.deps.now());
   return { id, email, token, auth: { authorization: `Bearer ${token}` } };
 }
 

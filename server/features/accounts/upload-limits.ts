@@ -1,6 +1,7 @@
 import type { Config } from '../../config';
 import { ApiError } from '../../http/errors';
-import { createFailureWindow } from '../auth/failure-window';
+import type { LimitStore } from '../../storage/limits-store';
+import { type FailureLog, inMemoryFailureLog, storedFailureLog } from '../auth/failure-window';
 
 const HOUR_MS = 3_600_000;
 /** What a client is told to wait when every upload place is taken. */
@@ -10,23 +11,25 @@ const BUSY_RETRY_SECONDS = 5;
  * The limits every upload door shares (API and site): registrations per client address, and how
  * many uploads are read at once, so that a flood costs neither memory nor unbounded disk.
  */
-export function createUploadLimits(config: Pick<Config, 'registrationsPerHour' | 'maxUploads'>) {
-  const registrations = createFailureWindow({
+export function createUploadLimits(
+  config: Pick<Config, 'registrationsPerHour' | 'maxUploads'>,
+  registrations: FailureLog = inMemoryFailureLog({
     limit: config.registrationsPerHour,
     windowMs: HOUR_MS,
-  });
+  }),
+) {
   let uploading = 0;
 
   return {
     /** Counts a registration from the address, or refuses it with the seconds to wait. */
-    admitRegistration(address: string, now: Date): void {
-      const wait = registrations.retryAfterSeconds(address, now);
+    async admitRegistration(address: string, now: Date): Promise<void> {
+      const wait = await registrations.retryAfterSeconds(address, now);
       if (wait > 0) {
         throw new ApiError('too_many_requests', 'Too many registrations from this address.', {
           retryAfterSeconds: wait,
         });
       }
-      registrations.record(address, now);
+      await registrations.record(address, now);
     },
     /** Takes an upload place for the duration of `read`, or refuses when all are taken. */
     async withUploadPlace<T>(read: () => Promise<T>): Promise<T> {
@@ -45,3 +48,14 @@ export function createUploadLimits(config: Pick<Config, 'registrationsPerHour' |
   };
 }
 export type UploadLimits = ReturnType<typeof createUploadLimits>;
+
+/** The registrations-per-address log kept by the storage, shared by every process on it. */
+export function storedRegistrationLog(
+  store: LimitStore,
+  config: Pick<Config, 'registrationsPerHour'>,
+): FailureLog {
+  return storedFailureLog(store, 'registration', {
+    limit: config.registrationsPerHour,
+    windowMs: HOUR_MS,
+  });
+}

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#shared/schemas/account';
+import { documents } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { checkDocument } from '../accounts/document-content';
 import { documentFiles } from '../accounts/document-files';
-import { insertDocumentRows, withNewIds } from '../accounts/documents-service';
+import { documentRows, withNewIds } from '../accounts/documents-service';
 import {
   addAccount,
   fileOf,
@@ -260,7 +261,10 @@ async function accountWithDocument(caller: Exclude<Caller, 'anonymous'>) {
   const account = await addAccount(t, { role, status });
   const [doc] = withNewIds([checkDocument(await spooledFile(t.dataDir, SAMPLE_FILES.pdf))]);
   await documentFiles(t.dataDir).writeThenCommit([doc!], () =>
-    insertDocumentRows(t.storage.db, account.id, 'representation', [doc!], t.deps.now()),
+    t.storage.db
+      .insert(documents)
+      .values(documentRows(account.id, 'representation', [doc!], t.deps.now()))
+      .run(),
   );
   return { actor: account as Actor, subject: { userId: account.id, documentId: doc!.id } };
 }

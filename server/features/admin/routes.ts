@@ -28,7 +28,7 @@ function idParam(c: Context): string {
 
 /** Accounts and documents, for admins; mounted at /api/admin. */
 export function adminRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   const files = documentFiles(deps.storage.dataDir);
   const adminOnly = [requireUser(deps), requireRole('admin')] as const;
   // Every change an admin makes needs consent to the current policy, as every write does.
@@ -39,9 +39,9 @@ export function adminRoutes(deps: AppDeps) {
     at: deps.now(),
     ip: clientAddress(c),
   });
-  const decide = (c: Context<AppEnv>, status: 'approved' | 'rejected') =>
+  const decide = async (c: Context<AppEnv>, status: 'approved' | 'rejected') =>
     documentMetadata(
-      decideDocument(db, {
+      await decideDocument(storage, {
         documentId: idParam(c),
         status,
         adminId: c.get('user').id,
@@ -51,17 +51,25 @@ export function adminRoutes(deps: AppDeps) {
     );
 
   return new Hono<AppEnv>()
-    .get('/users', ...adminOnly, (c) => c.json(listUsers(db, parseQuery(c, adminUsersQuerySchema))))
-    .post('/users/:id/approve', ...adminWrites, (c) => c.json({ user: approveUser(db, action(c)) }))
-    .post('/users/:id/block', ...adminWrites, (c) => c.json({ user: blockUser(db, action(c)) }))
+    .get('/users', ...adminOnly, async (c) =>
+      c.json(await listUsers(storage, parseQuery(c, adminUsersQuerySchema))),
+    )
+    .post('/users/:id/approve', ...adminWrites, async (c) =>
+      c.json({ user: await approveUser(storage, action(c)) }),
+    )
+    .post('/users/:id/block', ...adminWrites, async (c) =>
+      c.json({ user: await blockUser(storage, action(c)) }),
+    )
     .post('/users/:id/role', ...adminWrites, async (c) => {
       const { role } = await parseJson(c, roleChangeRequestSchema);
-      return c.json({ user: setRole(db, { ...action(c), role }) });
+      return c.json({ user: await setRole(storage, { ...action(c), role }) });
     })
-    .post('/documents/:id/approve', ...adminWrites, (c) => c.json(decide(c, 'approved')))
-    .post('/documents/:id/reject', ...adminWrites, (c) => c.json(decide(c, 'rejected')))
+    .post('/documents/:id/approve', ...adminWrites, async (c) =>
+      c.json(await decide(c, 'approved')),
+    )
+    .post('/documents/:id/reject', ...adminWrites, async (c) => c.json(await decide(c, 'rejected')))
     .get('/documents/:id/file', ...adminOnly, async (c) => {
-      const { row, data } = await documentForDownload(db, files, idParam(c));
+      const { row, data } = await documentForDownload(storage, files, idParam(c));
       return c.body(new Uint8Array(data), 200, {
         'Content-Type': row.mime,
         'Content-Disposition': `attachment; filename="${row.id}.${EXTENSION[row.mime]}"`,

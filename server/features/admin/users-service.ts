@@ -1,42 +1,27 @@
-import { and, asc, eq, gt, or } from 'drizzle-orm';
 import type { AccountStatus, Role } from '#shared/schemas/account';
 import type { AdminUser } from '#shared/schemas/admin';
-import type { Db } from '../../db/open';
-import { documents, type UserRow, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import type { Storage } from '../../storage';
+import type { AccountChange, AccountFacts, UserRow } from '../../storage/accounts-store';
+import type { AuditDetails } from '../../storage/audit-store';
+import type { DocumentRow } from '../../storage/documents-store';
 import { documentMetadata, documentsOfUsers } from '../accounts/documents-service';
-import { type AuditDetails, recordAudit } from '../audit/audit-service';
-import { revokeAllTokens } from '../auth/tokens';
 
 /** Who does what to which account, and when: every admin action on an account takes one. */
 export type AccountAction = { userId: string; adminId: string; at: Date; ip: string };
 
+type AdminStorage = Pick<Storage, 'accounts' | 'documents'>;
+
 /** A page of accounts, oldest first (the queue of registrations), with their documents' metadata. */
-export function listUsers(
-  db: Db,
+export async function listUsers(
+  storage: AdminStorage,
   query: { status?: AccountStatus; cursor?: string; limit: number },
-): { users: AdminUser[]; cursor: string | null; hasMore: boolean } {
+): Promise<{ users: AdminUser[]; cursor: string | null; hasMore: boolean }> {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = db
-    .select()
-    .from(users)
-    .where(
-      and(
-        query.status ? eq(users.status, query.status) : undefined,
-        after
-          ? or(
-              gt(users.createdAt, after.createdAt),
-              and(eq(users.createdAt, after.createdAt), gt(users.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(users.createdAt), asc(users.id))
-    .limit(query.limit + 1)
-    .all();
+  const rows = await storage.accounts.list({ status: query.status, after }, query.limit + 1);
   const page = rows.slice(0, query.limit);
-  const docs = documentsOfUsers(
-    db,
+  const docs = await documentsOfUsers(
+    storage,
     page.map((u) => u.id),
   );
   const last = page.at(-1);
@@ -51,102 +36,97 @@ export function listUsers(
  * Activates an account (a pending registration, or a blocked account let back in). Approving a
  * registration accepts the authorization documents that came with it.
  */
-export function approveUser(db: Db, action: AccountAction): AdminUser {
-  return db.transaction(() => {
-    const user = accountFor(db, action.userId);
-    if (user.status !== 'active') {
-      const accepted = db
-        .update(documents)
-        .set({ status: 'approved', decidedAt: action.at.toISOString(), decidedBy: action.adminId })
-        .where(
-          and(
-            eq(documents.userId, user.id),
-            eq(documents.kind, 'authorization'),
-            eq(documents.status, 'pending'),
-          ),
-        )
-        .run();
-      setStatus(db, user, 'active', action, { documentsApproved: accepted.changes });
-    }
-    return adminUserById(db, user.id);
+export async function approveUser(
+  storage: AdminStorage,
+  action: AccountAction,
+): Promise<AdminUser> {
+  return changeAccount(storage, action, ({ user, documents }) => {
+    if (user.status === 'active') return { audit: [] };
+    const accepted = documents
+      .filter((d) => d.kind === 'authorization' && d.status === 'pending')
+      .map((d) => d.id);
+    return {
+      ...statusChange(user, 'active', action, { documentsApproved: accepted.length }),
+      approveDocuments: { ids: accepted, at: action.at.toISOString(), by: action.adminId },
+    };
   });
 }
 
 /** Blocks an account and revokes its tokens; an admin cannot block themself. */
-export function blockUser(db: Db, action: AccountAction): AdminUser {
+export async function blockUser(storage: AdminStorage, action: AccountAction): Promise<AdminUser> {
   if (action.userId === action.adminId) {
     throw new ApiError('forbidden', 'You cannot block your own account.');
   }
-  return db.transaction(() => {
-    const user = accountFor(db, action.userId);
-    if (user.status !== 'blocked') setStatus(db, user, 'blocked', action);
-    revokeAllTokens(db, user.id, action.at);
-    return adminUserById(db, user.id);
-  });
+  return changeAccount(storage, action, ({ user }) => ({
+    ...(user.status !== 'blocked' ? statusChange(user, 'blocked', action) : { audit: [] }),
+    revokeTokensAt: action.at.toISOString(),
+  }));
 }
 
 /** Gives an account another role; an admin cannot demote themself (so an admin always remains). */
-export function setRole(db: Db, action: AccountAction & { role: Role }): AdminUser {
+export async function setRole(
+  storage: AdminStorage,
+  action: AccountAction & { role: Role },
+): Promise<AdminUser> {
   if (action.userId === action.adminId && action.role !== 'admin') {
     throw new ApiError('forbidden', 'You cannot take the admin role from yourself.');
   }
-  return db.transaction(() => {
-    const user = accountFor(db, action.userId);
-    if (user.role !== action.role) {
-      db.update(users)
-        .set({ role: action.role, updatedAt: action.at.toISOString() })
-        .where(eq(users.id, user.id))
-        .run();
-      recordAudit(db, {
-        action: 'user.role_changed',
+  return changeAccount(storage, action, ({ user }) => {
+    if (user.role === action.role) return { audit: [] };
+    return {
+      set: { role: action.role, updatedAt: action.at.toISOString() },
+      audit: [
+        {
+          action: 'user.role_changed',
+          at: action.at,
+          actorUserId: action.adminId,
+          subjectType: 'user',
+          subjectId: user.id,
+          ip: action.ip,
+          details: { from: user.role, to: action.role },
+        },
+      ],
+    };
+  });
+}
+
+/** Changes an account that exists and is not closed (not_found, conflict otherwise). */
+async function changeAccount(
+  storage: AdminStorage,
+  action: AccountAction,
+  change: (facts: AccountFacts) => AccountChange,
+): Promise<AdminUser> {
+  const changed = await storage.accounts.change(action.userId, (facts) => {
+    if (!facts) throw new ApiError('not_found', 'No such account.');
+    if (facts.user.status === 'closed') throw new ApiError('conflict', 'The account is closed.');
+    return change(facts);
+  });
+  return adminUser(changed.user, changed.documents);
+}
+
+function statusChange(
+  user: UserRow,
+  status: 'active' | 'blocked',
+  action: AccountAction,
+  details: AuditDetails = {},
+): AccountChange {
+  return {
+    set: { status, updatedAt: action.at.toISOString() },
+    audit: [
+      {
+        action: status === 'active' ? 'user.approved' : 'user.blocked',
         at: action.at,
         actorUserId: action.adminId,
         subjectType: 'user',
         subjectId: user.id,
         ip: action.ip,
-        details: { from: user.role, to: action.role },
-      });
-    }
-    return adminUserById(db, user.id);
-  });
+        details: { previousStatus: user.status, ...details },
+      },
+    ],
+  };
 }
 
-/** The account an action is about: not_found if absent, conflict once it is closed. */
-function accountFor(db: Db, userId: string): UserRow {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user) throw new ApiError('not_found', 'No such account.');
-  if (user.status === 'closed') throw new ApiError('conflict', 'The account is closed.');
-  return user;
-}
-
-function setStatus(
-  db: Db,
-  user: UserRow,
-  status: 'active' | 'blocked',
-  action: AccountAction,
-  details: AuditDetails = {},
-) {
-  db.update(users)
-    .set({ status, updatedAt: action.at.toISOString() })
-    .where(eq(users.id, user.id))
-    .run();
-  recordAudit(db, {
-    action: status === 'active' ? 'user.approved' : 'user.blocked',
-    at: action.at,
-    actorUserId: action.adminId,
-    subjectType: 'user',
-    subjectId: user.id,
-    ip: action.ip,
-    details: { previousStatus: user.status, ...details },
-  });
-}
-
-function adminUserById(db: Db, userId: string): AdminUser {
-  const user = db.select().from(users).where(eq(users.id, userId)).get()!;
-  return adminUser(user, documentsOfUsers(db, [userId]).get(userId) ?? []);
-}
-
-function adminUser(user: UserRow, docs: (typeof documents.$inferSelect)[]): AdminUser {
+function adminUser(user: UserRow, docs: DocumentRow[]): AdminUser {
   return {
     id: user.id,
     email: user.email,

@@ -1,20 +1,8 @@
 import type { AuditEventView } from '#shared/schemas/audit';
-import type { Db } from '../../db/open';
 import type { Storage } from '../../storage';
-import type { AuditEvent } from '../../storage/audit-store';
-import { insertAuditEvent } from '../../storage/sqlite/audit-store';
 
 export type { AuditDetails, AuditEvent } from '../../storage/audit-store';
 export { assertNoPersonalValues } from '../../storage/audit-store';
-
-/**
- * Appends one event inside a SQLite transaction of a subject not yet behind the storage interface
- * (accounts, consent, documents, evidence, re-checks, retention, subject). Everything else records
- * through `storage.audit.record`, or inside its own store's transaction.
- */
-export function recordAudit(db: Pick<Db, 'insert'>, event: AuditEvent): void {
-  insertAuditEvent(db, event);
-}
 
 /**
  * Which events: by action, actor or people (any of these accounts), and period (whole UTC days,

@@ -1,31 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { users } from '../../db/schema';
+import type { Storage } from '../../storage';
 import { hashPassword } from './passwords';
 
 /** Creates the configured admin as an active account when the system has no admin yet. */
 export async function ensureBootstrapAdmin(
-  db: Db,
+  storage: Pick<Storage, 'accounts'>,
   admin: { email: string; password: string } | undefined,
   now: Date,
 ): Promise<'created' | 'exists' | 'not_configured'> {
   if (!admin) return 'not_configured';
-  if (db.select({ id: users.id }).from(users).where(eq(users.role, 'admin')).get()) return 'exists';
+  // Checked first so that a server with an admin does not hash a password at every start.
+  if (await storage.accounts.adminExists()) return 'exists';
   const at = now.toISOString();
-  db.insert(users)
-    .values({
-      id: randomUUID(),
-      email: admin.email,
-      fullName: 'Administrator',
-      organization: '—',
-      position: 'Administrator',
-      passwordHash: await hashPassword(admin.password),
-      role: 'admin',
-      status: 'active',
-      createdAt: at,
-      updatedAt: at,
-    })
-    .run();
-  return 'created';
+  return storage.accounts.createFirstAdmin({
+    id: randomUUID(),
+    email: admin.email,
+    fullName: 'Administrator',
+    organization: '—',
+    position: 'Administrator',
+    phone: null,
+    passwordHash: await hashPassword(admin.password),
+    role: 'admin',
+    status: 'active',
+    createdAt: at,
+    updatedAt: at,
+  });
 }

@@ -1,12 +1,11 @@
-import { and, eq, gte } from 'drizzle-orm';
 import type { LoginRequest, LoginResponse } from '#shared/schemas/account';
-import { auditEvents, users } from '../../db/schema';
 import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
-import { recordAudit } from '../audit/audit-service';
+import type { Storage } from '../../storage';
+import type { AuditDetails } from '../../storage/audit-store';
 import type { LoginThrottle } from './login-throttle';
 import { UNMATCHABLE_HASH, verifyPassword } from './passwords';
-import { issueToken } from './tokens';
+import { issueToken, revokeToken } from './tokens';
 
 /** How long a successful sign-in makes its address a known one for the account. */
 const KNOWN_ADDRESS_DAYS = 30;
@@ -18,13 +17,13 @@ export async function logIn(
   body: LoginRequest,
   address: string,
 ): Promise<LoginResponse> {
-  const { db } = deps.storage;
+  const { storage } = deps;
   const now = deps.now();
-  const user = db.select().from(users).where(eq(users.email, body.email)).get();
+  const user = await storage.accounts.findByEmail(body.email);
   const attempt = {
     email: body.email,
     address,
-    knownAddress: !!user && hasSignedInFrom(deps, user.id, address, now),
+    knownAddress: !!user && (await hasSignedInFrom(storage, user.id, address, now)),
   };
   const admitted = await throttle.admit(attempt, deps.now);
   if ('retryAfterSeconds' in admitted) {
@@ -35,7 +34,7 @@ export async function logIn(
     });
   }
   const failed = (reason: string) =>
-    recordAudit(db, {
+    storage.audit.record({
       action: 'auth.login_failed',
       at: now,
       subjectType: user ? 'user' : undefined,
@@ -49,47 +48,60 @@ export async function logIn(
   try {
     ok = await verifyPassword(body.password, user?.passwordHash ?? UNMATCHABLE_HASH);
   } finally {
-    admitted.settle(ok && user ? 'no guess' : 'wrong password');
+    await admitted.settle(ok && user ? 'no guess' : 'wrong password');
   }
   if (!user || !ok) {
-    failed('invalid_credentials');
+    await failed('invalid_credentials');
     throw new ApiError('invalid_credentials', 'Wrong e-mail or password.');
   }
   if (user.status === 'pending') {
-    failed('account_pending');
+    await failed('account_pending');
     throw new ApiError('account_pending', 'The account awaits approval.');
   }
   if (user.status !== 'active') {
-    failed('account_blocked');
+    await failed('account_blocked');
     throw new ApiError('account_blocked', 'The account is blocked.');
   }
-  const { token, expiresAt } = issueToken(db, user.id, deps.config.tokenDays, body.deviceName, now);
-  recordAudit(db, {
-    action: 'auth.login_succeeded',
-    at: now,
-    actorUserId: user.id,
-    subjectType: 'user',
-    subjectId: user.id,
-    ip: address,
-  });
+  const { token, expiresAt } = await issueToken(
+    storage,
+    { userId: user.id, ttlDays: deps.config.tokenDays, deviceName: body.deviceName, now },
+    {
+      action: 'auth.login_succeeded',
+      at: now,
+      actorUserId: user.id,
+      subjectType: 'user',
+      subjectId: user.id,
+      ip: address,
+    },
+  );
   return { token, expiresAt, user: { id: user.id, role: user.role, status: user.status } };
 }
 
+/** Signs a session out (API or site): its token stops working, and the sign-out is audited. */
+export function logOut(
+  storage: Pick<Storage, 'sessions'>,
+  session: { token: string; userId: string },
+  at: Date,
+  ip: string,
+  details?: AuditDetails,
+): Promise<void> {
+  return revokeToken(storage, session.token, at, {
+    action: 'auth.logout',
+    at,
+    actorUserId: session.userId,
+    ip,
+    details,
+  });
+}
+
 /** Whether the account signed in successfully from this address lately (per the audit log). */
-function hasSignedInFrom(deps: AppDeps, userId: string, address: string, now: Date): boolean {
-  if (address === 'unknown') return false;
+function hasSignedInFrom(
+  storage: Pick<Storage, 'sessions'>,
+  userId: string,
+  address: string,
+  now: Date,
+): Promise<boolean> {
+  if (address === 'unknown') return Promise.resolve(false);
   const since = new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000).toISOString();
-  const found = deps.storage.db
-    .select({ id: auditEvents.id })
-    .from(auditEvents)
-    .where(
-      and(
-        eq(auditEvents.actorUserId, userId),
-        eq(auditEvents.action, 'auth.login_succeeded'),
-        eq(auditEvents.ip, address),
-        gte(auditEvents.at, since),
-      ),
-    )
-    .get();
-  return !!found;
+  return storage.sessions.signedInFrom(userId, address, since);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createFailureWindow, type FailureLog } from './failure-window';
+import type { LimitStore } from '../../storage/limits-store';
+import { type FailureLog, inMemoryFailureLog, storedFailureLog } from './failure-window';
 
 export const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
@@ -17,7 +18,7 @@ export type LoginAttempt = {
 };
 
 /** An admitted attempt: its outcome must be told once the password has been checked. */
-export type AdmittedAttempt = { settle(outcome: 'wrong password' | 'no guess'): void };
+export type AdmittedAttempt = { settle(outcome: 'wrong password' | 'no guess'): Promise<void> };
 
 /** Sign-in limiting as the login service sees it. */
 export type LoginThrottle = {
@@ -52,6 +53,8 @@ export function createLoginThrottle(
 ): LoginThrottle {
   const inFlight = new Map<string, number>();
   const waiting = new Set<() => void>();
+  // Moves each time failures were counted: an attempt that read the logs before that reads again.
+  let generation = 0;
   // Unknown and known e-mails are counted alike, so the limit does not tell which accounts exist.
   const accountKey = (email: string) => createHash('sha256').update(email).digest('base64url');
 
@@ -81,28 +84,41 @@ export function createLoginThrottle(
       const { applying, counted } = limitsOf(attempt);
       for (;;) {
         const at = now();
-        const wait = Math.max(...applying.map((l) => l.log.retryAfterSeconds(l.key, at)));
-        if (wait > 0) return { retryAfterSeconds: wait };
-        const full = applying.some(
-          (l) => l.log.count(l.key, at) + (inFlight.get(l.key) ?? 0) >= l.limit,
+        const seen = generation;
+        const read = await Promise.all(
+          applying.map(async (l) => ({
+            limit: l,
+            wait: await l.log.retryAfterSeconds(l.key, at),
+            count: await l.log.count(l.key, at),
+          })),
         );
+        // The logs are read asynchronously; judging and taking a place below is not, so parallel
+        // attempts cannot all pass on counts from before each other's failures.
+        if (seen !== generation) continue;
+        const wait = Math.max(...read.map((r) => r.wait));
+        if (wait > 0) return { retryAfterSeconds: wait };
+        const full = read.some((r) => r.count + (inFlight.get(r.limit.key) ?? 0) >= r.limit.limit);
         if (!full) break;
         await new Promise<void>((resume) => waiting.add(resume));
       }
       adjust(counted, 1);
       let settled = false;
       return {
-        settle(outcome) {
+        async settle(outcome) {
           if (settled) return;
           settled = true;
-          if (outcome === 'wrong password') {
-            const at = now();
-            for (const { log, key } of counted) log.record(key, at);
+          try {
+            if (outcome === 'wrong password') {
+              const at = now();
+              await Promise.all(counted.map(({ log, key }) => log.record(key, at)));
+            }
+          } finally {
+            generation += 1;
+            adjust(counted, -1);
+            const resumes = [...waiting];
+            waiting.clear();
+            for (const resume of resumes) resume();
           }
-          adjust(counted, -1);
-          const resumes = [...waiting];
-          waiting.clear();
-          for (const resume of resumes) resume();
         },
       };
     },
@@ -112,8 +128,21 @@ export function createLoginThrottle(
 function inMemoryLogs(limits: typeof LOGIN_LIMITS): LoginFailureLogs {
   const window = { windowMs: limits.windowMs };
   return {
-    byAccount: createFailureWindow({ ...window, limit: limits.perAccount }),
-    byAddress: createFailureWindow({ ...window, limit: limits.perAddress }),
-    byPair: createFailureWindow({ ...window, limit: limits.perAccount }),
+    byAccount: inMemoryFailureLog({ ...window, limit: limits.perAccount }),
+    byAddress: inMemoryFailureLog({ ...window, limit: limits.perAddress }),
+    byPair: inMemoryFailureLog({ ...window, limit: limits.perAccount }),
+  };
+}
+
+/** The three failure logs kept by the storage, so every process on the database counts alike. */
+export function storedLoginLogs(
+  store: LimitStore,
+  limits: typeof LOGIN_LIMITS = LOGIN_LIMITS,
+): LoginFailureLogs {
+  const window = { windowMs: limits.windowMs };
+  return {
+    byAccount: storedFailureLog(store, 'login-account', { ...window, limit: limits.perAccount }),
+    byAddress: storedFailureLog(store, 'login-address', { ...window, limit: limits.perAddress }),
+    byPair: storedFailureLog(store, 'login-pair', { ...window, limit: limits.perAccount }),
   };
 }

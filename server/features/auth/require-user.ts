@@ -11,7 +11,7 @@ export function requireUser(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const match = BEARER.exec(c.req.header('authorization') ?? '');
     if (!match?.[1]) throw new ApiError('unauthorized', 'Sign in first.');
-    const found = userForToken(deps.storage.db, match[1], deps.now());
+    const found = await userForToken(deps.storage, match[1], deps.now());
     if (!found) throw new ApiError('unauthorized', 'The session has expired or was revoked.');
     if (found.user.status === 'blocked')
       throw new ApiError('account_blocked', 'The account is blocked.');

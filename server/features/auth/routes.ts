@@ -3,17 +3,14 @@ import { loginRequestSchema } from '#shared/schemas/account';
 import type { AppDeps, AppEnv } from '../../http/env';
 import { ApiError } from '../../http/errors';
 import { parseJson } from '../../http/validate';
-import { recordAudit } from '../audit/audit-service';
 import { clientAddress } from './client-address';
-import { logIn } from './login-service';
+import { logIn, logOut } from './login-service';
 import type { LoginThrottle } from './login-throttle';
 import { requireUser } from './require-user';
-import { revokeToken } from './tokens';
 import './api-docs';
 
 /** Sign-in and sign-out with bearer tokens; `throttle` is the limiter the site's sign-in shares. */
 export function authRoutes(deps: AppDeps, throttle: LoginThrottle) {
-  const { db } = deps.storage;
   // Neither needs consent to the current policy: signing in is how one gets to accept it, and
   // signing out only ends a session, which no one should be kept from.
   return new Hono<AppEnv>()
@@ -29,14 +26,9 @@ export function authRoutes(deps: AppDeps, throttle: LoginThrottle) {
         throw err;
       }
     })
-    .post('/logout', requireUser(deps), (c) => {
-      revokeToken(db, c.get('token'), deps.now());
-      recordAudit(db, {
-        action: 'auth.logout',
-        at: deps.now(),
-        actorUserId: c.get('user').id,
-        ip: clientAddress(c),
-      });
+    .post('/logout', requireUser(deps), async (c) => {
+      const session = { token: c.get('token'), userId: c.get('user').id };
+      await logOut(deps.storage, session, deps.now(), clientAddress(c));
       return c.body(null, 204);
     });
 }

@@ -1,30 +1,26 @@
 import type { ConsentRecord, ConsentSubmission } from '#shared/schemas/consent';
-import type { Db } from '../../db/open';
-import { type ConsentRow, consents } from '../../db/schema';
 import { ApiError } from '../../http/errors';
-import { recordAudit } from '../audit/audit-service';
-import { revokeAllTokens } from '../auth/tokens';
-import { currentPolicy, latestConsent } from './policy-store';
+import type { Storage } from '../../storage';
+import type { ConsentRow } from '../../storage/consent-store';
 
 export type ConsentOrigin = { ip: string; userAgent: string | null };
 
 /** Records the user's consent to the current policy version: conflict for any other version. */
-export function giveConsent(
-  db: Db,
+export async function giveConsent(
+  storage: Pick<Storage, 'consent'>,
   consent: { userId: string; submission: ConsentSubmission; origin: ConsentOrigin; at: Date },
-): ConsentRecord {
+): Promise<ConsentRecord> {
   const { userId, submission, origin, at } = consent;
-  return db.transaction(() => {
-    const current = currentPolicy(db)?.version;
-    if (submission.policyVersion !== current) {
+  const row = await storage.consent.record(userId, (facts) => {
+    const current = facts.current?.version;
+    if (!current || submission.policyVersion !== current) {
       throw new ApiError('conflict', 'Accept the current policy version.', {
         policyVersion: current,
       });
     }
     const method = submission.method ?? 'extension';
-    const row = db
-      .insert(consents)
-      .values({
+    return {
+      consent: {
         userId,
         action: 'given',
         policyVersion: current,
@@ -34,38 +30,37 @@ export function giveConsent(
         method,
         ip: origin.ip,
         userAgent: origin.userAgent,
-      })
-      .returning()
-      .get();
-    recordAudit(db, {
-      action: 'consent.given',
-      at,
-      actorUserId: userId,
-      subjectType: 'user',
-      subjectId: userId,
-      ip: origin.ip,
-      details: {
-        policyVersion: current,
-        method,
-        thirdPartyTransfer: submission.scopes.thirdPartyTransfer,
       },
-    });
-    return consentRecord(row);
+      revokeTokens: false,
+      audit: {
+        action: 'consent.given',
+        at,
+        actorUserId: userId,
+        subjectType: 'user',
+        subjectId: userId,
+        ip: origin.ip,
+        details: {
+          policyVersion: current,
+          method,
+          thirdPartyTransfer: submission.scopes.thirdPartyTransfer,
+        },
+      },
+    };
   });
+  return consentRecord(row);
 }
 
 /** Withdraws consent: a new `withdrawn` record (nothing is edited) and every token revoked. */
-export function withdrawConsent(
-  db: Db,
+export async function withdrawConsent(
+  storage: Pick<Storage, 'consent'>,
   withdrawal: { userId: string; method: 'extension' | 'site'; origin: ConsentOrigin; at: Date },
-): ConsentRecord {
+): Promise<ConsentRecord> {
   const { userId, method, origin, at } = withdrawal;
-  return db.transaction(() => {
-    const policyVersion = latestConsent(db, userId)?.policyVersion ?? currentPolicy(db)?.version;
+  const row = await storage.consent.record(userId, (facts) => {
+    const policyVersion = facts.latest?.policyVersion ?? facts.current?.version;
     if (!policyVersion) throw new Error('no policy is published');
-    const row = db
-      .insert(consents)
-      .values({
+    return {
+      consent: {
         userId,
         action: 'withdrawn',
         policyVersion,
@@ -75,21 +70,20 @@ export function withdrawConsent(
         method,
         ip: origin.ip,
         userAgent: origin.userAgent,
-      })
-      .returning()
-      .get();
-    revokeAllTokens(db, userId, at);
-    recordAudit(db, {
-      action: 'consent.withdrawn',
-      at,
-      actorUserId: userId,
-      subjectType: 'user',
-      subjectId: userId,
-      ip: origin.ip,
-      details: { policyVersion, method },
-    });
-    return consentRecord(row);
+      },
+      revokeTokens: true,
+      audit: {
+        action: 'consent.withdrawn',
+        at,
+        actorUserId: userId,
+        subjectType: 'user',
+        subjectId: userId,
+        ip: origin.ip,
+        details: { policyVersion, method },
+      },
+    };
   });
+  return consentRecord(row);
 }
 
 /** A consent record as its owner sees it. */

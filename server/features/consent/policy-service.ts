@@ -4,11 +4,10 @@ import {
   comparePolicyVersions,
   type publishPolicyRequestSchema,
 } from '#shared/schemas/policy';
-import type { Db } from '../../db/open';
-import type { PolicyRow } from '../../db/schema';
 import { ApiError } from '../../http/errors';
-import { recordAudit } from '../audit/audit-service';
-import { currentPolicy, policyByVersion, publishPolicy } from './policy-store';
+import type { Storage } from '../../storage';
+import type { PolicyRow } from '../../storage/consent-store';
+import { policyRow } from './policy-store';
 
 /** A policy version as the API shows it. */
 export function policyView(row: PolicyRow): CurrentPolicy {
@@ -24,20 +23,18 @@ export function policyView(row: PolicyRow): CurrentPolicy {
  * Publishes a new current version (admins). Versions only move forward: conflict if the version
  * is not greater than the current one (which covers one that exists already).
  */
-export function publishNewPolicy(
-  db: Db,
+export async function publishNewPolicy(
+  storage: Pick<Storage, 'consent'>,
   request: z.infer<typeof publishPolicyRequestSchema> & { adminId: string; at: Date; ip: string },
-): PolicyRow {
-  return db.transaction(() => {
-    const current = currentPolicy(db);
-    const exists = !!policyByVersion(db, request.version);
-    if (exists || (current && comparePolicyVersions(request.version, current.version) <= 0)) {
+): Promise<PolicyRow> {
+  const published = await storage.consent.publish(request.version, ({ current, existing }) => {
+    if (existing || (current && comparePolicyVersions(request.version, current.version) <= 0)) {
       throw new ApiError('conflict', 'A new policy version must be greater than the current one.', {
         currentVersion: current?.version,
       });
     }
-    const row = publishPolicy(db, request.version, request.text, request.at, request.adminId);
-    recordAudit(db, {
+    const row = policyRow(request.version, request.text, request.at, request.adminId);
+    const audit = {
       action: 'policy.published',
       at: request.at,
       actorUserId: request.adminId,
@@ -45,7 +42,9 @@ export function publishNewPolicy(
       subjectId: row.version,
       ip: request.ip,
       details: { sha256: row.sha256 },
-    });
-    return row;
+    };
+    return { row, audit };
   });
+  if (!published) throw new Error('a new policy version was not published');
+  return published;
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { type ConsentRow, consents, type PolicyRow, policies } from '../../db/schema';
+import type { Storage } from '../../storage';
+import type { ConsentRow, PolicyRow } from '../../storage/consent-store';
 
 export type PolicyText = { ru: string; kk: string; en: string };
 
@@ -21,38 +20,14 @@ export function shippedPolicy(): PolicyText {
   return { ru: read('ru'), kk: read('kk'), en: read('en') };
 }
 
-/** The current policy version: the most recently published one. */
-export function currentPolicy(db: Db): PolicyRow | undefined {
-  return db
-    .select()
-    .from(policies)
-    .orderBy(desc(policies.publishedAt), desc(policies.version))
-    .get();
-}
-
-/** Every published version, newest first. */
-export function policyVersions(db: Db): PolicyRow[] {
-  return db
-    .select()
-    .from(policies)
-    .orderBy(desc(policies.publishedAt), desc(policies.version))
-    .all();
-}
-
-/** One published version, or undefined. */
-export function policyByVersion(db: Db, version: string): PolicyRow | undefined {
-  return db.select().from(policies).where(eq(policies.version, version)).get();
-}
-
-/** Publishes a policy version; from then on every user must accept it before writing. */
-export function publishPolicy(
-  db: Db,
+/** The row of a policy version published now. */
+export function policyRow(
   version: string,
   text: PolicyText,
   at: Date,
   publishedBy: string | null,
 ): PolicyRow {
-  const row: PolicyRow = {
+  return {
     version,
     publishedAt: at.toISOString(),
     publishedBy,
@@ -61,32 +36,49 @@ export function publishPolicy(
     textKk: text.kk,
     textEn: text.en,
   };
-  db.insert(policies).values(row).run();
-  return row;
+}
+
+type ConsentStorage = Pick<Storage, 'consent'>;
+
+/** The current policy version: the most recently published one. */
+export function currentPolicy(storage: ConsentStorage): Promise<PolicyRow | undefined> {
+  return storage.consent.currentPolicy();
+}
+
+/** Every published version, newest first. */
+export function policyVersions(storage: ConsentStorage): Promise<PolicyRow[]> {
+  return storage.consent.policyVersions();
+}
+
+/** One published version, or undefined. */
+export function policyByVersion(
+  storage: ConsentStorage,
+  version: string,
+): Promise<PolicyRow | undefined> {
+  return storage.consent.policyByVersion(version);
 }
 
 /** Publishes the shipped policy as version 1 on a database that has no policy yet. */
-export function ensureInitialPolicy(db: Db, at: Date): void {
-  if (!currentPolicy(db)) publishPolicy(db, '1', shippedPolicy(), at, null);
+export async function ensureInitialPolicy(storage: ConsentStorage, at: Date): Promise<void> {
+  await storage.consent.publish('1', ({ current, existing }) =>
+    current || existing ? undefined : { row: policyRow('1', shippedPolicy(), at, null) },
+  );
 }
 
 /** The user's newest consent record. */
-export function latestConsent(db: Db, userId: string): ConsentRow | undefined {
-  return db
-    .select()
-    .from(consents)
-    .where(eq(consents.userId, userId))
-    .orderBy(desc(consents.id))
-    .get();
+export async function latestConsent(
+  storage: ConsentStorage,
+  userId: string,
+): Promise<ConsentRow | undefined> {
+  return (await storage.consent.standing(userId)).latest;
 }
 
 /** Whether the user's standing consent is to the current policy version. */
-export function hasCurrentConsent(
-  db: Db,
+export async function hasCurrentConsent(
+  storage: ConsentStorage,
   userId: string,
-): { current: boolean; policyVersion: string } {
-  const policy = currentPolicy(db);
-  const latest = latestConsent(db, userId);
+): Promise<{ current: boolean; policyVersion: string }> {
+  const { current: policy, latest } = await storage.consent.standing(userId);
   const policyVersion = policy?.version ?? '';
   return {
     current: !!policy && latest?.action === 'given' && latest.policyVersion === policy.version,

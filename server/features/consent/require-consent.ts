@@ -6,7 +6,7 @@ import { hasCurrentConsent } from './policy-store';
 /** Requires (after requireUser) consent to the current policy version: consent_required otherwise. */
 export function requireConsent(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const { current, policyVersion } = hasCurrentConsent(deps.storage.db, c.get('user').id);
+    const { current, policyVersion } = await hasCurrentConsent(deps.storage, c.get('user').id);
     if (!current) {
       throw new ApiError(
         'consent_required',

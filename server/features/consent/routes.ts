@@ -14,33 +14,33 @@ import './api-docs';
 
 /** Policy texts (public), the user's consent, and publishing (admins); mounted at /api. */
 export function consentRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   // Giving or withdrawing consent is the way out of consent_required, so neither can need it;
   // publishing a policy is an admin's write like any other and does.
   const publishers = [requireUser(deps), requireRole('admin'), requireConsent(deps)] as const;
   return new Hono<AppEnv>()
-    .get('/policy/current', (c) => {
-      const policy = currentPolicy(db);
+    .get('/policy/current', async (c) => {
+      const policy = await currentPolicy(storage);
       if (!policy) throw new ApiError('not_found', 'No policy is published.');
       return c.json(policyView(policy));
     })
-    .get('/policy/versions', (c) =>
+    .get('/policy/versions', async (c) =>
       c.json({
-        versions: policyVersions(db).map(({ version, publishedAt, sha256 }) => ({
+        versions: (await policyVersions(storage)).map(({ version, publishedAt, sha256 }) => ({
           version,
           publishedAt,
           sha256,
         })),
       }),
     )
-    .get('/policy/:version', (c) => {
-      const policy = policyByVersion(db, c.req.param('version'));
+    .get('/policy/:version', async (c) => {
+      const policy = await policyByVersion(storage, c.req.param('version'));
       if (!policy) throw new ApiError('not_found', 'No such policy version.');
       return c.json(policyView(policy));
     })
     .post('/consent', requireUser(deps), async (c) => {
       const submission = await parseJson(c, consentSubmissionSchema);
-      const record = giveConsent(db, {
+      const record = await giveConsent(storage, {
         userId: c.get('user').id,
         submission,
         origin: requestOrigin(c),
@@ -48,9 +48,9 @@ export function consentRoutes(deps: AppDeps) {
       });
       return c.json(record, 201);
     })
-    .delete('/consent', requireUser(deps), (c) => {
+    .delete('/consent', requireUser(deps), async (c) => {
       const { method } = parseQuery(c, consentWithdrawalQuerySchema);
-      const record = withdrawConsent(db, {
+      const record = await withdrawConsent(storage, {
         userId: c.get('user').id,
         method,
         origin: requestOrigin(c),
@@ -60,7 +60,7 @@ export function consentRoutes(deps: AppDeps) {
     })
     .post('/admin/policy', ...publishers, async (c) => {
       const request = await parseJson(c, publishPolicyRequestSchema);
-      const row = publishNewPolicy(db, {
+      const row = await publishNewPolicy(storage, {
         ...request,
         adminId: c.get('user').id,
         at: deps.now(),

@@ -61,7 +61,7 @@ function scheduler(storage: Storage, clock: () => Date) {
   engines.push(engine);
   return startRecheckSchedule(
     {
-      db: storage.db,
+      storage,
       engine,
       intervals: { sent_for_blocking: 12 * HOUR, blocked: 24 * HOUR },
       now: clock,
@@ -109,8 +109,7 @@ it('runs each due check once when two schedulers race on one database file', asy
 
 it('takes a claim back once its lease has run out (the claiming process died)', async () => {
   const clock = () => t.deps.now();
-  const { claimDueRechecks } = await import('./recheck-store');
-  const dead = await claimDueRechecks(t.storage.db, {
+  const dead = await t.storage.rechecks.claimDue({
     now: clock(),
     leaseUntil: new Date(clock().getTime() + 60_000),
     owner: 'dead-process',

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { ReviewStatus } from '#shared/review-status';
 import type { Logger } from '../../logger';
 import { type RecheckDeps, recheckTarget } from './recheck-service';
-import { claimDueRechecks, releaseRecheckLease } from './recheck-store';
 
 export type RecheckSchedule = {
   /** Claims one batch of due checks and runs them; answers how many ran. */
@@ -35,7 +34,7 @@ export function startRecheckSchedule(
 
   const tick = async () => {
     const now = deps.now();
-    const claimed = await claimDueRechecks(deps.db, {
+    const claimed = await deps.storage.rechecks.claimDue({
       now,
       leaseUntil: new Date(now.getTime() + options.leaseMs),
       owner,
@@ -49,7 +48,7 @@ export function startRecheckSchedule(
             deps.logger.error('re-check failed', {
               error: err instanceof Error ? err.name : 'unknown',
             });
-            await releaseRecheckLease(deps.db, target.id, owner);
+            await deps.storage.rechecks.releaseLease(target.id, owner);
           },
         ),
       ),

@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { ReviewStatus } from '#shared/review-status';
 import type { RecheckView } from '#shared/schemas/rechecks';
-import type { Db } from '../../db/open';
-import type { MaterialRecheckRow } from '../../db/schema';
 import { ApiError } from '../../http/errors';
+import type { Storage } from '../../storage';
+import type { MaterialRecheckRow, RecheckTarget } from '../../storage/rechecks-store';
 import type { RecheckEngine } from './recheck-engine';
-import {
-  lastLiveSha256,
-  listRechecks,
-  materialForRecheck,
-  type RecheckTarget,
-  recordRecheck,
-} from './recheck-store';
 
 /** How often a material is re-checked in each followed status, in milliseconds. */
 export type RecheckIntervals = Partial<Record<ReviewStatus, number>>;
 
 export type RecheckDeps = {
-  db: Db;
+  storage: Pick<Storage, 'rechecks'>;
   engine: RecheckEngine;
   intervals: RecheckIntervals;
   now: () => Date;
@@ -48,12 +41,12 @@ export async function recheckTarget(
   target: RecheckTarget,
   by: { trigger: 'scheduled' | 'on_demand'; userId: string | null },
 ): Promise<RecheckView> {
-  const previous = await lastLiveSha256(deps.db, target.id);
+  const previous = await deps.storage.rechecks.lastLiveSha256(target.id);
   const found = await deps.engine.check(target.url, previous);
   const at = deps.now();
   const interval = deps.intervals[target.status];
-  const row = await recordRecheck(
-    deps.db,
+  const suggestion = target.status === 'blocked' && found.outcome === 'live' ? 'restored' : null;
+  const row = await deps.storage.rechecks.record(
     {
       id: randomUUID(),
       materialId: target.id,
@@ -66,9 +59,20 @@ export async function recheckTarget(
       detail: found.detail ?? null,
       trigger: by.trigger,
       byUserId: by.userId,
-      suggestion: target.status === 'blocked' && found.outcome === 'live' ? 'restored' : null,
+      suggestion,
     },
     interval === undefined ? undefined : new Date(at.getTime() + interval),
+    // A blocked material found live again is audited for the reviewers.
+    suggestion === 'restored'
+      ? (check) => ({
+          action: 'material.recheck_found_live',
+          at,
+          actorUserId: by.userId,
+          subjectType: 'material',
+          subjectId: target.id,
+          details: { check: check.id, suggestion: 'restored' },
+        })
+      : undefined,
   );
   return recheckView(row);
 }
@@ -79,15 +83,18 @@ export async function recheckMaterial(
   materialId: string,
   userId: string,
 ): Promise<RecheckView> {
-  const target = await materialForRecheck(deps.db, materialId);
+  const target = await deps.storage.rechecks.target(materialId);
   if (!target) throw new ApiError('not_found', 'No such material.');
   return recheckTarget(deps, target, { trigger: 'on_demand', userId });
 }
 
 /** A material's re-check history, newest first. */
-export async function recheckHistory(db: Db, materialId: string): Promise<RecheckView[]> {
-  if (!(await materialForRecheck(db, materialId))) {
+export async function recheckHistory(
+  storage: Pick<Storage, 'rechecks'>,
+  materialId: string,
+): Promise<RecheckView[]> {
+  if (!(await storage.rechecks.target(materialId))) {
     throw new ApiError('not_found', 'No such material.');
   }
-  return (await listRechecks(db, materialId)).map(recheckView);
+  return (await storage.rechecks.list(materialId)).map(recheckView);
 }

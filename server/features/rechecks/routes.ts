@@ -17,7 +17,7 @@ function materialId(c: Context): string {
 export function recheckRoutes(deps: AppDeps) {
   const reviewers = [requireUser(deps), requireRole('reviewer', 'admin')] as const;
   const recheck = {
-    db: deps.storage.db,
+    storage: deps.storage,
     engine: deps.recheck,
     intervals: deps.config.recheck.intervals,
     now: deps.now,
@@ -27,6 +27,6 @@ export function recheckRoutes(deps: AppDeps) {
       c.json({ check: await recheckMaterial(recheck, materialId(c), c.get('user').id) }),
     )
     .get('/:id/rechecks', ...reviewers, async (c) =>
-      c.json({ checks: await recheckHistory(deps.storage.db, materialId(c)) }),
+      c.json({ checks: await recheckHistory(deps.storage, materialId(c)) }),
     );
 }

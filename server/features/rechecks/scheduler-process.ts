@@ -11,7 +11,7 @@ const storage = openStorage(dataDir);
 const engine = engineForTests();
 const schedule = startRecheckSchedule(
   {
-    db: storage.db,
+    storage,
     engine,
     intervals: { sent_for_blocking: 3_600_000, blocked: 3_600_000 },
     now: () => new Date(),

@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Storage } from '../../db/open';
-import { eraseFreedSpace } from '../../db/physical-erasure';
-import {
-  auditEvents,
-  consents,
-  documents,
-  erasures,
-  reports,
-  tokens,
-  users,
-} from '../../db/schema';
+import type { Storage } from '../../storage';
+import type { DestructionCounts } from '../../storage/retention-store';
 import { documentFiles } from '../accounts/document-files';
-import { recordAudit } from '../audit/audit-service';
+
+type RetentionStorage = Pick<Storage, 'retention' | 'dataDir'>;
 
 const DAY_MS = 86_400_000;
 /** Accounts destroyed per transaction (and per act of destruction in the audit log). */
@@ -45,7 +36,7 @@ export type DestructionAct = {
  * Each batch is recorded in the audit log as an act of destruction. Safe to run again at any time.
  */
 export async function runRetention(
-  storage: Storage,
+  storage: RetentionStorage,
   options: { now: Date; retentionDays: number; pendingDays?: number },
 ): Promise<DestructionAct> {
   const expired =
@@ -67,18 +58,18 @@ export async function runRetention(
     registrationsExpired: expired?.userIds ?? [],
   };
   for (;;) {
-    const due = dueAccounts(storage, cutoff);
+    const due = await storage.retention.dueClosed(cutoff, BATCH);
     if (due.length === 0) {
       // The rows are overwritten; now the bytes they held go too (WAL, free pages). The WAL is
       // truncated on every run, so a run that failed here is made good by the next one.
       const destroyed = act.userIds.length + (expired?.userIds.length ?? 0);
-      eraseFreedSpace(storage.sqlite, { rebuild: destroyed > 0 });
+      await storage.retention.eraseFreedSpace({ rebuild: destroyed > 0 });
       return act;
     }
     // Files first: if the run stops before the database is done, the next run removes nothing
     // twice and finishes the rows; the reverse order could leave files nobody points to.
     act.files += await removeDocumentFiles(storage, due);
-    const batch = destroyRows(storage, due, options.now, {
+    const batch = await destroyRows(storage, due, options.now, {
       action: 'retention.personal_data_destroyed',
       details: { cutoff, retentionDays: options.retentionDays },
     });
@@ -100,61 +91,34 @@ export type ExpiryAct = { userIds: string[]; files: number; documents: number };
  * use the system, so nothing needs keeping), recorded as `registration.expired_destroyed`.
  */
 export async function expireRegistrations(
-  storage: Storage,
+  storage: RetentionStorage,
   options: { now: Date; pendingDays: number },
 ): Promise<ExpiryAct> {
   const cutoff = new Date(options.now.getTime() - options.pendingDays * DAY_MS).toISOString();
   const act: ExpiryAct = { userIds: [], files: 0, documents: 0 };
   for (;;) {
-    const due = storage.db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.status, 'pending'), lte(users.createdAt, cutoff)))
-      .limit(BATCH)
-      .all()
-      .map((row) => row.id);
+    const due = await storage.retention.duePending(cutoff, BATCH);
     if (due.length === 0) return act;
     act.files += await removeDocumentFiles(storage, due);
-    storage.db
-      .update(users)
-      .set({ status: 'closed', closedAt: options.now.toISOString() })
-      .where(and(inArray(users.id, due), eq(users.status, 'pending')))
-      .run();
-    const batch = destroyRows(storage, due, options.now, {
-      action: 'registration.expired_destroyed',
-      details: { cutoff, pendingDays: options.pendingDays },
-    });
+    const batch = await destroyRows(
+      storage,
+      due,
+      options.now,
+      {
+        action: 'registration.expired_destroyed',
+        details: { cutoff, pendingDays: options.pendingDays },
+      },
+      options.now.toISOString(),
+    );
     act.userIds.push(...due);
     act.documents += batch.documents;
   }
 }
 
-function dueAccounts(storage: Storage, cutoff: string): string[] {
-  return storage.db
-    .select({ id: users.id })
-    .from(users)
-    .leftJoin(erasures, eq(erasures.userId, users.id))
-    .where(
-      and(
-        eq(users.status, 'closed'),
-        lte(users.closedAt, cutoff),
-        or(isNull(erasures.userId), isNull(erasures.destroyedAt)),
-      ),
-    )
-    .limit(BATCH)
-    .all()
-    .map((row) => row.id);
-}
-
-async function removeDocumentFiles(storage: Storage, userIds: string[]): Promise<number> {
+async function removeDocumentFiles(storage: RetentionStorage, userIds: string[]): Promise<number> {
   const files = documentFiles(storage.dataDir);
-  const ids = storage.db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(inArray(documents.userId, userIds))
-    .all();
   let removed = 0;
-  for (const { id } of ids) {
+  for (const id of await storage.retention.documentIdsOf(userIds)) {
     const exists = await stat(join(files.dir, id)).then(
       () => true,
       () => false,
@@ -165,75 +129,23 @@ async function removeDocumentFiles(storage: Storage, userIds: string[]): Promise
   return removed;
 }
 
+/** Destroys the accounts' rows in one transaction, recorded as `act`; closes pending ones first when `closePendingAt` is given. */
 function destroyRows(
-  storage: Storage,
+  storage: RetentionStorage,
   userIds: string[],
   now: Date,
-  act: { action: string; details: Record<string, unknown> },
-) {
-  const at = now.toISOString();
-  const { db } = storage;
-  return db.transaction(
-    (tx) => {
-      for (const id of userIds) {
-        tx.update(users)
-          .set({
-            email: `erased-${randomUUID()}@invalid`,
-            fullName: '',
-            organization: '',
-            position: '',
-            phone: null,
-            passwordHash: '',
-            updatedAt: at,
-          })
-          .where(eq(users.id, id))
-          .run();
-        tx.insert(erasures)
-          .values({ userId: id, destroyedAt: at })
-          .onConflictDoUpdate({ target: erasures.userId, set: { destroyedAt: at } })
-          .run();
-      }
-      const counts = {
-        documents: tx
-          .update(documents)
-          .set({ originalName: '' })
-          .where(inArray(documents.userId, userIds))
-          .run().changes,
-        consentRecords: tx
-          .update(consents)
-          .set({ ip: null, userAgent: null })
-          .where(inArray(consents.userId, userIds))
-          .run().changes,
-        auditEvents: tx
-          .update(auditEvents)
-          .set({ ip: null })
-          .where(
-            and(
-              isNotNull(auditEvents.ip),
-              or(
-                inArray(auditEvents.actorUserId, userIds),
-                and(eq(auditEvents.subjectType, 'user'), inArray(auditEvents.subjectId, userIds)),
-              ),
-            ),
-          )
-          .run().changes,
-        sessions: tx.delete(tokens).where(inArray(tokens.userId, userIds)).run().changes,
-        // Text accepted under a representation basis holds a represented person's data, and
-        // that basis (the user's document) is gone now.
-        reportsRedacted: tx
-          .update(reports)
-          .set({ note: '', geography: sql`json_remove(${reports.geography}, '$.locality')` })
-          .where(and(inArray(reports.userId, userIds), isNotNull(reports.personalDataKinds)))
-          .run().changes,
-      };
-      recordAudit(tx, {
-        action: act.action,
-        at: now,
-        subjectType: 'retention',
-        details: { userIds, ...counts, ...act.details },
-      });
-      return counts;
-    },
-    { behavior: 'immediate' },
-  );
+  act: { action: string; details: Record<string, string | number> },
+  closePendingAt?: string,
+): Promise<DestructionCounts> {
+  // The pseudonym names nobody and stays unique, as e-mails must.
+  const accounts = userIds.map((userId) => ({
+    userId,
+    pseudonym: `erased-${randomUUID()}@invalid`,
+  }));
+  return storage.retention.destroy(accounts, now.toISOString(), { closePendingAt }, (counts) => ({
+    action: act.action,
+    at: now,
+    subjectType: 'retention',
+    details: { userIds, ...counts, ...act.details },
+  }));
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../../config';
-import type { Storage } from '../../db/open';
 import type { Logger } from '../../logger';
+import type { Storage } from '../../storage';
 import { type DestructionAct, runRetention } from './retention-service';
 
 const DAY_MS = 86_400_000;

@@ -1,11 +1,6 @@
-import { and, count, eq, ne } from 'drizzle-orm';
 import type { AccountClosure } from '#shared/schemas/subject';
-import type { Db } from '../../db/open';
-import { consents, erasures, users } from '../../db/schema';
 import { ApiError } from '../../http/errors';
-import { recordAudit } from '../audit/audit-service';
-import { revokeAllTokens } from '../auth/tokens';
-import { currentPolicy, latestConsent } from '../consent/policy-store';
+import type { Storage } from '../../storage';
 
 const DAY_MS = 86_400_000;
 
@@ -22,26 +17,25 @@ export type ClosureRequest = {
  * withdrawn (a new record, as always), and retention destroys the personal data once the period
  * has passed. Reports stay, to be pseudonymized then. The last active admin cannot leave.
  */
-export function closeAccount(db: Db, request: ClosureRequest): AccountClosure {
+export async function closeAccount(
+  storage: Pick<Storage, 'accounts'>,
+  request: ClosureRequest,
+): Promise<AccountClosure> {
   const { userId, at, origin } = request;
   const closedAt = at.toISOString();
-  db.transaction(
-    (tx) => {
-      const user = tx.select().from(users).where(eq(users.id, userId)).get();
-      if (!user) throw new ApiError('not_found', 'No such account.');
-      if (user.status === 'closed') throw new ApiError('conflict', 'The account is closed.');
-      if (user.role === 'admin' && otherActiveAdmins(db, userId) === 0) {
-        throw new ApiError('conflict', 'Make another admin first: the last admin cannot leave.');
-      }
-      tx.update(users)
-        .set({ status: 'closed', closedAt, updatedAt: closedAt })
-        .where(eq(users.id, userId))
-        .run();
-      revokeAllTokens(db, userId, at);
-      const policyVersion = latestConsent(db, userId)?.policyVersion ?? currentPolicy(db)?.version;
-      if (policyVersion) {
-        tx.insert(consents)
-          .values({
+  await storage.accounts.change(userId, (facts) => {
+    if (!facts) throw new ApiError('not_found', 'No such account.');
+    const { user } = facts;
+    if (user.status === 'closed') throw new ApiError('conflict', 'The account is closed.');
+    if (user.role === 'admin' && facts.otherActiveAdmins === 0) {
+      throw new ApiError('conflict', 'Make another admin first: the last admin cannot leave.');
+    }
+    const policyVersion = facts.latestConsent?.policyVersion ?? facts.currentPolicyVersion;
+    return {
+      set: { status: 'closed', closedAt, updatedAt: closedAt },
+      revokeTokensAt: closedAt,
+      consent: policyVersion
+        ? {
             userId,
             action: 'withdrawn',
             policyVersion,
@@ -51,25 +45,22 @@ export function closeAccount(db: Db, request: ClosureRequest): AccountClosure {
             method: 'account_closure',
             ip: origin.ip,
             userAgent: origin.userAgent,
-          })
-          .run();
-      }
-      tx.insert(erasures)
-        .values({ userId, requestedAt: closedAt })
-        .onConflictDoUpdate({ target: erasures.userId, set: { requestedAt: closedAt } })
-        .run();
-      recordAudit(tx, {
-        action: 'account.closed',
-        at,
-        actorUserId: userId,
-        subjectType: 'user',
-        subjectId: userId,
-        ip: origin.ip,
-        details: { previousStatus: user.status, retentionDays: request.retentionDays },
-      });
-    },
-    { behavior: 'immediate' },
-  );
+          }
+        : undefined,
+      erasureRequestedAt: closedAt,
+      audit: [
+        {
+          action: 'account.closed',
+          at,
+          actorUserId: userId,
+          subjectType: 'user',
+          subjectId: userId,
+          ip: origin.ip,
+          details: { previousStatus: user.status, retentionDays: request.retentionDays },
+        },
+      ],
+    };
+  });
   return {
     userId,
     status: 'closed',
@@ -78,14 +69,4 @@ export function closeAccount(db: Db, request: ClosureRequest): AccountClosure {
       at.getTime() + request.retentionDays * DAY_MS,
     ).toISOString(),
   };
-}
-
-function otherActiveAdmins(db: Db, userId: string): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(users)
-      .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), ne(users.id, userId)))
-      .get()?.n ?? 0
-  );
 }

@@ -8,19 +8,23 @@ import './api-docs';
 
 /** The data subject's rights: access to their data and erasure (mounted at /api). */
 export function subjectRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   return (
     new Hono<AppEnv>()
       // Reading one's own data needs no consent: someone who withdrew may still ask what is held.
-      .get('/me/data', requireUser(deps), (c) =>
+      .get('/me/data', requireUser(deps), async (c) =>
         c.json(
-          exportSubjectData(db, { userId: c.get('user').id, at: deps.now(), ip: clientAddress(c) }),
+          await exportSubjectData(storage, {
+            userId: c.get('user').id,
+            at: deps.now(),
+            ip: clientAddress(c),
+          }),
         ),
       )
       // Erasure needs no consent either: it is the person's right whatever their consent.
-      .delete('/me', requireUser(deps), (c) =>
+      .delete('/me', requireUser(deps), async (c) =>
         c.json(
-          closeAccount(db, {
+          await closeAccount(storage, {
             userId: c.get('user').id,
             at: deps.now(),
             origin: requestOrigin(c),

@@ -1,20 +1,10 @@
-import { and, asc, eq, getTableColumns, inArray, or } from 'drizzle-orm';
 import type { SubjectData } from '#shared/schemas/subject';
-import type { Db } from '../../db/open';
-import {
-  auditEvents,
-  consents,
-  disclosureSubjects,
-  disclosures,
-  materials,
-  reports,
-  tokens,
-  users,
-} from '../../db/schema';
 import { ApiError } from '../../http/errors';
-import { documentMetadata, documentsOfUsers } from '../accounts/documents-service';
-import { recordAudit } from '../audit/audit-service';
+import type { Storage } from '../../storage';
+import { documentMetadata } from '../accounts/documents-service';
 import { reportContent } from '../review/report-view';
+
+type SubjectStorage = Pick<Storage, 'subject' | 'audit'>;
 
 /**
  * Everything the server holds about a user, for the user: profile, consent records (with where
@@ -22,12 +12,12 @@ import { reportContent } from '../review/report-view';
  * tombstones, so they are included), audit events about them, and the disclosures that included
  * their reports. The export is itself audited.
  */
-export function exportSubjectData(
-  db: Db,
+export async function exportSubjectData(
+  storage: SubjectStorage,
   request: { userId: string; at: Date; ip: string },
-): SubjectData {
-  const data = subjectData(db, request.userId, request.at);
-  recordAudit(db, {
+): Promise<SubjectData> {
+  const data = await subjectData(storage, request.userId, request.at);
+  await storage.audit.record({
     action: 'subject.data_exported',
     at: request.at,
     actorUserId: request.userId,
@@ -40,10 +30,14 @@ export function exportSubjectData(
 }
 
 /** The data of `exportSubjectData`, without auditing the read. */
-export function subjectData(db: Db, userId: string, at: Date): SubjectData {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user) throw new ApiError('not_found', 'No such account.');
-  const documents = documentsOfUsers(db, [userId]).get(userId) ?? [];
+export async function subjectData(
+  storage: Pick<Storage, 'subject'>,
+  userId: string,
+  at: Date,
+): Promise<SubjectData> {
+  const records = await storage.subject.collect(userId);
+  if (!records) throw new ApiError('not_found', 'No such account.');
+  const { user } = records;
   return {
     exportedAt: at.toISOString(),
     profile: {
@@ -59,93 +53,24 @@ export function subjectData(db: Db, userId: string, at: Date): SubjectData {
       updatedAt: user.updatedAt,
       closedAt: user.closedAt,
     },
-    consents: db
-      .select()
-      .from(consents)
-      .where(eq(consents.userId, userId))
-      .orderBy(asc(consents.id))
-      .all()
-      .map((row) => ({
-        action: row.action,
-        policyVersion: row.policyVersion,
-        scopes: { processing: row.processing, thirdPartyTransfer: row.thirdPartyTransfer },
-        at: row.at,
-        method: row.method,
-        ip: row.ip,
-        userAgent: row.userAgent,
-      })),
-    documents: documents.map(documentMetadata),
-    sessions: db
-      .select({
-        deviceName: tokens.deviceName,
-        createdAt: tokens.createdAt,
-        expiresAt: tokens.expiresAt,
-        revokedAt: tokens.revokedAt,
-        lastUsedAt: tokens.lastUsedAt,
-      })
-      .from(tokens)
-      .where(eq(tokens.userId, userId))
-      .orderBy(asc(tokens.createdAt))
-      .all(),
-    reports: reportsOf(db, userId),
-    auditEvents: auditEventsAbout(
-      db,
-      userId,
-      documents.map((d) => d.id),
-    ),
-    disclosures: db
-      .select({
-        id: disclosures.id,
-        recipient: disclosures.recipient,
-        recipientType: disclosures.recipientType,
-        basis: disclosures.basis,
-        requestNumber: disclosures.requestNumber,
-        requestDate: disclosures.requestDate,
-        createdAt: disclosures.createdAt,
-        identified: disclosureSubjects.identified,
-        reports: disclosureSubjects.reportCount,
-      })
-      .from(disclosureSubjects)
-      .innerJoin(disclosures, eq(disclosures.id, disclosureSubjects.disclosureId))
-      .where(eq(disclosureSubjects.userId, userId))
-      .orderBy(asc(disclosures.createdAt))
-      .all(),
-  };
-}
-
-function reportsOf(db: Db, userId: string): SubjectData['reports'] {
-  return db
-    .select({ ...getTableColumns(reports), status: materials.status })
-    .from(reports)
-    .innerJoin(materials, eq(materials.id, reports.materialId))
-    .where(eq(reports.userId, userId))
-    .orderBy(asc(reports.createdAt), asc(reports.id))
-    .all()
-    .map((row) => ({
+    consents: records.consents.map((row) => ({
+      action: row.action,
+      policyVersion: row.policyVersion,
+      scopes: { processing: row.processing, thirdPartyTransfer: row.thirdPartyTransfer },
+      at: row.at,
+      method: row.method,
+      ip: row.ip,
+      userAgent: row.userAgent,
+    })),
+    documents: records.documents.map(documentMetadata),
+    sessions: records.sessions,
+    reports: records.reports.map((row) => ({
       ...reportContent(row),
       materialId: row.materialId,
       status: row.status,
       deletedAt: row.deletedAt,
-    }));
-}
-
-function auditEventsAbout(db: Db, userId: string, documentIds: string[]) {
-  return db
-    .select()
-    .from(auditEvents)
-    .where(
-      or(
-        eq(auditEvents.actorUserId, userId),
-        and(eq(auditEvents.subjectType, 'user'), eq(auditEvents.subjectId, userId)),
-        documentIds.length > 0
-          ? and(
-              eq(auditEvents.subjectType, 'document'),
-              inArray(auditEvents.subjectId, documentIds),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(auditEvents.id))
-    .all()
-    .map((row) => ({ ...row, details: row.details ?? null }));
+    })),
+    auditEvents: records.auditEvents,
+    disclosures: records.disclosures,
+  };
 }

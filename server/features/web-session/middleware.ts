@@ -3,9 +3,9 @@ import { csrf } from 'hono/csrf';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { Role } from '#shared/schemas/account';
-import type { UserRow } from '../../db/schema';
 import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
+import type { UserRow } from '../../storage/accounts-store';
 import { FORM_TOKEN_FIELD, isValidFormToken } from './form-token';
 import { clearSiteCookie, SESSION_COOKIE, tokenCookie } from './session-cookie';
 import { viewerForSession } from './site-session';
@@ -23,7 +23,7 @@ type SessionEnv = { Variables: SessionVariables };
 export function loadSiteSession(deps: AppDeps) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     const token = tokenCookie(c, SESSION_COOKIE);
-    const viewer = token ? viewerForSession(deps.storage.db, token, deps.now()) : undefined;
+    const viewer = token ? await viewerForSession(deps.storage, token, deps.now()) : undefined;
     if (token && !viewer) clearSiteCookie(c, SESSION_COOKIE);
     c.set('viewer', viewer);
     c.set('sessionToken', viewer ? token : undefined);

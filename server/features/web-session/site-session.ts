@@ -1,9 +1,8 @@
 import type { LoginRequest, LoginResponse } from '#shared/schemas/account';
-import type { Db } from '../../db/open';
-import type { UserRow } from '../../db/schema';
 import type { AppDeps } from '../../http/env';
-import { recordAudit } from '../audit/audit-service';
-import { logIn } from '../auth/login-service';
+import type { Storage } from '../../storage';
+import type { UserRow } from '../../storage/accounts-store';
+import { logIn, logOut } from '../auth/login-service';
 import type { LoginThrottle } from '../auth/login-throttle';
 import { revokeToken, userForToken } from '../auth/tokens';
 
@@ -12,36 +11,37 @@ export const SITE_DEVICE = 'site';
 
 /**
  * Signs a user in to the site: the same sign-in as the API (throttled per account and address,
- * audited), issuing a token for the site's session cookie.
+ * audited), issuing a token for the site's session cookie. A session is never reused across
+ * sign-ins: the one this browser had (`previous`) ends here.
  */
-export function signInToSite(
+export async function signInToSite(
   deps: AppDeps,
   throttle: LoginThrottle,
   credentials: Pick<LoginRequest, 'email' | 'password'>,
   address: string,
+  previous: string | undefined,
 ): Promise<LoginResponse> {
-  return logIn(deps, throttle, { ...credentials, deviceName: SITE_DEVICE }, address);
+  const session = await logIn(deps, throttle, { ...credentials, deviceName: SITE_DEVICE }, address);
+  if (previous) await revokeToken(deps.storage, previous, deps.now());
+  return session;
 }
 
 /** Ends a site session: its token stops working, and the sign-out is audited. */
 export function signOutOfSite(
-  db: Db,
+  storage: Pick<Storage, 'sessions'>,
   session: { token: string; userId: string },
   at: Date,
   ip: string,
-): void {
-  revokeToken(db, session.token, at);
-  recordAudit(db, {
-    action: 'auth.logout',
-    at,
-    actorUserId: session.userId,
-    ip,
-    details: { device: SITE_DEVICE },
-  });
+): Promise<void> {
+  return logOut(storage, session, at, ip, { device: SITE_DEVICE });
 }
 
 /** The active user a session token belongs to; undefined when it is dead or the account is not active. */
-export function viewerForSession(db: Db, token: string, now: Date): UserRow | undefined {
-  const found = userForToken(db, token, now);
+export async function viewerForSession(
+  storage: Pick<Storage, 'sessions'>,
+  token: string,
+  now: Date,
+): Promise<UserRow | undefined> {
+  const found = await userForToken(storage, token, now);
   return found?.user.status === 'active' ? found.user : undefined;
 }

@@ -7,7 +7,6 @@ import {
   registrationForm,
   SAMPLE_FILES,
 } from '../../features/accounts/testing';
-import { recordAudit } from '../../features/audit/audit-service';
 import { currentPolicy } from '../../features/consent/policy-store';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
@@ -103,7 +102,7 @@ describe('policy versions', () => {
       textEn: 'Policy text',
     });
     expect(done.status).toBe(303);
-    expect(currentPolicy(t.storage.db)?.version).toBe('2');
+    expect((await currentPolicy(t.storage))?.version).toBe('2');
     const list = await admin.get(done.location!);
     expect(list.html).toContain('Опубликована: 2');
     const shown = await admin.get('/policy/2?lang=kk');
@@ -132,7 +131,7 @@ describe('policy versions', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.html).toMatch(/id="version-error"/);
     expect(malformed.html).toMatch(/id="textRu-error">Fill this in\./);
-    expect(currentPolicy(t.storage.db)?.version).toBe('1');
+    expect((await currentPolicy(t.storage))?.version).toBe('1');
   });
 });
 
@@ -141,10 +140,10 @@ describe('the audit log', () => {
     const actor = await addAccount(t);
     const day = (d: string) => new Date(`2026-11-${d}T12:00:00.000Z`);
     for (let i = 0; i < 60; i++) {
-      recordAudit(t.storage.db, { action: 'test.event', at: day('20'), actorUserId: actor.id });
+      await t.storage.audit.record({ action: 'test.event', at: day('20'), actorUserId: actor.id });
     }
-    recordAudit(t.storage.db, { action: 'test.other', at: day('21'), actorUserId: actor.id });
-    recordAudit(t.storage.db, { action: 'test.event', at: day('22'), actorUserId: adminId });
+    await t.storage.audit.record({ action: 'test.other', at: day('21'), actorUserId: actor.id });
+    await t.storage.audit.record({ action: 'test.event', at: day('22'), actorUserId: adminId });
 
     const byAction = await admin.get('/admin/audit?action=test.other');
     expect(byAction.html.match(/data-action="test\.\w+"/g)).toEqual(['data-action="test.other"']);
@@ -173,8 +172,8 @@ describe('the audit log in words', () => {
     const aigerim = createUser(t, { fullName: 'Айгерим Сапарова', email: 'a.saparova@gov.test' });
     const other = createUser(t, { fullName: 'Ерлан Жумабаев', email: 'zhumabaev@gov.test' });
     const at = new Date('2026-11-22T12:00:00.000Z');
-    recordAudit(t.storage.db, { action: 'auth.login_failed', at, actorUserId: aigerim.id });
-    recordAudit(t.storage.db, {
+    await t.storage.audit.record({ action: 'auth.login_failed', at, actorUserId: aigerim.id });
+    await t.storage.audit.record({
       action: 'user.role_changed',
       at,
       actorUserId: adminId,

@@ -27,8 +27,8 @@ export function adminRoutes(deps: AppDeps) {
     .route('/', subjectRequestRoutes(deps))
     .get('/admin/audit', async (c) => {
       const filter = auditFilterSchema.parse(c.req.query());
-      const { db } = deps.storage;
-      const people = filter.person === undefined ? undefined : peopleMatching(db, filter.person);
+      const people =
+        filter.person === undefined ? undefined : await peopleMatching(deps.storage, filter.person);
       const page = await auditLog(deps.storage, { ...filter, people }, AUDIT_PAGE_SIZE);
       const ids = page.events.flatMap((event) => [
         ...(event.actorUserId ? [event.actorUserId] : []),
@@ -41,7 +41,7 @@ export function adminRoutes(deps: AppDeps) {
           view={viewOf(c)}
           filter={filter}
           actions={await deps.storage.audit.actions()}
-          people={peopleByIds(db, ids)}
+          people={await peopleByIds(deps.storage, ids)}
           page={page}
         />,
       );

@@ -1,21 +1,19 @@
-import { inArray } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { users } from '../../db/schema';
+import type { Storage } from '../../storage';
 
 /**
  * The ids of the accounts whose name or e-mail contains the text, in any letter case. Compared
- * here rather than in SQL: SQLite folds the case of ASCII letters only, and names are Cyrillic.
- * Accounts number in the thousands, not millions.
+ * here rather than by the database: SQLite folds the case of ASCII letters only, and names are
+ * Cyrillic. Accounts number in the thousands, not millions.
  */
-export function peopleMatching(db: Db, text: string): string[] {
+export async function peopleMatching(
+  storage: Pick<Storage, 'accounts'>,
+  text: string,
+): Promise<string[]> {
   const wanted = text.toLocaleLowerCase('ru');
-  return db
-    .select({ id: users.id, name: users.fullName, email: users.email })
-    .from(users)
-    .all()
+  return (await storage.accounts.directory())
     .filter(
       (row) =>
-        row.name.toLocaleLowerCase('ru').includes(wanted) ||
+        row.fullName.toLocaleLowerCase('ru').includes(wanted) ||
         row.email.toLocaleLowerCase('ru').includes(wanted),
     )
     .map((row) => row.id);
@@ -25,18 +23,15 @@ export function peopleMatching(db: Db, text: string): string[] {
 export type Person = { name: string; email: string; closed: boolean };
 
 /** The people behind these ids (accounts that exist), for the log to name them. */
-export function peopleByIds(db: Db, ids: string[]): Map<string, Person> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = db
-    .select({ id: users.id, name: users.fullName, email: users.email, status: users.status })
-    .from(users)
-    .where(inArray(users.id, unique))
-    .all();
+export async function peopleByIds(
+  storage: Pick<Storage, 'accounts'>,
+  ids: string[],
+): Promise<Map<string, Person>> {
+  const rows = await storage.accounts.findByIds(ids);
   return new Map(
     rows.map((row) => [
       row.id,
-      { name: row.name, email: row.email, closed: row.status === 'closed' },
+      { name: row.fullName, email: row.email, closed: row.status === 'closed' },
     ]),
   );
 }

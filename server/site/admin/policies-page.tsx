@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { PolicyRow } from '../../db/schema';
+import type { PolicyRow } from '../../storage/consent-store';
 import { Field, type FieldErrors, Notice, PostForm, TextArea } from '../components/forms';
 import { Layout } from '../components/layout';
 import { PolicyVersions } from '../public/policy-page';

@@ -22,10 +22,10 @@ const publishFormSchema = z.object({
 
 /** Policy versions: the list and publishing a new one (admins only: see adminRoutes). */
 export function policyRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   return new Hono<SiteEnv>()
-    .get('/admin/policies', (c) => {
-      const versions = policyVersions(db);
+    .get('/admin/policies', async (c) => {
+      const versions = await policyVersions(storage);
       // Only a version that exists is announced: the query string is anyone's to write.
       const published = versions.find((row) => row.version === c.req.query('published'));
       return renderPage(
@@ -36,12 +36,12 @@ export function policyRoutes(deps: AppDeps) {
     .post('/admin/policies', async (c) => {
       const t = c.get('t');
       const raw = await formValues(c);
-      const again = (errors: Record<string, string>, status: 400 | 409 = 400) =>
+      const again = async (errors: Record<string, string>, status: 400 | 409 = 400) =>
         renderPage(
           c,
           <PoliciesPage
             view={viewOf(c)}
-            versions={policyVersions(db)}
+            versions={await policyVersions(storage)}
             draft={raw}
             errors={errors}
           />,
@@ -50,7 +50,7 @@ export function policyRoutes(deps: AppDeps) {
       const form = parseForm(publishFormSchema, raw, t);
       if (form.errors) return again(form.errors as Record<string, string>);
       try {
-        const row = publishNewPolicy(db, {
+        const row = await publishNewPolicy(storage, {
           version: form.data.version,
           text: { ru: form.data.textRu, kk: form.data.textKk, en: form.data.textEn },
           adminId: c.get('viewer')!.id,

@@ -1,6 +1,5 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
-import { recordAudit } from '../../features/audit/audit-service';
 import { clientAddress } from '../../features/auth/client-address';
 import { runRetention } from '../../features/retention/retention-service';
 import type { AppDeps } from '../../http/env';
@@ -14,15 +13,14 @@ const LISTED = 200;
 
 /** Erasure requests and a manual run of retention (admins only: see adminRoutes). */
 export function subjectRequestRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
   return new Hono<SiteEnv>()
-    .get('/admin/subject-requests', (c) => {
+    .get('/admin/subject-requests', async (c) => {
       const ran = Number(c.req.query('ran'));
       return renderPage(
         c,
         <SubjectRequestsPage
           view={viewOf(c)}
-          requests={erasureRequests(db, LISTED)}
+          requests={await erasureRequests(deps.storage, LISTED)}
           retentionDays={deps.config.retentionDays}
           ran={Number.isInteger(ran) && ran >= 0 && c.req.query('ran') ? ran : undefined}
         />,
@@ -34,7 +32,7 @@ export function subjectRequestRoutes(deps: AppDeps) {
         now: at,
         retentionDays: deps.config.retentionDays,
       });
-      recordAudit(db, {
+      await deps.storage.audit.record({
         action: 'retention.run_requested',
         at,
         actorUserId: c.get('viewer')!.id,

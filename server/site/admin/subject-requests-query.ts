@@ -1,9 +1,11 @@
-import { desc } from 'drizzle-orm';
-import type { Db } from '../../db/open';
-import { erasures } from '../../db/schema';
+import type { Storage } from '../../storage';
+import type { ErasureRow } from '../../storage/subject-store';
 
 /** The newest erasure requests (and when retention destroyed each account's personal data). */
-export function erasureRequests(db: Db, limit: number) {
-  return db.select().from(erasures).orderBy(desc(erasures.requestedAt)).limit(limit).all();
+export function erasureRequests(
+  storage: Pick<Storage, 'subject'>,
+  limit: number,
+): Promise<ErasureRow[]> {
+  return storage.subject.erasureRequests(limit);
 }
-export type ErasureRequest = ReturnType<typeof erasureRequests>[number];
+export type ErasureRequest = ErasureRow;

@@ -34,7 +34,7 @@ async function backTo(c: Context): Promise<string> {
 
 /** Accounts and their documents (admins only: see adminRoutes). */
 export function userRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   const files = documentFiles(deps.storage.dataDir);
   const action = (c: Context<SiteEnv>) => ({
     userId: idParam(c),
@@ -43,7 +43,7 @@ export function userRoutes(deps: AppDeps) {
     ip: clientAddress(c),
   });
   const decide = async (c: Context<SiteEnv>, status: 'approved' | 'rejected') => {
-    decideDocument(db, {
+    await decideDocument(storage, {
       documentId: idParam(c),
       status,
       adminId: c.get('viewer')!.id,
@@ -53,34 +53,34 @@ export function userRoutes(deps: AppDeps) {
     return c.redirect(await backTo(c), 303);
   };
   return new Hono<SiteEnv>()
-    .get('/admin/users', (c) => {
+    .get('/admin/users', async (c) => {
       const query = usersQuerySchema.safeParse(c.req.query());
       const { status, cursor } = query.success ? query.data : { status: 'pending' as const };
       const filter = status === 'all' ? undefined : status;
-      const page = listUsers(db, { status: filter, cursor, limit: PAGE_SIZE });
+      const page = await listUsers(storage, { status: filter, cursor, limit: PAGE_SIZE });
       return renderPage(
         c,
         <UsersPage view={viewOf(c)} status={filter} page={page} done={!!c.req.query('done')} />,
       );
     })
     .post('/admin/users/:id/approve', async (c) => {
-      approveUser(db, action(c));
+      await approveUser(storage, action(c));
       return c.redirect(await backTo(c), 303);
     })
     .post('/admin/users/:id/block', async (c) => {
-      blockUser(db, action(c));
+      await blockUser(storage, action(c));
       return c.redirect(await backTo(c), 303);
     })
     .post('/admin/users/:id/role', async (c) => {
       const role = z.enum(ROLES).safeParse((await formValues(c)).role);
       if (!role.success) throw new ApiError('validation_failed', 'Choose a role.');
-      setRole(db, { ...action(c), role: role.data });
+      await setRole(storage, { ...action(c), role: role.data });
       return c.redirect(await backTo(c), 303);
     })
     .post('/admin/documents/:id/approve', (c) => decide(c, 'approved'))
     .post('/admin/documents/:id/reject', (c) => decide(c, 'rejected'))
     .get('/admin/documents/:id/file', async (c) => {
-      const { row, data } = await documentForDownload(db, files, idParam(c));
+      const { row, data } = await documentForDownload(storage, files, idParam(c));
       return c.body(new Uint8Array(data), 200, {
         'Content-Type': row.mime,
         'Content-Disposition': `attachment; filename="${row.id}.${EXTENSION[row.mime]}"`,

@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { ConsentRow, PolicyRow } from '../../db/schema';
+import type { ConsentRow, PolicyRow } from '../../storage/consent-store';
 import { Checkbox, type FieldErrors, Notice, PostForm } from '../components/forms';
 import { Layout } from '../components/layout';
 import { PolicyText, policyText } from '../public/policy-page';

@@ -25,16 +25,16 @@ type ConsentPageOptions = {
 };
 
 /** Renders the consent page of the signed-in viewer: the current policy and their standing. */
-export function showConsentPage(
+export async function showConsentPage(
   c: Context<SiteEnv>,
   deps: AppDeps,
   options: ConsentPageOptions,
   status: ContentfulStatusCode = 200,
 ) {
-  const { db } = deps.storage;
-  const policy = currentPolicy(db);
+  const { storage } = deps;
+  const policy = await currentPolicy(storage);
   if (!policy) throw new ApiError('not_found', 'No policy is published.');
-  const latest = latestConsent(db, c.get('viewer')!.id);
+  const latest = await latestConsent(storage, c.get('viewer')!.id);
   return renderPage(
     c,
     <ConsentPage view={viewOf(c)} policy={policy} latest={latest} {...options} />,
@@ -44,7 +44,7 @@ export function showConsentPage(
 
 /** The viewer's consent on the site: accepting the current policy (as POST /api/consent) and withdrawing (as DELETE /api/consent). */
 export function consentRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   return new Hono<SiteEnv>()
     .use('/consent/*', requireSiteRole())
     .get('/consent', (c) => showConsentPage(c, deps, { next: returnTarget(c.req.query('next')) }))
@@ -55,7 +55,7 @@ export function consentRoutes(deps: AppDeps) {
       const policyChanged = () =>
         showConsentPage(c, deps, { next, error: t.errors.policyChanged }, 409);
       // The version shown may have been replaced while the page was open: show the new one.
-      if (raw.policyVersion !== currentPolicy(db)?.version) return policyChanged();
+      if (raw.policyVersion !== (await currentPolicy(storage))?.version) return policyChanged();
       if (raw.acceptPolicy !== 'true') {
         return showConsentPage(
           c,
@@ -70,7 +70,7 @@ export function consentRoutes(deps: AppDeps) {
         method: 'site',
       });
       try {
-        giveConsent(db, {
+        await giveConsent(storage, {
           userId: c.get('viewer')!.id,
           submission,
           origin: requestOrigin(c),
@@ -88,7 +88,7 @@ export function consentRoutes(deps: AppDeps) {
         const errors = { confirm: t.me.confirmRequired };
         return showConsentPage(c, deps, { next: '/', errors }, 400);
       }
-      withdrawConsent(db, {
+      await withdrawConsent(storage, {
         userId: c.get('viewer')!.id,
         method: 'site',
         origin: requestOrigin(c),

@@ -19,7 +19,7 @@ const WITHOUT_CONSENT = new Set([
 export function loadConsentState(deps: AppDeps) {
   return createMiddleware<SiteEnv>(async (c, next) => {
     const viewer = c.get('viewer');
-    const state = viewer ? hasCurrentConsent(deps.storage.db, viewer.id) : undefined;
+    const state = viewer ? await hasCurrentConsent(deps.storage, viewer.id) : undefined;
     c.set('consentNeeded', state && !state.current ? state.policyVersion : undefined);
     await next();
   });

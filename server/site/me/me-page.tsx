@@ -1,5 +1,5 @@
 /** @jsxImportSource hono/jsx */
-import type { UserRow } from '../../db/schema';
+import type { UserRow } from '../../storage/accounts-store';
 import { formatTime } from '../components/format';
 import { Checkbox, Notice, PostForm } from '../components/forms';
 import { Layout } from '../components/layout';

@@ -15,13 +15,13 @@ import { EraseConfirmPage, ErasedPage, MePage } from './me-page';
 
 /** The data subject's page for any signed-in user: their data to download, and erasure. */
 export function meRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
+  const { storage } = deps;
   return new Hono<SiteEnv>()
     .use('/me/*', requireSiteRole())
     .get('/me', (c) => renderPage(c, <MePage view={viewOf(c)} user={c.get('viewer')!} />))
-    .get('/me/data.json', (c) => {
+    .get('/me/data.json', async (c) => {
       const at = deps.now();
-      const data = exportSubjectData(db, {
+      const data = await exportSubjectData(storage, {
         userId: c.get('viewer')!.id,
         at,
         ip: clientAddress(c),
@@ -43,7 +43,7 @@ export function meRoutes(deps: AppDeps) {
         );
       }
       try {
-        const closure = closeAccount(db, {
+        const closure = await closeAccount(storage, {
           userId: c.get('viewer')!.id,
           at: deps.now(),
           origin: requestOrigin(c),

@@ -1,6 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import type { UiLocale } from '#shared/labels';
-import type { PolicyRow } from '../../db/schema';
+import type { PolicyRow } from '../../storage/consent-store';
 import { formatTime } from '../components/format';
 import { Layout } from '../components/layout';
 import type { View } from '../view';

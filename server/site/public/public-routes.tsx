@@ -15,19 +15,22 @@ import { PolicyPage } from './policy-page';
 
 /** The home page and the privacy policy (current and past versions). */
 export function publicRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
-  const showPolicy = (version: string | undefined) => {
-    const current = currentPolicy(db);
-    const policy = version === undefined ? current : policyByVersion(db, version);
+  const { storage } = deps;
+  const showPolicy = async (version: string | undefined) => {
+    const current = await currentPolicy(storage);
+    const policy = version === undefined ? current : await policyByVersion(storage, version);
     if (!policy || !current) throw new ApiError('not_found', 'No such policy version.');
-    return { policy, current: current.version, versions: policyVersions(db) };
+    return { policy, current: current.version, versions: await policyVersions(storage) };
   };
   return new Hono<SiteEnv>()
     .get('/', (c) => renderPage(c, <HomePage view={viewOf(c)} />))
-    .get('/policy', (c) =>
-      renderPage(c, <PolicyPage view={viewOf(c)} {...showPolicy(undefined)} />),
+    .get('/policy', async (c) =>
+      renderPage(c, <PolicyPage view={viewOf(c)} {...(await showPolicy(undefined))} />),
     )
-    .get('/policy/:version', (c) =>
-      renderPage(c, <PolicyPage view={viewOf(c)} {...showPolicy(c.req.param('version'))} />),
+    .get('/policy/:version', async (c) =>
+      renderPage(
+        c,
+        <PolicyPage view={viewOf(c)} {...(await showPolicy(c.req.param('version')))} />,
+      ),
     );
 }

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { MIN_PASSWORD_LENGTH } from '#shared/schemas/account';
 import { DOCUMENT_MIME_TYPES } from '#shared/schemas/documents';
-import type { PolicyRow } from '../../db/schema';
+import type { PolicyRow } from '../../storage/consent-store';
 import { Checkbox, Field, type FieldErrors, Notice, PostForm } from '../components/forms';
 import { Layout } from '../components/layout';
 import type { View } from '../view';

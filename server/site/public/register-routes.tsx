@@ -49,27 +49,26 @@ const keptValues = (raw: Record<string, string>): RegistrationValues => ({
 
 /** The registration form: a new pending account with its documents and consent. */
 export function registerRoutes(deps: AppDeps) {
-  const { db } = deps.storage;
   const files = documentFiles(deps.storage.dataDir);
-  const policyOrFail = () => {
-    const policy = currentPolicy(db);
+  const policyOrFail = async () => {
+    const policy = await currentPolicy(deps.storage);
     if (!policy) throw new ApiError('not_found', 'No policy is published.');
     return policy;
   };
   return new Hono<SiteEnv>()
-    .get('/register', (c) =>
-      renderPage(c, <RegisterPage view={viewOf(c)} policy={policyOrFail()} />),
+    .get('/register', async (c) =>
+      renderPage(c, <RegisterPage view={viewOf(c)} policy={await policyOrFail()} />),
     )
     .get('/register/done', (c) => renderPage(c, <RegisteredPage view={viewOf(c)} />))
     .post('/register', async (c) => {
       const t = c.get('t');
       const raw = await formValues(c);
-      const again = (errors: FieldErrors, status: 400 | 409 = 400) =>
+      const again = async (errors: FieldErrors, status: 400 | 409 = 400) =>
         renderPage(
           c,
           <RegisterPage
             view={viewOf(c)}
-            policy={policyOrFail()}
+            policy={await policyOrFail()}
             values={keptValues(raw)}
             errors={errors}
           />,
@@ -86,7 +85,7 @@ export function registerRoutes(deps: AppDeps) {
       const upload = checkedDocuments(c.get('upload'), t);
       if (upload.error !== undefined) return again({ documents: upload.error });
       try {
-        await registerAccount(db, files, {
+        await registerAccount(deps.storage, files, {
           form: fields.data,
           documents: upload.documents,
           origin: requestOrigin(c),

@@ -15,7 +15,7 @@ import type { SiteEnv } from '../site-env';
 export function streamRegistrationUpload(deps: AppDeps, limits: UploadLimits) {
   return createMiddleware<SiteEnv>(async (c, next) => {
     if (c.req.method !== 'POST') return next();
-    limits.admitRegistration(clientAddress(c), deps.now());
+    await limits.admitRegistration(clientAddress(c), deps.now());
     if (!isMultipart(c.req.header('content-type'))) return next();
     const options = {
       dataDir: deps.storage.dataDir,

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { emailSchema } from '#shared/schemas/account';
 import { clientAddress } from '../../features/auth/client-address';
 import type { LoginThrottle } from '../../features/auth/login-throttle';
-import { revokeToken } from '../../features/auth/tokens';
 import { requireSiteRole } from '../../features/web-session/middleware';
 import {
   clearSiteCookie,
@@ -28,7 +27,6 @@ const signInFormSchema = z.object({
 
 /** Sign-in and sign-out of the site; `throttle` is the limiter the API's sign-in shares. */
 export function signInRoutes(deps: AppDeps, throttle: LoginThrottle) {
-  const { db } = deps.storage;
   return new Hono<SiteEnv>()
     .get('/sign-in', (c) => {
       const next = returnTarget(c.req.query('next'));
@@ -54,10 +52,13 @@ export function signInRoutes(deps: AppDeps, throttle: LoginThrottle) {
       const form = parseForm(signInFormSchema, raw, t);
       if (form.errors) return again(400, undefined, form.errors);
       try {
-        const session = await signInToSite(deps, throttle, form.data, clientAddress(c));
-        // A session is never reused across sign-ins: the one this browser had ends here.
-        const previous = c.get('sessionToken');
-        if (previous) revokeToken(db, previous, deps.now());
+        const session = await signInToSite(
+          deps,
+          throttle,
+          form.data,
+          clientAddress(c),
+          c.get('sessionToken'),
+        );
         setSiteCookie(c, SESSION_COOKIE, session.token);
         return c.redirect(next, 303);
       } catch (err) {
@@ -79,11 +80,16 @@ export function signInRoutes(deps: AppDeps, throttle: LoginThrottle) {
         }
       }
     })
-    .post('/sign-out', requireSiteRole(), (c) => {
+    .post('/sign-out', requireSiteRole(), async (c) => {
       const token = c.get('sessionToken');
       const viewer = c.get('viewer');
       if (token && viewer) {
-        signOutOfSite(db, { token, userId: viewer.id }, deps.now(), clientAddress(c));
+        await signOutOfSite(
+          deps.storage,
+          { token, userId: viewer.id },
+          deps.now(),
+          clientAddress(c),
+        );
       }
       clearSiteCookie(c, SESSION_COOKIE);
       return c.redirect('/', 303);

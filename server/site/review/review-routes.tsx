@@ -51,9 +51,8 @@ function queueQuery(c: Context) {
 /** The reviewer console: the materials queue, a material with its decision form, evidence, the blocking list. */
 export function reviewRoutes(deps: AppDeps) {
   const { storage } = deps;
-  const { db } = storage;
   const recheck = {
-    db,
+    storage,
     engine: deps.recheck,
     intervals: deps.config.recheck.intervals,
     now: deps.now,
@@ -69,7 +68,7 @@ export function reviewRoutes(deps: AppDeps) {
   ) => {
     const id = idParam(c);
     const detail = await materialDetail(storage, id, {
-      evidenceOf: (live) => evidenceItems(db, live, !!deps.config.tsa),
+      evidenceOf: (live) => evidenceItems(storage, live, !!deps.config.tsa),
     });
     await recordViewed(deps.storage, id, { id: c.get('viewer')!.id, via: 'console' }, deps.now());
     const custody = await custodyEventsOf(deps.storage, id);
@@ -79,7 +78,7 @@ export function reviewRoutes(deps: AppDeps) {
         view={viewOf(c)}
         detail={detail}
         custody={custody}
-        checks={await recheckHistory(db, id)}
+        checks={await recheckHistory(storage, id)}
         {...extra}
       />,
       status,

@@ -1,7 +1,7 @@
-import { issueToken } from '../../features/auth/tokens';
 import { SESSION_COOKIE } from '../../features/web-session/session-cookie';
 import { SITE_DEVICE } from '../../features/web-session/site-session';
 import type { createTestApp } from '../../testing/test-app';
+import { insertTestToken } from '../../testing/tokens';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -94,7 +94,7 @@ export function siteClient(t: TestApp, env?: object) {
     },
     /** Starts a site session for the user directly (as if they had signed in). */
     signInAs(userId: string) {
-      const { token } = issueToken(
+      const { token } = insertTestToken(
         t.storage.db,
         userId,
         t.deps.config.tokenDays,

@@ -1,9 +1,18 @@
 import type { Storage } from '../index';
+import { sqliteAccountStore } from './accounts-store';
 import { sqliteAuditStore } from './audit-store';
+import { sqliteConsentStore } from './consent-store';
 import { sqliteDisclosureStore } from './disclosures-store';
+import { sqliteDocumentStore } from './documents-store';
+import { sqliteEvidenceStore } from './evidence-store';
 import type { SqliteHandles } from './handles';
+import { sqliteLimitStore } from './limits-store';
+import { sqliteRecheckStore } from './rechecks-store';
 import { sqliteReportStore } from './reports-store';
+import { sqliteRetentionStore } from './retention-store';
 import { sqliteReviewStore } from './review-store';
+import { sqliteSessionStore } from './sessions-store';
+import { sqliteSubjectStore } from './subject-store';
 
 /** The stores of the SQLite engine, on one connection. */
 export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
@@ -12,6 +21,15 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     review: sqliteReviewStore(handles),
     audit: sqliteAuditStore(handles.db),
     disclosures: sqliteDisclosureStore(handles.db),
+    accounts: sqliteAccountStore(handles.db),
+    sessions: sqliteSessionStore(handles.db),
+    consent: sqliteConsentStore(handles.db),
+    documents: sqliteDocumentStore(handles.db),
+    subject: sqliteSubjectStore(handles.db),
+    retention: sqliteRetentionStore(handles.db, handles.sqlite),
+    rechecks: sqliteRecheckStore(handles.db),
+    limits: sqliteLimitStore(handles.db),
+    evidence: sqliteEvidenceStore(handles.db),
     dataDir,
   };
 }
