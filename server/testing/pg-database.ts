@@ -25,7 +25,8 @@ export async function createPgTestDatabase(): Promise<{ url: string; drop(): Pro
   // template for a moment, so it is tried again.
   for (let attempt = 1; ; attempt++) {
     try {
-      await admin(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+      // FILE_COPY: with durability off a copy of the small template takes ~50 ms, WAL_LOG ~400.
+      await admin(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} STRATEGY FILE_COPY`);
       break;
     } catch (error) {
       if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +69,7 @@ let userCount = 0;
 export function testUser(overrides: Partial<TestUser> = {}): TestUser {
   userCount += 1;
   return {
-    id: `user-${userCount}-${Math.random().toString(36).slice(2, 8)}`,
+    id: randomUUID(),
     email: `analyst${userCount}@agency.kz`,
     fullName: `Analyst ${userCount}`,
     organization: 'Agency',
