@@ -20,7 +20,6 @@ describeSyncContract('the server', async () => {
 describeSyncContract('the server on PostgreSQL', async () => {
   const t = await createTestAppOnPostgres();
   const analyst = createUser(t);
-  await t.copyAccounts();
   return {
     fetch: async (input, init) => t.app.fetch(new Request(input, init)),
     baseUrl: 'http://webtagger.test',
