@@ -9,7 +9,11 @@ export const TEMPLATE_DATABASE = 'webtagger_template';
  * A fresh, migrated database on the run's throwaway cluster; `drop()` removes it. Call in a hook
  * of the test file (or a test) and drop in the matching after-hook.
  */
-export async function createPgTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPgTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
+  // An empty one (no tables) is what a restore goes into.
+  const template = options.empty ? 'template0' : TEMPLATE_DATABASE;
   const clusterUrl = inject('pgClusterUrl');
   const name = `webtagger_test_${randomBytes(6).toString('hex')}`;
   const admin = async (statement: string) => {
@@ -26,7 +30,7 @@ export async function createPgTestDatabase(): Promise<{ url: string; drop(): Pro
   for (let attempt = 1; ; attempt++) {
     try {
       // FILE_COPY: with durability off a copy of the small template takes ~50 ms, WAL_LOG ~400.
-      await admin(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} STRATEGY FILE_COPY`);
+      await admin(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
       break;
     } catch (error) {
       if (attempt >= 20 || !/being accessed by other users/.test(String(error))) throw error;
