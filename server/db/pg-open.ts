@@ -17,6 +17,9 @@ export type PgStorage = Storage & { pool: pg.Pool; db: PgDb; close(): Promise<vo
 export async function openPgStorage(url: string, dataDir: string): Promise<PgStorage> {
   mkdirSync(dataDir, { recursive: true });
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closed (a restart, a failover, an administrator) is dropped by
+  // the pool and the next query opens another; unhandled, the event would end the process.
+  pool.on('error', () => {});
   await migratePg(pool);
   const db = drizzle(pool, { schema });
   return { ...pgStores(db, dataDir), pool, db, close: () => pool.end() };
