@@ -9,7 +9,7 @@ import { storedReport } from '../report-codec';
 import type { PushBatch as PushBatchInput, RawMutation } from '../reports-store';
 import { reserveChangeSeqs } from './change-sequence';
 import type { PgDb, PgTx } from './handles';
-import { type PushWrites, writePushBatch } from './push-writes';
+import { emptyWrites, type PushWrites, writePushBatch } from './push-writes';
 import { loadStoredReport } from './reports-store';
 
 type AppliedResult = { op: 'upsert' | 'delete'; version: number };
@@ -49,14 +49,7 @@ class PushBatch {
     private readonly batch: PushBatchInput,
   ) {
     this.at = batch.now.toISOString();
-    this.writes = {
-      at: this.at,
-      materials: [],
-      reports: new Map(),
-      deletions: [],
-      applied: [],
-      audit: [],
-    };
+    this.writes = emptyWrites(this.at);
   }
 
   /** Reads everything the batch refers to in a few queries instead of a few per mutation. */

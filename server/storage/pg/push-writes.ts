@@ -16,6 +16,11 @@ export type PushWrites = {
   audit: AuditEvent[];
 };
 
+/** Nothing to write yet, for a batch received at `at`. */
+export function emptyWrites(at: string): PushWrites {
+  return { at, materials: [], reports: new Map(), deletions: [], applied: [], audit: [] };
+}
+
 // Every column a pushed report sets, taken from the proposed row on a conflict; created_at and
 // user_id stay as first written.
 const { id: _id, userId: _user, createdAt: _created, ...updated } = getTableColumns(reports);
