@@ -17,6 +17,8 @@ export default defineConfig({
           name: 'server',
           include: ['server/**/*.test.ts'],
           environment: 'node',
+          // One throwaway PostgreSQL cluster for the run: the storage suites run on both engines.
+          globalSetup: ['server/testing/pg-global-setup.ts'],
           testTimeout: 20_000,
           // Suites that spawn the server wait for it as long as spawnServer does (30 s).
           hookTimeout: 30_000,

@@ -15,6 +15,7 @@ export const SERVER_OUTDIR = join(ROOT, '.output', 'server');
  */
 const RUNTIME_FILES = [
   ['server/db/migrations', 'migrations'],
+  ['server/db/pg-migrations', 'pg-migrations'],
   ['server/features/consent/policy', 'policy'],
   ['server/site/static', 'static'],
 ] as const;

@@ -44,13 +44,10 @@ const envSchema = z
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
         }
       }),
-    // The PostgreSQL engine is not in this version: a deployment that names a database must not
-    // silently keep its data in a local SQLite file instead.
+    // Names the PostgreSQL database to keep the data in; unset, the SQLite file under the data folder.
     WEBTAGGER_DATABASE_URL: z
-      .undefined({
-        error:
-          'PostgreSQL is not available in this version of the server yet; unset it to keep the data in the SQLite file under WEBTAGGER_DATA_DIR',
-      })
+      .string()
+      .regex(/^postgres(ql)?:\/\/./, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     WEBTAGGER_RECHECK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
     WEBTAGGER_RECHECK_PROXY: z.url({ protocol: /^https?$/ }).optional(),
@@ -78,6 +75,8 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** The PostgreSQL database (`postgres://…`) to keep the data in, instead of SQLite. */
+  databaseUrl?: string;
   admin?: { email: string; password: string };
   retentionDays: number;
   tokenDays: number;
@@ -130,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.WEBTAGGER_DATA_DIR),
+    databaseUrl: e.WEBTAGGER_DATABASE_URL,
     admin:
       e.WEBTAGGER_ADMIN_EMAIL && e.WEBTAGGER_ADMIN_PASSWORD
         ? { email: e.WEBTAGGER_ADMIN_EMAIL.toLowerCase(), password: e.WEBTAGGER_ADMIN_PASSWORD }

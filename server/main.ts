@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openStorage } from './db/open';
 import { startTimestampSchedule } from './features/evidence/timestamp-job';
 import { recheckEngineFromConfig } from './features/rechecks/engine-from-config';
 import { startRecheckSchedule } from './features/rechecks/recheck-schedule';
@@ -10,6 +9,7 @@ import { createApiServer } from './http/http-server';
 import { trustedProxies } from './http/trusted-proxies';
 import { createLogger } from './logger';
 import { prepareData } from './startup';
+import { createStorage } from './storage/create';
 
 // A claimed batch that is not done by then (the process died) is taken again by another.
 const LEASE_MS = 10 * 60_000;
@@ -17,7 +17,7 @@ const LEASE_MS = 10 * 60_000;
 async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const storage = openStorage(config.dataDir);
+  const storage = createStorage(config);
   const now = () => new Date();
   await prepareData(storage, config, logger, now());
 

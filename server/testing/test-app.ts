@@ -7,6 +7,7 @@ import { openStorage } from '../db/open';
 import { recheckEngineFromConfig } from '../features/rechecks/engine-from-config';
 import { silentLogger } from '../logger';
 import { prepareData } from '../startup';
+import type { Storage } from '../storage';
 
 /**
  * The real app on a real SQLite file in a fresh temporary folder, with a clock tests can move.
@@ -16,10 +17,21 @@ export async function createTestApp(
   env: Record<string, string> = {},
   /** DNS and exempt targets for the re-check client (features/rechecks). */
   recheckExtra: Parameters<typeof recheckEngineFromConfig>[1] = {},
+  /** Stores of another engine to use instead of SQLite's (see pg-test-app.ts). */
+  stores?: Pick<Storage, 'reports' | 'review' | 'audit' | 'disclosures'>,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
   const config = loadConfig({ WEBTAGGER_DATA_DIR: dataDir, ...env });
-  const storage = openStorage(dataDir);
+  const sqlite = openStorage(dataDir);
+  const storage = stores
+    ? {
+        ...sqlite,
+        reports: stores.reports,
+        review: stores.review,
+        audit: stores.audit,
+        disclosures: stores.disclosures,
+      }
+    : sqlite;
   let clock = new Date('2026-11-24T10:00:00.000Z');
   const deps = {
     storage,

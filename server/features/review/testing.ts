@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { ReviewStatus } from '#shared/review-status';
 import type { ReportInput } from '#shared/schemas/report';
+import { materialsQuerySchema } from '#shared/schemas/review';
 import { canonicalUrl } from '#shared/url-key';
-import { materials } from '../../db/schema';
 import { type JsonAnswer, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import type { createTestApp } from '../../testing/test-app';
 import type { TestUser } from '../../testing/users';
+import { listMaterials } from './materials-list';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 type Caller = { auth: Record<string, string> };
@@ -20,12 +20,12 @@ export async function report(
   const input = sampleReport(overrides);
   const { body } = await pushAs(t, analyst, [upsertOf(input)]);
   expect(body.results[0].status).toBe('applied');
-  const material = t.storage.db
-    .select({ id: materials.id })
-    .from(materials)
-    .where(eq(materials.urlKey, canonicalUrl(input.url)))
-    .get();
-  return { report: input, materialId: material!.id };
+  // Through the storage interface, so that the helper serves the suites of either engine.
+  const page = await listMaterials(
+    t.storage,
+    materialsQuerySchema.parse({ q: canonicalUrl(input.url) }),
+  );
+  return { report: input, materialId: page.materials[0]!.id };
 }
 
 /** Sends a decision as the caller; answers status and body. */
@@ -47,11 +47,7 @@ export async function decide(
 
 /** Moves a material through the workflow to `path`'s last status, one decision per step. */
 export async function walk(t: TestApp, caller: Caller, materialId: string, path: ReviewStatus[]) {
-  let version = t.storage.db
-    .select({ version: materials.version })
-    .from(materials)
-    .where(eq(materials.id, materialId))
-    .get()!.version;
+  let version = (await t.storage.review.materialFile(materialId))!.material.version;
   for (const status of path) {
     const answer = await decide(t, caller, materialId, status, version);
     expect(answer.status).toBe(200);

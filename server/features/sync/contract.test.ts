@@ -1,4 +1,5 @@
 import { describeSyncContract } from '#shared/testing/sync-contract';
+import { createTestAppOnPostgres } from '../../testing/pg-test-app';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
 
@@ -6,6 +7,18 @@ import { createUser } from '../../testing/users';
 // (extension/lib/testing/fake-server.test.ts runs the same contract on the fake).
 describeSyncContract('the server', async () => {
   const t = await createTestApp();
+  const analyst = createUser(t);
+  return {
+    fetch: async (input, init) => t.app.fetch(new Request(input, init)),
+    baseUrl: 'http://webtagger.test',
+    token: analyst.token,
+    dispose: () => t.dispose(),
+  };
+});
+
+// The same contract with push, pull and known URLs on the PostgreSQL engine.
+describeSyncContract('the server on PostgreSQL', async () => {
+  const t = await createTestAppOnPostgres();
   const analyst = createUser(t);
   return {
     fetch: async (input, init) => t.app.fetch(new Request(input, init)),

@@ -1,41 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { ReviewStatus } from '#shared/review-status';
-
-/** What one live report contributes to the read model. */
-export type ReportFacets = {
-  materialSeq: number;
-  /** When the report was first received (it never changes). */
-  createdAt: string;
-  topics: number;
-  languages: number;
-  regions: number;
-  resourceTypes: number;
-};
-
-/** The read model's row of a material with live reports. */
-export type MaterialFacets = {
-  status: ReviewStatus;
-  firstReportedDay: string;
-  liveReports: number;
-  topics: number;
-  languages: number;
-  regions: number;
-  resourceTypes: number;
-};
-
-/** A report whose change number moved past the read model's position, and what it was. */
-export type ChangedReport = {
-  id: string;
-  createdAt: string;
-  deletedAt: string | null;
-  topics: string;
-  languages: string;
-  region: string | null;
-  resourceType: string;
-  materialSeq: number;
-  /** What the read model holds of it, if anything. */
-  before: ReportFacets | undefined;
-};
+import type {
+  ChangedReport,
+  MaterialFacets,
+  ProjectionTarget,
+  ReportFacets,
+} from '../review-projection';
 
 type ChangedRow = Omit<ChangedReport, 'before'> & {
   beforeSeq: number | null;
@@ -131,7 +101,7 @@ export function projectionStore(sqlite: Database.Database): ProjectionStore {
   return store;
 }
 
-export class ProjectionStore {
+export class ProjectionStore implements ProjectionTarget {
   constructor(private readonly sql: Statements) {}
 
   changeCounter(): number {

@@ -1,0 +1,50 @@
+import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { auditEvents } from '../../db/pg-schema';
+import { type AuditEvent, type AuditStore, assertNoPersonalValues } from '../audit-store';
+import type { PgRunner } from './handles';
+
+/** Appends one event; inside a transaction pass its handle. */
+export async function insertAuditEvent(db: PgRunner, event: AuditEvent): Promise<void> {
+  if (event.details) assertNoPersonalValues(event.details);
+  await db.insert(auditEvents).values({
+    at: event.at.toISOString(),
+    action: event.action,
+    actorUserId: event.actorUserId ?? null,
+    subjectType: event.subjectType ?? null,
+    subjectId: event.subjectId ?? null,
+    ip: event.ip ?? null,
+    details: event.details ?? null,
+  });
+}
+
+/** The audit log on PostgreSQL. */
+export function pgAuditStore(db: PgRunner): AuditStore {
+  return {
+    record: (event) => insertAuditEvent(db, event),
+    async list(filter, limit) {
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(
+          and(
+            filter.action ? eq(auditEvents.action, filter.action) : undefined,
+            filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
+            filter.actorUserIds ? inArray(auditEvents.actorUserId, filter.actorUserIds) : undefined,
+            filter.from ? gte(auditEvents.at, filter.from) : undefined,
+            filter.before ? lt(auditEvents.at, filter.before) : undefined,
+            filter.beforeId !== undefined ? lt(auditEvents.id, filter.beforeId) : undefined,
+          ),
+        )
+        .orderBy(desc(auditEvents.id))
+        .limit(limit);
+      return rows.map((row) => ({ ...row, details: row.details ?? null }));
+    },
+    async actions() {
+      const rows = await db
+        .selectDistinct({ action: auditEvents.action })
+        .from(auditEvents)
+        .orderBy(auditEvents.action);
+      return rows.map((row) => row.action);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { Storage } from '../index';
+import { pgAuditStore } from './audit-store';
+import { pgDisclosureStore } from './disclosures-store';
+import type { PgDb, PgHandles } from './handles';
+import { pgReportStore } from './reports-store';
+import { pgReviewStore } from './review-store';
+
+/** The stores of the PostgreSQL engine, on one connection pool. */
+export function pgStores(db: PgDb, dataDir: string): Storage {
+  return {
+    reports: pgReportStore(db),
+    review: pgReviewStore(db),
+    audit: pgAuditStore(db),
+    disclosures: pgDisclosureStore(db),
+    dataDir,
+  };
+}
+
+export type { PgHandles };

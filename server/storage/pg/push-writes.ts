@@ -1,0 +1,75 @@
+import { getTableColumns, sql } from 'drizzle-orm';
+import { appliedMutations, auditEvents, materials, reports } from '../../db/pg-schema';
+import { type AuditEvent, assertNoPersonalValues } from '../audit-store';
+import type { PgTx } from './handles';
+
+/** What a push batch writes, gathered while its mutations are judged, written in a few statements. */
+export type PushWrites = {
+  /** When the batch was received (ISO), the time of its tombstones. */
+  at: string;
+  materials: Omit<typeof materials.$inferInsert, 'status' | 'version'>[];
+  /** Each report's last upserted state in the batch (a report edited twice is written once). */
+  reports: Map<string, typeof reports.$inferInsert>;
+  /** Tombstones, applied after the upserts (a report may be saved, then withdrawn, in one batch). */
+  deletions: { id: string; seq: number }[];
+  applied: (typeof appliedMutations.$inferInsert)[];
+  audit: AuditEvent[];
+};
+
+/** Nothing to write yet, for a batch received at `at`. */
+export function emptyWrites(at: string): PushWrites {
+  return { at, materials: [], reports: new Map(), deletions: [], applied: [], audit: [] };
+}
+
+// Every column a pushed report sets, taken from the proposed row on a conflict; created_at and
+// user_id stay as first written.
+const { id: _id, userId: _user, createdAt: _created, ...updated } = getTableColumns(reports);
+const TAKE_PROPOSED = Object.fromEntries(
+  Object.values(updated).map((column) => [column.name, sql.raw(`excluded.${column.name}`)]),
+);
+const ON_CONFLICT_SET = Object.fromEntries(
+  Object.entries(updated).map(([key, column]) => [key, TAKE_PROPOSED[column.name]]),
+);
+
+/** Writes a judged push batch: materials, reports, tombstones, applied mutation ids, audit events. */
+export async function writePushBatch(tx: PgTx, writes: PushWrites): Promise<void> {
+  if (writes.materials.length > 0) {
+    // The counter lock already makes one batch create a URL's material; the unique key is the
+    // last guard, and a conflict fails the batch (the client retries) rather than split a URL.
+    await tx.insert(materials).values(writes.materials);
+  }
+  if (writes.reports.size > 0) {
+    await tx
+      .insert(reports)
+      .values([...writes.reports.values()])
+      .onConflictDoUpdate({ target: reports.id, set: ON_CONFLICT_SET });
+  }
+  if (writes.deletions.length > 0) {
+    // A tombstone keeps no user-entered text.
+    await tx.execute(sql`UPDATE reports SET note = '', geography = geography - 'locality',
+        personal_data_kinds = NULL, personal_data_basis = NULL,
+        deleted_at = ${writes.at}, updated_at = ${writes.at}, version = version + 1,
+        change_seq = d.seq
+      FROM jsonb_to_recordset(${JSON.stringify(writes.deletions)}::jsonb) AS d(id text, seq integer)
+      WHERE reports.id = d.id`);
+  }
+  if (writes.applied.length > 0) await tx.insert(appliedMutations).values(writes.applied);
+  await insertAuditEvents(tx, writes.audit);
+}
+
+/** Appends events in order, in one statement. */
+export async function insertAuditEvents(tx: PgTx, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  for (const event of events) if (event.details) assertNoPersonalValues(event.details);
+  await tx.insert(auditEvents).values(
+    events.map((event) => ({
+      at: event.at.toISOString(),
+      action: event.action,
+      actorUserId: event.actorUserId ?? null,
+      subjectType: event.subjectType ?? null,
+      subjectId: event.subjectId ?? null,
+      ip: event.ip ?? null,
+      details: event.details ?? null,
+    })),
+  );
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStorage } from '../db/open';
+import { openPgStorage } from '../db/pg-open';
+import * as pgSchema from '../db/pg-schema';
+import * as sqliteSchema from '../db/schema';
+import type { Storage } from '../storage';
+import { createPgTestDatabase } from './pg-database';
+
+/** An account row as the engines store it (what accounts' services would have written). */
+export type TestUser = typeof sqliteSchema.users.$inferInsert;
+
+/** A storage on a fresh database of one engine, with what tests need to set it up. */
+export type EngineUnderTest = {
+  storage: Storage;
+  /** Adds accounts directly: accounts are not behind the storage interface yet. */
+  addUsers(...users: TestUser[]): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Both engines, for suites that must hold on each: `describe.each(STORAGE_ENGINES)`. The
+ * PostgreSQL one is a fresh copy of the run's migrated template database (pg-global-setup.ts).
+ */
+export const STORAGE_ENGINES = [
+  {
+    engine: 'SQLite',
+    async open(): Promise<EngineUnderTest> {
+      const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
+      const storage = openStorage(dataDir);
+      return {
+        storage,
+        async addUsers(...users) {
+          storage.db.insert(sqliteSchema.users).values(users).run();
+        },
+        async close() {
+          storage.close();
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  {
+    engine: 'PostgreSQL',
+    async open(): Promise<EngineUnderTest> {
+      const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
+      const database = await createPgTestDatabase();
+      const storage = await openPgStorage(database.url, dataDir);
+      return {
+        storage,
+        async addUsers(...users) {
+          await storage.db.insert(pgSchema.users).values(users);
+        },
+        async close() {
+          await storage.close();
+          await database.drop();
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+] as const;
+
+let userCount = 0;
+
+/** An active analyst account; override any field. */
+export function testUser(overrides: Partial<TestUser> = {}): TestUser {
+  userCount += 1;
+  return {
+    id: randomUUID(),
+    email: `analyst${userCount}@agency.kz`,
+    fullName: `Analyst ${userCount}`,
+    organization: 'Agency',
+    position: 'Analyst',
+    passwordHash: 'not-a-password',
+    role: 'analyst',
+    status: 'active',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
