@@ -45,6 +45,20 @@ export interface AuditStore {
   actions(): Promise<string[]>;
 }
 
+/** An event as both engines store it (checked with `assertNoPersonalValues`). */
+export function auditRow(event: AuditEvent) {
+  if (event.details) assertNoPersonalValues(event.details);
+  return {
+    at: event.at.toISOString(),
+    action: event.action,
+    actorUserId: event.actorUserId ?? null,
+    subjectType: event.subjectType ?? null,
+    subjectId: event.subjectId ?? null,
+    ip: event.ip ?? null,
+    details: event.details ?? null,
+  };
+}
+
 // Keys that would only ever hold someone's personal values; the log is kept for years.
 const PERSONAL_KEY = /mail|name|note|password|phone|token|comment|text|address|iin/i;
 const MAX_DETAIL_LENGTH = 200;

@@ -1,24 +1,18 @@
-import { describeSyncContract } from '#shared/testing/sync-contract';
+import { describeSyncContract, type SyncContractTarget } from '#shared/testing/sync-contract';
 import { createTestAppOnPostgres } from '../../testing/pg-test-app';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
 
 // The real app on a temporary database: what the extension's fake server is checked against
 // (extension/lib/testing/fake-server.test.ts runs the same contract on the fake).
-describeSyncContract('the server', async () => {
-  const t = await createTestApp();
-  const analyst = createUser(t);
-  return {
-    fetch: async (input, init) => t.app.fetch(new Request(input, init)),
-    baseUrl: 'http://webtagger.test',
-    token: analyst.token,
-    dispose: () => t.dispose(),
-  };
-});
+describeSyncContract('the server', async () => targetOf(await createTestApp()));
 
 // The same contract with push, pull and known URLs on the PostgreSQL engine.
-describeSyncContract('the server on PostgreSQL', async () => {
-  const t = await createTestAppOnPostgres();
+describeSyncContract('the server on PostgreSQL', async () =>
+  targetOf(await createTestAppOnPostgres()),
+);
+
+function targetOf(t: Awaited<ReturnType<typeof createTestApp>>): SyncContractTarget {
   const analyst = createUser(t);
   return {
     fetch: async (input, init) => t.app.fetch(new Request(input, init)),
@@ -26,4 +20,4 @@ describeSyncContract('the server on PostgreSQL', async () => {
     token: analyst.token,
     dispose: () => t.dispose(),
   };
-});
+}

@@ -1,20 +1,11 @@
 import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { auditEvents } from '../../db/pg-schema';
-import { type AuditEvent, type AuditStore, assertNoPersonalValues } from '../audit-store';
+import { type AuditEvent, type AuditStore, auditRow } from '../audit-store';
 import type { PgRunner } from './handles';
 
 /** Appends one event; inside a transaction pass its handle. */
 export async function insertAuditEvent(db: PgRunner, event: AuditEvent): Promise<void> {
-  if (event.details) assertNoPersonalValues(event.details);
-  await db.insert(auditEvents).values({
-    at: event.at.toISOString(),
-    action: event.action,
-    actorUserId: event.actorUserId ?? null,
-    subjectType: event.subjectType ?? null,
-    subjectId: event.subjectId ?? null,
-    ip: event.ip ?? null,
-    details: event.details ?? null,
-  });
+  await db.insert(auditEvents).values(auditRow(event));
 }
 
 /** The audit log on PostgreSQL. */

@@ -1,6 +1,6 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { appliedMutations, auditEvents, materials, reports } from '../../db/pg-schema';
-import { type AuditEvent, assertNoPersonalValues } from '../audit-store';
+import { type AuditEvent, auditRow } from '../audit-store';
 import type { PgTx } from './handles';
 
 /** What a push batch writes, gathered while its mutations are judged, written in a few statements. */
@@ -60,16 +60,5 @@ export async function writePushBatch(tx: PgTx, writes: PushWrites): Promise<void
 /** Appends events in order, in one statement. */
 export async function insertAuditEvents(tx: PgTx, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
-  for (const event of events) if (event.details) assertNoPersonalValues(event.details);
-  await tx.insert(auditEvents).values(
-    events.map((event) => ({
-      at: event.at.toISOString(),
-      action: event.action,
-      actorUserId: event.actorUserId ?? null,
-      subjectType: event.subjectType ?? null,
-      subjectId: event.subjectId ?? null,
-      ip: event.ip ?? null,
-      details: event.details ?? null,
-    })),
-  );
+  await tx.insert(auditEvents).values(events.map(auditRow));
 }

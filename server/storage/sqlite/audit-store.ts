@@ -1,22 +1,11 @@
 import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { auditEvents } from '../../db/schema';
-import { type AuditEvent, type AuditStore, assertNoPersonalValues } from '../audit-store';
+import { type AuditEvent, type AuditStore, auditRow } from '../audit-store';
 
 /** Appends one event; inside a transaction pass its handle. */
 export function insertAuditEvent(db: Pick<Db, 'insert'>, event: AuditEvent): void {
-  if (event.details) assertNoPersonalValues(event.details);
-  db.insert(auditEvents)
-    .values({
-      at: event.at.toISOString(),
-      action: event.action,
-      actorUserId: event.actorUserId ?? null,
-      subjectType: event.subjectType ?? null,
-      subjectId: event.subjectId ?? null,
-      ip: event.ip ?? null,
-      details: event.details ?? null,
-    })
-    .run();
+  db.insert(auditEvents).values(auditRow(event)).run();
 }
 
 /** The audit log on SQLite. */
