@@ -1,5 +1,6 @@
 import type { AuditStore } from './audit-store';
 import type { DisclosureStore } from './disclosures-store';
+import type { NoticeStore } from './notices-store';
 import type { ReportStore } from './reports-store';
 import type { ReviewStore } from './review-store';
 
@@ -12,8 +13,9 @@ export type Storage = {
   review: ReviewStore;
   audit: AuditStore;
   disclosures: DisclosureStore;
+  notices: NoticeStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
 
-export type { AuditStore, DisclosureStore, ReportStore, ReviewStore };
+export type { AuditStore, DisclosureStore, NoticeStore, ReportStore, ReviewStore };

@@ -2,6 +2,7 @@ import type { Storage } from '../index';
 import { sqliteAuditStore } from './audit-store';
 import { sqliteDisclosureStore } from './disclosures-store';
 import type { SqliteHandles } from './handles';
+import { sqliteNoticeStore } from './notices-store';
 import { sqliteReportStore } from './reports-store';
 import { sqliteReviewStore } from './review-store';
 
@@ -12,6 +13,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     review: sqliteReviewStore(handles),
     audit: sqliteAuditStore(handles.db),
     disclosures: sqliteDisclosureStore(handles.db),
+    notices: sqliteNoticeStore(handles.db),
     dataDir,
   };
 }
