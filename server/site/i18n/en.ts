@@ -1,3 +1,4 @@
+import { noticesEn } from './notices-en';
 /** The site's strings in English; ru.ts and kk.ts follow the same shape. */
 export const en = {
   siteName: 'WebTagger',
@@ -19,6 +20,7 @@ export const en = {
     audit: 'Audit log',
     myData: 'My data',
     myReports: 'My reports',
+    notices: 'Notices',
   },
   signedInAs: (email: string) => `Signed in as ${email}`,
   roles: { analyst: 'Analyst', reviewer: 'Reviewer', admin: 'Administrator' },
@@ -455,6 +457,12 @@ export const en = {
     'user.approved': 'Account approved',
     'user.blocked': 'Account blocked',
     'user.role_changed': 'Role changed',
+    'notice.created': 'Notice drafted',
+    'notice.sent': 'Notice sent',
+    'notice.response_recorded': 'Notice response recorded',
+    'notice.overdue': 'Notice overdue',
+    'notice.recipient_created': 'Notice recipient added',
+    'notice.recipient_updated': 'Notice recipient changed',
   } as Record<string, string>,
   subjectTypes: {
     disclosure: 'Disclosure',
@@ -464,6 +472,8 @@ export const en = {
     report: 'Report',
     retention: 'Retention',
     user: 'Account',
+    notice: 'Notice',
+    recipient: 'Notice recipient',
   } as Record<string, string>,
   myReports: {
     title: 'My reports',
@@ -484,4 +494,5 @@ export const en = {
     more: 'Older reports',
     first: 'Newest reports',
   },
+  notices: noticesEn,
 };

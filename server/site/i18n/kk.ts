@@ -1,4 +1,5 @@
 import type { Strings } from '.';
+import { noticesKk } from './notices-kk';
 
 /** The site's strings in Kazakh. */
 export const kk: Strings = {
@@ -21,6 +22,7 @@ export const kk: Strings = {
     audit: 'Аудит журналы',
     myData: 'Менің деректерім',
     myReports: 'Менің хабарламаларым',
+    notices: 'Талап хаттары',
   },
   signedInAs: (email) => `Сіз ${email} ретінде кірдіңіз`,
   roles: { analyst: 'Талдаушы', reviewer: 'Сарапшы', admin: 'Әкімші' },
@@ -463,6 +465,12 @@ export const kk: Strings = {
     'user.approved': 'Тіркелгі мақұлданды',
     'user.blocked': 'Тіркелгі бұғатталды',
     'user.role_changed': 'Рөлі өзгерді',
+    'notice.created': 'Талап хаты жасалды',
+    'notice.sent': 'Талап хаты жіберілді',
+    'notice.response_recorded': 'Талап хатына жауап жазылды',
+    'notice.overdue': 'Талап хатының мерзімі өтті',
+    'notice.recipient_created': 'Талап хаты алушысы қосылды',
+    'notice.recipient_updated': 'Талап хаты алушысы өзгертілді',
   },
   subjectTypes: {
     disclosure: 'Деректерді беру',
@@ -472,6 +480,8 @@ export const kk: Strings = {
     report: 'Хабарлама',
     retention: 'Сақтау',
     user: 'Тіркелгі',
+    notice: 'Талап хаты',
+    recipient: 'Талап хаты алушысы',
   },
   myReports: {
     title: 'Менің хабарламаларым',
@@ -492,4 +502,5 @@ export const kk: Strings = {
     more: 'Ертерек хабарламалар',
     first: 'Соңғы хабарламалар',
   },
+  notices: noticesKk,
 };

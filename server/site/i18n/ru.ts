@@ -1,4 +1,5 @@
 import type { Strings } from '.';
+import { noticesRu } from './notices-ru';
 
 const plural = (n: number, one: string, few: string, many: string) => {
   const tens = n % 100;
@@ -30,6 +31,7 @@ export const ru: Strings = {
     audit: 'Журнал аудита',
     myData: 'Мои данные',
     myReports: 'Мои сообщения',
+    notices: 'Уведомления',
   },
   signedInAs: (email) => `Вы вошли как ${email}`,
   roles: { analyst: 'Аналитик', reviewer: 'Эксперт', admin: 'Администратор' },
@@ -471,6 +473,12 @@ export const ru: Strings = {
     'user.approved': 'Учётная запись одобрена',
     'user.blocked': 'Учётная запись заблокирована',
     'user.role_changed': 'Изменена роль',
+    'notice.created': 'Составлено уведомление',
+    'notice.sent': 'Уведомление направлено',
+    'notice.response_recorded': 'Записан ответ на уведомление',
+    'notice.overdue': 'Уведомление просрочено',
+    'notice.recipient_created': 'Добавлен адресат уведомлений',
+    'notice.recipient_updated': 'Изменён адресат уведомлений',
   },
   subjectTypes: {
     disclosure: 'Передача данных',
@@ -480,6 +488,8 @@ export const ru: Strings = {
     report: 'Сообщение',
     retention: 'Хранение',
     user: 'Учётная запись',
+    notice: 'Уведомление',
+    recipient: 'Адресат уведомлений',
   },
   myReports: {
     title: 'Мои сообщения',
@@ -500,4 +510,5 @@ export const ru: Strings = {
     more: 'Более ранние сообщения',
     first: 'Последние сообщения',
   },
+  notices: noticesRu,
 };

@@ -15,6 +15,7 @@ import {
 import { evidenceFile } from '../../features/evidence/evidence-service';
 import { evidenceHeaders, evidenceItems } from '../../features/evidence/evidence-view';
 import { evidencePackage } from '../../features/evidence/package-service';
+import { listNotices } from '../../features/notices/notices-service';
 import { recheckHistory, recheckMaterial } from '../../features/rechecks/recheck-service';
 import { exportBlockingList } from '../../features/review/blocking-export';
 import { decideMaterial } from '../../features/review/decision-service';
@@ -80,6 +81,7 @@ export function reviewRoutes(deps: AppDeps) {
         detail={detail}
         custody={custody}
         checks={await recheckHistory(db, id)}
+        notices={await listNotices(storage, { materialId: id }, deps.now())}
         {...extra}
       />,
       status,
@@ -99,7 +101,11 @@ export function reviewRoutes(deps: AppDeps) {
       .get('/review', async (c) => {
         const query = queueQuery(c);
         const page = await listMaterials(deps.storage, query);
-        return renderPage(c, <QueuePage view={viewOf(c)} filter={query} page={page} />);
+        const notices = await listNotices(storage, { status: 'overdue' }, deps.now());
+        return renderPage(
+          c,
+          <QueuePage view={viewOf(c)} filter={query} page={page} overdue={notices.length} />,
+        );
       })
       .get('/review/materials/:id', (c) => {
         const t = c.get('t');
