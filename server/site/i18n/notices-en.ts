@@ -90,6 +90,6 @@ export const noticesEn = {
     signature: 'Signature',
     position: 'Position',
     name: 'Full name',
-    print: 'Print',
+    noEvidence: 'no evidence files',
   },
 };

@@ -92,6 +92,6 @@ export const noticesKk: typeof noticesEn = {
     signature: 'Қолы',
     position: 'Лауазымы',
     name: 'Т. А. Ә.',
-    print: 'Басып шығару',
+    noEvidence: 'дәлел файлдары жоқ',
   },
 };

@@ -92,6 +92,6 @@ export const noticesRu: typeof noticesEn = {
     signature: 'Подпись',
     position: 'Должность',
     name: 'Ф. И. О.',
-    print: 'Печать',
+    noEvidence: 'нет файлов доказательств',
   },
 };

@@ -74,6 +74,7 @@ export function LetterPage(props: {
                   {u.title}
                 </td>
                 <td class="hash">
+                  {u.evidenceSha256.length === 0 && t.noEvidence}
                   {u.evidenceSha256.map((h) => (
                     <div>
                       <code>{h}</code>
