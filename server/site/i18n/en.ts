@@ -155,7 +155,17 @@ export const en = {
     updated: 'Updated',
     empty: 'No materials match.',
     evidenceAlt: (n: number) => `Evidence screenshot ${n}`,
-    blockingList: 'Download the blocking list (CSV)',
+    blockingList: 'Download the blocking list',
+    export: {
+      title: 'Blocking list',
+      status: 'Materials',
+      statuses: {
+        sent: 'Sent for blocking',
+        blocked: 'Blocked',
+        both: 'Sent for blocking and blocked',
+      },
+      language: 'Language of the labels',
+    },
     show: 'Show',
     live: 'Materials with live reports',
     withdrawnOnly: 'Withdrawn by their reporters',

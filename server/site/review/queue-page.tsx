@@ -7,6 +7,7 @@ import { Pager } from '../components/pager';
 import { OverdueBanner } from '../notices/notices-page';
 import type { View } from '../view';
 import { label, optionsOf } from '../vocabulary';
+import { BlockingExportForm } from './blocking-export-form';
 import { EvidenceThumbs, StatusBadge } from './evidence-thumbs';
 
 type Filter = Partial<
@@ -79,11 +80,7 @@ export function QueuePage(props: {
     <Layout view={view} title={t.review.title}>
       <OverdueBanner view={view} count={props.overdue} />
       <p class="lead">{t.review.intro}</p>
-      <p>
-        <a href="/review/blocking-list.csv" download>
-          {t.review.blockingList}
-        </a>
-      </p>
+      <BlockingExportForm view={view} />
       <Filters view={view} filter={props.filter} />
       {page.materials.length === 0 ? (
         <p>{t.review.empty}</p>
