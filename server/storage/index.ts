@@ -1,5 +1,6 @@
 import type { AuditStore } from './audit-store';
 import type { DisclosureStore } from './disclosures-store';
+import type { FollowThroughStore } from './follow-through-store';
 import type { NoticeStore } from './notices-store';
 import type { ReportStore } from './reports-store';
 import type { ReviewStore } from './review-store';
@@ -14,8 +15,16 @@ export type Storage = {
   audit: AuditStore;
   disclosures: DisclosureStore;
   notices: NoticeStore;
+  followThrough: FollowThroughStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
 
-export type { AuditStore, DisclosureStore, NoticeStore, ReportStore, ReviewStore };
+export type {
+  AuditStore,
+  DisclosureStore,
+  FollowThroughStore,
+  NoticeStore,
+  ReportStore,
+  ReviewStore,
+};

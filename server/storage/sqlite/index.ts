@@ -1,6 +1,7 @@
 import type { Storage } from '../index';
 import { sqliteAuditStore } from './audit-store';
 import { sqliteDisclosureStore } from './disclosures-store';
+import { sqliteFollowThroughStore } from './follow-through-store';
 import type { SqliteHandles } from './handles';
 import { sqliteNoticeStore } from './notices-store';
 import { sqliteReportStore } from './reports-store';
@@ -14,6 +15,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     audit: sqliteAuditStore(handles.db),
     disclosures: sqliteDisclosureStore(handles.db),
     notices: sqliteNoticeStore(handles.db),
+    followThrough: sqliteFollowThroughStore(handles.db),
     dataDir,
   };
 }
