@@ -4,6 +4,7 @@ import { startTestHost, type TestHost } from '../../testing/test-hosts';
 import { createUser, type TestUser } from '../../testing/users';
 import { addRecipient, draftNotice, sendJson } from '../notices/testing';
 import { getJson, report, walk } from '../review/testing';
+import { siteClient, textOf } from '../../site/testing/site-client';
 import { percentile } from './follow-through-service';
 
 const HOUR = 3_600_000;
@@ -133,6 +134,19 @@ describe('GET /api/stats/follow-through', () => {
       }),
     ]);
     expect(body.overdueNotices).toBe(1);
+  });
+
+  it('shows the same figures on the statistics page', async () => {
+    await seedOutcomes();
+    const site = siteClient(t);
+    site.signInAs(reviewer.id);
+    const page = await site.get('/stats?lang=ru');
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain('Время от первого сообщения до блокировки или удаления, часов');
+    expect(text).toContain('4 (заблокировано: 3, удалено: 1)');
+    expect(text).toMatch(/Медиана\s*25\b/);
+    expect(page.html).toContain('data-table="rechecks-by-day"');
   });
 
   it('refuses analysts and a period that ends before it starts', async () => {
