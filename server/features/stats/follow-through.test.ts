@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { siteClient, textOf } from '../../site/testing/site-client';
 import { createTestApp } from '../../testing/test-app';
 import { startTestHost, type TestHost } from '../../testing/test-hosts';
 import { createUser, type TestUser } from '../../testing/users';
 import { addRecipient, draftNotice, sendJson } from '../notices/testing';
 import { getJson, report, walk } from '../review/testing';
-import { siteClient, textOf } from '../../site/testing/site-client';
 import { percentile } from './follow-through-service';
 
 const HOUR = 3_600_000;
