@@ -98,6 +98,7 @@ test('a notice of two materials goes overdue when its deadline passes and prints
   }
   await page.locator('#notice-selection button').click();
   await expect(page.locator('ul.chosen li')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/notices-new-ru.png`, fullPage: true });
   await page.locator('#legalGround').selectOption('communications_41_1_p1');
   await page
     .locator('#explanation')
@@ -124,6 +125,12 @@ test('a notice of two materials goes overdue when its deadline passes and prints
   await expect(page.locator('.notice.error')).toContainText('Просрочено уведомлений: 1');
 
   for (const lang of ['ru', 'kk'] as const) {
+    await page.goto(`${server.url}/stats?lang=${lang}`);
+    await expect(page.locator('table[data-table="compliance"] td.num').nth(4)).toHaveText('1');
+    await page
+      .locator('#follow-through')
+      .screenshot({ path: `${SHOTS}/notices-stats-${lang}.png` });
+
     await page.goto(`${noticeUrl}/letter?lang=${lang}`);
     await expect(page.locator('table.letter-urls tbody tr')).toHaveCount(2);
     await expect(page.locator('.addressee')).toContainText('ТОО «Пример Платформа»');

@@ -39,6 +39,9 @@ export const noticesEn = {
   newTitle: 'New notice',
   chooseRecipient: 'Recipient',
   noRecipients: 'Add a recipient first.',
+  hours: (n: number) => `${n} h`,
+  legalGroundHint:
+    'The act and provision the request rests on; the materials’ topics suggest the first ones.',
   explanationHint: 'Why these materials are unlawful and what the recipient is asked to do.',
   chosenMaterials: 'Materials in the notice',
   noMaterials: 'Choose materials on the materials page (tick them) or open a material.',

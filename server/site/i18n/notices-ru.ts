@@ -41,6 +41,9 @@ export const noticesRu: typeof noticesEn = {
   newTitle: 'Новое уведомление',
   chooseRecipient: 'Адресат',
   noRecipients: 'Сначала добавьте адресата.',
+  hours: (n: number) => `${n} ч`,
+  legalGroundHint:
+    'Акт и норма, на которых основано требование; первыми предложены основания по темам материалов.',
   explanationHint: 'Почему материалы противоправны и что требуется от адресата.',
   chosenMaterials: 'Материалы уведомления',
   noMaterials: 'Отметьте материалы в списке материалов или откройте материал.',

@@ -52,7 +52,7 @@ export function NoticeFormPage(props: {
             value={props.draft?.recipientId}
             options={recipients.map((r) => ({
               value: r.id,
-              label: `${r.name} (${RECIPIENT_TYPES[r.type][view.lang]}, ${r.deadlineHours} h)`,
+              label: `${r.name} (${RECIPIENT_TYPES[r.type][view.lang]}, ${t.hours(r.deadlineHours)})`,
             }))}
             errors={props.errors}
             required
@@ -62,6 +62,7 @@ export function NoticeFormPage(props: {
             topics={topics}
             draft={props.draft}
             errors={props.errors}
+            required={{ hint: t.legalGroundHint }}
           />
           <TextArea
             name="explanation"
