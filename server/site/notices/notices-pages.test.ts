@@ -113,6 +113,41 @@ describe('notices on the site', () => {
     expect(refused.html).toContain('Объяснение');
   });
 
+  it('escapes what reviewers typed on every notice page and in the letter', async () => {
+    const hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
+    await reviewer.get('/review/recipients');
+    await reviewer.post('/review/recipients', {
+      name: hostile,
+      type: 'other',
+      contact: hostile,
+      deadlineHours: '1',
+    });
+    const form = await reviewer.get(`/review/notices/new?material=${materials[0]}`);
+    const recipientId = /<option value="([0-9a-f-]{36})"/.exec(form.html)![1]!;
+    const drafted = await reviewer.post('/review/notices', {
+      materialId: materials[0]!,
+      recipientId,
+      legalGround: 'court_decision',
+      courtNumber: hostile,
+      courtDate: '2026-01-15',
+      explanation: hostile,
+    });
+    const path = drafted.location!.split('?')[0]!;
+    for (const page of [
+      '/review/recipients',
+      '/review/notices',
+      path,
+      `${path}/letter?lang=ru`,
+      `${path}/letter?lang=kk`,
+      `/review/materials/${materials[0]}`,
+    ]) {
+      const html = (await reviewer.get(page)).html;
+      expect(html, page).not.toContain('<script>alert(1)');
+      expect(html, page).not.toContain('<img src=x');
+      expect(html, page).toContain('&lt;script&gt;alert(1)');
+    }
+  });
+
   it('keeps analysts out of notices and recipients', async () => {
     const analystSite = siteClient(t);
     analystSite.signInAs(analyst.id);
