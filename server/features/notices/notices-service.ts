@@ -88,13 +88,20 @@ export async function listNotices(
   query: NoticesQuery,
   now: Date,
 ): Promise<NoticeSummary[]> {
-  const all = (await storage.notices.list({ materialId: query.materialId })).map((row) =>
-    summaryOf(row, now),
-  );
+  const rows = await storage.notices.list({ materialId: query.materialId });
+  const all = rows.map((row) => summaryOf(row, now));
   const overdue = all
     .filter((n) => n.overdue)
     .sort((a, b) => (a.deadlineAt! < b.deadlineAt! ? -1 : 1));
-  await escalate(storage, overdue, now);
+  // Only the ones not yet on record: a list read takes no write lock once they all are.
+  const unrecorded = new Set(
+    rows.filter((r) => !r.notice.overdueRecordedAt).map((r) => r.notice.id),
+  );
+  await escalate(
+    storage,
+    overdue.filter((n) => unrecorded.has(n.id)),
+    now,
+  );
   const ordered = [...overdue, ...all.filter((n) => !n.overdue)];
   return query.status ? ordered.filter((n) => n.status === query.status) : ordered;
 }
@@ -104,7 +111,7 @@ export async function noticeById(storage: Notices, id: string, now: Date): Promi
   const file = await storage.notices.find(id);
   if (!file) throw new ApiError('not_found', 'No such notice.');
   const view = viewOf(file, now);
-  if (view.overdue) await escalate(storage, [view], now);
+  if (view.overdue && !file.notice.overdueRecordedAt) await escalate(storage, [view], now);
   return view;
 }
 
