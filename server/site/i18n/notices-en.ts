@@ -69,9 +69,9 @@ export const noticesEn = {
     editTitle: 'Edit the recipient',
   },
   letter: {
-    title: (id: string) => `Notice № ${id.slice(0, 8)}`,
+    title: (ref: string) => `Notice № ${ref}`,
     letterhead: '[Letterhead of the sending body]',
-    outgoing: (id: string, date: string) => `Ref. № ${id.slice(0, 8)} of ${date}`,
+    outgoing: (ref: string, date: string) => `Ref. № ${ref} of ${date}`,
     to: 'To',
     subject: 'On restricting access to unlawful information',
     opening:

@@ -71,9 +71,9 @@ export const noticesKk: typeof noticesEn = {
     editTitle: 'Алушыны өзгерту',
   },
   letter: {
-    title: (id: string) => `№ ${id.slice(0, 8)} талап хаты`,
+    title: (ref: string) => `№ ${ref} талап хаты`,
     letterhead: '[Жіберуші органның бланкісі]',
-    outgoing: (id: string, date: string) => `${date} № ${id.slice(0, 8)} шығыс`,
+    outgoing: (ref: string, date: string) => `${date} № ${ref} шығыс`,
     to: 'Кімге',
     subject: 'Құқыққа қайшы ақпаратқа қол жеткізуді шектеу туралы',
     opening:

@@ -71,9 +71,9 @@ export const noticesRu: typeof noticesEn = {
     editTitle: 'Изменить адресата',
   },
   letter: {
-    title: (id: string) => `Уведомление № ${id.slice(0, 8)}`,
+    title: (ref: string) => `Уведомление № ${ref}`,
     letterhead: '[Бланк направляющего органа]',
-    outgoing: (id: string, date: string) => `Исх. № ${id.slice(0, 8)} от ${date}`,
+    outgoing: (ref: string, date: string) => `Исх. № ${ref} от ${date}`,
     to: 'Кому',
     subject: 'Об ограничении доступа к противоправной информации',
     opening:

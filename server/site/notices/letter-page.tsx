@@ -2,6 +2,7 @@
 import type { StatementOfReasons } from '#shared/schemas/notices';
 import { stringsFor } from '../i18n';
 import { STYLESHEET_URL } from '../static-files';
+import { noticeRef } from './notice-parts';
 
 /**
  * A notice as a letter to print, in Russian or Kazakh: letterhead, recipient, legal ground,
@@ -23,7 +24,7 @@ export function LetterPage(props: {
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
-        <title>{t.title(s.noticeId)}</title>
+        <title>{t.title(noticeRef(s.noticeId))}</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
       </head>
       <body class="letter">
@@ -32,7 +33,7 @@ export function LetterPage(props: {
             <div>{line}</div>
           ))}
         </header>
-        <p class="outgoing">{t.outgoing(s.noticeId, day)}</p>
+        <p class="outgoing">{t.outgoing(noticeRef(s.noticeId), day)}</p>
         <address class="addressee">
           <span>{t.to}:</span> <strong>{s.recipient.name}</strong>
           <br />

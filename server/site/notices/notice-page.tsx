@@ -9,7 +9,7 @@ import { Field, type FieldErrors, Notice, PostForm, Select, TextArea } from '../
 import { Layout } from '../components/layout';
 import type { View } from '../view';
 import { label } from '../vocabulary';
-import { groundLabel, NoticeStatusBadge, timeOrNone } from './notice-parts';
+import { groundLabel, NoticeStatusBadge, noticeRef, timeOrNone } from './notice-parts';
 
 export type ResponseDraft = { receivedOn?: string; text?: string; resultingStatus?: string };
 
@@ -100,7 +100,7 @@ export function NoticePage(props: {
   const { view, notice } = props;
   const t = view.t.notices;
   return (
-    <Layout view={view} title={view.t.notices.letter.title(notice.id)}>
+    <Layout view={view} title={view.t.notices.letter.title(noticeRef(notice.id))}>
       {props.message && <Notice kind={props.message.kind}>{props.message.text}</Notice>}
       {notice.overdue && notice.deadlineAt && (
         <Notice kind="error">{t.overdueSince(timeOrNone(view, notice.deadlineAt))}</Notice>

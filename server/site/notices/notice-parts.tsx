@@ -23,3 +23,6 @@ export function groundLabel(ground: LegalGroundChoice, view: View): string {
 /** A time, or a dash. */
 export const timeOrNone = (view: View, iso: string | null) =>
   iso ? formatTime(iso) : view.t.common.none;
+
+/** A notice's reference in letters and titles: the first block of its id. */
+export const noticeRef = (id: string) => id.slice(0, 8);
