@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { adminLogin, apiLogin, createApprovedAnalyst } from './support/accounts';
@@ -29,6 +29,12 @@ const report = (title: string) => ({
   topics: ['gambling'],
   note: 'Реклама онлайн-казино.',
   capturedAt: new Date().toISOString(),
+  // The screenshot's description: the letter lists its hash as the evidence of the page.
+  evidence: {
+    sha256: createHash('sha256').update(title).digest('hex'),
+    mime: 'image/png',
+    bytes: 100,
+  },
 });
 
 async function post(path: string, token: string, body: unknown) {
@@ -134,6 +140,8 @@ test('a notice of two materials goes overdue when its deadline passes and prints
     await page.goto(`${noticeUrl}/letter?lang=${lang}`);
     await expect(page.locator('table.letter-urls tbody tr')).toHaveCount(2);
     await expect(page.locator('.addressee')).toContainText('ТОО «Пример Платформа»');
+    const hash = createHash('sha256').update(titles[0]!).digest('hex');
+    await expect(page.locator('table.letter-urls')).toContainText(hash);
     await expect(page.locator('.ground')).toContainText(
       lang === 'ru' ? 'Закон «О связи»' : '«Байланыс туралы» Заң',
     );
