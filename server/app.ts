@@ -9,6 +9,7 @@ import { createLoginThrottle, LOGIN_LIMITS, storedLoginLogs } from './features/a
 import { authRoutes } from './features/auth/routes';
 import { consentRoutes } from './features/consent/routes';
 import { disclosureRoutes } from './features/disclosures/routes';
+import { noticeRoutes } from './features/notices/routes';
 import { openApiRoutes } from './features/openapi/routes';
 import { recheckRoutes } from './features/rechecks/routes';
 import { reviewEvidenceRoutes, reviewRoutes } from './features/review/routes';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/evidence', reviewEvidenceRoutes(deps));
   app.route('/api/materials', reviewRoutes(deps));
   app.route('/api/materials', recheckRoutes(deps));
+  app.route('/api/notices', noticeRoutes(deps));
   app.route('/api', subjectRoutes(deps));
   app.route('/api/stats', statsRoutes(deps));
   // The site is an app of its own (HTML error pages, cookie sessions, CSP); /api stays the API's.

@@ -29,6 +29,8 @@ const envSchema = z
     WEBTAGGER_RETENTION_DAYS: z.coerce.number().int().min(1).max(36500).default(1095),
     WEBTAGGER_TOKEN_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     WEBTAGGER_TSA_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** The letterhead printed on notices' letters: lines separated by `\n` or `|`. */
+    WEBTAGGER_LETTERHEAD: z.string().max(1000).optional(),
     WEBTAGGER_TSA_CA_FILE: z.string().min(1).optional(),
     WEBTAGGER_PENDING_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     WEBTAGGER_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
@@ -95,6 +97,8 @@ export type Config = {
   /** The RFC 3161 time-stamp authority, and the PEM certificates its tokens must chain to. */
   tsa?: { url: string; caFile?: string };
   recheck: RecheckConfig;
+  /** The sender's letterhead on notices' letters, one line per `\n`; a placeholder when unset. */
+  letterhead?: string;
 };
 
 /** Reachability re-checks (features/rechecks): the client's limits and the schedule. */
@@ -147,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           ...(e.WEBTAGGER_TSA_CA_FILE ? { caFile: resolve(e.WEBTAGGER_TSA_CA_FILE) } : {}),
         }
       : undefined,
+    letterhead: e.WEBTAGGER_LETTERHEAD?.replaceAll('|', '\n'),
     recheck: {
       allowPrivate: e.WEBTAGGER_RECHECK_ALLOW_PRIVATE === 'true',
       proxyUrl: e.WEBTAGGER_RECHECK_PROXY,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,17 +29,26 @@ export type RunningServer = {
   /** Starts the server again on the same port and data folder. */
   restart(): Promise<void>;
   dispose(): Promise<void>;
+  /** Moves the server's clock forward (servers started with `clock: 'settable'` only). */
+  advanceClock(ms: number): void;
 };
 
-/** Starts the real server (`server/main.ts`) on a free port and a fresh data folder. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts the real server (`server/main.ts`) on a free port and a fresh data folder; with
+ * `clock: 'settable'`, the same app on a clock the test moves (`support/clocked-main.ts`).
+ */
+export async function startServer(
+  options: { clock?: 'wall' | 'settable' } = {},
+): Promise<RunningServer> {
+  const entry = options.clock === 'settable' ? 'e2e/support/clocked-main.ts' : 'server/main.ts';
+  let clockOffset = 0;
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
 
   async function launch() {
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    child = spawn(process.execPath, ['--import', 'tsx', entry], {
       env: {
         ...process.env,
         PORT: String(port),
@@ -81,6 +90,11 @@ export async function startServer(): Promise<RunningServer> {
     dataDir,
     stop,
     restart: launch,
+    advanceClock(ms: number) {
+      if (options.clock !== 'settable') throw new Error('this server runs on the wall clock');
+      clockOffset += ms;
+      writeFileSync(join(dataDir, 'clock-offset-ms'), String(clockOffset));
+    },
     async dispose() {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });

@@ -14,6 +14,8 @@ import { errorPage, siteErrorHandler } from './error-page';
 import { pickLanguage } from './language';
 import { meRoutes } from './me/me-routes';
 import { myReportsRoutes } from './my-reports/my-reports-routes';
+import { noticesRoutes } from './notices/notices-routes';
+import { recipientsRoutes } from './notices/recipients-routes';
 import { publicRoutes } from './public/public-routes';
 import { registerRoutes } from './public/register-routes';
 import { streamRegistrationUpload } from './public/registration-upload';
@@ -70,6 +72,8 @@ export function siteApp(
   site.route('/', registerRoutes(deps));
   site.route('/', adminRoutes(deps));
   site.route('/', reviewRoutes(deps));
+  site.route('/', noticesRoutes(deps));
+  site.route('/', recipientsRoutes(deps));
   site.route('/', meRoutes(deps));
   site.route('/', myReportsRoutes(deps));
   site.route('/', consentRoutes(deps));

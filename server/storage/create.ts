@@ -1,7 +1,7 @@
 import { type Config, ConfigError } from '../config';
 import { openStorage, type Storage as SqliteStorage } from '../db/open';
 import { openPgStorage } from '../db/pg-open';
-import type { Storage } from './index';
+import type { PgStores } from './pg';
 
 /**
  * What still runs on the SQLite engine's handle, outside the storage interface (the exceptions
@@ -40,7 +40,7 @@ export function createStorage(config: Pick<Config, 'dataDir' | 'databaseUrl'>): 
  */
 export async function openStores(
   config: Pick<Config, 'dataDir' | 'databaseUrl'>,
-): Promise<Storage & { engine: 'sqlite' | 'postgresql'; close(): Promise<void> }> {
+): Promise<PgStores & { engine: 'sqlite' | 'postgresql'; close(): Promise<void> }> {
   if (config.databaseUrl !== undefined) {
     const storage = await openPgStorage(config.databaseUrl, config.dataDir);
     return { ...storage, engine: 'postgresql' };

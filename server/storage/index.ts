@@ -4,7 +4,9 @@ import type { ConsentStore } from './consent-store';
 import type { DisclosureStore } from './disclosures-store';
 import type { DocumentStore } from './documents-store';
 import type { EvidenceStore } from './evidence-store';
+import type { FollowThroughStore } from './follow-through-store';
 import type { LimitStore } from './limits-store';
+import type { NoticeStore } from './notices-store';
 import type { RecheckStore } from './rechecks-store';
 import type { ReportStore } from './reports-store';
 import type { RetentionStore } from './retention-store';
@@ -30,6 +32,8 @@ export type Storage = {
   rechecks: RecheckStore;
   limits: LimitStore;
   evidence: EvidenceStore;
+  notices: NoticeStore;
+  followThrough: FollowThroughStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
@@ -41,7 +45,9 @@ export type {
   DisclosureStore,
   DocumentStore,
   EvidenceStore,
+  FollowThroughStore,
   LimitStore,
+  NoticeStore,
   RecheckStore,
   ReportStore,
   RetentionStore,

@@ -120,7 +120,7 @@ describe.each(STORAGE_ENGINES)('the review side on $engine', ({ open }) => {
     const { materialId } = await reported({ topics: ['gambling', 'drugs'] });
     await reported({ topics: ['drugs'] }, new Date('2026-11-25T08:00:00.000Z'));
     await walk(materialId, ['under_review', 'confirmed', 'sent_for_blocking']);
-    const list = await blockingList(t.storage);
+    const list = await blockingList(t.storage, { status: 'sent', lang: 'en' });
     expect(list).toEqual([
       expect.objectContaining({ topics: ['drugs', 'gambling'], decidedAt: NOW.toISOString() }),
     ]);

@@ -81,10 +81,25 @@ export type StatusChangeOutcome =
 export type BlockingRow = {
   urlKey: string;
   url: string;
+  title: string;
+  status: ReviewStatus;
   firstReportedAt: string;
+  /** When the material last moved to its status. */
   decidedAt: string | null;
   /** The topics the material's live reports name, in any order, repeated or not. */
   topics: string[];
+  /** The grounds its decisions cited, oldest first, repeated or not. */
+  legalGrounds: LegalGroundChoice[];
+  /** The SHA-256 of its live reports' evidence files, repeated or not. */
+  evidenceSha256: string[];
+};
+
+/** Which materials the blocking list holds: in one of `statuses`, reached in the period. */
+export type BlockingQuery = {
+  statuses: readonly ReviewStatus[];
+  /** ISO timestamps: from (included) and before (excluded). */
+  from?: string;
+  before?: string;
 };
 
 /** Per-day counts of the read model: by one facet, or (`total`) all reports. */
@@ -109,8 +124,8 @@ export interface ReviewStore {
    * live report of it so that their owners pull the new status: one transaction.
    */
   changeStatus(change: StatusChange): Promise<StatusChangeOutcome>;
-  /** Materials sent for blocking, in the order they were first reported. */
-  blockingList(): Promise<BlockingRow[]>;
+  /** Materials in the query's statuses, reached in its period, in the order first reported. */
+  blockingList(query: BlockingQuery): Promise<BlockingRow[]>;
   /** Sums of the daily counts by day or by value, zero sums left out, sorted by key. */
   dailyCounts(query: DailyCountQuery): Promise<Bucket[]>;
   /** The sum of the daily totals in the period. */

@@ -6,7 +6,7 @@ import { openStorage } from '../db/open';
 import { openPgStorage } from '../db/pg-open';
 import * as pgSchema from '../db/pg-schema';
 import * as sqliteSchema from '../db/schema';
-import type { Storage } from '../storage';
+import type { PgStores } from '../storage/pg';
 import { createPgTestDatabase } from './pg-database';
 
 /** An account row as the engines store it (what accounts' services would have written). */
@@ -14,7 +14,7 @@ export type TestUser = typeof sqliteSchema.users.$inferInsert;
 
 /** A storage on a fresh database of one engine, with what tests need to set it up. */
 export type EngineUnderTest = {
-  storage: Storage;
+  storage: PgStores;
   /** Adds accounts directly: accounts are not behind the storage interface yet. */
   addUsers(...users: TestUser[]): Promise<void>;
   close(): Promise<void>;

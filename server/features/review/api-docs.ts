@@ -1,3 +1,4 @@
+import { blockingListQuerySchema, blockingListResponseSchema } from '#shared/schemas/blocking-list';
 import type { ErrorCode } from '#shared/schemas/errors';
 import { EVIDENCE_MIME_TYPES } from '#shared/schemas/evidence';
 import {
@@ -28,11 +29,24 @@ describeRoute({
   method: 'get',
   path: '/api/materials/export/blocking.csv',
   summary:
-    'Materials sent for blocking, as CSV: url_key, url, topics, first_reported_at, decided_at',
+    'The blocking list as CSV: materials sent for blocking, blocked or both (`status`) that reached it in the period (`from`, `to`: UTC days), with title, status, topics and legal grounds in words (`lang`), evidence SHA-256 hashes; audited',
   tags,
   access: 'bearer',
+  query: blockingListQuerySchema,
   responses: { 200: { description: 'The blocking list.', contentTypes: ['text/csv'] } },
-  errors: REVIEWERS,
+  errors: ['validation_failed', ...REVIEWERS],
+});
+
+describeRoute({
+  method: 'get',
+  path: '/api/materials/export/blocking.json',
+  summary:
+    'The blocking list as JSON: the same materials and fields as the CSV, codes beside words',
+  tags,
+  access: 'bearer',
+  query: blockingListQuerySchema,
+  responses: { 200: { description: 'The blocking list.', schema: blockingListResponseSchema } },
+  errors: ['validation_failed', ...REVIEWERS],
 });
 
 describeRoute({

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { blockingListQuerySchema } from '#shared/schemas/blocking-list';
 import { evidenceParamsSchema } from '#shared/schemas/evidence';
 import {
   decisionRequestSchema,
@@ -35,15 +36,18 @@ const reviewersOnly = (deps: AppDeps) =>
 export function reviewRoutes(deps: AppDeps) {
   const { storage } = deps;
   const reviewers = reviewersOnly(deps);
+  const exportBlocking = async (c: Context<AppEnv>, format: 'csv' | 'json') => {
+    const actor = { userId: c.get('user').id, ip: clientAddress(c) };
+    const query = parseQuery(c, blockingListQuerySchema);
+    const { body, headers } = await exportBlockingList(storage, actor, deps.now(), query, format);
+    return c.body(body, 200, headers);
+  };
   return new Hono<AppEnv>()
     .get('/', ...reviewers, async (c) =>
       c.json(await listMaterials(storage, parseQuery(c, materialsQuerySchema))),
     )
-    .get('/export/blocking.csv', ...reviewers, async (c) => {
-      const actor = { userId: c.get('user').id, ip: clientAddress(c) };
-      const { body, headers } = await exportBlockingList(storage, actor, deps.now());
-      return c.body(body, 200, headers);
-    })
+    .get('/export/blocking.csv', ...reviewers, (c) => exportBlocking(c, 'csv'))
+    .get('/export/blocking.json', ...reviewers, (c) => exportBlocking(c, 'json'))
     .get('/:id', ...reviewers, async (c) => {
       const id = materialId(c);
       const detail = await materialDetail(storage, id, {

@@ -202,7 +202,7 @@ describe('the audit log in words', () => {
 
   it('shows the details in words and the accounts they name as people, not as raw JSON', async () => {
     const owner = createUser(t, { fullName: 'Ерлан Жумабаев', email: 'zhumabaev@gov.test' });
-    recordAudit(t.storage.db, {
+    await t.storage.audit.record({
       action: 'user.role_changed',
       at: new Date('2026-11-22T12:00:00.000Z'),
       actorUserId: adminId,

@@ -22,7 +22,11 @@ function navItems(view: View): NavItem[] {
   const items: NavItem[] = [{ href: '/', label: nav.home }];
   if (role === 'analyst') items.push({ href: '/my-reports', label: nav.myReports });
   if (role === 'reviewer' || role === 'admin') {
-    items.push({ href: '/review', label: nav.materials }, { href: '/stats', label: nav.stats });
+    items.push(
+      { href: '/review', label: nav.materials },
+      { href: '/review/notices', label: nav.notices },
+      { href: '/stats', label: nav.stats },
+    );
   }
   if (role === 'admin') {
     items.push(
@@ -37,17 +41,24 @@ function navItems(view: View): NavItem[] {
   return items;
 }
 
-const isCurrent = (view: View, href: string) =>
+const matches = (view: View, href: string) =>
   href === '/' ? view.url.pathname === '/' : view.url.pathname.startsWith(href);
+
+/** The item of the section the page is in: the longest matching path (notices within review). */
+const currentOf = (view: View, items: NavItem[]) =>
+  items.filter((item) => matches(view, item.href)).sort((a, b) => b.href.length - a.href.length)[0]
+    ?.href;
 
 function Nav(props: { view: View }) {
   const { view } = props;
+  const items = navItems(view);
+  const current = currentOf(view, items);
   return (
     <nav aria-label={view.t.nav.label}>
       <ul>
-        {navItems(view).map((item) => (
+        {items.map((item) => (
           <li>
-            <a href={item.href} aria-current={isCurrent(view, item.href) ? 'page' : undefined}>
+            <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
               {item.label}
             </a>
           </li>

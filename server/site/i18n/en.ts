@@ -1,3 +1,4 @@
+import { noticesEn } from './notices-en';
 /** The site's strings in English; ru.ts and kk.ts follow the same shape. */
 export const en = {
   siteName: 'WebTagger',
@@ -19,6 +20,7 @@ export const en = {
     audit: 'Audit log',
     myData: 'My data',
     myReports: 'My reports',
+    notices: 'Notices',
   },
   signedInAs: (email: string) => `Signed in as ${email}`,
   roles: { analyst: 'Analyst', reviewer: 'Reviewer', admin: 'Administrator' },
@@ -153,7 +155,17 @@ export const en = {
     updated: 'Updated',
     empty: 'No materials match.',
     evidenceAlt: (n: number) => `Evidence screenshot ${n}`,
-    blockingList: 'Download the blocking list (CSV)',
+    blockingList: 'Download the blocking list',
+    export: {
+      title: 'Blocking list',
+      status: 'Materials',
+      statuses: {
+        sent: 'Sent for blocking',
+        blocked: 'Blocked',
+        both: 'Sent for blocking and blocked',
+      },
+      language: 'Language of the labels',
+    },
     show: 'Show',
     live: 'Materials with live reports',
     withdrawnOnly: 'Withdrawn by their reporters',
@@ -286,6 +298,27 @@ export const en = {
     dataTable: 'Data table',
     day: 'Day',
     unknownRegion: 'Not indicated',
+    followThrough: {
+      title: 'Follow-through',
+      timeTitle: 'Time from the first report to blocking or removal, hours',
+      materials: 'Materials',
+      materialsValue: (n: number, blocked: number, removed: number) =>
+        `${n} (blocked: ${blocked}, found removed: ${removed})`,
+      median: 'Median',
+      p75: '75th percentile',
+      p90: '90th percentile',
+      max: 'Longest',
+      rechecksTitle: 'Re-check outcomes',
+      rechecksByDay: 'Re-check outcomes by day',
+      complianceTitle: 'Compliance by recipient (notices sent in the period)',
+      sent: 'Sent',
+      complied: 'Complied',
+      partly: 'Partly',
+      refused: 'Refused',
+      overdue: 'Overdue',
+      awaiting: 'Awaiting',
+      rate: 'Complied, %',
+    },
   },
   users: {
     title: 'Accounts',
@@ -514,6 +547,12 @@ export const en = {
     'user.approved': 'Account approved',
     'user.blocked': 'Account blocked',
     'user.role_changed': 'Role changed',
+    'notice.created': 'Notice drafted',
+    'notice.sent': 'Notice sent',
+    'notice.response_recorded': 'Notice response recorded',
+    'notice.overdue': 'Notice overdue',
+    'notice.recipient_created': 'Notice recipient added',
+    'notice.recipient_updated': 'Notice recipient changed',
   } as Record<string, string>,
   subjectTypes: {
     disclosure: 'Disclosure',
@@ -523,6 +562,8 @@ export const en = {
     report: 'Report',
     retention: 'Retention',
     user: 'Account',
+    notice: 'Notice',
+    recipient: 'Notice recipient',
   } as Record<string, string>,
   myReports: {
     title: 'My reports',
@@ -543,4 +584,5 @@ export const en = {
     more: 'Older reports',
     first: 'Newest reports',
   },
+  notices: noticesEn,
 };

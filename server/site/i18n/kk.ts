@@ -1,4 +1,5 @@
 import type { Strings } from '.';
+import { noticesKk } from './notices-kk';
 
 /** The site's strings in Kazakh. */
 export const kk: Strings = {
@@ -21,6 +22,7 @@ export const kk: Strings = {
     audit: 'Аудит журналы',
     myData: 'Менің деректерім',
     myReports: 'Менің хабарламаларым',
+    notices: 'Талап хаттары',
   },
   signedInAs: (email) => `Сіз ${email} ретінде кірдіңіз`,
   roles: { analyst: 'Талдаушы', reviewer: 'Сарапшы', admin: 'Әкімші' },
@@ -158,7 +160,17 @@ export const kk: Strings = {
     updated: 'Өзгертілді',
     empty: 'Сәйкес материалдар жоқ.',
     evidenceAlt: (n) => `Экран суреті ${n}`,
-    blockingList: 'Бұғаттау тізімін жүктеп алу (CSV)',
+    blockingList: 'Бұғаттау тізімін жүктеп алу',
+    export: {
+      title: 'Бұғаттау тізімі',
+      status: 'Материалдар',
+      statuses: {
+        sent: 'Бұғаттауға жіберілгендер',
+        blocked: 'Бұғатталғандар',
+        both: 'Жіберілгендер мен бұғатталғандар',
+      },
+      language: 'Белгілер тілі',
+    },
     show: 'Көрсету',
     live: 'Белсенді хабарламалары бар материалдар',
     withdrawnOnly: 'Авторлары кері қайтарып алғандар',
@@ -292,6 +304,27 @@ export const kk: Strings = {
     dataTable: 'Деректер кестесі',
     day: 'Күн',
     unknownRegion: 'Көрсетілмеген',
+    followThrough: {
+      title: 'Нәтижелілік',
+      timeTitle: 'Алғашқы хабарламадан бұғаттауға немесе жоюға дейінгі уақыт, сағат',
+      materials: 'Материалдар',
+      materialsValue: (n: number, blocked: number, removed: number) =>
+        `${n} (бұғатталды: ${blocked}, жойылды: ${removed})`,
+      median: 'Медиана',
+      p75: '75-процентиль',
+      p90: '90-процентиль',
+      max: 'Ең ұзағы',
+      rechecksTitle: 'Қайта тексеру нәтижелері',
+      rechecksByDay: 'Қайта тексеру нәтижелері күндер бойынша',
+      complianceTitle: 'Алушылар бойынша орындалуы (кезеңде жіберілген талап хаттары)',
+      sent: 'Жіберілді',
+      complied: 'Орындалды',
+      partly: 'Ішінара',
+      refused: 'Бас тарту',
+      overdue: 'Мерзімі өтті',
+      awaiting: 'Күтуде',
+      rate: 'Орындалды, %',
+    },
   },
   users: {
     title: 'Есептік жазбалар',
@@ -522,6 +555,12 @@ export const kk: Strings = {
     'user.approved': 'Тіркелгі мақұлданды',
     'user.blocked': 'Тіркелгі бұғатталды',
     'user.role_changed': 'Рөлі өзгерді',
+    'notice.created': 'Талап хаты жасалды',
+    'notice.sent': 'Талап хаты жіберілді',
+    'notice.response_recorded': 'Талап хатына жауап жазылды',
+    'notice.overdue': 'Талап хатының мерзімі өтті',
+    'notice.recipient_created': 'Талап хаты алушысы қосылды',
+    'notice.recipient_updated': 'Талап хаты алушысы өзгертілді',
   },
   subjectTypes: {
     disclosure: 'Деректерді беру',
@@ -531,6 +570,8 @@ export const kk: Strings = {
     report: 'Хабарлама',
     retention: 'Сақтау',
     user: 'Тіркелгі',
+    notice: 'Талап хаты',
+    recipient: 'Талап хаты алушысы',
   },
   myReports: {
     title: 'Менің хабарламаларым',
@@ -551,4 +592,5 @@ export const kk: Strings = {
     more: 'Ертерек хабарламалар',
     first: 'Соңғы хабарламалар',
   },
+  notices: noticesKk,
 };

@@ -1,4 +1,5 @@
 import type { Strings } from '.';
+import { noticesRu } from './notices-ru';
 
 const plural = (n: number, one: string, few: string, many: string) => {
   const tens = n % 100;
@@ -30,6 +31,7 @@ export const ru: Strings = {
     audit: 'Журнал аудита',
     myData: 'Мои данные',
     myReports: 'Мои сообщения',
+    notices: 'Уведомления',
   },
   signedInAs: (email) => `Вы вошли как ${email}`,
   roles: { analyst: 'Аналитик', reviewer: 'Эксперт', admin: 'Администратор' },
@@ -169,7 +171,17 @@ export const ru: Strings = {
     updated: 'Изменён',
     empty: 'Нет подходящих материалов.',
     evidenceAlt: (n) => `Снимок экрана ${n}`,
-    blockingList: 'Скачать список на блокировку (CSV)',
+    blockingList: 'Скачать список на блокировку',
+    export: {
+      title: 'Список на блокировку',
+      status: 'Материалы',
+      statuses: {
+        sent: 'Направленные на блокировку',
+        blocked: 'Заблокированные',
+        both: 'Направленные и заблокированные',
+      },
+      language: 'Язык подписей',
+    },
     show: 'Показать',
     live: 'Материалы с действующими сообщениями',
     withdrawnOnly: 'Отозванные авторами',
@@ -301,6 +313,27 @@ export const ru: Strings = {
     dataTable: 'Таблица данных',
     day: 'День',
     unknownRegion: 'Не указан',
+    followThrough: {
+      title: 'Результативность',
+      timeTitle: 'Время от первого сообщения до блокировки или удаления, часов',
+      materials: 'Материалов',
+      materialsValue: (n: number, blocked: number, removed: number) =>
+        `${n} (заблокировано: ${blocked}, удалено: ${removed})`,
+      median: 'Медиана',
+      p75: '75-й процентиль',
+      p90: '90-й процентиль',
+      max: 'Дольше всего',
+      rechecksTitle: 'Результаты перепроверок',
+      rechecksByDay: 'Результаты перепроверок по дням',
+      complianceTitle: 'Исполнение по адресатам (уведомления, направленные за период)',
+      sent: 'Направлено',
+      complied: 'Исполнено',
+      partly: 'Частично',
+      refused: 'Отказ',
+      overdue: 'Просрочено',
+      awaiting: 'Ожидают',
+      rate: 'Исполнено, %',
+    },
   },
   users: {
     title: 'Учётные записи',
@@ -530,6 +563,12 @@ export const ru: Strings = {
     'user.approved': 'Учётная запись одобрена',
     'user.blocked': 'Учётная запись заблокирована',
     'user.role_changed': 'Изменена роль',
+    'notice.created': 'Составлено уведомление',
+    'notice.sent': 'Уведомление направлено',
+    'notice.response_recorded': 'Записан ответ на уведомление',
+    'notice.overdue': 'Уведомление просрочено',
+    'notice.recipient_created': 'Добавлен адресат уведомлений',
+    'notice.recipient_updated': 'Изменён адресат уведомлений',
   },
   subjectTypes: {
     disclosure: 'Передача данных',
@@ -539,6 +578,8 @@ export const ru: Strings = {
     report: 'Сообщение',
     retention: 'Хранение',
     user: 'Учётная запись',
+    notice: 'Уведомление',
+    recipient: 'Адресат уведомлений',
   },
   myReports: {
     title: 'Мои сообщения',
@@ -559,4 +600,5 @@ export const ru: Strings = {
     more: 'Более ранние сообщения',
     first: 'Последние сообщения',
   },
+  notices: noticesRu,
 };

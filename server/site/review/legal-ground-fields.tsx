@@ -35,6 +35,8 @@ export function LegalGroundFields(props: {
   topics: readonly Topic[];
   draft?: LegalGroundDraft;
   errors?: FieldErrors;
+  /** A notice must cite a ground: no "not cited" choice, and its own hint. */
+  required?: { hint: string };
 }) {
   const { view } = props;
   const t = view.t.material;
@@ -51,10 +53,15 @@ export function LegalGroundFields(props: {
     <fieldset class={error ? 'field invalid' : 'field'}>
       <legend>{t.legalGround}</legend>
       <p class="hint" id="legalGround-hint">
-        {t.legalGroundHint}
+        {props.required?.hint ?? t.legalGroundHint}
       </p>
-      <select id="legalGround" name="legalGround" aria-describedby="legalGround-hint">
-        <option value="">{t.legalGroundNone}</option>
+      <select
+        id="legalGround"
+        name="legalGround"
+        aria-describedby="legalGround-hint"
+        required={!!props.required}
+      >
+        {!props.required && <option value="">{t.legalGroundNone}</option>}
         {suggested.length > 0 && (
           <optgroup label={t.legalGroundSuggested}>{suggested.map(option)}</optgroup>
         )}

@@ -1,9 +1,12 @@
 /** @jsxImportSource hono/jsx */
+
+import type { NoticeSummary } from '#shared/schemas/notices';
 import type { RecheckView } from '#shared/schemas/rechecks';
 import type { MaterialDetail, ReviewReport } from '#shared/schemas/review';
 import { formatTime } from '../components/format';
 import { type FieldErrors, Notice } from '../components/forms';
 import { Layout } from '../components/layout';
+import { MaterialNotices } from '../notices/material-notices';
 import type { View } from '../view';
 import { label } from '../vocabulary';
 import { type DecisionDraft, DecisionForm } from './decision-form';
@@ -169,6 +172,7 @@ export function MaterialPage(props: {
   errors?: FieldErrors;
   custody?: Record<string, unknown>[];
   checks: RecheckView[];
+  notices: NoticeSummary[];
 }) {
   const { view, detail } = props;
   const { material } = detail;
@@ -215,6 +219,7 @@ export function MaterialPage(props: {
         status={material.status}
         checks={props.checks}
       />
+      <MaterialNotices view={view} materialId={material.id} notices={props.notices} />
       <h2>{t.material.reports}</h2>
       {detail.reports.map((report, index) => (
         <Report view={view} report={report} index={index} />

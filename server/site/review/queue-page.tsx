@@ -4,8 +4,10 @@ import { formatTime } from '../components/format';
 import { Field, Select } from '../components/forms';
 import { Layout } from '../components/layout';
 import { Pager } from '../components/pager';
+import { OverdueBanner } from '../notices/notices-page';
 import type { View } from '../view';
 import { label, optionsOf } from '../vocabulary';
+import { BlockingExportForm } from './blocking-export-form';
 import { EvidenceThumbs, StatusBadge } from './evidence-thumbs';
 
 type Filter = Partial<
@@ -65,17 +67,20 @@ const labels = (view: View, name: 'topic' | 'language' | 'region', codes: string
   codes.length === 0 ? view.t.common.none : codes.map((c) => label(name, c, view.lang)).join(', ');
 
 /** The reviewers' queue: one row per material, with filters and search. */
-export function QueuePage(props: { view: View; filter: Filter; page: MaterialsPage }) {
+export function QueuePage(props: {
+  view: View;
+  filter: Filter;
+  page: MaterialsPage;
+  /** Overdue notices, escalated at the top of the queue. */
+  overdue: number;
+}) {
   const { view, page } = props;
   const { t } = view;
   return (
     <Layout view={view} title={t.review.title}>
+      <OverdueBanner view={view} count={props.overdue} />
       <p class="lead">{t.review.intro}</p>
-      <p>
-        <a href="/review/blocking-list.csv" download>
-          {t.review.blockingList}
-        </a>
-      </p>
+      <BlockingExportForm view={view} />
       <Filters view={view} filter={props.filter} />
       {page.materials.length === 0 ? (
         <p>{t.review.empty}</p>
@@ -84,6 +89,9 @@ export function QueuePage(props: { view: View; filter: Filter; page: MaterialsPa
           <table>
             <thead>
               <tr>
+                <th scope="col">
+                  <span class="visually-hidden">{t.notices.create}</span>
+                </th>
                 <th scope="col">{t.review.material}</th>
                 <th scope="col">{t.review.topics}</th>
                 <th scope="col">{t.review.languages}</th>
@@ -99,6 +107,15 @@ export function QueuePage(props: { view: View; filter: Filter; page: MaterialsPa
             <tbody>
               {page.materials.map((material) => (
                 <tr data-material={material.id}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      name="material"
+                      value={material.id}
+                      form="notice-selection"
+                      aria-label={t.notices.selectForNotice(material.title || material.url)}
+                    />
+                  </td>
                   <td>
                     <a href={`/review/materials/${material.id}`} class="title">
                       {material.title || material.url}
@@ -131,6 +148,11 @@ export function QueuePage(props: { view: View; filter: Filter; page: MaterialsPa
             </tbody>
           </table>
         </div>
+      )}
+      {page.materials.length > 0 && (
+        <form id="notice-selection" method="get" action="/review/notices/new">
+          <button type="submit">{t.notices.createFromSelection}</button>
+        </form>
       )}
       <Pager view={view} cursor={page.cursor} hasMore={page.hasMore} />
     </Layout>

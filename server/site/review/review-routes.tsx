@@ -1,5 +1,6 @@
 /** @jsxImportSource hono/jsx */
 import { type Context, Hono } from 'hono';
+import { blockingListQuerySchema } from '#shared/schemas/blocking-list';
 import { evidenceParamsSchema } from '#shared/schemas/evidence';
 import {
   DECISION_COMMENT_LENGTH,
@@ -15,6 +16,7 @@ import {
 import { evidenceFile } from '../../features/evidence/evidence-service';
 import { evidenceHeaders, evidenceItems } from '../../features/evidence/evidence-view';
 import { evidencePackage } from '../../features/evidence/package-service';
+import { listNotices } from '../../features/notices/notices-service';
 import { recheckHistory, recheckMaterial } from '../../features/rechecks/recheck-service';
 import { exportBlockingList } from '../../features/review/blocking-export';
 import { decideMaterial } from '../../features/review/decision-service';
@@ -23,6 +25,7 @@ import { listMaterials } from '../../features/review/materials-list';
 import { requireSiteRole } from '../../features/web-session/middleware';
 import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
+import { parseQuery } from '../../http/validate';
 import type { FieldErrors } from '../components/forms';
 import { formValues } from '../form-values';
 import { renderPage } from '../render';
@@ -79,10 +82,19 @@ export function reviewRoutes(deps: AppDeps) {
         detail={detail}
         custody={custody}
         checks={await recheckHistory(storage, id)}
+        notices={await listNotices(storage, { materialId: id }, deps.now())}
         {...extra}
       />,
       status,
     );
+  };
+
+  // The same service, query and answer as the API's export: only the session differs.
+  const exportBlocking = async (c: Context<SiteEnv>, format: 'csv' | 'json') => {
+    const actor = { userId: c.get('viewer')!.id, ip: clientAddress(c) };
+    const query = parseQuery(c, blockingListQuerySchema);
+    const exported = await exportBlockingList(storage, actor, deps.now(), query, format);
+    return c.body(exported.body, 200, exported.headers);
   };
 
   const serveEvidence = async (c: Context<SiteEnv>, view: boolean) => {
@@ -98,7 +110,11 @@ export function reviewRoutes(deps: AppDeps) {
       .get('/review', async (c) => {
         const query = queueQuery(c);
         const page = await listMaterials(deps.storage, query);
-        return renderPage(c, <QueuePage view={viewOf(c)} filter={query} page={page} />);
+        const notices = await listNotices(storage, { status: 'overdue' }, deps.now());
+        return renderPage(
+          c,
+          <QueuePage view={viewOf(c)} filter={query} page={page} overdue={notices.length} />,
+        );
       })
       .get('/review/materials/:id', (c) => {
         const t = c.get('t');
@@ -179,10 +195,7 @@ export function reviewRoutes(deps: AppDeps) {
       // Images inline; a page copy as a download, or (`/view`, HTML copies) in a sandbox.
       .get('/review/evidence/:sha256', (c) => serveEvidence(c, false))
       .get('/review/evidence/:sha256/view', (c) => serveEvidence(c, true))
-      .get('/review/blocking-list.csv', async (c) => {
-        const actor = { userId: c.get('viewer')!.id, ip: clientAddress(c) };
-        const { body, headers } = await exportBlockingList(storage, actor, deps.now());
-        return c.body(body, 200, headers);
-      })
+      .get('/review/blocking-list.csv', (c) => exportBlocking(c, 'csv'))
+      .get('/review/blocking-list.json', (c) => exportBlocking(c, 'json'))
   );
 }

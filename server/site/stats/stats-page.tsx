@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx */
+import type { FollowThroughResponse } from '#shared/schemas/follow-through';
 import { NO_REGION, type StatsDimension, type StatsResponse } from '#shared/schemas/stats';
 import { BarChart } from '../components/bar-chart';
 import type { ChartPoint } from '../components/chart-frame';
@@ -7,6 +8,7 @@ import { Layout } from '../components/layout';
 import { LineChart } from '../components/line-chart';
 import type { View } from '../view';
 import { label } from '../vocabulary';
+import { FollowThroughSection } from './follow-through-section';
 
 /** The dashboard's numbers: one breakdown per dimension for the chosen period. */
 export type Dashboard = Record<StatsDimension, StatsResponse>;
@@ -30,6 +32,7 @@ export function StatsPage(props: {
   period: { from?: string; to?: string };
   errors?: FieldErrors;
   dashboard: Dashboard;
+  followThrough: FollowThroughResponse;
 }) {
   const { view, dashboard } = props;
   const { t } = view;
@@ -83,6 +86,7 @@ export function StatsPage(props: {
           />
         ))}
       </div>
+      <FollowThroughSection view={view} stats={props.followThrough} />
     </Layout>
   );
 }

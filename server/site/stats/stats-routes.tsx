@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx */
 import { Hono } from 'hono';
 import { STATS_DIMENSIONS, statsQuerySchema } from '#shared/schemas/stats';
+import { followThroughStats } from '../../features/stats/follow-through-service';
 import { reportStats } from '../../features/stats/stats-service';
 import { requireSiteRole } from '../../features/web-session/middleware';
 import type { AppDeps } from '../../http/env';
@@ -27,9 +28,16 @@ export function statsRoutes(deps: AppDeps) {
     for (const by of STATS_DIMENSIONS) {
       dashboard[by] = await reportStats(deps.storage, { by, ...period });
     }
+    const followThrough = await followThroughStats(deps.storage, period, deps.now());
     return renderPage(
       c,
-      <StatsPage view={viewOf(c)} period={typed} errors={errors} dashboard={dashboard} />,
+      <StatsPage
+        view={viewOf(c)}
+        period={typed}
+        errors={errors}
+        dashboard={dashboard}
+        followThrough={followThrough}
+      />,
       parsed.success ? 200 : 400,
     );
   });

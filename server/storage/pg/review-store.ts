@@ -27,8 +27,9 @@ import {
   users,
 } from '../../db/pg-schema';
 import { maskOf } from '../../features/review/facet-masks';
-import type { BlockingRow, DailyCountQuery, ReviewStore } from '../review-store';
+import type { DailyCountQuery, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
+import { blockingListOf } from './blocking-list';
 import { lockChangeCounter, reserveChangeSeqs } from './change-sequence';
 import type { PgDb, PgTx } from './handles';
 import { materialSearch } from './material-search';
@@ -167,17 +168,7 @@ export function pgReviewStore(db: PgDb): ReviewStore {
       });
     },
 
-    async blockingList() {
-      const rows = await db.execute<BlockingRow>(sql`SELECT m.url_key AS "urlKey", m.url,
-          m.created_at AS "firstReportedAt",
-          (SELECT max(c.at) FROM material_status_changes c
-            WHERE c.material_id = m.id AND c.to_status = 'sent_for_blocking') AS "decidedAt",
-          (SELECT coalesce(jsonb_agg(DISTINCT j.value), '[]'::jsonb)
-            FROM reports r, jsonb_array_elements_text(r.topics) AS j(value)
-            WHERE r.material_id = m.id AND r.deleted_at IS NULL) AS topics
-        FROM materials m WHERE m.status = 'sent_for_blocking' ORDER BY m.seq`);
-      return rows.rows;
-    },
+    blockingList: (query) => blockingListOf(db, query),
 
     async dailyCounts(query) {
       const key = query.byDay ? counts.day : counts.value;

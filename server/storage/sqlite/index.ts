@@ -5,8 +5,10 @@ import { sqliteConsentStore } from './consent-store';
 import { sqliteDisclosureStore } from './disclosures-store';
 import { sqliteDocumentStore } from './documents-store';
 import { sqliteEvidenceStore } from './evidence-store';
+import { sqliteFollowThroughStore } from './follow-through-store';
 import type { SqliteHandles } from './handles';
 import { sqliteLimitStore } from './limits-store';
+import { sqliteNoticeStore } from './notices-store';
 import { sqliteRecheckStore } from './rechecks-store';
 import { sqliteReportStore } from './reports-store';
 import { sqliteRetentionStore } from './retention-store';
@@ -30,6 +32,8 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     rechecks: sqliteRecheckStore(handles.db),
     limits: sqliteLimitStore(handles.db),
     evidence: sqliteEvidenceStore(handles.db),
+    notices: sqliteNoticeStore(handles.db),
+    followThrough: sqliteFollowThroughStore(handles.db),
     dataDir,
   };
 }

@@ -31,6 +31,7 @@ import {
 import { maskOf } from '../../features/review/facet-masks';
 import type { Bucket, DailyCountQuery, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
+import { blockingListOf } from './blocking-list';
 import { reserveChangeSeqs } from './change-sequence';
 import type { SqliteHandles } from './handles';
 import { materialSearch, materialsSearch } from './material-search';
@@ -185,20 +186,8 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
       );
     },
 
-    async blockingList() {
-      const rows = db.all<{
-        urlKey: string;
-        url: string;
-        firstReportedAt: string;
-        decidedAt: string | null;
-        topics: string | null;
-      }>(sql`SELECT m.url_key AS urlKey, m.url, m.created_at AS firstReportedAt,
-          (SELECT max(c.at) FROM material_status_changes c
-            WHERE c.material_id = m.id AND c.to_status = 'sent_for_blocking') AS decidedAt,
-          (SELECT json_group_array(DISTINCT j.value) FROM reports r, json_each(r.topics) j
-            WHERE r.material_id = m.id AND r.deleted_at IS NULL) AS topics
-        FROM materials m WHERE m.status = 'sent_for_blocking' ORDER BY m.seq`);
-      return rows.map((row) => ({ ...row, topics: row.topics ? JSON.parse(row.topics) : [] }));
+    async blockingList(query) {
+      return blockingListOf(db, query);
     },
 
     async dailyCounts(query) {

@@ -1,0 +1,37 @@
+import { and, asc, inArray, isNull } from 'drizzle-orm';
+import { materialStatusChanges, materials, reports } from '../../db/pg-schema';
+import { blockingRows } from '../blocking-rows';
+import type { BlockingQuery, BlockingRow } from '../review-store';
+import type { PgDb } from './handles';
+
+/** The blocking list on PostgreSQL: what it needs read in three queries (blocking-rows.ts). */
+export async function blockingListOf(db: PgDb, query: BlockingQuery): Promise<BlockingRow[]> {
+  const listed = await db
+    .select()
+    .from(materials)
+    .where(inArray(materials.status, [...query.statuses]))
+    .orderBy(asc(materials.seq));
+  if (listed.length === 0) return [];
+  const ids = listed.map((m) => m.id);
+  const changes = await db
+    .select({
+      materialId: materialStatusChanges.materialId,
+      toStatus: materialStatusChanges.toStatus,
+      at: materialStatusChanges.at,
+      legalGround: materialStatusChanges.legalGround,
+    })
+    .from(materialStatusChanges)
+    .where(inArray(materialStatusChanges.materialId, ids))
+    .orderBy(asc(materialStatusChanges.id));
+  const live = await db
+    .select({
+      materialId: reports.materialId,
+      topics: reports.topics,
+      evidence: reports.evidence,
+      files: reports.files,
+    })
+    .from(reports)
+    .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
+    .orderBy(asc(reports.createdAt));
+  return blockingRows({ listed, changes, live }, query);
+}

@@ -1,0 +1,40 @@
+import { and, asc, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { materialStatusChanges, materials, reports } from '../../db/schema';
+import { blockingRows } from '../blocking-rows';
+import type { BlockingQuery, BlockingRow } from '../review-store';
+
+/** The blocking list on SQLite: what it needs read in three queries (blocking-rows.ts). */
+export function blockingListOf(db: Db, query: BlockingQuery): BlockingRow[] {
+  const listed = db
+    .select()
+    .from(materials)
+    .where(inArray(materials.status, [...query.statuses]))
+    .orderBy(asc(materials.seq))
+    .all();
+  if (listed.length === 0) return [];
+  const ids = listed.map((m) => m.id);
+  const changes = db
+    .select({
+      materialId: materialStatusChanges.materialId,
+      toStatus: materialStatusChanges.toStatus,
+      at: materialStatusChanges.at,
+      legalGround: materialStatusChanges.legalGround,
+    })
+    .from(materialStatusChanges)
+    .where(inArray(materialStatusChanges.materialId, ids))
+    .orderBy(asc(materialStatusChanges.id))
+    .all();
+  const live = db
+    .select({
+      materialId: reports.materialId,
+      topics: reports.topics,
+      evidence: reports.evidence,
+      files: reports.files,
+    })
+    .from(reports)
+    .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
+    .orderBy(asc(reports.createdAt))
+    .all();
+  return blockingRows({ listed, changes, live }, query);
+}
