@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { bodyLimitByPath } from './features/accounts/body-limits';
 import { accountRoutes } from './features/accounts/routes';
-import { createUploadLimits } from './features/accounts/upload-limits';
+import { createUploadLimits, storedRegistrationLog } from './features/accounts/upload-limits';
 import { adminRoutes } from './features/admin/routes';
 import { auditRoutes } from './features/audit/routes';
-import { createLoginThrottle } from './features/auth/login-throttle';
+import { createLoginThrottle, LOGIN_LIMITS, storedLoginLogs } from './features/auth/login-throttle';
 import { authRoutes } from './features/auth/routes';
 import { consentRoutes } from './features/consent/routes';
 import { disclosureRoutes } from './features/disclosures/routes';
@@ -47,9 +47,13 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', bodyLimitByPath(JSON_BODY_LIMIT));
   app.get('/api/health', (c) => c.json({ ok: true }));
   // One limiter behind both sign-in doors (API and site): alternating them earns no extra guesses.
-  const loginThrottle = createLoginThrottle();
+  // Its failures are kept by the storage, so processes sharing the database count them together.
+  const loginThrottle = createLoginThrottle(LOGIN_LIMITS, storedLoginLogs(deps.storage.limits));
   // One set of upload limits behind both registration doors too.
-  const uploadLimits = createUploadLimits(deps.config);
+  const uploadLimits = createUploadLimits(
+    deps.config,
+    storedRegistrationLog(deps.storage.limits, deps.config),
+  );
   app.route('/api/auth', authRoutes(deps, loginThrottle));
   app.route('/api', accountRoutes(deps, uploadLimits));
   app.route('/api', consentRoutes(deps));

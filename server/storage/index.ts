@@ -3,6 +3,7 @@ import type { AuditStore } from './audit-store';
 import type { ConsentStore } from './consent-store';
 import type { DisclosureStore } from './disclosures-store';
 import type { DocumentStore } from './documents-store';
+import type { LimitStore } from './limits-store';
 import type { RecheckStore } from './rechecks-store';
 import type { ReportStore } from './reports-store';
 import type { RetentionStore } from './retention-store';
@@ -26,6 +27,7 @@ export type Storage = {
   subject: SubjectStore;
   retention: RetentionStore;
   rechecks: RecheckStore;
+  limits: LimitStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
@@ -36,6 +38,7 @@ export type {
   ConsentStore,
   DisclosureStore,
   DocumentStore,
+  LimitStore,
   RecheckStore,
   ReportStore,
   RetentionStore,

@@ -3,6 +3,7 @@ export * from './custody';
 export * from './disclosures';
 export * from './documents';
 export * from './erasures';
+export * from './limits';
 export * from './rechecks';
 export * from './reports';
 export * from './review';

@@ -1,6 +1,7 @@
 import type { Config } from '../../config';
 import { ApiError } from '../../http/errors';
-import { type FailureLog, inMemoryFailureLog } from '../auth/failure-window';
+import type { LimitStore } from '../../storage/limits-store';
+import { type FailureLog, inMemoryFailureLog, storedFailureLog } from '../auth/failure-window';
 
 const HOUR_MS = 3_600_000;
 /** What a client is told to wait when every upload place is taken. */
@@ -47,3 +48,14 @@ export function createUploadLimits(
   };
 }
 export type UploadLimits = ReturnType<typeof createUploadLimits>;
+
+/** The registrations-per-address log kept by the storage, shared by every process on it. */
+export function storedRegistrationLog(
+  store: LimitStore,
+  config: Pick<Config, 'registrationsPerHour'>,
+): FailureLog {
+  return storedFailureLog(store, 'registration', {
+    limit: config.registrationsPerHour,
+    windowMs: HOUR_MS,
+  });
+}

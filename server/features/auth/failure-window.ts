@@ -1,3 +1,5 @@
+import type { LimitStore } from '../../storage/limits-store';
+
 /**
  * Where failed attempts are counted, per key. The limiters only need these three questions
  * answered, so the counts may live in this process (`inMemoryFailureLog`) or in the database
@@ -75,5 +77,29 @@ export function createFailureWindow(options: {
         byKey.delete(stale);
       }
     },
+  };
+}
+
+/**
+ * A failure log kept by the storage, shared by every process on the database: the same sliding
+ * window as `createFailureWindow`, counted from the stored failures of the key.
+ */
+export function storedFailureLog(
+  limits: LimitStore,
+  log: string,
+  options: { limit: number; windowMs: number },
+): FailureLog {
+  const { limit, windowMs } = options;
+  const since = (now: Date) => new Date(now.getTime() - windowMs).toISOString();
+  const recent = (key: string, now: Date) => limits.failures(log, key, since(now), limit);
+  return {
+    count: async (key, now) => (await recent(key, now)).length,
+    async retryAfterSeconds(key, now) {
+      const times = await recent(key, now);
+      const oldest = times.length >= limit ? times[limit - 1] : undefined;
+      if (oldest === undefined) return 0;
+      return Math.max(1, Math.ceil((Date.parse(oldest) + windowMs - now.getTime()) / 1000));
+    },
+    record: (key, now) => limits.recordFailure(log, key, now.toISOString(), since(now)),
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type FailureLog, inMemoryFailureLog } from './failure-window';
+import type { LimitStore } from '../../storage/limits-store';
+import { type FailureLog, inMemoryFailureLog, storedFailureLog } from './failure-window';
 
 export const LOGIN_LIMITS = {
   windowMs: 15 * 60_000,
@@ -130,5 +131,18 @@ function inMemoryLogs(limits: typeof LOGIN_LIMITS): LoginFailureLogs {
     byAccount: inMemoryFailureLog({ ...window, limit: limits.perAccount }),
     byAddress: inMemoryFailureLog({ ...window, limit: limits.perAddress }),
     byPair: inMemoryFailureLog({ ...window, limit: limits.perAccount }),
+  };
+}
+
+/** The three failure logs kept by the storage, so every process on the database counts alike. */
+export function storedLoginLogs(
+  store: LimitStore,
+  limits: typeof LOGIN_LIMITS = LOGIN_LIMITS,
+): LoginFailureLogs {
+  const window = { windowMs: limits.windowMs };
+  return {
+    byAccount: storedFailureLog(store, 'login-account', { ...window, limit: limits.perAccount }),
+    byAddress: storedFailureLog(store, 'login-address', { ...window, limit: limits.perAddress }),
+    byPair: storedFailureLog(store, 'login-pair', { ...window, limit: limits.perAccount }),
   };
 }

@@ -5,6 +5,7 @@ import { sqliteConsentStore } from './consent-store';
 import { sqliteDisclosureStore } from './disclosures-store';
 import { sqliteDocumentStore } from './documents-store';
 import type { SqliteHandles } from './handles';
+import { sqliteLimitStore } from './limits-store';
 import { sqliteRecheckStore } from './rechecks-store';
 import { sqliteReportStore } from './reports-store';
 import { sqliteRetentionStore } from './retention-store';
@@ -26,6 +27,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     subject: sqliteSubjectStore(handles.db),
     retention: sqliteRetentionStore(handles.db, handles.sqlite),
     rechecks: sqliteRecheckStore(handles.db),
+    limits: sqliteLimitStore(handles.db),
     dataDir,
   };
 }

@@ -1,0 +1,21 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Failed attempts counted by the abuse limits (wrong passwords per account, per address, per
+ * account at an address; registrations per address), shared by every process on the database.
+ * Rows older than their limit's window are deleted as new ones arrive.
+ */
+export const limitFailures = sqliteTable(
+  'limit_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Which limit counts it: `login-account`, `login-address`, `login-pair`, `registration`. */
+    log: text('log').notNull(),
+    key: text('key').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    index('limit_failures_key_idx').on(t.log, t.key, t.at),
+    index('limit_failures_at_idx').on(t.at),
+  ],
+);
