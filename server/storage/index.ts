@@ -3,6 +3,7 @@ import type { AuditStore } from './audit-store';
 import type { ConsentStore } from './consent-store';
 import type { DisclosureStore } from './disclosures-store';
 import type { DocumentStore } from './documents-store';
+import type { EvidenceStore } from './evidence-store';
 import type { LimitStore } from './limits-store';
 import type { RecheckStore } from './rechecks-store';
 import type { ReportStore } from './reports-store';
@@ -28,6 +29,7 @@ export type Storage = {
   retention: RetentionStore;
   rechecks: RecheckStore;
   limits: LimitStore;
+  evidence: EvidenceStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
@@ -38,6 +40,7 @@ export type {
   ConsentStore,
   DisclosureStore,
   DocumentStore,
+  EvidenceStore,
   LimitStore,
   RecheckStore,
   ReportStore,

@@ -1,29 +1,9 @@
 import type { ReviewStatus } from '#shared/review-status';
 import type { EvidenceFileMime } from '#shared/schemas/report';
+import type { CustodyFacts } from '../../storage/evidence-store';
 import type { CustodyDraft } from './custody';
 
-/** What the database holds of a material that its custody log must record. */
-export type CustodyFacts = {
-  materialId: string;
-  reports: {
-    id: string;
-    version: number;
-    userId: string;
-    url: string;
-    updatedAt: string;
-    files: string[];
-  }[];
-  evidence: { sha256: string; mime: EvidenceFileMime; bytes: number; createdAt: string }[];
-  stamps: { sha256: string; genTime: string; tokenSha256: string; tsaUrl: string | null }[];
-  decisions: {
-    id: number;
-    fromStatus: ReviewStatus;
-    toStatus: ReviewStatus;
-    byUserId: string | null;
-    at: string;
-    comment: string;
-  }[];
-};
+export type { CustodyFacts };
 
 /** The key of a recorded fact, so that a fact is recorded once however often the log catches up. */
 function keyOf(event: Record<string, unknown>): string | undefined {

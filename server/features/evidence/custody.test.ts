@@ -6,7 +6,6 @@ import { createUser, type TestUser } from '../../testing/users';
 import { getJson, walk } from '../review/testing';
 import { checkChain, custodyHash, GENESIS_HASH, sealEvents } from './custody';
 import { custodyEventsOf, recordCustody } from './custody-service';
-import { custodyLog } from './evidence-store';
 import { htmlBytes, listed, pngBytes, reportWithEvidence, upload } from './testing/fixtures';
 
 describe('the custody hash chain', () => {
@@ -98,7 +97,7 @@ describe('custody of a material', () => {
     });
     expect(events[6]).toMatchObject({ from: 'submitted', to: 'under_review', by: reviewer.id });
     expect(events[7]).toMatchObject({ by: reviewer.id, via: 'api' });
-    expect(checkChain(materialId, await custodyLog(t.storage.db, materialId))).toEqual([]);
+    expect(checkChain(materialId, await t.storage.evidence.custodyLog(materialId))).toEqual([]);
   });
 
   it('does not let a view by an analyst into the log', async () => {

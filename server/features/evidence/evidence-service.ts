@@ -1,13 +1,8 @@
 import type { EvidenceFileMime } from '#shared/schemas/report';
-import type { Storage } from '../../db/open';
 import { ApiError } from '../../http/errors';
+import type { Storage } from '../../storage';
+import { catchUpCustody } from './custody-service';
 import { evidencePath, readIfPresent, sha256Hex, writeOnce } from './evidence-files';
-import {
-  catchUpCustody,
-  evidenceRow,
-  insertEvidence,
-  materialsReferencing,
-} from './evidence-store';
 
 /**
  * Stores verified evidence bytes under their hash: the file first (so a row never names a file
@@ -24,15 +19,15 @@ export async function storeEvidence(
   if (!onDisk || sha256Hex(onDisk) !== item.sha256) {
     throw new ApiError('internal_error', 'The stored file does not match its hash.');
   }
-  const outcome = await insertEvidence(storage.db, {
+  const outcome = await storage.evidence.insertEvidence({
     sha256: item.sha256,
     mime: item.mime,
     bytes: item.bytes.byteLength,
     uploadedBy: item.uploadedBy,
     at: item.at,
   });
-  for (const materialId of await materialsReferencing(storage.db, item.sha256)) {
-    await catchUpCustody(storage.db, materialId, item.at);
+  for (const materialId of await storage.evidence.materialsReferencing(item.sha256)) {
+    await catchUpCustody(storage, materialId, item.at);
   }
   return outcome;
 }
@@ -42,7 +37,7 @@ export async function evidenceFile(
   storage: Storage,
   sha256: string,
 ): Promise<{ mime: EvidenceFileMime; data: Buffer }> {
-  const row = await evidenceRow(storage.db, sha256);
+  const row = await storage.evidence.evidenceRow(sha256);
   if (!row) throw new ApiError('not_found', 'No such evidence.');
   const data = await readIfPresent(evidencePath(storage.dataDir, sha256));
   if (!data) throw new ApiError('not_found', 'The evidence file is missing.');

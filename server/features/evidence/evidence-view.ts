@@ -1,10 +1,9 @@
 import type { TimestampStatus } from '#shared/schemas/evidence';
 import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/report';
 import type { EvidenceItem } from '#shared/schemas/review';
-import type { Db } from '../../db/open';
-import type { EvidenceTimestampRow } from '../../db/schema';
+import type { Storage } from '../../storage';
+import type { EvidenceTimestampRow } from '../../storage/evidence-store';
 import { evidenceExtension, isPageCopy } from './evidence-content';
-import { evidenceRows, timestampRows } from './evidence-store';
 
 /** Where a file's time-stamp stands, from its row (if any) and whether an authority is set. */
 export function timestampStatus(
@@ -50,14 +49,18 @@ export function filesOfReports(
 
 /** The evidence of these live reports as reviewers see it: stored or not, time-stamped or not. */
 export async function evidenceItems(
-  db: Db,
+  storage: Pick<Storage, 'evidence'>,
   live: { id: string; evidence: Evidence | null; files: EvidenceFile[] | null }[],
   tsaConfigured: boolean,
 ): Promise<EvidenceItem[]> {
   const byHash = filesOfReports(live);
   const shas = [...byHash.keys()];
-  const stored = new Map((await evidenceRows(db, shas)).map((row) => [row.sha256, row]));
-  const stamps = new Map((await timestampRows(db, shas)).map((row) => [row.sha256, row]));
+  const stored = new Map(
+    (await storage.evidence.evidenceRows(shas)).map((row) => [row.sha256, row]),
+  );
+  const stamps = new Map(
+    (await storage.evidence.timestampRows(shas)).map((row) => [row.sha256, row]),
+  );
   return [...byHash.values()].map(({ file, reportIds }) => {
     const row = stored.get(file.sha256);
     return {

@@ -1,16 +1,9 @@
 import { zipSync } from 'fflate';
 import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
+import { catchUpCustody } from './custody-service';
 import { evidenceExtension } from './evidence-content';
 import { evidencePath, readIfPresent, sha256Hex, timestampPath } from './evidence-files';
-import {
-  catchUpCustody,
-  custodyLog,
-  evidenceRows,
-  filesOfMaterial,
-  materialById,
-  timestampRows,
-} from './evidence-store';
 import { packageReadme } from './package-readme';
 import { trustedTsaCertificates } from './tsa-client';
 
@@ -29,12 +22,13 @@ export async function evidencePackage(
   actor: { id: string; via: 'api' | 'console' },
   at: Date,
 ): Promise<{ zip: Uint8Array; filename: string }> {
-  const { db, dataDir } = deps.storage;
+  const { storage } = deps;
+  const { dataDir } = storage;
   const { certificateToPem, tokenCertificates } = await import('./timestamp-token');
-  const material = await materialById(db, materialId);
+  const material = await storage.evidence.materialById(materialId);
   if (!material) throw new ApiError('not_found', 'No such material.');
   const generatedAt = at.toISOString();
-  await catchUpCustody(db, materialId, at, [
+  await catchUpCustody(storage, materialId, at, [
     {
       type: 'package_exported',
       at: generatedAt,
@@ -44,9 +38,13 @@ export async function evidencePackage(
     },
   ]);
 
-  const listed = [...new Set((await filesOfMaterial(db, materialId)).map((f) => f.sha256))];
-  const stored = await evidenceRows(db, listed);
-  const stamps = new Map((await timestampRows(db, listed)).map((row) => [row.sha256, row]));
+  const listed = [
+    ...new Set((await storage.evidence.filesOfMaterial(materialId)).map((f) => f.sha256)),
+  ];
+  const stored = await storage.evidence.evidenceRows(listed);
+  const stamps = new Map(
+    (await storage.evidence.timestampRows(listed)).map((row) => [row.sha256, row]),
+  );
   const entries = new Map<string, Uint8Array>();
   const timestamps: { sha256: string; token: string | null }[] = [];
   const certificates = new Map<string, string>();
@@ -75,7 +73,7 @@ export async function evidencePackage(
   const chain = [trust.pem.trim(), ...certificates.values()].filter(Boolean).join('\n');
   if (chain) entries.set(CHAIN_PATH, encoder.encode(`${chain.trim()}\n`));
 
-  const log = await custodyLog(db, materialId);
+  const log = await storage.evidence.custodyLog(materialId);
   entries.set('custody.jsonl', encoder.encode(log.map((row) => `${row.event}\n`).join('')));
   entries.set(
     'README.html',

@@ -1,12 +1,6 @@
 import type { AppDeps } from '../../http/env';
+import { catchUpCustody } from './custody-service';
 import { evidencePath, readIfPresent, sha256Hex, timestampPath, writeOnce } from './evidence-files';
-import {
-  catchUpCustody,
-  dueForTimestamp,
-  materialsReferencing,
-  recordTimestamp,
-  recordTimestampFailure,
-} from './evidence-store';
 import { TimestampError } from './timestamp-error';
 import { requestTimestamp, trustedTsaCertificates } from './tsa-client';
 
@@ -31,12 +25,13 @@ export async function stampDueEvidence(
 ): Promise<{ stamped: number; failed: number }> {
   const tsa = deps.config.tsa;
   if (!tsa) return { stamped: 0, failed: 0 };
-  const { db, dataDir } = deps.storage;
+  const { storage } = deps;
+  const { dataDir } = storage;
   const { verifyTimestampResponse } = await import('./timestamp-token');
   const trust = await trustedTsaCertificates(tsa.caFile);
   let stamped = 0;
   let failed = 0;
-  for (const due of await dueForTimestamp(db, now, BATCH)) {
+  for (const due of await storage.evidence.dueForTimestamp(now, BATCH)) {
     try {
       const data = await readIfPresent(evidencePath(dataDir, due.sha256));
       if (!data || sha256Hex(data) !== due.sha256) {
@@ -53,21 +48,21 @@ export async function stampDueEvidence(
       const keptToken = Buffer.from(response).equals(kept)
         ? token
         : await verifyTimestampResponse(kept, data, { trusted: trust.certificates });
-      await recordTimestamp(db, {
+      await storage.evidence.recordTimestamp({
         sha256: due.sha256,
         genTime: keptToken.genTime.toISOString(),
         tokenSha256: sha256Hex(kept),
         tsaUrl: tsa.url,
         at: now,
       });
-      for (const materialId of await materialsReferencing(db, due.sha256)) {
-        await catchUpCustody(db, materialId, now);
+      for (const materialId of await storage.evidence.materialsReferencing(due.sha256)) {
+        await catchUpCustody(storage, materialId, now);
       }
       stamped++;
     } catch (err) {
       failed++;
       const error = err instanceof TimestampError ? err.message : 'the attempt failed';
-      await recordTimestampFailure(db, {
+      await storage.evidence.recordTimestampFailure({
         sha256: due.sha256,
         error,
         nextAttemptAt: new Date(now.getTime() + retryDelay(due.attempts + 1)),

@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../http/env';
 import { checkChain } from './custody';
 import { evidencePath, readIfPresent, sha256Hex, timestampPath } from './evidence-files';
-import { allEvidence, custodyLog, materialsWithCustody, stampedTimestamps } from './evidence-store';
 import { TimestampError } from './timestamp-error';
 import { verifyTimestampResponse } from './timestamp-token';
 import { trustedTsaCertificates } from './tsa-client';
@@ -27,9 +26,10 @@ export type VerifyReport = {
 export async function verifyEvidence(
   deps: Pick<AppDeps, 'storage' | 'config'>,
 ): Promise<VerifyReport> {
-  const { db, dataDir } = deps.storage;
+  const { storage } = deps;
+  const { dataDir } = storage;
   const findings: Finding[] = [];
-  const files = await allEvidence(db);
+  const files = await storage.evidence.allEvidence();
   for (const row of files) {
     const data = await readIfPresent(evidencePath(dataDir, row.sha256));
     if (!data) {
@@ -52,7 +52,7 @@ export async function verifyEvidence(
     }
   }
   const trust = await trustedTsaCertificates(deps.config.tsa?.caFile);
-  const stamps = await stampedTimestamps(db);
+  const stamps = await storage.evidence.stampedTimestamps();
   for (const stamp of stamps) {
     const token = await readIfPresent(timestampPath(dataDir, stamp.sha256));
     const problem = await tokenProblem(
@@ -63,10 +63,10 @@ export async function verifyEvidence(
     );
     if (problem) findings.push({ kind: 'timestamp', subject: stamp.sha256, problem });
   }
-  const materials = await materialsWithCustody(db);
+  const materials = await storage.evidence.materialsWithCustody();
   let events = 0;
   for (const materialId of materials) {
-    const rows = await custodyLog(db, materialId);
+    const rows = await storage.evidence.custodyLog(materialId);
     events += rows.length;
     for (const { seq, problem } of checkChain(materialId, rows)) {
       findings.push({ kind: 'custody', subject: `${materialId} #${seq}`, problem });

@@ -47,7 +47,7 @@ export function reviewRoutes(deps: AppDeps) {
     .get('/:id', ...reviewers, async (c) => {
       const id = materialId(c);
       const detail = await materialDetail(storage, id, {
-        evidenceOf: (live) => evidenceItems(storage.db, live, !!deps.config.tsa),
+        evidenceOf: (live) => evidenceItems(storage, live, !!deps.config.tsa),
       });
       await recordViewed(deps.storage, id, { id: c.get('user').id, via: 'api' }, deps.now());
       return c.json(detail);

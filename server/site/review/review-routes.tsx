@@ -51,7 +51,6 @@ function queueQuery(c: Context) {
 /** The reviewer console: the materials queue, a material with its decision form, evidence, the blocking list. */
 export function reviewRoutes(deps: AppDeps) {
   const { storage } = deps;
-  const { db } = storage;
   const recheck = {
     storage,
     engine: deps.recheck,
@@ -69,7 +68,7 @@ export function reviewRoutes(deps: AppDeps) {
   ) => {
     const id = idParam(c);
     const detail = await materialDetail(storage, id, {
-      evidenceOf: (live) => evidenceItems(db, live, !!deps.config.tsa),
+      evidenceOf: (live) => evidenceItems(storage, live, !!deps.config.tsa),
     });
     await recordViewed(deps.storage, id, { id: c.get('viewer')!.id, via: 'console' }, deps.now());
     const custody = await custodyEventsOf(deps.storage, id);

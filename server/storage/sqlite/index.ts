@@ -4,6 +4,7 @@ import { sqliteAuditStore } from './audit-store';
 import { sqliteConsentStore } from './consent-store';
 import { sqliteDisclosureStore } from './disclosures-store';
 import { sqliteDocumentStore } from './documents-store';
+import { sqliteEvidenceStore } from './evidence-store';
 import type { SqliteHandles } from './handles';
 import { sqliteLimitStore } from './limits-store';
 import { sqliteRecheckStore } from './rechecks-store';
@@ -28,6 +29,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     retention: sqliteRetentionStore(handles.db, handles.sqlite),
     rechecks: sqliteRecheckStore(handles.db),
     limits: sqliteLimitStore(handles.db),
+    evidence: sqliteEvidenceStore(handles.db),
     dataDir,
   };
 }

@@ -12,13 +12,12 @@ import {
   materials,
   reports,
 } from '../../db/schema';
-import { type CustodyDraft, sealEvents } from './custody';
-import { type CustodyFacts, missingCustodyEvents } from './custody-events';
+import type { CustodyFacts, EvidenceStore, SealedCustodyEvent } from '../evidence-store';
 
-// Every database access of evidence, time-stamps and custody, as async functions of the handle.
+// Every database access of evidence, time-stamps and custody; `sqliteEvidenceStore` binds them to the handle.
 
 /** Records a stored evidence file; `existing` if it was recorded before. */
-export async function insertEvidence(
+async function insertEvidence(
   db: Db,
   item: { sha256: string; mime: EvidenceFileMime; bytes: number; uploadedBy: string; at: Date },
 ): Promise<'created' | 'existing'> {
@@ -36,25 +35,25 @@ export async function insertEvidence(
   return inserted.changes > 0 ? 'created' : 'existing';
 }
 
-export async function evidenceRow(db: Db, sha256: string): Promise<EvidenceRow | undefined> {
+async function evidenceRow(db: Db, sha256: string): Promise<EvidenceRow | undefined> {
   return db.select().from(evidence).where(eq(evidence.sha256, sha256)).get();
 }
 
-export async function evidenceRows(db: Db, shas: string[]): Promise<EvidenceRow[]> {
+async function evidenceRows(db: Db, shas: string[]): Promise<EvidenceRow[]> {
   if (shas.length === 0) return [];
   return db.select().from(evidence).where(inArray(evidence.sha256, shas)).all();
 }
 
-export async function allEvidence(db: Db): Promise<EvidenceRow[]> {
+async function allEvidence(db: Db): Promise<EvidenceRow[]> {
   return db.select().from(evidence).orderBy(asc(evidence.createdAt)).all();
 }
 
-export async function timestampRows(db: Db, shas: string[]): Promise<EvidenceTimestampRow[]> {
+async function timestampRows(db: Db, shas: string[]): Promise<EvidenceTimestampRow[]> {
   if (shas.length === 0) return [];
   return db.select().from(evidenceTimestamps).where(inArray(evidenceTimestamps.sha256, shas)).all();
 }
 
-export async function stampedTimestamps(db: Db): Promise<EvidenceTimestampRow[]> {
+async function stampedTimestamps(db: Db): Promise<EvidenceTimestampRow[]> {
   return db
     .select()
     .from(evidenceTimestamps)
@@ -63,7 +62,7 @@ export async function stampedTimestamps(db: Db): Promise<EvidenceTimestampRow[]>
 }
 
 /** Evidence files with no token yet whose next attempt is due (or that were never tried). */
-export async function dueForTimestamp(
+async function dueForTimestamp(
   db: Db,
   now: Date,
   limit: number,
@@ -90,7 +89,7 @@ export async function dueForTimestamp(
 }
 
 /** Records a verified token for a file (its bytes are already in place). */
-export async function recordTimestamp(
+async function recordTimestamp(
   db: Db,
   stamp: { sha256: string; genTime: string; tokenSha256: string; tsaUrl: string; at: Date },
 ): Promise<void> {
@@ -114,7 +113,7 @@ export async function recordTimestamp(
 }
 
 /** Records a failed attempt and when to try again. */
-export async function recordTimestampFailure(
+async function recordTimestampFailure(
   db: Db,
   failure: { sha256: string; error: string; nextAttemptAt: Date },
 ): Promise<void> {
@@ -135,7 +134,7 @@ const refersTo = (sha256: string) =>
     SELECT 1 FROM json_each(${reports.files}) f WHERE json_extract(f.value, '$.sha256') = ${sha256}))`;
 
 /** The materials whose live reports refer to the file. */
-export async function materialsReferencing(db: Db, sha256: string): Promise<string[]> {
+async function materialsReferencing(db: Db, sha256: string): Promise<string[]> {
   return db
     .selectDistinct({ id: reports.materialId })
     .from(reports)
@@ -145,7 +144,7 @@ export async function materialsReferencing(db: Db, sha256: string): Promise<stri
 }
 
 /** The materials of these reports. */
-export async function materialsOfReports(db: Db, reportIds: string[]): Promise<string[]> {
+async function materialsOfReports(db: Db, reportIds: string[]): Promise<string[]> {
   if (reportIds.length === 0) return [];
   return db
     .selectDistinct({ id: reports.materialId })
@@ -155,12 +154,12 @@ export async function materialsOfReports(db: Db, reportIds: string[]): Promise<s
     .map((row) => row.id);
 }
 
-export async function materialById(db: Db, id: string): Promise<MaterialRow | undefined> {
+async function materialById(db: Db, id: string): Promise<MaterialRow | undefined> {
   return db.select().from(materials).where(eq(materials.id, id)).get();
 }
 
 /** The files the material's live reports refer to, with the kind each report gave them. */
-export async function filesOfMaterial(
+async function filesOfMaterial(
   db: Db,
   materialId: string,
 ): Promise<
@@ -191,7 +190,7 @@ export async function filesOfMaterial(
 }
 
 /** A material's custody log, oldest first. */
-export async function custodyLog(
+async function custodyLog(
   db: Db,
   materialId: string,
 ): Promise<{ seq: number; hash: string; event: string }[]> {
@@ -204,7 +203,7 @@ export async function custodyLog(
 }
 
 /** Every material that has a custody log. */
-export async function materialsWithCustody(db: Db): Promise<string[]> {
+async function materialsWithCustody(db: Db): Promise<string[]> {
   return db
     .selectDistinct({ id: custodyEvents.materialId })
     .from(custodyEvents)
@@ -217,11 +216,13 @@ export async function materialsWithCustody(db: Db): Promise<string[]> {
  * In one transaction: records in the material's log what the database holds and the log lacks,
  * then appends `extra` (a view, an export). Returns how many events were appended.
  */
-export async function catchUpCustody(
+async function catchUpCustody(
   db: Db,
   materialId: string,
-  at: Date,
-  extra: CustodyDraft[] = [],
+  seal: (
+    log: { seq: number; hash: string; event: string }[],
+    facts: CustodyFacts,
+  ) => SealedCustodyEvent[],
 ): Promise<number> {
   return db.transaction(
     (tx) => {
@@ -231,14 +232,8 @@ export async function catchUpCustody(
         .where(eq(custodyEvents.materialId, materialId))
         .orderBy(asc(custodyEvents.seq))
         .all();
-      const logged = rows.map((row) => JSON.parse(row.event) as Record<string, unknown>);
-      const drafts = [
-        ...missingCustodyEvents(logged, custodyFacts(tx as unknown as Db, materialId), at),
-        ...extra,
-      ];
-      if (drafts.length === 0) return 0;
-      const last = rows.at(-1);
-      for (const event of sealEvents(last, drafts)) {
+      const sealed = seal(rows, custodyFacts(tx as unknown as Db, materialId));
+      for (const event of sealed) {
         tx.insert(custodyEvents)
           .values({
             materialId,
@@ -250,7 +245,7 @@ export async function catchUpCustody(
           })
           .run();
       }
-      return drafts.length;
+      return sealed.length;
     },
     { behavior: 'immediate' },
   );
@@ -327,12 +322,24 @@ function custodyFacts(db: Db, materialId: string): CustodyFacts {
   };
 }
 
-/** The newest event of the material's log, for tests and the console. */
-export async function lastCustodyEvent(db: Db, materialId: string) {
-  return db
-    .select()
-    .from(custodyEvents)
-    .where(eq(custodyEvents.materialId, materialId))
-    .orderBy(desc(custodyEvents.seq))
-    .get();
+/** Evidence, time-stamps and custody logs on SQLite. */
+export function sqliteEvidenceStore(db: Db): EvidenceStore {
+  return {
+    insertEvidence: (...args) => insertEvidence(db, ...args),
+    evidenceRow: (...args) => evidenceRow(db, ...args),
+    evidenceRows: (...args) => evidenceRows(db, ...args),
+    allEvidence: (...args) => allEvidence(db, ...args),
+    timestampRows: (...args) => timestampRows(db, ...args),
+    stampedTimestamps: (...args) => stampedTimestamps(db, ...args),
+    dueForTimestamp: (...args) => dueForTimestamp(db, ...args),
+    recordTimestamp: (...args) => recordTimestamp(db, ...args),
+    recordTimestampFailure: (...args) => recordTimestampFailure(db, ...args),
+    materialsReferencing: (...args) => materialsReferencing(db, ...args),
+    materialsOfReports: (...args) => materialsOfReports(db, ...args),
+    materialById: (...args) => materialById(db, ...args),
+    filesOfMaterial: (...args) => filesOfMaterial(db, ...args),
+    custodyLog: (...args) => custodyLog(db, ...args),
+    materialsWithCustody: (...args) => materialsWithCustody(db, ...args),
+    catchUpCustody: (...args) => catchUpCustody(db, ...args),
+  };
 }

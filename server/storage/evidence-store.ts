@@ -1,0 +1,96 @@
+import type { ReviewStatus } from '#shared/review-status';
+import type { EvidenceFileMime } from '#shared/schemas/report';
+import type { EvidenceRow, EvidenceTimestampRow, MaterialRow } from '../db/schema';
+
+export type { EvidenceRow, EvidenceTimestampRow };
+
+/** What the database holds of a material that its custody log must record. */
+export type CustodyFacts = {
+  materialId: string;
+  reports: {
+    id: string;
+    version: number;
+    userId: string;
+    url: string;
+    updatedAt: string;
+    files: string[];
+  }[];
+  evidence: { sha256: string; mime: EvidenceFileMime; bytes: number; createdAt: string }[];
+  stamps: { sha256: string; genTime: string; tokenSha256: string; tsaUrl: string | null }[];
+  decisions: {
+    id: number;
+    fromStatus: ReviewStatus;
+    toStatus: ReviewStatus;
+    byUserId: string | null;
+    at: string;
+    comment: string;
+  }[];
+};
+
+/** A custody event placed in a log: numbered, chained, serialized whole as `event`. */
+export type SealedCustodyEvent = { seq: number; type: string; at: string; hash: string };
+/** A custody log's row: its number, hash, and the event as JSON. */
+export type CustodyLogRow = { seq: number; hash: string; event: string };
+
+/** A file a material's live report refers to, with the kind the report gave it. */
+export type MaterialFile = {
+  sha256: string;
+  mime: EvidenceFileMime;
+  bytes: number;
+  kind: 'screenshot' | 'page_copy';
+  reportId: string;
+};
+
+/** Evidence files' records, their RFC 3161 time-stamps, and materials' custody logs. */
+export interface EvidenceStore {
+  /** Records a stored evidence file; `existing` if it was recorded before. */
+  insertEvidence(item: {
+    sha256: string;
+    mime: EvidenceFileMime;
+    bytes: number;
+    uploadedBy: string;
+    at: Date;
+  }): Promise<'created' | 'existing'>;
+  evidenceRow(sha256: string): Promise<EvidenceRow | undefined>;
+  evidenceRows(shas: string[]): Promise<EvidenceRow[]>;
+  /** Every evidence file's record, oldest first. */
+  allEvidence(): Promise<EvidenceRow[]>;
+  timestampRows(shas: string[]): Promise<EvidenceTimestampRow[]>;
+  /** Every time-stamp that holds a token. */
+  stampedTimestamps(): Promise<EvidenceTimestampRow[]>;
+  /** Evidence files with no token yet whose next attempt is due (or that were never tried). */
+  dueForTimestamp(now: Date, limit: number): Promise<{ sha256: string; attempts: number }[]>;
+  /** Records a verified token for a file (its bytes are already in place); a kept one stays. */
+  recordTimestamp(stamp: {
+    sha256: string;
+    genTime: string;
+    tokenSha256: string;
+    tsaUrl: string;
+    at: Date;
+  }): Promise<void>;
+  /** Records a failed attempt and when to try again. */
+  recordTimestampFailure(failure: {
+    sha256: string;
+    error: string;
+    nextAttemptAt: Date;
+  }): Promise<void>;
+  /** The materials whose live reports refer to the file. */
+  materialsReferencing(sha256: string): Promise<string[]>;
+  /** The materials of these reports. */
+  materialsOfReports(reportIds: string[]): Promise<string[]>;
+  materialById(id: string): Promise<MaterialRow | undefined>;
+  /** The files the material's live reports refer to. */
+  filesOfMaterial(materialId: string): Promise<MaterialFile[]>;
+  /** A material's custody log, oldest first. */
+  custodyLog(materialId: string): Promise<CustodyLogRow[]>;
+  /** Every material that has a custody log. */
+  materialsWithCustody(): Promise<string[]>;
+  /**
+   * In one transaction: reads the material's log and what the database holds of it, and appends
+   * the events `seal` (pure) makes of them. Answers how many were appended.
+   */
+  catchUpCustody(
+    materialId: string,
+    seal: (log: CustodyLogRow[], facts: CustodyFacts) => SealedCustodyEvent[],
+  ): Promise<number>;
+}
