@@ -9,9 +9,8 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /**
- * The SQLite engine: the storage interface, and the connection's handles that the subjects not yet
- * behind the interface (accounts, consent, documents, evidence, re-checks, retention, subject)
- * still use.
+ * The SQLite engine: the storage interface, and the connection's handles, which only the engine
+ * itself, tests checking the file directly, and the process's own start and stop use.
  */
 export type Storage = StorageInterface & {
   sqlite: Database.Database;

@@ -1,8 +1,8 @@
 import type { Config } from '../config';
-import type { Storage } from '../db/open';
-import type { UserRow } from '../db/schema';
 import type { RecheckEngine } from '../features/rechecks/recheck-engine';
 import type { Logger } from '../logger';
+import type { Storage } from '../storage';
+import type { UserRow } from '../storage/accounts-store';
 
 /** What the app is built from: tests build the same app on a temporary data folder. */
 export type AppDeps = {
