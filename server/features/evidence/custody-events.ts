@@ -1,5 +1,3 @@
-import type { ReviewStatus } from '#shared/review-status';
-import type { EvidenceFileMime } from '#shared/schemas/report';
 import type { CustodyFacts } from '../../storage/evidence-store';
 import type { CustodyDraft } from './custody';
 
