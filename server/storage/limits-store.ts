@@ -7,4 +7,6 @@ export interface LimitStore {
   failures(log: string, key: string, since: string, limit: number): Promise<string[]>;
   /** Counts one failure of the key; failures of any key before `forgetBefore` may be dropped. */
   recordFailure(log: string, key: string, at: string, forgetBefore: string): Promise<void>;
+  /** Drops every failure before `before`, of every log: they hold client addresses. */
+  forget(before: string): Promise<void>;
 }

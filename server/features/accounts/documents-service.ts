@@ -123,18 +123,33 @@ export async function documentsOfUsers(
   return byUser;
 }
 
-/** A document's file for download (admins): not_found when the row or the file is missing. */
+const EXTENSION = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' } as const;
+
+/**
+ * A document's file for download (admins), with the headers the API and the console both send:
+ * an attachment named by its id, never sniffed, cached or run. not_found when the row or the file
+ * is missing.
+ */
 export async function documentForDownload(
   storage: Pick<Storage, 'documents'>,
   files: DocumentFiles,
   documentId: string,
-): Promise<{ row: DocumentRow; data: Buffer }> {
+): Promise<{ data: Uint8Array<ArrayBuffer>; headers: Record<string, string> }> {
   const row = await storage.documents.find(documentId);
   if (!row) throw new ApiError('not_found', 'No such document.');
   const data = await files.read(row.id).catch(() => {
     throw new ApiError('not_found', 'The document file is missing.');
   });
-  return { row, data };
+  return {
+    data: new Uint8Array(data),
+    headers: {
+      'Content-Type': row.mime,
+      'Content-Disposition': `attachment; filename="${row.id}.${EXTENSION[row.mime]}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+    },
+  };
 }
 
 /** What the API shows of a document. */

@@ -5,9 +5,11 @@ import type { Storage } from '../../storage';
 import type { DestructionCounts } from '../../storage/retention-store';
 import { documentFiles } from '../accounts/document-files';
 
-type RetentionStorage = Pick<Storage, 'retention' | 'dataDir'>;
+type RetentionStorage = Pick<Storage, 'retention' | 'limits' | 'dataDir'>;
 
 const DAY_MS = 86_400_000;
+/** Failures the abuse limits counted are kept no longer than this (their windows are shorter). */
+const LIMIT_FAILURES_DAYS = 1;
 /** Accounts destroyed per transaction (and per act of destruction in the audit log). */
 const BATCH = 100;
 
@@ -57,6 +59,10 @@ export async function runRetention(
     reportsRedacted: 0,
     registrationsExpired: expired?.userIds ?? [],
   };
+  // The limits' failures are keyed by client addresses: none outlives a day, whoever it was.
+  await storage.limits.forget(
+    new Date(options.now.getTime() - LIMIT_FAILURES_DAYS * DAY_MS).toISOString(),
+  );
   for (;;) {
     const due = await storage.retention.dueClosed(cutoff, BATCH);
     if (due.length === 0) {

@@ -46,6 +46,8 @@ describe('pending registrations', () => {
       /^attachment; filename="[0-9a-f-]+\.pdf"$/,
     );
     expect(file.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    // The same download as the API's: never sniffed into something a browser would run.
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
     expect(file.html).toContain('%PDF-1.7');
 
     const reviewer = siteClient(t);

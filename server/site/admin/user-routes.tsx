@@ -17,8 +17,6 @@ import { viewOf } from '../view';
 import { UsersPage } from './users-page';
 
 const PAGE_SIZE = 50;
-const EXTENSION = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' } as const;
-
 const usersQuerySchema = z.object({
   status: z.enum([...ACCOUNT_STATUSES, 'all']).default('pending'),
   cursor: z.string().max(200).optional(),
@@ -80,12 +78,7 @@ export function userRoutes(deps: AppDeps) {
     .post('/admin/documents/:id/approve', (c) => decide(c, 'approved'))
     .post('/admin/documents/:id/reject', (c) => decide(c, 'rejected'))
     .get('/admin/documents/:id/file', async (c) => {
-      const { row, data } = await documentForDownload(storage, files, idParam(c));
-      return c.body(new Uint8Array(data), 200, {
-        'Content-Type': row.mime,
-        'Content-Disposition': `attachment; filename="${row.id}.${EXTENSION[row.mime]}"`,
-        'Cache-Control': 'no-store',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-      });
+      const { data, headers } = await documentForDownload(storage, files, idParam(c));
+      return c.body(data, 200, headers);
     });
 }

@@ -29,5 +29,9 @@ export function sqliteLimitStore(db: Db): LimitStore {
         tx.insert(limitFailures).values({ log, key, at }).run();
       });
     },
+
+    async forget(before) {
+      db.delete(limitFailures).where(lt(limitFailures.at, before)).run();
+    },
   };
 }
