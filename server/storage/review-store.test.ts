@@ -122,7 +122,14 @@ describe.each(STORAGE_ENGINES)('the review side on $engine', ({ open }) => {
     await walk(materialId, ['under_review', 'confirmed', 'sent_for_blocking']);
     const list = await blockingList(t.storage, { status: 'sent', lang: 'en' });
     expect(list).toEqual([
-      expect.objectContaining({ topics: ['drugs', 'gambling'], decidedAt: NOW.toISOString() }),
+      expect.objectContaining({
+        topics: [
+          expect.objectContaining({ code: 'drugs' }),
+          expect.objectContaining({ code: 'gambling' }),
+        ],
+        status: expect.objectContaining({ code: 'sent_for_blocking' }),
+        decidedAt: NOW.toISOString(),
+      }),
     ]);
     await t.storage.review.refresh();
     const byDay = await t.storage.review.dailyCounts({ facet: 'total', byDay: true });
