@@ -41,7 +41,7 @@ async function show(summary: SyncSummary | undefined, stored: LocalReport = repo
   await db.reports.put(stored);
   const send = vi.fn(async () => summary);
   const view = await mount(
-    <SavedConfirmation saved={{ report }} onReview={() => {}} deps={{ db, send }} />,
+    <SavedConfirmation saved={{ report }} onReview={() => {}} deps={{ db, now: Date.now, send }} />,
   );
   unmount = view.unmount;
   expect(textOf(view.root.querySelector('[data-testid=saved]'))).toBe('✓ Сохранено.');

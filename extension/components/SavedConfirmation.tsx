@@ -5,12 +5,13 @@ import { type MessageKey, t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
 import type { PageDeps } from './deps';
 import { CaptureStatus } from './form/CaptureStatus';
+import { startCapture } from './form/start-capture';
 import type { SavedReport } from './ReportForm';
 
 type Props = {
   saved: SavedReport;
   onReview: () => void;
-  deps: Pick<PageDeps, 'db' | 'send'>;
+  deps: Pick<PageDeps, 'db' | 'now' | 'send'>;
 };
 
 const OUTCOME: Record<string, MessageKey> = {
@@ -35,7 +36,7 @@ export function SavedConfirmation({ saved, onReview, deps }: Props) {
     const reportId = saved.report.id;
     // With evidence to capture, the background captures it first and then syncs.
     const asked = saved.capture
-      ? send('capture-evidence', { reportId, ...saved.capture })
+      ? startCapture(deps, reportId, saved.capture)
       : send('report-saved', { reportId });
     void asked.then(async (summary) => {
       const report = await (await db.dexie()).reports.get(saved.report.id);

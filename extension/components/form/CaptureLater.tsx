@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
 import type { PageDeps } from '../deps';
 import { CaptureStatus } from './CaptureStatus';
+import { startCapture } from './start-capture';
 
 /** The tab a report's evidence is captured from. */
 export type CaptureTab = { tabId: number; windowId?: number };
@@ -45,8 +46,7 @@ export function CaptureLater({ page, deps }: Props) {
     try {
       const { awaitRecapture } = await import('@/lib/capture/not-captured');
       setReport(await awaitRecapture(await deps.db.dexie(), report, deps.now()));
-      await deps.send('capture-evidence', {
-        reportId: report.id,
+      await startCapture(deps, report.id, {
         tabId,
         ...(page.windowId !== undefined ? { windowId: page.windowId } : {}),
       });

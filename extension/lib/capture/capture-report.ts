@@ -14,12 +14,19 @@ import {
 import { fullPageScreenshot } from './full-page';
 import { CaptureStepError, runInPage } from './in-page';
 import { capturePageCopy } from './page-copy';
+import { takePageCopy } from './page-copy-handover';
 import { type PageState, readPageState } from './page-scripts';
 
 /** Which report's evidence to capture, from which tab (the popup hands this to the background). */
 export type CaptureRequest = { reportId: string; tabId: number; windowId?: number };
 
-export type CaptureDeps = { db: WebTaggerDb; now(): number; estimate: StorageEstimator };
+export type CaptureDeps = {
+  db: WebTaggerDb;
+  now(): number;
+  estimate: StorageEstimator;
+  /** How long to wait for the popup's copy of the page (page-copy-handover.ts). */
+  pageCopyWaitMs?: number;
+};
 
 /**
  * Captures a report's evidence from its tab — a full-page screenshot, a copy of the page and the
@@ -79,10 +86,14 @@ async function capture(deps: CaptureDeps, request: CaptureRequest): Promise<Capt
       file: { mime: shot.mime, kind: 'screenshot', fullPage: shot.fullPage },
     };
   });
-  await keep(async () => {
-    const copy = await capturePageCopy(request.tabId);
-    return { bytes: copy.bytes, file: { mime: copy.mime, kind: 'page_copy' } };
-  });
+  const handedOver = await takePageCopy(deps.db, request.reportId, deps.pageCopyWaitMs);
+  if (handedOver) files.push(handedOver);
+  else {
+    await keep(async () => {
+      const copy = await capturePageCopy(request.tabId, { mhtml: false });
+      return { bytes: copy.bytes, file: { mime: copy.mime, kind: 'page_copy' } };
+    });
+  }
   if (files.length === 0) return { files, problem: problem ?? 'failed' };
   const facts: Capture = {
     url: report.url,
@@ -106,7 +117,11 @@ function problemOf(error: unknown): CaptureProblem {
 }
 
 type BrowserInfo = { name: string; version: string };
-type UaData = { brands?: { brand: string; version: string }[] };
+type Brand = { brand: string; version: string };
+type UaData = { brands?: Brand[] };
+type HighEntropy = UaData & {
+  getHighEntropyValues?(hints: string[]): Promise<{ fullVersionList?: Brand[] }>;
+};
 
 /** The browser's name and version: Firefox says so itself; Chromium browsers by their brands. */
 async function browserOf(): Promise<BrowserInfo> {
@@ -116,13 +131,19 @@ async function browserOf(): Promise<BrowserInfo> {
     return clip({ name: info.name, version: info.version });
   }
   const brands = (navigator as Navigator & { userAgentData?: UaData }).userAgentData?.brands ?? [];
-  const named = brands.find((b) => !/not.?a.?brand|chromium/i.test(b.brand)) ?? brands[0];
-  if (named) return clip({ name: named.brand, version: fullVersion() ?? named.version });
+  const real = brands.filter((b) => !/not.?a.?brand/i.test(b.brand));
+  // A browser built on Chromium names itself beside it ("Google Chrome", "Microsoft Edge").
+  const named = real.find((b) => !/^chromium$/i.test(b.brand)) ?? real[0];
+  if (named)
+    return clip({ name: named.brand, version: (await fullVersion(named.brand)) ?? named.version });
   return clip({ name: 'unknown', version: navigator.userAgent });
 }
 
-function fullVersion(): string | undefined {
-  return /(?:Chrome|Chromium)\/([\d.]+)/.exec(navigator.userAgent)?.[1];
+/** The full version (the user agent string gives only the major one). */
+async function fullVersion(brand: string): Promise<string | undefined> {
+  const data = (navigator as Navigator & { userAgentData?: HighEntropy }).userAgentData;
+  const values = await data?.getHighEntropyValues?.(['fullVersionList']).catch(() => undefined);
+  return values?.fullVersionList?.find((b) => b.brand === brand)?.version;
 }
 
 const clip = (info: BrowserInfo): BrowserInfo => ({

@@ -8,14 +8,18 @@ type PageCaptureApi = { saveAsMHTML(details: { tabId: number }): Promise<Blob | 
 
 /**
  * A copy of the page as rendered: MHTML (`multipart/related`) where the browser makes it (Chrome's
- * `pageCapture`), else a self-contained HTML snapshot of the DOM (Firefox).
+ * `pageCapture`, in an extension page: see page-copy-handover.ts) and `mhtml` asks for it, else a
+ * self-contained HTML snapshot of the DOM (Firefox, or Chrome's service worker).
  */
-export async function capturePageCopy(tabId: number): Promise<PageCopy> {
+export async function capturePageCopy(
+  tabId: number,
+  options: { mhtml: boolean },
+): Promise<PageCopy> {
   // Read from `chrome`: the namespace's promise form, which Firefox does not have at all.
   const pageCapture = (globalThis as { chrome?: { pageCapture?: PageCaptureApi } }).chrome
     ?.pageCapture;
   let copy: PageCopy;
-  if (pageCapture && typeof pageCapture.saveAsMHTML === 'function') {
+  if (options.mhtml && pageCapture && typeof pageCapture.saveAsMHTML === 'function') {
     const blob = await pageCapture.saveAsMHTML({ tabId }).catch((error: unknown) => {
       throw notAllowed(error);
     });
