@@ -1,12 +1,16 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { adminLogin, createApprovedAnalyst } from './support/accounts';
+import { launchWithExtension } from './support/browser';
 import {
   downloadEvidence,
   launchTestBuild,
   longPageBody,
   materialOf,
   pngSize,
+  TEST_EXTENSION_DIR,
 } from './support/evidence';
 import { startPageServer } from './support/pages';
 import { openPopup, openTab, signIn } from './support/popup';
@@ -120,12 +124,19 @@ test('saving a long page captures a full-page screenshot and an MHTML copy the s
   }
 });
 
+const WITHOUT_EVIDENCE = {
+  ru: 'Сохранено без доказательств',
+  kk: 'Дәлелдерсіз сақталды',
+  en: 'Saved without evidence',
+} as const;
+
 // The capture toggle and a refused capture, as the analyst reads them in each language.
 for (const locale of ['ru', 'kk', 'en'] as const) {
   test(`the capture toggle and a capture the browser refuses read well in ${locale}`, async () => {
     const server = await startServer();
     const pages = await startPageServer({ short: { title: 'Страница' } });
-    const browser = await launchTestBuild({ locale });
+    const browser =
+      locale === 'ru' ? await launchSpeakingRussian() : await launchTestBuild({ locale });
     try {
       const analyst = await createApprovedAnalyst(server.url);
       const popup = await openPopup(browser, await openTab(browser, pages.url('short')));
@@ -141,6 +152,7 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
       await expect(popup.getByTestId('capture-status')).toHaveAttribute('data-state', 'problem', {
         timeout: 20_000,
       });
+      await expect(popup.getByTestId('capture-status')).toContainText(WITHOUT_EVIDENCE[locale]);
       await shoot(popup, `problem-${locale}`);
       const token = await adminLogin(server.url);
       await expect
@@ -152,6 +164,24 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
       await server.dispose();
     }
   });
+}
+
+/**
+ * The test build with its Russian texts in place of the English ones: this Chromium ships only its
+ * en-US resources and resolves `--lang=ru` to English, so this is how the popup is seen in Russian.
+ */
+async function launchSpeakingRussian() {
+  const dir = mkdtempSync(join(tmpdir(), 'webtagger-ru-'));
+  cpSync(TEST_EXTENSION_DIR, dir, { recursive: true });
+  cpSync(join(dir, '_locales/ru/messages.json'), join(dir, '_locales/en/messages.json'));
+  const browser = await launchWithExtension({ extensionDir: dir });
+  return {
+    ...browser,
+    async dispose() {
+      await browser.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function openTabId(
