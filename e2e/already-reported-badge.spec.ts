@@ -96,10 +96,12 @@ test('the badge marks pages already reported, by the analyst or by anyone, and n
       .toEqual({ text: '✓', title: 'WebTagger: this page is already known to the system' });
     // Reported from a link, the page itself was never captured: the badge says so.
     const mine = await openTab(pages.url('mine'));
-    await expect.poll(() => badgeOf(mine)).toEqual({
-      text: '✓',
-      title: 'WebTagger: reported from a link, not captured — open to capture the page',
-    });
+    await expect
+      .poll(() => badgeOf(mine))
+      .toEqual({
+        text: '✓',
+        title: 'WebTagger: reported from a link, not captured — open to capture the page',
+      });
     const fresh = await openTab(pages.url('fresh'));
     await expect.poll(() => badgeOf(fresh)).toEqual({ text: '', title: 'WebTagger' });
   } finally {
