@@ -33,11 +33,12 @@ async function shoot(popup: Page, name: string) {
 }
 
 // Issue 12: what the analyst saw is kept — the whole page, not its first screen, and a copy of it
-// whose hashes the server checked — and Save does not wait for it (targets.md P9).
+// whose hashes the server checked — and Save of a 10-screen page does not wait for it (targets.md
+// P9).
 test('saving a long page captures a full-page screenshot and an MHTML copy the server verified', async () => {
   const server = await startServer();
   const pages = await startPageServer({
-    long: { title: 'Казино без лицензии', body: longPageBody(5) },
+    long: { title: 'Казино без лицензии', body: longPageBody(10) },
   });
   const browser = await launchTestBuild();
   try {

@@ -7,6 +7,7 @@ import {
   RESOURCE_TYPE_CODES,
   RESOURCE_TYPES,
 } from '#shared/taxonomy';
+import type { CaptureSummary } from '@/lib/browser/messages';
 import { markFormReady } from '@/lib/form/ready';
 import { t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
@@ -17,14 +18,15 @@ import { FieldError, fieldId } from './form/FieldError';
 import { GeographyFields } from './form/GeographyFields';
 import { LanguagePicker } from './form/LanguagePicker';
 import { NoteField } from './form/NoteField';
+import { startCapture } from './form/start-capture';
 import { TopicPicker } from './form/TopicPicker';
 import { usePersonalDataFinder } from './form/usePersonalDataFinder';
 import { type FormSubject, useReportForm } from './form/useReportForm';
 import { VocabularySelect } from './form/VocabularySelect';
 import { PersonalDataWarning } from './PersonalDataWarning';
 
-/** A saved report, and the tab its evidence is being captured from, when it is. */
-export type SavedReport = { report: LocalReport; capture?: CaptureTab };
+/** A saved report, and the background's answer to its capture, when its evidence is captured. */
+export type SavedReport = { report: LocalReport; capturing?: Promise<CaptureSummary | undefined> };
 
 type Props = {
   subject: FormSubject;
@@ -84,8 +86,10 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
         at: deps.now(),
         awaitCapture: capture !== undefined,
       });
+      // Asked at once: a popup closed right after Save has still started the capture.
+      const capturing = capture ? startCapture(deps, local.id, capture) : undefined;
       await form.forgetDraft();
-      onSaved({ report: local, ...(capture ? { capture } : {}) });
+      onSaved({ report: local, ...(capturing ? { capturing } : {}) });
     } finally {
       setBusy(false);
     }

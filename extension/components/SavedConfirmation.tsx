@@ -5,13 +5,12 @@ import { type MessageKey, t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
 import type { PageDeps } from './deps';
 import { CaptureStatus } from './form/CaptureStatus';
-import { startCapture } from './form/start-capture';
 import type { SavedReport } from './ReportForm';
 
 type Props = {
   saved: SavedReport;
   onReview: () => void;
-  deps: Pick<PageDeps, 'db' | 'now' | 'send'>;
+  deps: Pick<PageDeps, 'db' | 'send'>;
 };
 
 const OUTCOME: Record<string, MessageKey> = {
@@ -34,10 +33,8 @@ export function SavedConfirmation({ saved, onReview, deps }: Props) {
   }>();
   useEffect(() => {
     const reportId = saved.report.id;
-    // With evidence to capture, the background captures it first and then syncs.
-    const asked = saved.capture
-      ? startCapture(deps, reportId, saved.capture)
-      : send('report-saved', { reportId });
+    // With evidence to capture, the background captures it first and then syncs (started on Save).
+    const asked = saved.capturing ?? send('report-saved', { reportId });
     void asked.then(async (summary) => {
       const report = await (await db.dexie()).reports.get(saved.report.id);
       setOutcome({ summary, report });
