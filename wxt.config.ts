@@ -25,8 +25,19 @@ function dropZodEvalProbe(): Plugin {
   };
 }
 
+/**
+ * Host permissions of a test build only (`WEBTAGGER_TEST_HOSTS`, comma-separated patterns): a page
+ * a browser test opens gets no `activeTab` grant, which the analyst's click on the toolbar button
+ * gives. Such a build goes to `.output/test/` so it is never mistaken for the shipped one.
+ */
+const TEST_HOSTS = (process.env.WEBTAGGER_TEST_HOSTS ?? '')
+  .split(',')
+  .map((host) => host.trim())
+  .filter(Boolean);
+
 export default defineConfig({
   srcDir: 'extension',
+  ...(TEST_HOSTS.length > 0 && { outDir: '.output/test' }),
   // WXT looks for public/ at the root by default; ours sits beside the sources.
   publicDir: 'extension/public',
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -39,7 +50,19 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['storage', 'alarms', 'tabs', 'contextMenus', 'activeTab', 'scripting'],
+    permissions: [
+      'storage',
+      'alarms',
+      'tabs',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      // The MHTML copy of a page (Chrome only; Firefox copies the page's DOM instead).
+      ...(browser === 'firefox' ? [] : ['pageCapture']),
+      // MV2 (Firefox) lists hosts among the permissions.
+      ...(manifestVersion === 2 ? TEST_HOSTS : []),
+    ],
+    ...(manifestVersion === 3 && TEST_HOSTS.length > 0 && { host_permissions: TEST_HOSTS }),
     commands: {
       // Opens the popup; Firefox's MV2 build names the same command after browser_action.
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
@@ -54,8 +77,8 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: '{fd70802d-f833-4095-ab70-41e5afa4b573}',
-          // What reaches the analyst's own server: the sign-in, and the tagged pages' URL, title
-          // and screenshot.
+          // What reaches the analyst's own server: the sign-in, and the tagged pages' URL, title,
+          // screenshot and copy.
           data_collection_permissions: {
             required: ['authenticationInfo', 'browsingActivity', 'websiteContent'],
           },

@@ -94,10 +94,14 @@ test('the badge marks pages already reported, by the analyst or by anyone, and n
     await expect
       .poll(() => badgeOf(theirs))
       .toEqual({ text: '✓', title: 'WebTagger: this page is already known to the system' });
+    // Reported from a link, the page itself was never captured: the badge says so.
     const mine = await openTab(pages.url('mine'));
     await expect
       .poll(() => badgeOf(mine))
-      .toEqual({ text: '✓', title: 'WebTagger: you have already reported this page' });
+      .toEqual({
+        text: '✓',
+        title: 'WebTagger: reported from a link, not captured — open to capture the page',
+      });
     const fresh = await openTab(pages.url('fresh'));
     await expect.poll(() => badgeOf(fresh)).toEqual({ text: '', title: 'WebTagger' });
   } finally {

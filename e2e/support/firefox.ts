@@ -101,8 +101,9 @@ const EXTENSION_UUID = '3f0c2a8e-5b7d-4e61-9a4c-7d2b1e6f0a35';
  * the built extension (`.output/firefox-mv2`) installed as a temporary add-on.
  */
 export async function launchFirefoxWithExtension(
-  options: { locale?: string } = {},
+  options: { locale?: string; extensionDir?: string } = {},
 ): Promise<FirefoxWithExtension> {
+  const extensionDir = options.extensionDir ?? FIREFOX_EXTENSION_DIR;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: ensureFirefox(),
@@ -111,7 +112,7 @@ export async function launchFirefoxWithExtension(
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({
-        [addonId(FIREFOX_EXTENSION_DIR)]: EXTENSION_UUID,
+        [addonId(extensionDir)]: EXTENSION_UUID,
       }),
       // The UI language; any but English needs its language pack (Debian's firefox-esr-l10n-*).
       'intl.locale.requested': options.locale ?? 'en-US',
@@ -123,7 +124,7 @@ export async function launchFirefoxWithExtension(
   });
   const origin = `moz-extension://${EXTENSION_UUID}`;
   try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    await browser.installExtension(extensionDir);
     const control = await browser.newPage();
     await gotoExtensionPage(control, `${origin}/options.html`);
     return { browser, origin, control, dispose: () => browser.close() };

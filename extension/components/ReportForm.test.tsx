@@ -28,7 +28,7 @@ async function open(subject = { kind: 'page' as const, page }) {
   const view = await mount(
     <ReportForm
       subject={subject}
-      deps={{ db, now: Date.now, readHints: async () => hints }}
+      deps={{ db, now: Date.now, readHints: async () => hints, send: async () => undefined }}
       onSaved={saved}
     />,
   );
@@ -128,7 +128,7 @@ describe('ReportForm', () => {
 
   it('saves on Enter from a checkbox, not only from a click', async () => {
     const form = await open();
-    const box = form.$('input[name=attachScreenshot]') as HTMLInputElement;
+    const box = form.$('input[name=captureEvidence]') as HTMLInputElement;
     box.dispatchEvent(
       new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
     );

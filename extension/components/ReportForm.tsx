@@ -7,22 +7,26 @@ import {
   RESOURCE_TYPE_CODES,
   RESOURCE_TYPES,
 } from '#shared/taxonomy';
+import type { CaptureSummary } from '@/lib/browser/messages';
 import { markFormReady } from '@/lib/form/ready';
 import { t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
 import type { PopupDeps } from './deps';
+import { CaptureLater, type CaptureTab } from './form/CaptureLater';
 import { DuplicateHint } from './form/DuplicateHint';
 import { FieldError, fieldId } from './form/FieldError';
 import { GeographyFields } from './form/GeographyFields';
 import { LanguagePicker } from './form/LanguagePicker';
 import { NoteField } from './form/NoteField';
+import { startCapture } from './form/start-capture';
 import { TopicPicker } from './form/TopicPicker';
 import { usePersonalDataFinder } from './form/usePersonalDataFinder';
 import { type FormSubject, useReportForm } from './form/useReportForm';
 import { VocabularySelect } from './form/VocabularySelect';
 import { PersonalDataWarning } from './PersonalDataWarning';
 
-export type SavedReport = { report: LocalReport; screenshotFailed: boolean };
+/** A saved report, and the background's answer to its capture, when its evidence is captured. */
+export type SavedReport = { report: LocalReport; capturing?: Promise<CaptureSummary | undefined> };
 
 type Props = {
   subject: FormSubject;
@@ -31,7 +35,7 @@ type Props = {
   onCancel?: () => void;
   /** The server could not be reached: saving works, sending waits. */
   offline?: boolean;
-  deps: Pick<PopupDeps, 'db' | 'now' | 'readHints'>;
+  deps: Pick<PopupDeps, 'db' | 'now' | 'readHints' | 'send'>;
 };
 
 /** The tagging form: pre-filled so that one click (or Enter) saves; every field validated. */
@@ -73,25 +77,19 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
     if (busy) return;
     setBusy(true);
     try {
-      let report = await form.validate();
+      const report = await form.validate();
       if (!report) return focusFirstError(formRef.current);
-      let screenshotFailed = false;
-      if (values?.attachScreenshot) {
-        try {
-          const { captureEvidence } = await import('@/lib/capture/evidence');
-          const windowId = subject.kind === 'page' ? subject.page.windowId : undefined;
-          report = {
-            ...report,
-            evidence: await captureEvidence(await db.dexie(), deps.now(), { windowId }),
-          };
-        } catch {
-          screenshotFailed = true;
-        }
-      }
+      // The evidence is captured after Save, by the background (targets.md P9).
+      const capture = values?.captureEvidence ? capturedTab(subject) : undefined;
       const { saveReport } = await import('@/lib/storage/reports');
-      const local = await saveReport(await db.dexie(), report, { at: deps.now() });
+      const local = await saveReport(await db.dexie(), report, {
+        at: deps.now(),
+        awaitCapture: capture !== undefined,
+      });
+      // Asked at once: a popup closed right after Save has still started the capture.
+      const capturing = capture ? startCapture(deps, local.id, capture) : undefined;
       await form.forgetDraft();
-      onSaved({ report: local, screenshotFailed });
+      onSaved({ report: local, ...(capturing ? { capturing } : {}) });
     } finally {
       setBusy(false);
     }
@@ -119,6 +117,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
           {target.url}
         </div>
         {!editing && <DuplicateHint url={target.url} db={db} />}
+        {subject.kind === 'page' && <CaptureLater page={subject.page} deps={deps} />}
         {form.loaded.restored && (
           <p class="notice" data-testid="draft-restored">
             {t('draftRestored')}{' '}
@@ -192,15 +191,17 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
         error={errors.note}
         onSubmitShortcut={() => void save()}
       />
-      <label class="check">
-        <input
-          type="checkbox"
-          name="attachScreenshot"
-          checked={values.attachScreenshot}
-          onChange={(event) => update({ attachScreenshot: event.currentTarget.checked })}
-        />
-        {t('attachScreenshot')}
-      </label>
+      {capturedTab(subject) && (
+        <label class="check">
+          <input
+            type="checkbox"
+            name="captureEvidence"
+            checked={values.captureEvidence}
+            onChange={(event) => update({ captureEvidence: event.currentTarget.checked })}
+          />
+          {t('captureEvidence')}
+        </label>
+      )}
       <details class="advanced" open={!!values.basisDocumentId || !!errors.basisDocumentId}>
         <summary>{t('representationTitle')}</summary>
         <p class="muted">{t('representationHelp')}</p>
@@ -242,6 +243,14 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
       )}
     </form>
   );
+}
+
+/** The tab a new page report's evidence is captured from; none for links and edits. */
+function capturedTab(subject: FormSubject): CaptureTab | undefined {
+  if (subject.kind !== 'page' || subject.page.source !== 'page') return undefined;
+  const { tabId, windowId } = subject.page;
+  if (tabId === undefined) return undefined;
+  return { tabId, ...(windowId !== undefined ? { windowId } : {}) };
 }
 
 function focusFirstError(form: HTMLFormElement | null) {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { SyncSummary } from '@/lib/browser/messages';
+import type { CaptureSummary, SyncSummary } from '@/lib/browser/messages';
 import { fakeUiLocale } from '@/lib/i18n/fake';
 import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
 import { SavedConfirmation } from './SavedConfirmation';
@@ -41,11 +41,7 @@ async function show(summary: SyncSummary | undefined, stored: LocalReport = repo
   await db.reports.put(stored);
   const send = vi.fn(async () => summary);
   const view = await mount(
-    <SavedConfirmation
-      saved={{ report, screenshotFailed: false }}
-      onReview={() => {}}
-      deps={{ db, send }}
-    />,
+    <SavedConfirmation saved={{ report }} onReview={() => {}} deps={{ db, send }} />,
   );
   unmount = view.unmount;
   expect(textOf(view.root.querySelector('[data-testid=saved]'))).toBe('✓ Сохранено.');
@@ -86,5 +82,37 @@ describe('SavedConfirmation', () => {
     expect(await show({ outcome: 'done', pushed: 1 }, refused)).toBe(
       'Сервер отклонил отчёт: В тексте есть персональные данные третьих лиц. Уберите их или укажите основание представительства.',
     );
+  });
+
+  it('shows the capture under way, then why the report went without its evidence', async () => {
+    const capturing: LocalReport = { ...report, evidenceState: 'capturing' };
+    await db.reports.put(capturing);
+    let answer = (_: CaptureSummary) => {};
+    const asked = new Promise<CaptureSummary>((resolve) => {
+      answer = resolve;
+    });
+    const send = vi.fn(async () => undefined);
+    const view = await mount(
+      <SavedConfirmation
+        saved={{ report: capturing, capturing: asked }}
+        onReview={() => {}}
+        deps={{ db, send }}
+      />,
+    );
+    unmount = view.unmount;
+    const status = () => view.root.querySelector('[data-testid=capture-status]');
+    expect(status()?.getAttribute('data-state')).toBe('capturing');
+
+    await db.reports.put({
+      ...report,
+      evidenceState: 'failed',
+      captureProblem: 'storage_full',
+    });
+    answer({ outcome: 'done', pushed: 1, files: 0, problem: 'storage_full' });
+    await waitFor(() => status()?.getAttribute('data-state') === 'problem');
+    expect(textOf(status())).toContain('Сохранено без доказательств');
+    expect(textOf(status())).toContain('хранилище браузера');
+    // The capture's answer stands for the sync: nothing else is asked of the background.
+    expect(send).not.toHaveBeenCalled();
   });
 });

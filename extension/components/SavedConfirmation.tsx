@@ -4,6 +4,7 @@ import { errorMessageKey } from '@/lib/i18n/error-messages';
 import { type MessageKey, t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
 import type { PageDeps } from './deps';
+import { CaptureStatus } from './form/CaptureStatus';
 import type { SavedReport } from './ReportForm';
 
 type Props = {
@@ -31,7 +32,10 @@ export function SavedConfirmation({ saved, onReview, deps }: Props) {
     report?: LocalReport;
   }>();
   useEffect(() => {
-    void send('report-saved', { reportId: saved.report.id }).then(async (summary) => {
+    const reportId = saved.report.id;
+    // With evidence to capture, the background captures it first and then syncs (started on Save).
+    const asked = saved.capturing ?? send('report-saved', { reportId });
+    void asked.then(async (summary) => {
       const report = await (await db.dexie()).reports.get(saved.report.id);
       setOutcome({ summary, report });
     });
@@ -51,7 +55,7 @@ export function SavedConfirmation({ saved, onReview, deps }: Props) {
       <p class={rejection ? 'field-error' : 'muted'} data-testid="saved-sync" aria-live="polite">
         {status}
       </p>
-      {saved.screenshotFailed && <p class="field-error">{t('screenshotFailed')}</p>}
+      <CaptureStatus report={outcome?.report ?? saved.report} />
       <div class="actions">
         <button type="button" onClick={onReview}>
           {t('reviewReports')}

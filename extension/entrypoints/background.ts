@@ -8,5 +8,6 @@ export default defineBackground(() =>
     fetch: (input, init) => fetch(input, init),
     now: Date.now,
     random: Math.random,
+    estimateStorage: () => navigator.storage.estimate(),
   }),
 );

@@ -73,6 +73,7 @@ async function load(db: DbOpener, subject: FormSubject, now: number): Promise<Lo
   const key = draftKey({ reportId: '', url: page.url }, false);
   const { draft, frequent, lastUsed } = await readStart(db, key);
   if (draft) return { ...draft, key, frequent, restored: true };
+  const isLink = page.source === 'link';
   const target: FormTarget = {
     reportId: crypto.randomUUID(),
     url: page.url,
@@ -81,7 +82,8 @@ async function load(db: DbOpener, subject: FormSubject, now: number): Promise<Lo
     capturedAt: new Date(now).toISOString(),
   };
   return {
-    values: initialFormValues(lastUsed, { languages: [] }),
+    // A link's target was never opened here: there is nothing of it to capture.
+    values: { ...initialFormValues(lastUsed, { languages: [] }), captureEvidence: !isLink },
     target,
     key,
     frequent,

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { captureReportEvidence } from '../capture/capture-report';
+import type { StorageEstimator } from '../storage/evidence-files';
 import { deleteMeta } from '../storage/meta';
 import {
   type BackgroundSyncDeps,
@@ -16,8 +18,11 @@ import {
 } from './menus';
 import { listenForMessages, type SyncSummary } from './messages';
 
-/** What the background's entrypoint passes: the database, the network, the clock, chance. */
-export type BackgroundDeps = BackgroundSyncDeps;
+/**
+ * What the background's entrypoint passes: the database, the network, the clock, chance, and how
+ * full the browser's storage is.
+ */
+export type BackgroundDeps = BackgroundSyncDeps & { estimateStorage: StorageEstimator };
 
 /**
  * Wires the background: the sync engine and its triggers (messages, alarms, startup, install,
@@ -33,6 +38,9 @@ export function startBackground(deps: BackgroundDeps): void {
   };
   const runner = createBackgroundSyncRunner(deps, afterSync);
   const sync = async (): Promise<SyncSummary> => summary(await runner.syncNow());
+  // One capture at a time: Chrome photographs only the tab in front, at most twice a second.
+  let capturing: Promise<unknown> = Promise.resolve();
+  const captureDeps = { db, now: deps.now, estimate: deps.estimateStorage };
 
   listenForMessages({
     'sync-now': sync,
@@ -46,6 +54,23 @@ export function startBackground(deps: BackgroundDeps): void {
       return sync();
     },
     'signed-in': sync,
+    'capture-evidence': async (request) => {
+      const run = capturing.then(() =>
+        captureReportEvidence(captureDeps, {
+          reportId: request.reportId,
+          tabId: request.tabId,
+          ...(request.windowId !== undefined ? { windowId: request.windowId } : {}),
+        }),
+      );
+      capturing = run.catch(() => undefined);
+      const outcome = await run;
+      void refreshAllBadges(db);
+      return {
+        ...summary(await runner.syncNow()),
+        files: outcome.files.length,
+        ...(outcome.problem ? { problem: outcome.problem } : {}),
+      };
+    },
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

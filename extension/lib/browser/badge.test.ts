@@ -31,6 +31,26 @@ describe('badgeLookFor', () => {
 });
 
 describe('refreshBadge', () => {
+  it('marks a page reported from a link as not captured, until its capture is added', async () => {
+    const db = freshDb();
+    const url = 'https://shop.example.kz/item';
+    const report = aReport({ url, source: 'link' });
+    await saveReport(db, report, { at: 1 });
+    expect((await refreshBadge(db, 7, url)).title).toBe(
+      'WebTagger: reported from a link, not captured — open to capture the page',
+    );
+    const file = {
+      sha256: 'a'.repeat(64),
+      mime: 'image/png',
+      bytes: 5,
+      kind: 'screenshot',
+    } as const;
+    await saveReport(db, { ...report, files: [file] }, { at: 2 });
+    expect((await refreshBadge(db, 7, url)).title).toBe(
+      'WebTagger: you have already reported this page',
+    );
+  });
+
   it('sets the badge of the tab from the URL, decided locally', async () => {
     const db = freshDb();
     await db.knownUrls.put({ hash: urlKeyHash(canonicalUrl('https://casino.example.kz/')) });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isNotCaptured } from '../capture/not-captured';
 import { t } from '../i18n/i18n';
 import type { WebTaggerDb } from '../storage/db';
 import { type AlreadyReported, isAlreadyReported } from '../sync/known-urls';
@@ -9,10 +10,16 @@ export type BadgeLook = { text: string; color?: string; title: string };
 export const BADGE_TEXT = '✓';
 const OWN_COLOUR = '#1b5fb8';
 const KNOWN_COLOUR = '#2e7d32';
+const NOT_CAPTURED_COLOUR = '#b26a00';
 
-/** The badge for a tab's page: a tick when it is already reported (by the analyst or anyone). */
-export function badgeLookFor(decision: AlreadyReported['status']): BadgeLook {
+/**
+ * The badge for a tab's page: a tick when it is already reported (by the analyst or anyone); an
+ * amber one when the analyst's report of it came from a link and the page is not captured yet.
+ */
+export function badgeLookFor(decision: AlreadyReported['status'] | 'not_captured'): BadgeLook {
   switch (decision) {
+    case 'not_captured':
+      return { text: BADGE_TEXT, color: NOT_CAPTURED_COLOUR, title: t('badgeNotCapturedTitle') };
     case 'own':
       return { text: BADGE_TEXT, color: OWN_COLOUR, title: t('badgeOwnReportTitle') };
     case 'known':
@@ -36,7 +43,10 @@ export async function refreshBadge(
   tabId: number,
   url: string | undefined,
 ): Promise<BadgeLook> {
-  const look = badgeLookFor((await isAlreadyReported(db, url)).status);
+  const found = await isAlreadyReported(db, url);
+  const look = badgeLookFor(
+    found.status === 'own' && isNotCaptured(found.report) ? 'not_captured' : found.status,
+  );
   const button = toolbarButton();
   try {
     await Promise.all([

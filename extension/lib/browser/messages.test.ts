@@ -14,6 +14,7 @@ function handlers(): MessageHandlers {
     'report-saved': vi.fn(async () => summary),
     'consent-given': vi.fn(async () => summary),
     'signed-in': vi.fn(async () => summary),
+    'capture-evidence': vi.fn(async () => ({ ...summary, files: 2 })),
   };
 }
 

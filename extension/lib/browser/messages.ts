@@ -9,6 +9,14 @@ export type SyncSummary = {
   nextAttemptAt?: number;
 };
 
+/** What the background answers after capturing a report's evidence and syncing. */
+export type CaptureSummary = SyncSummary & {
+  /** How many evidence files were captured and stored. */
+  files: number;
+  /** Why some or all of the evidence is missing (storage/capture-state.ts's CaptureProblem). */
+  problem?: string;
+};
+
 type Empty = Record<never, never>;
 
 /**
@@ -23,6 +31,14 @@ export type MessageMap = {
   'report-saved': { payload: { reportId: string }; answer: SyncSummary };
   /** The analyst accepted the current policy (after `POST /api/consent` succeeded). */
   'consent-given': { payload: { policyVersion: string }; answer: SyncSummary };
+  /**
+   * A report was saved waiting for its evidence: capture it from its tab (the popup may close
+   * meanwhile), then sync. Answers what was captured and how the sync went.
+   */
+  'capture-evidence': {
+    payload: { reportId: string; tabId: number; windowId?: number };
+    answer: CaptureSummary;
+  };
   /** The analyst signed in (after `setSession`): sync and fetch statuses and known URLs. */
   'signed-in': { payload: Empty; answer: SyncSummary };
 };

@@ -40,7 +40,7 @@ describe('initialFormValues', () => {
       availability: 'geo_restricted',
       topics: ['gambling', 'fraud'],
       note: '',
-      attachScreenshot: false,
+      captureEvidence: true,
     });
   });
 

@@ -24,7 +24,8 @@ export type FormValues = {
   availability: Availability;
   topics: Topic[];
   note: string;
-  attachScreenshot: boolean;
+  /** Capture the page's evidence (full-page screenshot and page copy) on Save. */
+  captureEvidence: boolean;
   /** The id of an approved representation document, when the analyst represents the person. */
   basisDocumentId: string;
 };
@@ -36,8 +37,10 @@ export type FormTarget = {
   title: string;
   source: ReportSource;
   capturedAt: string;
-  /** Kept from an edited report; a new screenshot replaces it. */
+  /** Kept from an edited report: an edit does not capture the page again. */
   evidence?: ReportInput['evidence'];
+  files?: ReportInput['files'];
+  capture?: ReportInput['capture'];
 };
 
 /** What the page suggests: languages from its markup and text, a place from its address. */
@@ -61,7 +64,7 @@ export function initialFormValues(lastUsed: LastUsedValues, hints: PageHints): F
     availability: lastUsed.availability,
     topics: lastUsed.topics,
     note: '',
-    attachScreenshot: false,
+    captureEvidence: true,
     basisDocumentId: '',
   };
 }
@@ -80,7 +83,7 @@ export function formValuesOf(report: ReportInput): FormValues {
     availability: report.availability,
     topics: report.topics,
     note: report.note,
-    attachScreenshot: false,
+    captureEvidence: false,
     basisDocumentId: report.personalDataBasis?.documentId ?? '',
   };
 }
@@ -94,6 +97,8 @@ export function targetOf(report: ReportInput): FormTarget {
     source: report.source,
     capturedAt: report.capturedAt,
     ...(report.evidence ? { evidence: report.evidence } : {}),
+    ...(report.files ? { files: report.files } : {}),
+    ...(report.capture ? { capture: report.capture } : {}),
   };
 }
 
@@ -130,6 +135,8 @@ export function reportFromForm(
     note: values.note,
     capturedAt: target.capturedAt,
     ...(target.evidence ? { evidence: target.evidence } : {}),
+    ...(target.files ? { files: target.files } : {}),
+    ...(target.capture ? { capture: target.capture } : {}),
     ...(documentId ? { personalDataBasis: { kind: 'representation', documentId } } : {}),
   };
 }

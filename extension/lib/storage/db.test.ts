@@ -47,6 +47,6 @@ describe('WebTaggerDb', () => {
       .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
       .count();
     expect(pending).toBe(2);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
   });
 });

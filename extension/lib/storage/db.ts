@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { PersonalDataKind } from '#shared/personal-data/types';
 import type { ReviewStatus } from '#shared/review-status';
 import type { ErrorCode } from '#shared/schemas/errors';
-import type { Evidence, ReportInput } from '#shared/schemas/report';
+import type { EvidenceFile, EvidenceFileMime, ReportInput } from '#shared/schemas/report';
 import type { Mutation } from '#shared/schemas/sync';
 import { DB_NAME, type DbOpener } from './local-db';
 
@@ -24,6 +24,12 @@ export type LocalReport = ReportInput & {
   rejection?: Rejection;
   reviewStatus?: ReviewStatus;
   serverVersion?: number;
+  /**
+   * Where the report's evidence is: being captured (its upsert waits), or why it was saved
+   * without it (capture.ts's `CaptureProblem`).
+   */
+  evidenceState?: 'capturing' | 'captured' | 'failed';
+  captureProblem?: string;
 };
 
 /**
@@ -37,18 +43,33 @@ export type OutboxEntry = {
   queuedAt: number;
   /** The evidence an upsert refers to: uploaded before the push, kept until answered. */
   evidenceSha256?: string;
+  /** The evidence files (`report.files`) an upsert refers to, uploaded the same way. */
+  fileShas?: string[];
+  /**
+   * Set (to when it began) while the report's evidence is being captured: the drain stops before
+   * this entry until the capture ends or is given up (storage/capture-state.ts).
+   */
+  awaitingCapture?: number;
 };
 
-/** A screenshot kept locally until the report that refers to it is synced. */
-export type EvidenceBlob = Evidence & {
-  /** The image bytes (an ArrayBuffer clones into IndexedDB in every browser and in tests). */
+/** An evidence file kept locally until the report that refers to it is synced. */
+export type EvidenceBlob = {
+  sha256: string;
+  mime: EvidenceFileMime;
+  bytes: number;
+  /** Absent for the single screenshot of earlier versions. */
+  kind?: EvidenceFile['kind'];
+  fullPage?: boolean;
+  /** The file's bytes (an ArrayBuffer clones into IndexedDB in every browser and in tests). */
   data: ArrayBuffer;
   /** When it was captured, ms since epoch. */
   storedAt: number;
   /** When the server confirmed it holds these bytes. */
   uploadedAt?: number;
-  /** The server's code when it refused the image itself (the report is pushed regardless). */
+  /** The server's code when it refused the file itself (the report is pushed regardless). */
   refusedWith?: string;
+  /** Uploads the server answered with an error that a retry might cure. */
+  failedAttempts?: number;
 };
 
 export type MetaEntry = { key: string; value: unknown };
@@ -84,6 +105,10 @@ export class WebTaggerDb extends Dexie implements DbOpener {
         evidence: 'sha256, storedAt',
       })
       .upgrade(upgradeToV2);
+    // v3: an upsert names several evidence files (a full-page screenshot and a page copy).
+    this.version(3).stores({
+      outbox: '++seq, reportId, evidenceSha256, *fileShas, awaitingCapture',
+    });
   }
 
   dexie(): Promise<WebTaggerDb> {

@@ -9,6 +9,11 @@ export type SaveOptions = {
   at: number;
   /** Whether a new report's values pre-fill the next form (not for one-click link reports). */
   rememberForm?: boolean;
+  /**
+   * The report's evidence is being captured now: its upsert waits for the files (or for the
+   * capture to be given up) before it is pushed (capture-state.ts).
+   */
+  awaitCapture?: boolean;
 };
 
 /**
@@ -27,14 +32,22 @@ export async function saveReport(
     state: 'pending',
     updatedAt: now,
     urlKeyHash: urlKeyHash(canonicalUrl(report.url)),
+    ...(options.awaitCapture ? { evidenceState: 'capturing' as const } : {}),
   };
   await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
     const previous = await db.reports.get(report.id);
     if (previous?.reviewStatus) local.reviewStatus = previous.reviewStatus;
     if (previous?.serverVersion) local.serverVersion = previous.serverVersion;
+    // An edit made while the page is still being captured waits for that capture too.
+    const capturing = options.awaitCapture ? now : await captureUnderWay(db, report.id);
+    if (capturing !== undefined) local.evidenceState = 'capturing';
+    else keepEvidenceState(local, previous);
     await dropUnsentEntries(db, report.id);
     await db.reports.put(local);
-    await db.outbox.add(upsertEntry(report, now));
+    await db.outbox.add({
+      ...upsertEntry(report, now),
+      ...(capturing !== undefined ? { awaitingCapture: capturing } : {}),
+    });
     if (!previous) await countTopics(db, report);
     if (!previous && options.rememberForm !== false) await rememberFormValues(db, report);
   });
@@ -81,6 +94,8 @@ export function reportInputOf(report: LocalReport): ReportInput {
     rejection: _rejection,
     reviewStatus: _reviewStatus,
     serverVersion: _serverVersion,
+    evidenceState: _evidenceState,
+    captureProblem: _captureProblem,
     ...input
   } = report;
   return input;
@@ -92,7 +107,19 @@ function upsertEntry(report: ReportInput, now: number): OutboxEntry {
     reportId: report.id,
     queuedAt: now,
     ...(report.evidence ? { evidenceSha256: report.evidence.sha256 } : {}),
+    ...(report.files?.length ? { fileShas: report.files.map((f) => f.sha256) } : {}),
   };
+}
+
+/** An edit keeps what is known of the evidence it carries (its files, or why it has none). */
+function keepEvidenceState(local: LocalReport, previous: LocalReport | undefined) {
+  if (previous?.evidenceState === 'captured' && local.files?.length) {
+    local.evidenceState = 'captured';
+  }
+  if (previous?.evidenceState === 'failed' && !local.files?.length) {
+    local.evidenceState = 'failed';
+    if (previous.captureProblem) local.captureProblem = previous.captureProblem;
+  }
 }
 
 async function rememberFormValues(db: WebTaggerDb, report: ReportInput) {
@@ -111,6 +138,16 @@ async function countTopics(db: WebTaggerDb, report: ReportInput) {
   const usage = (await getMeta(db, 'topicUsage')) ?? {};
   for (const topic of report.topics) usage[topic] = (usage[topic] ?? 0) + 1;
   await setMeta(db, 'topicUsage', usage);
+}
+
+/** When the capture that a queued upsert of the report waits for began, if one does. */
+async function captureUnderWay(db: WebTaggerDb, reportId: string): Promise<number | undefined> {
+  const waiting = await db.outbox
+    .where('reportId')
+    .equals(reportId)
+    .filter((entry) => entry.awaitingCapture !== undefined)
+    .first();
+  return waiting?.awaitingCapture;
 }
 
 /** Drops queued mutations of a report that were never sent; returns how many. */

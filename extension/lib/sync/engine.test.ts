@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { storeEvidence } from '../capture/evidence';
 import type { WebTaggerDb } from '../storage/db';
+import { storeEvidenceFile } from '../storage/evidence-files';
 import { saveReport } from '../storage/reports';
 import { createFakeServer, type FakeServer } from '../testing/fake-server';
 import { aReport, freshDb, SESSION } from '../testing/fixtures';
@@ -19,6 +19,17 @@ function setUp() {
       now: Date.now,
     });
   return { db, server, drain };
+}
+
+/** A screenshot stored as the single `evidence` of earlier versions names it. */
+async function storeScreenshot(db: WebTaggerDb, bytes: Uint8Array) {
+  const file = await storeEvidenceFile(
+    db,
+    bytes,
+    { mime: 'image/png', kind: 'screenshot' },
+    { at: Date.now(), estimate: async () => ({}) },
+  );
+  return { sha256: file.sha256, mime: 'image/png' as const, bytes: file.bytes };
 }
 
 async function saveMany(db: WebTaggerDb, count: number) {
@@ -228,12 +239,7 @@ describe('drainOutbox', () => {
 
   it('uploads the evidence before the report that names it, and drops it once synced', async () => {
     const { db, server, drain } = setUp();
-    const evidence = await storeEvidence(
-      db,
-      new Uint8Array([137, 80, 78, 71, 1, 2, 3]),
-      'image/png',
-      Date.now(),
-    );
+    const evidence = await storeScreenshot(db, new Uint8Array([137, 80, 78, 71, 1, 2, 3]));
     await saveReport(db, aReport({ evidence }), { at: Date.now() });
 
     expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
@@ -247,7 +253,7 @@ describe('drainOutbox', () => {
 
   it('pushes nothing and keeps the evidence while its upload fails', async () => {
     const { db, server, drain } = setUp();
-    const evidence = await storeEvidence(db, new Uint8Array([1, 2, 3]), 'image/png', Date.now());
+    const evidence = await storeScreenshot(db, new Uint8Array([1, 2, 3]));
     await saveReport(db, aReport({ evidence }), { at: Date.now() });
     server.state.failNext.push({ status: 503, code: 'internal_error' });
 

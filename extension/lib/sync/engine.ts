@@ -1,4 +1,5 @@
 import { MAX_PUSH_MUTATIONS } from '#shared/schemas/sync';
+import { firstAwaitingCapture, giveUpStaleCaptures } from '../storage/capture-state';
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
 import { markSentUpTo, moveBatchStates, moveStates } from '../storage/outbox-queries';
 import { type ApiClient, ApiClientError, type PushResult } from './api-client';
@@ -26,7 +27,8 @@ export type DrainDeps = {
 
 /**
  * Pushes the outbox in order, in batches, until it is empty or the server cannot take more now.
- * Evidence a batch refers to is uploaded first. Entries leave the outbox only once the server has
+ * Evidence a batch refers to is uploaded first; an entry whose evidence is still being captured,
+ * and those after it, wait for the capture to end (or to be given up). Entries leave the outbox only once the server has
  * answered for them, so a crash or a lost answer means the same mutation (same id, same payload)
  * is sent again and the server answers `duplicate`. While one batch is on its way, the answers to
  * the previous one are stored; the server still receives the batches one after another, in order.
@@ -46,11 +48,21 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     if (count < batch.length) incomplete = true;
   };
   let after = 0;
+  await giveUpStaleCaptures(deps.db, deps.now());
+  // Entries from the first one whose evidence is still being captured wait for that capture.
+  const capturing = await firstAwaitingCapture(deps.db);
   for (;;) {
-    const batch = await deps.db.outbox.where('seq').above(after).limit(batchSize).toArray();
+    const batch = await deps.db.outbox
+      .where('seq')
+      .between(after, capturing ?? Number.POSITIVE_INFINITY, false, false)
+      .limit(batchSize)
+      .toArray();
     if (batch.length === 0 || incomplete) {
       await store();
-      return incomplete ? unanswered(pushed) : { kind: 'done', pushed };
+      if (incomplete) return unanswered(pushed);
+      return capturing === undefined
+        ? { kind: 'done', pushed }
+        : { kind: 'retry_later', pushed, reason: 'capturing' };
     }
     let storing: Promise<void> = Promise.resolve();
     try {

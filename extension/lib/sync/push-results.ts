@@ -2,7 +2,7 @@ import type { LocalReport, OutboxEntry, Rejection, WebTaggerDb } from '../storag
 import { deleteMeta } from '../storage/meta';
 import { queuedReportIds, removeAnswered, reportsOfBatch } from '../storage/outbox-queries';
 import type { PushResult } from './api-client';
-import { releaseEvidence } from './evidence-upload';
+import { filesOfEntry, releaseEvidence } from './evidence-upload';
 
 /**
  * Applies the server's answers to a pushed batch in one transaction: answered entries leave the
@@ -41,10 +41,7 @@ export async function applyResults(
       if (report?.state === 'syncing') changed.set(report.id, { ...report, state: 'pending' });
     }
     await db.reports.bulkPut([...changed.values()]);
-    await releaseEvidence(
-      db,
-      answered.flatMap((entry) => (entry.evidenceSha256 ? [entry.evidenceSha256] : [])),
-    );
+    await releaseEvidence(db, answered.flatMap(filesOfEntry));
     if (repull) await deleteMeta(db, 'pullCursor');
   });
   return answered.length;

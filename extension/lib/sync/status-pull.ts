@@ -53,7 +53,9 @@ export async function applyPullPage(
       deletes.delete(change.id);
       puts.set(
         change.id,
-        mine && mine.state !== 'synced' ? withServerStatus(mine, change) : fromServer(change),
+        mine && mine.state !== 'synced'
+          ? withServerStatus(mine, change)
+          : { ...fromServer(change), ...evidenceNotesOf(mine) },
       );
     }
     await db.reports.bulkDelete([...deletes]);
@@ -61,6 +63,15 @@ export async function applyPullPage(
     await setMeta(db, 'pullCursor', cursor);
   });
   return changes.length;
+}
+
+/** What only this browser knows of a report's evidence: whether and why its capture failed. */
+function evidenceNotesOf(report: LocalReport | undefined): Partial<LocalReport> {
+  if (!report?.evidenceState) return {};
+  return {
+    evidenceState: report.evidenceState,
+    ...(report.captureProblem ? { captureProblem: report.captureProblem } : {}),
+  };
 }
 
 function withServerStatus(report: LocalReport, change: StoredReport): LocalReport {

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ExtensionBrowser } from './browser';
+import { launchWithExtension } from './browser';
+
+/**
+ * The test build (`npm run build:chrome:test`): the shipped extension plus host permissions for
+ * every page, standing in for the `activeTab` grant a click on the toolbar button gives.
+ */
+export const TEST_EXTENSION_DIR = resolve('.output/test/chrome-mv3');
+
+export async function launchTestBuild(
+  options: { locale?: string; profileDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  if (!existsSync(join(TEST_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('The test build is missing: run `npm run build:chrome:test`.');
+  }
+  return launchWithExtension({ ...options, extensionDir: TEST_EXTENSION_DIR });
+}
+
+/** A page `screens` viewports tall, with a header that stays put and a mark at its very end. */
+export function longPageBody(screens: number): string {
+  const blocks = Array.from(
+    { length: screens * 2 },
+    (_, i) =>
+      `<section style="height:50vh;background:hsl(${(i * 47) % 360} 60% 80%)">Раздел ${i + 1}</section>`,
+  ).join('');
+  return (
+    '<header style="position:fixed;top:0;left:0;right:0;height:40px;background:#333;color:#fff">' +
+    'Шапка</header>' +
+    `<main style="padding-top:40px">${blocks}</main><footer id="end">Конец страницы</footer>`
+  );
+}
+
+type EvidenceItem = {
+  sha256: string;
+  mime: string;
+  kind: string;
+  uploaded: boolean;
+  bytes: number;
+};
+type MaterialDetail = {
+  material: { id: string; url: string };
+  reports: { id: string; files: { sha256: string }[]; capture: Record<string, unknown> | null }[];
+  evidence: EvidenceItem[];
+};
+
+/** What a reviewer sees of the material of a URL: its reports and evidence (admin's token). */
+export async function materialOf(
+  serverUrl: string,
+  token: string,
+  url: string,
+): Promise<MaterialDetail | undefined> {
+  const headers = { authorization: `Bearer ${token}` };
+  const list = (await (await fetch(`${serverUrl}/api/materials`, { headers })).json()) as {
+    materials: { id: string; url: string }[];
+  };
+  const found = list.materials?.find((m) => m.url === url);
+  if (!found) return undefined;
+  return (await (
+    await fetch(`${serverUrl}/api/materials/${found.id}`, { headers })
+  ).json()) as MaterialDetail;
+}
+
+/** An evidence file's bytes as a reviewer downloads them, checked against their hash. */
+export async function downloadEvidence(
+  serverUrl: string,
+  token: string,
+  sha256: string,
+): Promise<Buffer> {
+  const response = await fetch(`${serverUrl}/api/evidence/${sha256}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw new Error(`evidence ${sha256}: ${response.status}`);
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== sha256) throw new Error(`evidence ${sha256} came back as ${actual}`);
+  return bytes;
+}
+
+/** The width and height a PNG's header gives. */
+export function pngSize(bytes: Buffer): { width: number; height: number } {
+  if (bytes.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('not a PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
