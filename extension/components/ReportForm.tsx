@@ -134,6 +134,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
         value={values.topics}
         onChange={(topics) => update({ topics })}
         frequent={form.loaded.frequent}
+        offers={form.loaded.topicOffers}
         error={errors.topics}
       />
       <div class="grid-3">
@@ -144,6 +145,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
           codes={RESOURCE_TYPE_CODES}
           value={values.resourceType}
           onChange={(resourceType) => update({ resourceType })}
+          suggested={!!form.suggested.resourceType}
           error={errors.resourceType}
         />
         <VocabularySelect
@@ -153,6 +155,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
           codes={OPENNESS_CODES}
           value={values.openness}
           onChange={(openness) => update({ openness })}
+          suggested={!!form.suggested.openness}
           error={errors.openness}
         />
         <VocabularySelect
@@ -162,19 +165,21 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
           codes={AVAILABILITY_CODES}
           value={values.availability}
           onChange={(availability) => update({ availability })}
+          suggested={!!form.suggested.availability}
           error={errors.availability}
         />
       </div>
       <LanguagePicker
         value={values.languages}
         onChange={(languages) => update({ languages })}
-        suggested={form.suggested.languages}
+        suggested={!!form.suggested.languages}
+        offers={form.loaded.languageOffers}
         error={errors.languages}
       />
       <GeographyFields
         value={values}
         onChange={update}
-        suggested={form.suggested.geography}
+        suggested={!!form.suggested.geography}
         errors={errors}
         localityWarning={
           <PersonalDataWarning

@@ -1,6 +1,7 @@
 import { labelOf, type Vocabulary } from '#shared/labels';
 import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
+import { SuggestionMark } from './SuggestionMark';
 
 type Props<Code extends string> = {
   name: string;
@@ -9,6 +10,8 @@ type Props<Code extends string> = {
   codes: readonly Code[];
   value: Code;
   onChange: (value: Code) => void;
+  /** The value is a suggestion (the last report's), not yet confirmed by the analyst. */
+  suggested?: boolean;
   error?: MessageKey;
 };
 
@@ -17,10 +20,14 @@ export function VocabularySelect<Code extends string>(props: Props<Code>) {
   const locale = uiLocale();
   return (
     <div class="field">
-      <label for={fieldId(props.name)}>{t(props.label)}</label>
+      <label for={fieldId(props.name)}>
+        {t(props.label)}
+        {props.suggested && <SuggestionMark />}
+      </label>
       <select
         id={fieldId(props.name)}
         name={props.name}
+        class={props.suggested ? 'suggested' : undefined}
         value={props.value}
         onChange={(event) => props.onChange(event.currentTarget.value as Code)}
         {...errorAttributes(props.name, props.error)}
