@@ -32,6 +32,7 @@ export async function saveReport(
     const previous = await db.reports.get(report.id);
     if (previous?.reviewStatus) local.reviewStatus = previous.reviewStatus;
     if (previous?.serverVersion) local.serverVersion = previous.serverVersion;
+    if (previous?.reporterComment) local.reporterComment = previous.reporterComment;
     await dropUnsentEntries(db, report.id);
     await db.reports.put(local);
     await db.outbox.add(upsertEntry(report, now));
@@ -80,6 +81,7 @@ export function reportInputOf(report: LocalReport): ReportInput {
     urlKeyHash: _hash,
     rejection: _rejection,
     reviewStatus: _reviewStatus,
+    reporterComment: _reporterComment,
     serverVersion: _serverVersion,
     ...input
   } = report;
