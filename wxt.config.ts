@@ -39,7 +39,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['storage', 'alarms', 'tabs', 'contextMenus', 'activeTab', 'scripting'],
+    permissions: [
+      'storage',
+      'alarms',
+      'tabs',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      // The optional announcement of reviewers' decisions (options page).
+      'notifications',
+    ],
     commands: {
       // Opens the popup; Firefox's MV2 build names the same command after browser_action.
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { t } from '../i18n/i18n';
 import type { WebTaggerDb } from '../storage/db';
 import { type AlreadyReported, isAlreadyReported } from '../sync/known-urls';
+import { countUnseen } from '../sync/status-pull';
 
 /** What the toolbar button shows for a tab. */
 export type BadgeLook = { text: string; color?: string; title: string };
@@ -9,9 +10,25 @@ export type BadgeLook = { text: string; color?: string; title: string };
 export const BADGE_TEXT = '✓';
 const OWN_COLOUR = '#1b5fb8';
 const KNOWN_COLOUR = '#2e7d32';
+const NEWS_COLOUR = '#c25e00';
 
-/** The badge for a tab's page: a tick when it is already reported (by the analyst or anyone). */
-export function badgeLookFor(decision: AlreadyReported['status']): BadgeLook {
+/**
+ * The badge for a tab's page: a tick when it is already reported (by the analyst or anyone), and
+ * the number of the analyst's reports whose outcome came back unseen, on every tab.
+ */
+export function badgeLookFor(decision: AlreadyReported['status'], unseen = 0): BadgeLook {
+  const page = pageLook(decision);
+  if (unseen <= 0) return page;
+  const count = unseen > 99 ? '99+' : String(unseen);
+  const news = t('badgeUnseenTitle', String(unseen));
+  return {
+    text: page.text ? `${count}${BADGE_TEXT}` : count,
+    color: NEWS_COLOUR,
+    title: page.text ? `${page.title}\n${news}` : news,
+  };
+}
+
+function pageLook(decision: AlreadyReported['status']): BadgeLook {
   switch (decision) {
     case 'own':
       return { text: BADGE_TEXT, color: OWN_COLOUR, title: t('badgeOwnReportTitle') };
@@ -35,8 +52,13 @@ export async function refreshBadge(
   db: WebTaggerDb,
   tabId: number,
   url: string | undefined,
+  unseen?: number,
 ): Promise<BadgeLook> {
-  const look = badgeLookFor((await isAlreadyReported(db, url)).status);
+  const [reported, news] = await Promise.all([
+    isAlreadyReported(db, url),
+    unseen ?? countUnseen(db),
+  ]);
+  const look = badgeLookFor(reported.status, news);
   const button = toolbarButton();
   try {
     await Promise.all([
@@ -52,9 +74,11 @@ export async function refreshBadge(
 
 /** Refreshes the badge of every open tab (after a sync changed what is known). */
 export async function refreshAllBadges(db: WebTaggerDb): Promise<void> {
-  const tabs = await browser.tabs.query({});
+  const [tabs, unseen] = await Promise.all([browser.tabs.query({}), countUnseen(db)]);
   await Promise.all(
-    tabs.flatMap((tab) => (tab.id === undefined ? [] : [refreshBadge(db, tab.id, tab.url)])),
+    tabs.flatMap((tab) =>
+      tab.id === undefined ? [] : [refreshBadge(db, tab.id, tab.url, unseen)],
+    ),
   );
 }
 

@@ -14,6 +14,8 @@ function handlers(): MessageHandlers {
     'report-saved': vi.fn(async () => summary),
     'consent-given': vi.fn(async () => summary),
     'signed-in': vi.fn(async () => summary),
+    'pull-now': vi.fn(async () => summary),
+    'outcomes-seen': vi.fn(async () => ({})),
   };
 }
 
