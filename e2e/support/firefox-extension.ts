@@ -132,10 +132,10 @@ export async function signIn(popup: Page, serverUrl: string, who: Credentials): 
   await fill(popup, 'input[name=password]', who.password);
   await click(popup, 'button[type=submit]');
   await popup.waitForSelector('main[data-checked=true]', { timeout: 15_000 });
-  const shown = await popup.waitForSelector(
-    '[data-testid=save], [data-testid=consent-screen] button',
-    { visible: true, timeout: 15_000 },
-  );
+  const shown = await popup.waitForSelector('[data-testid=save], [data-testid=consent-accept]', {
+    visible: true,
+    timeout: 15_000,
+  });
   if (await shown?.evaluate((e) => e.tagName === 'BUTTON' && !e.matches('[data-testid=save]'))) {
     await shown?.click();
   }

@@ -40,9 +40,9 @@ export async function signIn(popup: Page, serverUrl: string, who: Credentials) {
   await popup.locator('button[type=submit]').click();
   // Once the server has answered, what shows (the form, or the policy to accept) stays.
   await expect(popup.locator('main[data-checked=true]')).toBeVisible();
-  const consent = popup.getByTestId('consent-screen');
-  await expect(popup.getByTestId('save').or(consent.getByRole('button'))).toBeVisible();
-  if (await consent.isVisible()) await consent.getByRole('button').click();
+  const accept = popup.getByTestId('consent-accept');
+  await expect(popup.getByTestId('save').or(accept)).toBeVisible();
+  if (await accept.isVisible()) await accept.click();
   await expect(popup.getByTestId('save')).toBeVisible();
 }
 
