@@ -198,7 +198,8 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
 /** The analyst's own report of a page, looked up once the form is on its way (Dexie loads). */
 async function findOwnReport(deps: PageDeps, url: string): Promise<LocalReport | null> {
   try {
-    const [{ ownReportOf }, dexie] = await Promise.all([import('./watch-popup'), deps.db.dexie()]);
+    const { ownReportOf } = await import('./own-report');
+    const dexie = await deps.db.dexie();
     return (await ownReportOf(dexie, url)) ?? null;
   } catch {
     return null;
@@ -216,8 +217,10 @@ function useOnlineAgain(deps: PageDeps, gate: Gate, setGate: (next: (g: Gate) =>
     const since = deps.now();
     let stop: (() => void) | undefined;
     let stopped = false;
-    Promise.all([import('./watch-popup'), deps.db.dexie()])
-      .then(([{ watchLastSync }, dexie]) => {
+    afterFormReady(FORM_WAIT_MS)
+      .then(() => import('./pending/watch-not-accepted'))
+      .then(async ({ watchLastSync }) => {
+        const dexie = await deps.db.dexie();
         const unwatch = watchLastSync(dexie, (last) =>
           setGate((current) => gateAfterSync(current, last, since)),
         );

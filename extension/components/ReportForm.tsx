@@ -16,6 +16,7 @@ import { FieldError, fieldId } from './form/FieldError';
 import { GeographyFields } from './form/GeographyFields';
 import { LanguagePicker } from './form/LanguagePicker';
 import { NoteField } from './form/NoteField';
+import { SuggestionMark } from './form/SuggestionMark';
 import { TopicPicker } from './form/TopicPicker';
 import { usePersonalDataFinder } from './form/usePersonalDataFinder';
 import { type FormSubject, useReportForm } from './form/useReportForm';
@@ -169,6 +170,11 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
           error={errors.availability}
         />
       </div>
+      {(form.suggested.resourceType || form.suggested.openness || form.suggested.availability) && (
+        <p class="hint" data-testid="values-suggested">
+          <SuggestionMark /> {t('lastValuesSuggested')}
+        </p>
+      )}
       <LanguagePicker
         value={values.languages}
         onChange={(languages) => update({ languages })}

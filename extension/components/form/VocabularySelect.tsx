@@ -1,7 +1,6 @@
 import { labelOf, type Vocabulary } from '#shared/labels';
 import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
-import { SuggestionMark } from './SuggestionMark';
 
 type Props<Code extends string> = {
   name: string;
@@ -20,14 +19,12 @@ export function VocabularySelect<Code extends string>(props: Props<Code>) {
   const locale = uiLocale();
   return (
     <div class="field">
-      <label for={fieldId(props.name)}>
-        {t(props.label)}
-        {props.suggested && <SuggestionMark />}
-      </label>
+      <label for={fieldId(props.name)}>{t(props.label)}</label>
       <select
         id={fieldId(props.name)}
         name={props.name}
         class={props.suggested ? 'suggested' : undefined}
+        title={props.suggested ? t('suggestionMarkTitle') : undefined}
         value={props.value}
         onChange={(event) => props.onChange(event.currentTarget.value as Code)}
         {...errorAttributes(props.name, props.error)}
