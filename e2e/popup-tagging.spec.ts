@@ -5,7 +5,7 @@ import { startPageServer } from './support/pages';
 import { openPopup, openTab, signIn } from './support/popup';
 import { startServer } from './support/server';
 
-test('a page is tagged with one click on Save, pre-filled from the last report and the page', async () => {
+test('a page is tagged in a click or two: the last topic offered, not ticked, the rest pre-filled from the page', async () => {
   const server = await startServer();
   const pages = await startPageServer({
     first: { title: 'Букмекерская контора без лицензии' },
