@@ -148,7 +148,13 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
     content = <p class="notice">{t('noTaggablePage')}</p>;
   } else if (own) {
     content = (
-      <AlreadyReported report={own} onEdit={onEdit} onOpenList={() => openTab('pending')} />
+      <AlreadyReported
+        report={own}
+        db={db}
+        onEdit={onEdit}
+        onOpenList={() => openTab('pending')}
+        onGone={() => setOwn(null)}
+      />
     );
   } else {
     content = (
