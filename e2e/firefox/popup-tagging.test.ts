@@ -13,7 +13,7 @@ import {
 import { startPageServer } from '../support/pages';
 import { startServer } from '../support/server';
 
-test('an analyst signs in from the popup, tags a page in one click, and the server stores it', async () => {
+test('an analyst signs in from the popup, tags a page in a click or two, and the server stores it', async () => {
   const server = await startServer();
   const pages = await startPageServer({
     first: { title: 'Букмекерская контора без лицензии' },
