@@ -198,6 +198,23 @@ describe('ReportForm', () => {
     });
   });
 
+  it('starts a link nobody opened as undetermined, and a chosen language replaces `und`', async () => {
+    const link: TargetPage = { url: 'https://t.me/s/channel', title: 'Канал', source: 'link' };
+    const form = await open({ kind: 'page', page: link });
+    const chips = () =>
+      [...form.root.querySelectorAll('fieldset:has(#field-languages) .chip:not(.offer)')].map(
+        textOf,
+      );
+    await waitFor(() => chips().length === 1);
+    expect(chips()[0]).toContain('Undetermined');
+    expect((form.$('select[name=openness]') as HTMLSelectElement).value).toBe('unknown');
+    expect((form.$('select[name=availability]') as HTMLSelectElement).value).toBe('unknown');
+    expect(form.root.querySelectorAll('select.suggested')).toHaveLength(0);
+    await click(form.$('[data-testid=language-offers] button'));
+    await waitFor(() => !chips().some((c) => c.includes('Undetermined')));
+    expect(chips()).toHaveLength(1);
+  });
+
   it('says when the page is already reported', async () => {
     await saveReport(
       db,

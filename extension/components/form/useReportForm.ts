@@ -181,7 +181,9 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
   function applyHints(hints: PageHints) {
     const state = current.current;
     if (!state) return;
-    const languages = hints.languages.length > 0 && !touched.current.has('languages');
+    // Only a page the analyst looks at speaks for its language; a link's target was not opened.
+    const seen = subject.kind === 'page' && subject.page.source === 'page';
+    const languages = seen && hints.languages.length > 0 && !touched.current.has('languages');
     const geography = !!hints.geography && !touched.current.has('geoIndicated');
     const values = { ...state.values };
     if (languages) values.languages = hints.languages;
