@@ -57,6 +57,8 @@ export default defineConfig({
       'contextMenus',
       'activeTab',
       'scripting',
+      // The optional announcement of reviewers' decisions (options page).
+      'notifications',
       // The MHTML copy of a page (Chrome only; Firefox copies the page's DOM instead).
       ...(browser === 'firefox' ? [] : ['pageCapture']),
       // MV2 (Firefox) lists hosts among the permissions.

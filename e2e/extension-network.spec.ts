@@ -45,6 +45,8 @@ test('the extension talks to the configured server only, through a whole session
     await second.locator('textarea[name=note]').fill('Звонят с номера +7 701 234 56 78');
     await expect(second.getByTestId('pd-warning-note')).toBeVisible();
     await second.locator('textarea[name=note]').fill('Звонят мошенники');
+    // No topic is ticked for the analyst: the last one is offered.
+    await second.getByTestId('topic-offers').locator('[data-topic=gambling]').click();
     await second.getByTestId('save').click();
     await expect(second.getByTestId('saved-sync')).toHaveText('The server accepted the report.');
     await browser.context

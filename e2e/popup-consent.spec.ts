@@ -36,14 +36,24 @@ test('a new policy version is asked for before reports are sent, and sending res
     await expect(again.getByTestId('save')).toHaveCount(0);
     const transfer = consent.locator('input[name=thirdPartyTransfer]');
     await expect(transfer).not.toBeChecked();
-    await consent.getByRole('button', { name: 'I accept' }).click();
 
-    // Accepted: the queued report goes, and new ones too.
-    await expect.poll(async () => (await pullAll(server.url, token)).length).toBe(1);
+    // "Not now" keeps tagging locally, with a reminder that leads back to the policy.
+    await consent.getByRole('button', { name: 'Not now — keep saving locally' }).click();
+    await expect(again.getByTestId('consent-reminder')).toContainText(
+      'will be sent once you accept it',
+    );
     await again.locator('input[name=topic][value=financial_pyramid]').check();
     await again.getByTestId('save').click();
-    await expect(again.getByTestId('saved-sync')).toHaveText('The server accepted the report.');
-    expect(await pullAll(server.url, token)).toHaveLength(2);
+    await expect(again.getByTestId('saved-sync')).toHaveText(
+      'The report will be sent once you accept the new policy version.',
+    );
+    expect(await pullAll(server.url, token)).toHaveLength(0);
+    await again.getByTestId('consent-reminder').getByRole('button').click();
+    await again.getByTestId('consent-screen').getByRole('button', { name: 'I accept' }).click();
+
+    // Accepted: both queued reports go.
+    await expect.poll(async () => (await pullAll(server.url, token)).length).toBe(2);
+    await expect(again.getByTestId('consent-reminder')).toHaveCount(0);
 
     const me = await fetch(`${server.url}/api/me`, {
       headers: { authorization: `Bearer ${token}` },

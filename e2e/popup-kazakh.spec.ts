@@ -36,9 +36,9 @@ test('the popup speaks Kazakh in a Kazakh browser, taxonomy and policy included'
 
     await popup.getByTestId('tab-pending').click();
     await expect(popup.getByTestId('section-sent').getByRole('heading')).toHaveText(
-      'Қабылданғандар (1)',
+      'Жіберілгендер (1)',
     );
-    await expect(popup.getByTestId('review-status')).toHaveText('Жіберілді');
+    await expect(popup.getByTestId('report-status')).toHaveText('Қабылданды, қарауды күтуде');
 
     const [stored] = await pullAll(server.url, await apiLogin(server.url, analyst));
     expect(stored).toMatchObject({ topics: ['fraud'] });

@@ -5,7 +5,7 @@ import { startPageServer } from './support/pages';
 import { openPopup, openTab, signIn } from './support/popup';
 import { startServer } from './support/server';
 
-test('offline the form still saves, says the report waits, and Submit all sends it later', async () => {
+test('offline the form still saves, says the report waits, and Submit all sends it later, clearing the offline notice', async () => {
   const server = await startServer();
   const pages = await startPageServer({ one: { title: 'Казино' }, two: { title: 'Ещё казино' } });
   const browser = await launchWithExtension();
@@ -32,6 +32,8 @@ test('offline the form still saves, says the report waits, and Submit all sends 
     await expect(popup.getByTestId('section-sent').getByTestId('report-item')).toHaveCount(1, {
       timeout: 20_000,
     });
+    // The popup stops saying it has no connection as soon as a sync succeeds, not on reopening.
+    await expect(popup.getByTestId('offline')).toHaveCount(0);
     const stored = await pullAll(server.url, await apiLogin(server.url, analyst));
     expect(stored.flatMap((r) => (r.deleted ? [] : [r.url]))).toEqual([pages.url('two')]);
   } finally {

@@ -49,7 +49,7 @@ test('a report refused for personal data is explained, fixed in the review list 
     await popup.getByTestId('tab-pending').click();
     await expect(popup.getByTestId('section-rejected')).toHaveCount(0);
     const sent = popup.getByTestId('section-sent').getByTestId('report-item');
-    await expect(sent.getByTestId('review-status')).toHaveText('Submitted');
+    await expect(sent.getByTestId('report-status')).toHaveText('Received, awaiting review');
 
     const [stored] = await pullAll(server.url, await apiLogin(server.url, analyst));
     expect(stored).toMatchObject({

@@ -5,7 +5,7 @@ import { startPageServer } from './support/pages';
 import { openPopup, openTab, signIn } from './support/popup';
 import { startServer } from './support/server';
 
-test('a page is tagged with one click on Save, pre-filled from the last report and the page', async () => {
+test('a page is tagged in a click or two: the last topic offered, not ticked, the rest pre-filled from the page', async () => {
   const server = await startServer();
   const pages = await startPageServer({
     first: { title: 'Букмекерская контора без лицензии' },
@@ -25,10 +25,14 @@ test('a page is tagged with one click on Save, pre-filled from the last report a
     await expect.poll(async () => (await pullAll(server.url, token)).length).toBe(1);
     await first.close();
 
-    // The next page: the form opens filled, one click saves it.
+    // The next page: the form opens filled, but no topic is ticked for the analyst: the last one
+    // is offered, one click picks it.
     const secondUrl = pages.url('second');
     const popup = await openPopup(browser, await openTab(browser, secondUrl));
     await expect(popup.getByTestId('page-url')).toHaveText(secondUrl);
+    await expect(popup.locator('input[name=topic][value=gambling]')).not.toBeChecked();
+    await expect(popup.locator('input[name=topic]:checked')).toHaveCount(0);
+    await popup.getByTestId('topic-offers').locator('[data-topic=gambling]').click();
     await expect(popup.locator('input[name=topic][value=gambling]')).toBeChecked();
     // The Kazakh letters of the title and the city in it fill the language and the place.
     await expect(popup.locator('select[name=region]')).toHaveValue('KZ-75');

@@ -29,7 +29,10 @@ export const RESOURCE_TYPES = {
 export type ResourceType = keyof typeof RESOURCE_TYPES;
 export const RESOURCE_TYPE_CODES = codesOf<ResourceType>(RESOURCE_TYPES);
 
-/** Content languages (BCP 47 primary codes; Kazakh may carry its script). */
+/**
+ * Content languages (BCP 47 primary codes; Kazakh may carry its script); `und` when nobody has
+ * seen the content (a link tagged from the menu), alone only.
+ */
 export const LANGUAGES = {
   kk: { ru: 'Казахский', kk: 'Қазақ тілі', en: 'Kazakh' },
   'kk-Cyrl': { ru: 'Казахский (кириллица)', kk: 'Қазақ тілі (кирилл)', en: 'Kazakh (Cyrillic)' },
@@ -51,6 +54,12 @@ export const LANGUAGES = {
   de: { ru: 'Немецкий', kk: 'Неміс тілі', en: 'German' },
   ko: { ru: 'Корейский', kk: 'Корей тілі', en: 'Korean' },
   other: { ru: 'Другой', kk: 'Басқа', en: 'Other' },
+  // Last, so that the bits of the codes before it keep their place (server facet masks).
+  und: {
+    ru: 'Не определён (не просмотрено)',
+    kk: 'Анықталмаған (қаралмаған)',
+    en: 'Undetermined (not seen)',
+  },
 } as const satisfies Vocabulary<string>;
 export type Language = keyof typeof LANGUAGES;
 export const LANGUAGE_CODES = codesOf<Language>(LANGUAGES);

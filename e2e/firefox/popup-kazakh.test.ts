@@ -57,8 +57,8 @@ test('the popup speaks Kazakh in a Kazakh Firefox, taxonomy and policy included'
     await click(popup, '[data-testid=tab-pending]');
     await expect
       .poll(() => textOf(popup, '[data-testid=section-sent] h2'))
-      .toBe('Қабылданғандар (1)');
-    expect(await textOf(popup, '[data-testid=review-status]')).toBe('Жіберілді');
+      .toBe('Жіберілгендер (1)');
+    expect(await textOf(popup, '[data-testid=report-status]')).toBe('Қабылданды, қарауды күтуде');
 
     const [stored] = await pullAll(server.url, await apiLogin(server.url, analyst));
     expect(stored).toMatchObject({ topics: ['fraud'] });

@@ -62,8 +62,8 @@ test('a report refused for personal data is explained, fixed in the review list 
 
     await click(popup, '[data-testid=tab-pending]');
     await expect
-      .poll(() => textOf(popup, '[data-testid=section-sent] [data-testid=review-status]'))
-      .toBe('Submitted');
+      .poll(() => textOf(popup, '[data-testid=section-sent] [data-testid=report-status]'))
+      .toBe('Received, awaiting review');
     expect(await textOf(popup, '[data-testid=section-rejected]')).toBeUndefined();
 
     const [stored] = await pullAll(server.url, await apiLogin(server.url, analyst));

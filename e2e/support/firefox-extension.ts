@@ -132,14 +132,16 @@ export async function signIn(popup: Page, serverUrl: string, who: Credentials): 
   await fill(popup, 'input[name=password]', who.password);
   await click(popup, 'button[type=submit]');
   await popup.waitForSelector('main[data-checked=true]', { timeout: 15_000 });
-  const shown = await popup.waitForSelector(
-    '[data-testid=save], [data-testid=consent-screen] button',
-    { visible: true, timeout: 15_000 },
-  );
-  if (await shown?.evaluate((e) => e.tagName === 'BUTTON' && !e.matches('[data-testid=save]'))) {
+  // The form, or the report of a page the analyst already tagged.
+  const ready = '[data-testid=save], [data-testid=already-reported]';
+  const shown = await popup.waitForSelector(`${ready}, [data-testid=consent-accept]`, {
+    visible: true,
+    timeout: 15_000,
+  });
+  if (await shown?.evaluate((e) => e.matches('[data-testid=consent-accept]'))) {
     await shown?.click();
   }
-  await popup.waitForSelector('[data-testid=save]', { visible: true, timeout: 15_000 });
+  await popup.waitForSelector(ready, { visible: true, timeout: 15_000 });
 }
 
 /** Signs the extension in without its popup, writing the session where the extension keeps it. */

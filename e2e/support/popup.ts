@@ -31,7 +31,8 @@ export async function openPopup(
 
 /**
  * Signs in through the popup's form; accepts the current policy if the server asks for it (an
- * analyst accepted the policy of the day when registering) and waits for the form.
+ * analyst accepted the policy of the day when registering) and waits for the form (or, on a page
+ * already reported, that report).
  */
 export async function signIn(popup: Page, serverUrl: string, who: Credentials) {
   await popup.locator('input[name=server]').fill(serverUrl);
@@ -40,10 +41,12 @@ export async function signIn(popup: Page, serverUrl: string, who: Credentials) {
   await popup.locator('button[type=submit]').click();
   // Once the server has answered, what shows (the form, or the policy to accept) stays.
   await expect(popup.locator('main[data-checked=true]')).toBeVisible();
-  const consent = popup.getByTestId('consent-screen');
-  await expect(popup.getByTestId('save').or(consent.getByRole('button'))).toBeVisible();
-  if (await consent.isVisible()) await consent.getByRole('button').click();
-  await expect(popup.getByTestId('save')).toBeVisible();
+  const accept = popup.getByTestId('consent-accept');
+  // The form, or the report of a page the analyst already tagged.
+  const ready = popup.getByTestId('save').or(popup.getByTestId('already-reported'));
+  await expect(ready.or(accept)).toBeVisible();
+  if (await accept.isVisible()) await accept.click();
+  await expect(ready).toBeVisible();
 }
 
 // Lives with the other API helpers; re-exported for the specs that take it from here.

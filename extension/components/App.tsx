@@ -9,7 +9,7 @@ import { t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
 import type { PageDeps, PopupDeps } from './deps';
 import { preloadForm } from './form/useReportForm';
-import { type Gate, resolveGate } from './gate';
+import { type Gate, gateAfterSync, resolveGate } from './gate';
 import { lazy } from './Lazy';
 import { ReportForm, type SavedReport } from './ReportForm';
 import { SavedConfirmation } from './SavedConfirmation';
@@ -19,6 +19,7 @@ const SignIn = lazy(() => import('./SignIn').then((m) => m.SignIn));
 const ConsentScreen = lazy(() => import('./ConsentScreen').then((m) => m.ConsentScreen));
 const PendingView = lazy(() => import('./pending/PendingView').then((m) => m.PendingView));
 const AccountPanel = lazy(() => import('./AccountPanel').then((m) => m.AccountPanel));
+const AlreadyReported = lazy(() => import('./AlreadyReported').then((m) => m.AlreadyReported));
 
 type Tab = 'tag' | 'pending' | 'account';
 
@@ -40,7 +41,12 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
   const [editing, setEditing] = useState<LocalReport>();
   const [saved, setSaved] = useState<SavedReport>();
   const [formKey, setFormKey] = useState(0);
+  // The analyst's own report of this page, shown instead of a new form (null: none).
+  const [own, setOwn] = useState<LocalReport | null>();
+  // "Not now" on the policy: the form works, reports wait in the outbox (a reminder says so).
+  const [consentLater, setConsentLater] = useState(false);
   const notAccepted = useNotAcceptedCount(deps, gate.name === 'main');
+  useOnlineAgain(deps, gate, setGate);
 
   // Set once the server has answered (or could not): browser tests wait for it.
   const [checked, setChecked] = useState(false);
@@ -49,6 +55,8 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
     // The server's answer (and the code that asks) waits for the form's first paint (targets.md P4).
     await resolveGate(setGate, deps, () => afterFormReady(FORM_WAIT_MS));
     setChecked(true);
+    // The reviewers' decisions come back when the popup opens, not only after a push.
+    void deps.send('pull-now');
   };
 
   // A layout effect runs right after the first render, not after a frame: the reads start at once.
@@ -57,7 +65,10 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
     setTimeout(() => void db.dexie().then((dexie) => pruneDrafts(dexie, deps.now())), 2000);
     targetPage(search).then(
       (p) => {
-        if (isWebPage(p)) preloadForm(db, p, deps.now());
+        if (isWebPage(p)) {
+          preloadForm(db, p, deps.now());
+          void findOwnReport(deps, p.url).then(setOwn);
+        } else setOwn(null);
         setPage(p ?? null);
       },
       () => setPage(null),
@@ -74,13 +85,20 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
         </main>
       );
     case 'consent':
+      if (consentLater) break;
       return (
         <main class="app" data-checked={checked}>
-          <ConsentScreen deps={deps} session={gate.session} onAccepted={decide} />
+          <ConsentScreen
+            deps={deps}
+            session={gate.session}
+            onAccepted={decide}
+            onLater={() => setConsentLater(true)}
+          />
         </main>
       );
   }
   const session: Session = gate.session;
+  const offline = gate.name === 'main' && !!gate.offline;
 
   const openTab = (next: Tab) => {
     setTab(next);
@@ -116,9 +134,10 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
         key={`edit-${editing.id}-${formKey}`}
         deps={deps}
         subject={{ kind: 'edit', report: editing }}
-        offline={gate.offline}
+        offline={offline}
         onSaved={(s) => {
           setEditing(undefined);
+          if (own?.id === s.report.id) setOwn(s.report);
           setSaved(s);
         }}
         onCancel={() => openTab('pending')}
@@ -127,14 +146,27 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
   } else if (page === undefined) content = <div aria-busy="true" />;
   else if (!isWebPage(page)) {
     content = <p class="notice">{t('noTaggablePage')}</p>;
+  } else if (own) {
+    content = (
+      <AlreadyReported
+        report={own}
+        db={db}
+        onEdit={onEdit}
+        onOpenList={() => openTab('pending')}
+        onGone={() => setOwn(null)}
+      />
+    );
   } else {
     content = (
       <ReportForm
         key={`page-${formKey}`}
         deps={deps}
         subject={{ kind: 'page', page }}
-        offline={gate.offline}
-        onSaved={setSaved}
+        offline={offline}
+        onSaved={(s) => {
+          setOwn(s.report);
+          setSaved(s);
+        }}
       />
     );
   }
@@ -151,14 +183,62 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
         />
         <TabButton tab="account" current={tab} onSelect={openTab} label={t('tabAccount')} />
       </nav>
-      {gate.offline && (
+      {offline && (
         <p class="notice" data-testid="offline">
           {t('offlineBanner')}
+        </p>
+      )}
+      {gate.name === 'consent' && (
+        <p class="notice" data-testid="consent-reminder">
+          {t('consentReminder')}{' '}
+          <button type="button" class="link" onClick={() => setConsentLater(false)}>
+            {t('consentReview')}
+          </button>
         </p>
       )}
       {content}
     </main>
   );
+}
+
+/** The analyst's own report of a page, looked up once the form is on its way (Dexie loads). */
+async function findOwnReport(deps: PageDeps, url: string): Promise<LocalReport | null> {
+  try {
+    const { ownReportOf } = await import('./own-report');
+    const dexie = await deps.db.dexie();
+    return (await ownReportOf(dexie, url)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Clears the popup's "offline" as soon as a sync run reaches the server (the background's retry,
+ * the periodic pull, the pull the popup asked for): it no longer waits for the popup to reopen.
+ */
+function useOnlineAgain(deps: PageDeps, gate: Gate, setGate: (next: (g: Gate) => Gate) => void) {
+  const offline = gate.name === 'main' && !!gate.offline;
+  useEffect(() => {
+    if (!offline) return;
+    const since = deps.now();
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    afterFormReady(FORM_WAIT_MS)
+      .then(() => import('./pending/watch-not-accepted'))
+      .then(async ({ watchLastSync }) => {
+        const dexie = await deps.db.dexie();
+        const unwatch = watchLastSync(dexie, (last) =>
+          setGate((current) => gateAfterSync(current, last, since)),
+        );
+        if (stopped) unwatch();
+        else stop = unwatch;
+      })
+      .catch(() => undefined);
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [offline]);
 }
 
 /**

@@ -8,7 +8,13 @@ import { deleteMeta } from '@/lib/storage/meta';
 import { ApiClientError, createApiClient } from '@/lib/sync/api-client';
 import type { PageDeps } from './deps';
 
-type Props = { deps: PageDeps; session: Session; onAccepted: () => void };
+type Props = {
+  deps: PageDeps;
+  session: Session;
+  onAccepted: () => void;
+  /** "Not now": back to tagging, saving locally (the popup; the options page has no form). */
+  onLater?: () => void;
+};
 
 const errorText = (err: unknown) =>
   t(errorMessageKey(err instanceof ApiClientError ? err.code : 'network'));
@@ -17,7 +23,7 @@ const errorText = (err: unknown) =>
  * The current privacy policy, in the UI language with its version, to accept before reports can
  * be sent. Consent to transfer to third parties is a separate choice, unticked until ticked.
  */
-export function ConsentScreen({ deps, session, onAccepted }: Props) {
+export function ConsentScreen({ deps, session, onAccepted, onLater }: Props) {
   const client = createApiClient(session.serverUrl, deps.fetch);
   const [policy, setPolicy] = useState<CurrentPolicy>();
   const [transfer, setTransfer] = useState(false);
@@ -77,10 +83,22 @@ export function ConsentScreen({ deps, session, onAccepted }: Props) {
             />
             {t('consentThirdPartyTransfer')}
           </label>
-          <button type="button" onClick={accept} disabled={busy}>
-            {t('consentAccept')}
-          </button>
+          <div class="actions">
+            <button type="button" onClick={accept} disabled={busy} data-testid="consent-accept">
+              {t('consentAccept')}
+            </button>
+            {onLater && (
+              <button type="button" class="secondary" onClick={onLater} data-testid="consent-later">
+                {t('consentLater')}
+              </button>
+            )}
+          </div>
         </>
+      )}
+      {!policy && onLater && (
+        <button type="button" class="secondary" onClick={onLater} data-testid="consent-later">
+          {t('consentLater')}
+        </button>
       )}
       {!policy && !error && <div aria-busy="true" />}
       {error && (

@@ -4,10 +4,16 @@ import { AccountPanel } from './AccountPanel';
 import { ConsentScreen } from './ConsentScreen';
 import type { PageDeps } from './deps';
 import { type Gate, resolveGate } from './gate';
+import { Preferences } from './Preferences';
 import { SignIn } from './SignIn';
 
-/** The options page: sign-in, the account with sign-out, and the policy to accept. */
-export function OptionsApp({ deps }: { deps: PageDeps }) {
+type Props = { deps: PageDeps; onLocaleChanged: () => void };
+
+/**
+ * The options page: the UI language and notifications, sign-in, the account with sign-out, and
+ * the policy to accept.
+ */
+export function OptionsApp({ deps, onLocaleChanged }: Props) {
   const [gate, setGate] = useState<Gate>({ name: 'loading' });
 
   const decide = () => resolveGate(setGate, deps);
@@ -19,7 +25,7 @@ export function OptionsApp({ deps }: { deps: PageDeps }) {
   return (
     <main class="app options">
       <h1>{t('optionsTitle')}</h1>
-      <p class="muted">{t('optionsLanguageNote')}</p>
+      <Preferences onLocaleChanged={onLocaleChanged} />
       {gate.name === 'loading' && <div aria-busy="true" />}
       {gate.name === 'sign-in' && (
         <SignIn deps={deps} onSignedIn={decide} previous={gate.previous} />

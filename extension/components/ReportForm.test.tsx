@@ -55,11 +55,34 @@ afterEach(async () => {
 });
 
 describe('ReportForm', () => {
-  it('saves the pre-filled form with one click: last topics, the page’s languages and place', async () => {
+  it('ticks no topic but offers the last used one; the page’s languages and place are marked', async () => {
     const form = await open();
     await waitFor(() => form.$('[data-testid=page-url]'));
     expect(textOf(form.$('[data-testid=page-url]'))).toBe(page.url);
     await waitFor(() => textOf(form.root).includes('Suggested from the page'));
+    expect(form.root.querySelectorAll('input[name=topic]:checked')).toHaveLength(0);
+    // The last report's values stay visible as suggestions until the analyst touches them.
+    const marked = () =>
+      [...form.root.querySelectorAll('select.suggested')].map((e) => e.getAttribute('name'));
+    expect(marked()).toEqual(['resourceType', 'openness', 'availability']);
+    expect(
+      form.$('[data-testid=languages-suggested] [data-testid=suggestion-mark]'),
+    ).not.toBeNull();
+    const offers = [...form.root.querySelectorAll('[data-testid=topic-offers] button')];
+    expect(offers[0]?.getAttribute('data-topic')).toBe('gambling');
+
+    // Saving without a topic is refused; one click on the offer picks it.
+    await click(form.$('[data-testid=save]'));
+    await waitFor(() => form.$('[data-testid=error-topics]'));
+    expect(await db.reports.count()).toBe(0);
+    await click(offers[0]!);
+    await waitFor(() => form.$('input[name=topic][value=gambling]:checked'));
+    expect(form.$('[data-testid=topic-offers] [data-topic=gambling]')).toBeNull();
+    const openness = form.$('select[name=openness]') as HTMLSelectElement;
+    openness.value = 'closed';
+    openness.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => marked().length === 2);
+    expect(marked()).toEqual(['resourceType', 'availability']);
     await click(form.$('[data-testid=save]'));
     await waitFor(() => saved.mock.calls.length > 0);
 
@@ -116,6 +139,7 @@ describe('ReportForm', () => {
 
   it('warns of personal data as the note is typed, and still lets the analyst save', async () => {
     const form = await open();
+    await click(form.$('input[name=topic][value=fraud]'));
     await typeInto(form.$('textarea[name=note]'), 'Продавец, ИИН 880412378771');
     await waitFor(() => form.$('[data-testid=pd-warning-note]'));
     expect(textOf(form.$('[data-testid=pd-warning-note] .pd-list'))).toBe('IIN: 880412378771');
@@ -128,6 +152,7 @@ describe('ReportForm', () => {
 
   it('saves on Enter from a checkbox, not only from a click', async () => {
     const form = await open();
+    await click(form.$('[data-testid=topic-offers] button'));
     const box = form.$('input[name=captureEvidence]') as HTMLInputElement;
     box.dispatchEvent(
       new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }),
@@ -171,6 +196,23 @@ describe('ReportForm', () => {
       languages: ['ru'],
       source: 'link',
     });
+  });
+
+  it('starts a link nobody opened as undetermined, and a chosen language replaces `und`', async () => {
+    const link: TargetPage = { url: 'https://t.me/s/channel', title: 'Канал', source: 'link' };
+    const form = await open({ kind: 'page', page: link });
+    const chips = () =>
+      [...form.root.querySelectorAll('fieldset:has(#field-languages) .chip:not(.offer)')].map(
+        textOf,
+      );
+    await waitFor(() => chips().length === 1);
+    expect(chips()[0]).toContain('Undetermined');
+    expect((form.$('select[name=openness]') as HTMLSelectElement).value).toBe('unknown');
+    expect((form.$('select[name=availability]') as HTMLSelectElement).value).toBe('unknown');
+    expect(form.root.querySelectorAll('select.suggested')).toHaveLength(0);
+    await click(form.$('[data-testid=language-offers] button'));
+    await waitFor(() => !chips().some((c) => c.includes('Undetermined')));
+    expect(chips()).toHaveLength(1);
   });
 
   it('says when the page is already reported', async () => {

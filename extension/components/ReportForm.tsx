@@ -18,6 +18,7 @@ import { FieldError, fieldId } from './form/FieldError';
 import { GeographyFields } from './form/GeographyFields';
 import { LanguagePicker } from './form/LanguagePicker';
 import { NoteField } from './form/NoteField';
+import { SuggestionMark } from './form/SuggestionMark';
 import { startCapture } from './form/start-capture';
 import { TopicPicker } from './form/TopicPicker';
 import { usePersonalDataFinder } from './form/usePersonalDataFinder';
@@ -133,6 +134,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
         value={values.topics}
         onChange={(topics) => update({ topics })}
         frequent={form.loaded.frequent}
+        offers={form.loaded.topicOffers}
         error={errors.topics}
       />
       <div class="grid-3">
@@ -143,6 +145,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
           codes={RESOURCE_TYPE_CODES}
           value={values.resourceType}
           onChange={(resourceType) => update({ resourceType })}
+          suggested={!!form.suggested.resourceType}
           error={errors.resourceType}
         />
         <VocabularySelect
@@ -152,6 +155,7 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
           codes={OPENNESS_CODES}
           value={values.openness}
           onChange={(openness) => update({ openness })}
+          suggested={!!form.suggested.openness}
           error={errors.openness}
         />
         <VocabularySelect
@@ -161,19 +165,26 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
           codes={AVAILABILITY_CODES}
           value={values.availability}
           onChange={(availability) => update({ availability })}
+          suggested={!!form.suggested.availability}
           error={errors.availability}
         />
       </div>
+      {(form.suggested.resourceType || form.suggested.openness || form.suggested.availability) && (
+        <p class="hint" data-testid="values-suggested">
+          <SuggestionMark /> {t('lastValuesSuggested')}
+        </p>
+      )}
       <LanguagePicker
         value={values.languages}
         onChange={(languages) => update({ languages })}
-        suggested={form.suggested.languages}
+        suggested={!!form.suggested.languages}
+        offers={form.loaded.languageOffers}
         error={errors.languages}
       />
       <GeographyFields
         value={values}
         onChange={update}
-        suggested={form.suggested.geography}
+        suggested={!!form.suggested.geography}
         errors={errors}
         localityWarning={
           <PersonalDataWarning

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { getSession, type Session, setSession } from '@/lib/browser/session';
 import { WebTaggerDb } from '@/lib/storage/db';
 import { getMeta, setMeta } from '@/lib/storage/meta';
-import { type Gate, resolveGate } from './gate';
+import { type Gate, gateAfterSync, resolveGate } from './gate';
 
 const session: Session = {
   serverUrl: 'http://127.0.0.1:8787',
@@ -105,5 +105,20 @@ describe('resolveGate', () => {
     expect(await gates()).toEqual(['main', 'main-offline']);
     await setMeta(db, 'consentRequired', { at: 1 });
     expect(await gates()).toEqual(['consent', 'main-offline']);
+  });
+
+  it('stops saying offline once a sync run after the check reached the server', () => {
+    const offline: Gate = { name: 'main', session, offline: true };
+    const at = 1_000;
+    expect(gateAfterSync(offline, { at: at + 5, outcome: 'done', pushed: 0 }, at)).toEqual({
+      name: 'main',
+      session,
+      offline: false,
+    });
+    // A failed run, or one that ended before the check, says nothing new.
+    expect(gateAfterSync(offline, { at: at + 5, outcome: 'retry_later', pushed: 0 }, at)).toBe(
+      offline,
+    );
+    expect(gateAfterSync(offline, { at: at - 5, outcome: 'done', pushed: 0 }, at)).toBe(offline);
   });
 });

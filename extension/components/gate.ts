@@ -1,6 +1,6 @@
 import { sendMessage } from '@/lib/browser/messages';
 import { getSession, markSignInNeeded, type Session } from '@/lib/browser/session';
-import { deleteMeta, readMeta } from '@/lib/storage/meta';
+import { deleteMeta, type LastSync, readMeta } from '@/lib/storage/meta';
 import type { PageDeps } from './deps';
 
 /** What the popup shows before the form: sign-in, the policy to accept, or the main views. */
@@ -53,6 +53,15 @@ export async function checkAccount(
     // Offline the form still works, consent or not: nothing is sent until the server says yes.
     return { name: 'main', session, offline: true };
   }
+}
+
+/**
+ * The gate once a sync run that ended after `since` (when the gate was decided) reached the
+ * server: the popup no longer says it is offline.
+ */
+export function gateAfterSync(gate: Gate, last: LastSync, since: number): Gate {
+  if (gate.name !== 'main' || !gate.offline || last.at < since) return gate;
+  return last.outcome === 'done' ? { ...gate, offline: false } : gate;
 }
 
 /**

@@ -151,7 +151,8 @@ export const reportInputSchema = reportFieldsSchema
       .array(z.enum(LANGUAGE_CODES))
       .min(1)
       .max(LIMITS.maxLanguages)
-      .refine(uniqueItems, 'no repeated languages'),
+      .refine(uniqueItems, 'no repeated languages')
+      .refine((l) => !l.includes('und') || l.length === 1, '`und` alone only'),
     topics: z
       .array(z.enum(TOPIC_CODES))
       .min(1)

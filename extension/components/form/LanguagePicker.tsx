@@ -3,19 +3,30 @@ import { LANGUAGE_CODES, LANGUAGES, type Language } from '#shared/taxonomy';
 import { FORM_LIMITS } from '@/lib/form/limits';
 import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
+import { SuggestionMark } from './SuggestionMark';
 
 type Props = {
   value: Language[];
   onChange: (languages: Language[]) => void;
   /** Whether the current choice was suggested by the page rather than made by the analyst. */
   suggested: boolean;
+  /** Offered as one-click chips while none is chosen (the last report's languages). */
+  offers?: readonly Language[];
   error?: MessageKey;
 };
 
+/** `und` (nobody saw the content) stands alone: choosing a language replaces it, and back. */
+function adding(value: Language[], code: Language): Language[] {
+  if (code === 'und') return ['und'];
+  return [...value.filter((x) => x !== 'und'), code];
+}
+
 /** Content languages, 1–5: chips for the chosen ones and a list to add another. */
-export function LanguagePicker({ value, onChange, suggested, error }: Props) {
+export function LanguagePicker({ value, onChange, suggested, offers = [], error }: Props) {
   const locale = uiLocale();
   const remaining = LANGUAGE_CODES.filter((code) => !value.includes(code));
+  const offered =
+    value.length === 0 || value.includes('und') ? offers.filter((l) => !value.includes(l)) : [];
   return (
     <fieldset class="field" {...errorAttributes('languages', error)}>
       <legend>{t('languagesLabel')}</legend>
@@ -39,7 +50,7 @@ export function LanguagePicker({ value, onChange, suggested, error }: Props) {
             aria-label={t('addLanguage')}
             onChange={(event) => {
               const code = event.currentTarget.value as Language;
-              if (code) onChange([...value, code]);
+              if (code) onChange(adding(value, code));
             }}
           >
             <option value="">{t('addLanguage')}</option>
@@ -51,7 +62,27 @@ export function LanguagePicker({ value, onChange, suggested, error }: Props) {
           </select>
         )}
       </div>
-      {suggested && value.length > 0 && <p class="hint">{t('languagesSuggested')}</p>}
+      {offered.length > 0 && (
+        <div class="chips offers" data-testid="language-offers">
+          <span class="muted">{t('languageOffers')}</span>
+          {offered.map((code) => (
+            <button
+              type="button"
+              class="chip offer"
+              key={code}
+              onClick={() => onChange(adding(value, code))}
+              aria-label={t('addItem', labelOf(LANGUAGES, code, locale))}
+            >
+              <span aria-hidden="true">+</span> {labelOf(LANGUAGES, code, locale)}
+            </button>
+          ))}
+        </div>
+      )}
+      {suggested && value.length > 0 && (
+        <p class="hint" data-testid="languages-suggested">
+          <SuggestionMark /> {t('languagesSuggested')}
+        </p>
+      )}
       <FieldError name="languages" error={error} />
     </fieldset>
   );

@@ -10,6 +10,8 @@ type Props = {
   onChange: (topics: Topic[]) => void;
   /** The analyst's most used topics, listed first. */
   frequent: readonly Topic[];
+  /** Offered as one-click chips, never ticked for the analyst (the last used, the frequent). */
+  offers: readonly Topic[];
   error?: MessageKey;
 };
 
@@ -26,7 +28,7 @@ function matches(topic: Topic, query: string): boolean {
  * Topics, 1–5, as a filterable list that stays small: the chosen ones as removable chips, the
  * analyst's frequent ones on top. Enter in the filter picks the first match.
  */
-export function TopicPicker({ value, onChange, frequent, error }: Props) {
+export function TopicPicker({ value, onChange, frequent, offers, error }: Props) {
   const locale = uiLocale();
   const [query, setQuery] = useState('');
   const ordered = useMemo(
@@ -36,6 +38,7 @@ export function TopicPicker({ value, onChange, frequent, error }: Props) {
   const needle = query.trim().toLocaleLowerCase();
   const visible = ordered.filter((topic) => matches(topic, needle));
   const full = value.length >= FORM_LIMITS.maxTopics;
+  const offered = full ? [] : offers.filter((topic) => !value.includes(topic));
 
   const toggle = (topic: Topic) =>
     onChange(value.includes(topic) ? value.filter((x) => x !== topic) : [...value, topic]);
@@ -64,6 +67,23 @@ export function TopicPicker({ value, onChange, frequent, error }: Props) {
               aria-label={t('removeItem', labelOf(TOPICS, topic, locale))}
             >
               {labelOf(TOPICS, topic, locale)} <span aria-hidden="true">×</span>
+            </button>
+          ))}
+        </div>
+      )}
+      {offered.length > 0 && (
+        <div class="chips offers" data-testid="topic-offers">
+          <span class="muted">{t('topicOffers')}</span>
+          {offered.map((topic) => (
+            <button
+              type="button"
+              class="chip offer"
+              key={topic}
+              data-topic={topic}
+              onClick={() => toggle(topic)}
+              aria-label={t('addItem', labelOf(TOPICS, topic, locale))}
+            >
+              <span aria-hidden="true">+</span> {labelOf(TOPICS, topic, locale)}
             </button>
           ))}
         </div>

@@ -9,6 +9,8 @@ type Props<Code extends string> = {
   codes: readonly Code[];
   value: Code;
   onChange: (value: Code) => void;
+  /** The value is a suggestion (the last report's), not yet confirmed by the analyst. */
+  suggested?: boolean;
   error?: MessageKey;
 };
 
@@ -21,6 +23,8 @@ export function VocabularySelect<Code extends string>(props: Props<Code>) {
       <select
         id={fieldId(props.name)}
         name={props.name}
+        class={props.suggested ? 'suggested' : undefined}
+        title={props.suggested ? t('suggestionMarkTitle') : undefined}
         value={props.value}
         onChange={(event) => props.onChange(event.currentTarget.value as Code)}
         {...errorAttributes(props.name, props.error)}

@@ -1,8 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ReportInput } from '#shared/schemas/report';
-import type { Topic } from '#shared/taxonomy';
+import type { Language, Topic } from '#shared/taxonomy';
 import type { TargetPage } from '@/lib/capture/page-capture';
-import { DEFAULT_FORM_VALUES, FREQUENT_TOPIC_COUNT, rankTopics } from '@/lib/form/defaults';
+import {
+  DEFAULT_FORM_VALUES,
+  FREQUENT_TOPIC_COUNT,
+  rankTopics,
+  suggestedTopics,
+} from '@/lib/form/defaults';
 import { clearDraft, type Draft, draftKey, loadDraft, saveDraft } from '@/lib/form/draft';
 import { afterFormReady, FORM_WAIT_MS } from '@/lib/form/ready';
 import type { FieldErrors } from '@/lib/form/validation';
@@ -12,6 +17,7 @@ import {
   formValuesOf,
   initialFormValues,
   type PageHints,
+  type SuggestedField,
   targetOf,
 } from '@/lib/form/values';
 import type { LocalReport } from '@/lib/storage/db';
@@ -28,6 +34,12 @@ type Loaded = {
   target: FormTarget;
   key: string;
   frequent: Topic[];
+  /** One-click suggestions, never ticked for the analyst: the last used and frequent topics. */
+  topicOffers: Topic[];
+  /** The last report's languages, offered while this page has not said its own. */
+  languageOffers: Language[];
+  /** The fields that hold a suggestion the analyst has not confirmed by touching it. */
+  suggested: Partial<Record<SuggestedField, true>>;
   /** A draft left by a popup that closed was brought back. */
   restored: boolean;
 };
@@ -54,10 +66,12 @@ async function readStart(db: DbOpener, key: string) {
     loadDraft(db, key),
     readMeta(db.name, ['topicUsage', 'lastUsed']),
   ]);
+  const frequent = rankTopics(usage, FREQUENT_TOPIC_COUNT);
   return {
     draft,
-    frequent: rankTopics(usage, FREQUENT_TOPIC_COUNT),
+    frequent,
     lastUsed: lastUsed ?? DEFAULT_FORM_VALUES,
+    topicOffers: suggestedTopics(lastUsed?.topics ?? [], frequent),
   };
 }
 
@@ -65,15 +79,19 @@ async function load(db: DbOpener, subject: FormSubject, now: number): Promise<Lo
   if (subject.kind === 'edit') {
     const target = targetOf(subject.report);
     const key = draftKey(target, true);
-    const { draft, frequent } = await readStart(db, key);
+    const { draft, frequent, topicOffers } = await readStart(db, key);
     const values = draft?.values ?? formValuesOf(subject.report);
-    return { values, target, key, frequent, restored: !!draft };
+    const offers = { topicOffers, languageOffers: [], suggested: {} };
+    return { values, target, key, frequent, ...offers, restored: !!draft };
   }
   const { page } = subject;
   const key = draftKey({ reportId: '', url: page.url }, false);
-  const { draft, frequent, lastUsed } = await readStart(db, key);
-  if (draft) return { ...draft, key, frequent, restored: true };
+  const { draft, frequent, lastUsed, topicOffers } = await readStart(db, key);
   const isLink = page.source === 'link';
+  const languageOffers = lastUsed.languages.filter((l) => l !== 'und');
+  if (draft) {
+    return { ...draft, key, frequent, topicOffers, languageOffers, suggested: {}, restored: true };
+  }
   const target: FormTarget = {
     reportId: crypto.randomUUID(),
     url: page.url,
@@ -81,12 +99,20 @@ async function load(db: DbOpener, subject: FormSubject, now: number): Promise<Lo
     source: page.source,
     capturedAt: new Date(now).toISOString(),
   };
+  // What the analyst sees on the page may still be what the last report said: marked suggested.
+  const seen = page.source === 'page';
   return {
     // A link's target was never opened here: there is nothing of it to capture.
-    values: { ...initialFormValues(lastUsed, { languages: [] }), captureEvidence: !isLink },
+    values: {
+      ...initialFormValues(lastUsed, { languages: [] }, page.source),
+      captureEvidence: !isLink,
+    },
     target,
     key,
     frequent,
+    topicOffers,
+    languageOffers,
+    suggested: seen ? { resourceType: true, openness: true, availability: true } : {},
     restored: false,
   };
 }
@@ -119,7 +145,6 @@ function takePreloaded(subject: FormSubject): Preloaded | undefined {
 export function useReportForm(subject: FormSubject, deps: Deps) {
   const [loaded, setLoaded] = useState<Loaded>();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [suggested, setSuggested] = useState({ languages: false, geography: false });
   // The latest state, for changes that arrive between renders (typing, hints, the draft).
   const current = useRef<Loaded>();
   const touched = useRef(new Set<keyof FormValues>());
@@ -161,7 +186,9 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
   function applyHints(hints: PageHints) {
     const state = current.current;
     if (!state) return;
-    const languages = hints.languages.length > 0 && !touched.current.has('languages');
+    // Only a page the analyst looks at speaks for its language; a link's target was not opened.
+    const seen = subject.kind === 'page' && subject.page.source === 'page';
+    const languages = seen && hints.languages.length > 0 && !touched.current.has('languages');
     const geography = !!hints.geography && !touched.current.has('geoIndicated');
     const values = { ...state.values };
     if (languages) values.languages = hints.languages;
@@ -170,8 +197,10 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
       values.country = hints.geography.country;
       values.region = hints.geography.region ?? '';
     }
-    setSuggested({ languages, geography });
-    commit({ ...state, values });
+    const suggested = { ...state.suggested };
+    if (languages) suggested.languages = true;
+    if (hints.geography && geography) suggested.geography = true;
+    commit({ ...state, values, suggested });
   }
 
   function revalidate(values: FormValues, target: FormTarget) {
@@ -184,10 +213,15 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
   function update(change: Partial<FormValues>) {
     const state = current.current;
     if (!state) return;
-    for (const key of Object.keys(change)) touched.current.add(key as keyof FormValues);
-    if ('languages' in change) setSuggested((s) => ({ ...s, languages: false }));
+    const suggested = { ...state.suggested };
+    for (const key of Object.keys(change)) {
+      touched.current.add(key as keyof FormValues);
+      delete suggested[
+        key === 'geoIndicated' || key === 'country' ? 'geography' : (key as SuggestedField)
+      ];
+    }
     const values = { ...state.values, ...change };
-    commit({ ...state, values });
+    commit({ ...state, values, suggested });
     revalidate(values, state.target);
     const draft: Draft = { target: state.target, values, savedAt: deps.now() };
     void deps.db.dexie().then((db) => saveDraft(db, state.key, draft));
@@ -218,5 +252,6 @@ export function useReportForm(subject: FormSubject, deps: Deps) {
     await start(() => true);
   }
 
+  const suggested = loaded?.suggested ?? {};
   return { loaded, errors, suggested, update, validate, forgetDraft, discardDraft };
 }

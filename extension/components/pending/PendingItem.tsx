@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { labelOf } from '#shared/labels';
-import { isOpenForReporters, REVIEW_STATUSES } from '#shared/review-status';
-import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
+import { isOpenForReporters } from '#shared/review-status';
+import { TOPICS } from '#shared/taxonomy';
+import { t, uiLocale } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
 import { RejectionReason } from './RejectionReason';
+import { standingOf } from './report-status';
 
 export type ItemActions = {
   onEdit: (report: LocalReport) => void;
@@ -11,18 +13,22 @@ export type ItemActions = {
   onRetry: (report: LocalReport) => Promise<void>;
 };
 
-const STATE_LABEL: Record<LocalReport['state'], MessageKey> = {
-  draft: 'stateDraft',
-  pending: 'statePending',
-  syncing: 'stateSyncing',
-  synced: 'stateSynced',
-  rejected: 'stateRejected',
+type Props = {
+  report: LocalReport;
+  /** Without actions the card only shows the report (the already-reported view has its own). */
+  actions?: ItemActions;
+  /** Its outcome came back since the analyst last looked. */
+  isNew?: boolean;
 };
 
-/** One report of the review list: its page, state or review status, and what can be done. */
-export function PendingItem({ report, actions }: { report: LocalReport; actions: ItemActions }) {
+/**
+ * One report card: its page, topics and date, ONE status in words (on its way to the server, or
+ * the reviewers'), the reviewers' comment, and what can still be done.
+ */
+export function PendingItem({ report, actions, isNew }: Props) {
   const [confirming, setConfirming] = useState(false);
   const locale = uiLocale();
+  const standing = standingOf(report);
   // Once reviewers took the material up, the report is theirs: no edits, no deletion.
   const open = !report.reviewStatus || isOpenForReporters(report.reviewStatus);
   const geography = report.geography;
@@ -32,12 +38,23 @@ export function PendingItem({ report, actions }: { report: LocalReport; actions:
         <strong class="title" data-testid="report-title">
           {report.title || report.url}
         </strong>
-        <span class={`badge ${report.state}`}>{t(STATE_LABEL[report.state])}</span>
+        <span class={`badge ${standing.tone}`} data-testid="report-status">
+          {t(standing.key)}
+        </span>
+        {isNew && (
+          <span class="badge new" data-testid="report-new">
+            {t('outcomeNew')}
+          </span>
+        )}
       </div>
       <div class="url muted">{report.url}</div>
-      {report.state === 'synced' && report.reviewStatus && (
-        <p class="review-status" data-testid="review-status">
-          {labelOf(REVIEW_STATUSES, report.reviewStatus, locale)}
+      <div class="report-meta muted" data-testid="report-meta">
+        {report.topics.map((topic) => labelOf(TOPICS, topic, locale)).join(', ')} ·{' '}
+        {t('taggedOn', new Date(report.capturedAt).toLocaleDateString(locale))}
+      </div>
+      {report.reporterComment && (
+        <p class="reporter-comment" data-testid="reporter-comment">
+          <strong>{t('reporterCommentLabel')}</strong> {report.reporterComment}
         </p>
       )}
       {report.state === 'rejected' && report.rejection && (
@@ -52,7 +69,7 @@ export function PendingItem({ report, actions }: { report: LocalReport; actions:
           {report.note}
         </p>
       )}
-      {open && !confirming && (
+      {actions && open && !confirming && (
         <div class="item-actions">
           <button type="button" class="secondary" onClick={() => actions.onEdit(report)}>
             {t('edit')}
@@ -67,7 +84,7 @@ export function PendingItem({ report, actions }: { report: LocalReport; actions:
           </button>
         </div>
       )}
-      {confirming && (
+      {actions && confirming && (
         <div class="item-actions confirm">
           <span>{t('deleteConfirm')}</span>
           <button type="button" class="danger" onClick={() => void actions.onDelete(report)}>

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { fakeUiLocale } from '@/lib/i18n/fake';
 import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
-import { click, mount, textOf, waitFor } from '../testing';
+import { choose, click, mount, textOf, typeInto, waitFor } from '../testing';
 import { PAGE_SIZE, PendingView } from './PendingView';
 
 let db: WebTaggerDb;
@@ -94,13 +94,17 @@ describe('PendingView', () => {
     expect(reason).not.toContain('Third-party personal data in note');
   });
 
-  it('shows the review status of sent reports, and offers no edit once under review', async () => {
+  it('shows one status per card in plain words, and offers no edit once under review', async () => {
     const { root } = await open();
     await waitFor(() => items(root, 'sent').length === 2);
     const [first, second] = items(root, 'sent');
-    expect(textOf(first?.querySelector('[data-testid=review-status]') ?? null)).toBe('Submitted');
-    expect(textOf(second?.querySelector('[data-testid=review-status]') ?? null)).toBe(
-      'Under review',
+    const statuses = (item: Element | undefined) =>
+      [...(item?.querySelectorAll('[data-testid=report-status]') ?? [])].map(textOf);
+    expect(statuses(first)).toEqual(['Received, awaiting review']);
+    expect(statuses(second)).toEqual(['Under review']);
+    expect(statuses(items(root, 'waiting')[1])).toEqual(['Waiting']);
+    expect(textOf(first?.querySelector('[data-testid=report-meta]') ?? null)).toContain(
+      'Online casinos',
     );
     expect(second?.querySelector('button')).toBeNull();
     expect(first?.querySelector('button')).not.toBeNull();
@@ -148,10 +152,56 @@ describe('PendingView', () => {
     expect(send).toHaveBeenCalledWith('sync-now');
   });
 
-  it('submits all on request', async () => {
+  it('submits all on request, and only pulls on "Refresh"', async () => {
     const { root } = await open();
-    await click(root.querySelector('[data-testid=submit-all]'));
+    await click(root.querySelector('[data-testid=refresh]'));
+    expect(send).toHaveBeenCalledWith('pull-now');
+    expect(send).not.toHaveBeenCalledWith('sync-now');
+    const submit = root.querySelector<HTMLButtonElement>('[data-testid=submit-all]')!;
+    await waitFor(() => !submit.disabled);
+    await click(submit);
     expect(send).toHaveBeenCalledWith('sync-now');
+  });
+
+  it('shows the reviewers’ comment, marks new outcomes, and takes them as seen', async () => {
+    await db.reports.put({
+      ...submitted,
+      reviewStatus: 'rejected',
+      reporterComment: 'Не нарушение',
+    });
+    await db.meta.put({ key: 'unseenStatus', value: [submitted.id] });
+    const { root } = await open();
+    await waitFor(() => root.querySelector('[data-testid=report-new]'));
+    const card = root.querySelector('[data-testid=report-new]')!.closest('li')!;
+    expect(textOf(card.querySelector('[data-testid=reporter-comment]'))).toBe(
+      "Reviewer's comment: Не нарушение",
+    );
+    expect(textOf(card.querySelector('[data-testid=report-status]'))).toBe(
+      'Not confirmed as a violation',
+    );
+    await waitFor(() => send.mock.calls.some((call) => (call as unknown[])[0] === 'outcomes-seen'));
+    expect(await db.meta.get('unseenStatus')).toBeUndefined();
+  });
+
+  it('searches and filters the analyst’s reports', async () => {
+    const { root } = await open();
+    const search = root.querySelector('input[name=reportSearch]') as HTMLInputElement;
+    await typeInto(search, 'pwned');
+    await waitFor(() => root.querySelector('[data-testid=search-results]'));
+    await waitFor(
+      () =>
+        root.querySelectorAll('[data-testid=search-results] [data-testid=report-item]').length ===
+        1,
+    );
+    await typeInto(search, '');
+    const status = root.querySelector('select[name=statusFilter]') as HTMLSelectElement;
+    await choose(status, 'under_review');
+    await waitFor(() => {
+      const found = root.querySelectorAll(
+        '[data-testid=search-results] [data-testid=report-title]',
+      );
+      return found.length === 1 && textOf(found[0]!) === underReview.title;
+    });
   });
 
   it('reads one page at a time however many reports are cached', async () => {
@@ -161,7 +211,7 @@ describe('PendingView', () => {
     await db.reports.bulkPut(many);
     const { root } = await open();
     await waitFor(() => items(root, 'sent').length === PAGE_SIZE);
-    expect(textOf(root.querySelector('[data-testid=section-sent] h2'))).toBe('Accepted (3002)');
+    expect(textOf(root.querySelector('[data-testid=section-sent] h2'))).toBe('Sent (3002)');
     // The newest first: the last one created.
     expect(textOf(items(root, 'sent')[0]!.querySelector('[data-testid=report-title]'))).toBe(
       many.at(-1)?.title,

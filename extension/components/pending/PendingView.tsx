@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '@/lib/i18n/i18n';
 import type { LocalReport, WebTaggerDb } from '@/lib/storage/db';
 import {
@@ -7,10 +7,13 @@ import {
   REVIEW_SECTIONS,
   type ReviewSection,
 } from '@/lib/storage/pending-query';
+import { isFiltering, type ReportFilter, searchReports } from '@/lib/storage/report-search';
 import { deleteReport, requeueReport } from '@/lib/storage/reports';
+import { takeUnseen } from '@/lib/sync/status-pull';
 import type { PageDeps } from '../deps';
 import { useDexie } from '../useDexie';
 import { type ItemActions, PendingItem } from './PendingItem';
+import { ReportFilters } from './ReportFilters';
 import { SyncStatus } from './SyncStatus';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -18,6 +21,7 @@ export const PAGE_SIZE = 20;
 
 type Deps = Pick<PageDeps, 'db' | 'send' | 'now'>;
 type Props = { onEdit: (report: LocalReport) => void; deps: Deps };
+type ListProps = { db: WebTaggerDb; actions: ItemActions; fresh: ReadonlySet<string> };
 
 const TITLES: Record<ReviewSection, MessageKey> = {
   rejected: 'sectionRejected',
@@ -25,8 +29,8 @@ const TITLES: Record<ReviewSection, MessageKey> = {
   sent: 'sectionSent',
 };
 
-function Section(props: { section: ReviewSection; db: WebTaggerDb; actions: ItemActions }) {
-  const { section, db, actions } = props;
+function Section(props: ListProps & { section: ReviewSection }) {
+  const { section, db, actions, fresh } = props;
   const [limit, setLimit] = useState(PAGE_SIZE);
   const states = REVIEW_SECTIONS[section];
   const data = useLiveQuery(async () => {
@@ -44,7 +48,12 @@ function Section(props: { section: ReviewSection; db: WebTaggerDb; actions: Item
       </h2>
       <ul class="reports">
         {data.reports.map((report) => (
-          <PendingItem key={report.id} report={report} actions={actions} />
+          <PendingItem
+            key={report.id}
+            report={report}
+            actions={actions}
+            isNew={fresh.has(report.id)}
+          />
         ))}
       </ul>
       {data.count > data.reports.length && (
@@ -56,9 +65,39 @@ function Section(props: { section: ReviewSection; db: WebTaggerDb; actions: Item
   );
 }
 
+/** The reports matching the analyst's search, one page at a time. */
+function Found(props: ListProps & { filter: ReportFilter }) {
+  const { filter, db, actions, fresh } = props;
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const reports = useLiveQuery(() => searchReports(db, filter, limit), [db, limit, filter]);
+  if (!reports) return <div aria-busy="true" />;
+  return (
+    <section class="review-section" data-testid="search-results">
+      <h2>{t('searchResults')}</h2>
+      {reports.length === 0 && <p class="muted">{t('nothingFound')}</p>}
+      <ul class="reports">
+        {reports.map((report) => (
+          <PendingItem
+            key={report.id}
+            report={report}
+            actions={actions}
+            isNew={fresh.has(report.id)}
+          />
+        ))}
+      </ul>
+      {reports.length >= limit && (
+        <button type="button" class="secondary" onClick={() => setLimit(limit + PAGE_SIZE)}>
+          {t('showMore')}
+        </button>
+      )}
+    </section>
+  );
+}
+
 /**
- * The analyst's reports not yet accepted (rejected with the server's reason, waiting, being sent)
- * and the sent ones with their review status. Each section reads one page through an index.
+ * The analyst's reports: refused by the server with its reason, waiting, and sent with the
+ * reviewers' outcome; search and filters over all of them. Each list reads one page through an
+ * index. Opening it marks the outcomes that came back as seen (they stay marked new here).
  */
 export function PendingView({ deps, onEdit }: Props) {
   const dexie = useDexie(deps.db);
@@ -68,18 +107,32 @@ export function PendingView({ deps, onEdit }: Props) {
 
 function PendingLists({ onEdit, deps, db }: Props & { db: WebTaggerDb }) {
   const { send, now } = deps;
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'push' | 'pull'>();
+  const [filter, setFilter] = useState<ReportFilter>({});
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const empty = useLiveQuery(
     async () => (await countInStates(db, Object.values(REVIEW_SECTIONS).flat())) === 0,
     [db],
   );
+  useEffect(() => {
+    void takeUnseen(db).then((ids) => {
+      setFresh(new Set(ids));
+      if (ids.length > 0) void send('outcomes-seen');
+    });
+  }, [db]);
 
-  async function submitAll() {
-    setBusy(true);
+  async function run(kind: 'push' | 'pull') {
+    setBusy(kind);
     try {
-      await send('sync-now');
+      await send(kind === 'push' ? 'sync-now' : 'pull-now');
+      // Outcomes pulled while the list is open are seen here and now.
+      const ids = await takeUnseen(db);
+      if (ids.length > 0) {
+        setFresh((previous) => new Set([...previous, ...ids]));
+        void send('outcomes-seen');
+      }
     } finally {
-      setBusy(false);
+      setBusy(undefined);
     }
   }
 
@@ -94,19 +147,39 @@ function PendingLists({ onEdit, deps, db }: Props & { db: WebTaggerDb }) {
       void send('sync-now');
     },
   };
+  const lists = { db, actions, fresh };
 
   return (
     <div class="pending" data-testid="pending-view">
       <div class="toolbar">
-        <button type="button" onClick={submitAll} disabled={busy} data-testid="submit-all">
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void run('pull')}
+          disabled={!!busy}
+          data-testid="refresh"
+        >
+          {t('refresh')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void run('push')}
+          disabled={!!busy}
+          data-testid="submit-all"
+        >
           {t('submitAll')}
         </button>
         <SyncStatus db={db} now={now} />
       </div>
+      <ReportFilters value={filter} onChange={setFilter} />
       {empty && <p class="muted">{t('noReports')}</p>}
-      {(Object.keys(REVIEW_SECTIONS) as ReviewSection[]).map((section) => (
-        <Section key={section} section={section} db={db} actions={actions} />
-      ))}
+      {isFiltering(filter) ? (
+        <Found {...lists} filter={filter} />
+      ) : (
+        (Object.keys(REVIEW_SECTIONS) as ReviewSection[]).map((section) => (
+          <Section key={section} section={section} {...lists} />
+        ))
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type MessageKey, t } from '@/lib/i18n/i18n';
+import { type MessageKey, t, uiLocale } from '@/lib/i18n/i18n';
 import type { WebTaggerDb } from '@/lib/storage/db';
 import { getMeta } from '@/lib/storage/meta';
 import { useLiveQuery } from './useLiveQuery';
@@ -11,8 +11,9 @@ const OUTCOME: Record<string, MessageKey> = {
   no_session: 'syncSignedOut',
 };
 
+// In the UI language, which may not be the browser's (chosen in the options).
 const time = (ms: number) =>
-  new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  new Date(ms).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
 
 /** When the last sync ran, how it ended and, after a failure, when the next one is due. */
 export function SyncStatus({ db, now }: { db: WebTaggerDb; now(): number }) {

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import type { WebTaggerDb } from '@/lib/storage/db';
+import { getMeta, type LastSync } from '@/lib/storage/meta';
 import { countNotAccepted } from '@/lib/storage/pending-query';
 
 /**
@@ -9,6 +10,19 @@ import { countNotAccepted } from '@/lib/storage/pending-query';
 export function watchNotAccepted(db: WebTaggerDb, onCount: (count: number) => void): () => void {
   const subscription = liveQuery(() => countNotAccepted(db)).subscribe({
     next: onCount,
+    error: () => undefined,
+  });
+  return () => subscription.unsubscribe();
+}
+
+/**
+ * Calls `onSync` with the outcome of every sync run the background finishes (a retry alarm, the
+ * periodic pull, the popup's own request); returns how to stop. It lives here, in the chunk that
+ * loads after the form, with the other watcher of the popup.
+ */
+export function watchLastSync(db: WebTaggerDb, onSync: (last: LastSync) => void): () => void {
+  const subscription = liveQuery(() => getMeta(db, 'lastSync')).subscribe({
+    next: (last) => last && onSync(last),
     error: () => undefined,
   });
   return () => subscription.unsubscribe();

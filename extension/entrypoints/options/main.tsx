@@ -1,11 +1,10 @@
 import { render } from 'preact';
 import { OptionsApp } from '@/components/OptionsApp';
 import { sendMessage } from '@/lib/browser/messages';
-import { t, uiLocale } from '@/lib/i18n/i18n';
+import { getSettings } from '@/lib/browser/settings';
+import { chooseUiLocale, t, uiLocale } from '@/lib/i18n/i18n';
 import { lazyDb } from '@/lib/storage/local-db';
 
-document.documentElement.lang = uiLocale();
-document.title = t('optionsTitle');
 // The options page's dependencies, made once here and passed down; Dexie loads on first use.
 const deps = {
   db: lazyDb(),
@@ -13,4 +12,15 @@ const deps = {
   now: Date.now,
   send: sendMessage,
 };
-render(<OptionsApp deps={deps} />, document.getElementById('app')!);
+
+/** Renders the page in the chosen UI language; a new choice renders it again. */
+async function start() {
+  const { locale } = await getSettings().catch(() => ({ locale: undefined }));
+  await chooseUiLocale(locale, deps.fetch).catch(() => undefined);
+  document.documentElement.lang = uiLocale();
+  document.title = t('optionsTitle');
+  const root = document.getElementById('app')!;
+  render(null, root);
+  render(<OptionsApp deps={deps} onLocaleChanged={() => void start()} />, root);
+}
+void start();

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { App } from '@/components/App';
 import { sendMessage } from '@/lib/browser/messages';
+import { getSettings } from '@/lib/browser/settings';
 import { readPageHints } from '@/lib/form/page-hints';
-import { uiLocale } from '@/lib/i18n/i18n';
+import { chooseUiLocale, uiLocale } from '@/lib/i18n/i18n';
 import { lazyDb } from '@/lib/storage/local-db';
 
-document.documentElement.lang = uiLocale();
 // The popup's dependencies, made once here and passed down; Dexie loads on first use.
 const deps = {
   db: lazyDb(),
@@ -14,5 +14,14 @@ const deps = {
   send: sendMessage,
   readHints: readPageHints,
 };
-// The query names a link to tag (opened from the link menu) or the list to show.
-render(<App deps={deps} search={location.search} />, document.getElementById('app')!);
+
+// The UI language chosen on the options page is read first (browser.storage.local: a few
+// milliseconds); the browser's language needs nothing more.
+async function start() {
+  const { locale } = await getSettings().catch(() => ({ locale: undefined }));
+  await chooseUiLocale(locale, deps.fetch).catch(() => undefined);
+  document.documentElement.lang = uiLocale();
+  // The query names a link to tag (opened from the link menu) or the list to show.
+  render(<App deps={deps} search={location.search} />, document.getElementById('app')!);
+}
+void start();

@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
 import { captureReportEvidence } from '../capture/capture-report';
+import { chooseUiLocale } from '../i18n/i18n';
 import type { StorageEstimator } from '../storage/evidence-files';
 import { deleteMeta } from '../storage/meta';
 import {
   type BackgroundSyncDeps,
   createBackgroundSyncRunner,
   isSyncAlarm,
+  SYNC_PERIOD_KEY,
   type SyncResult,
 } from '../sync/runner';
+import { countUnseen } from '../sync/status-pull';
 import { flashSaved, refreshAllBadges, refreshBadge, refreshBadgeOfTab } from './badge';
 import {
   buildLinkMenus,
@@ -17,6 +20,8 @@ import {
   refreshLinkMenus,
 } from './menus';
 import { listenForMessages, type SyncSummary } from './messages';
+import { announceOutcomes, OUTCOME_NOTICE_ID } from './outcome-notice';
+import { getSettings, onSettingsChanged } from './settings';
 
 /**
  * What the background's entrypoint passes: the database, the network, the clock, chance, and how
@@ -31,16 +36,23 @@ export type BackgroundDeps = BackgroundSyncDeps & { estimateStorage: StorageEsti
  */
 export function startBackground(deps: BackgroundDeps): void {
   const { db } = deps;
+  // The menus, badge titles and notifications speak the language chosen on the options page.
+  const applyLocale = async () =>
+    chooseUiLocale((await getSettings()).locale, deps.fetch).catch(() => undefined);
+  const localeReady = applyLocale();
   const afterSync = async (result: SyncResult): Promise<void> => {
     if (result.outcome === 'no_session') return;
+    await localeReady;
     await refreshAllBadges(db);
     await refreshLinkMenus(db);
+    await announceOutcomes(result.newlyUnseen, await countUnseen(db)).catch(() => false);
   };
   const runner = createBackgroundSyncRunner(deps, afterSync);
   const sync = async (): Promise<SyncSummary> => summary(await runner.syncNow());
   // One capture at a time: Chrome photographs only the tab in front, at most twice a second.
   let capturing: Promise<unknown> = Promise.resolve();
   const captureDeps = { db, now: deps.now, estimate: deps.estimateStorage };
+  const rebuildMenus = () => void localeReady.then(() => buildLinkMenus(db));
 
   listenForMessages({
     'sync-now': sync,
@@ -71,18 +83,37 @@ export function startBackground(deps: BackgroundDeps): void {
         ...(outcome.problem ? { problem: outcome.problem } : {}),
       };
     },
+    'pull-now': async () => summary(await runner.pullNow()),
+    'outcomes-seen': async () => {
+      await refreshAllBadges(db);
+      await browser.notifications?.clear(OUTCOME_NOTICE_ID).catch(() => false);
+      return {};
+    },
+  });
+  onSettingsChanged(() => {
+    void applyLocale().then(async () => {
+      await buildLinkMenus(db);
+      await refreshAllBadges(db);
+    });
+  });
+  browser.notifications?.onClicked.addListener((id) => {
+    if (id === OUTCOME_NOTICE_ID) void openPopupWindow('/popup.html?view=pending');
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isSyncAlarm(alarm.name)) void runner.syncNow();
   });
   browser.runtime.onInstalled.addListener(() => {
-    void buildLinkMenus(db);
+    rebuildMenus();
     void runner.syncNow();
   });
   browser.runtime.onStartup.addListener(() => {
-    void buildLinkMenus(db);
+    rebuildMenus();
     void runner.syncNow();
+  });
+  // Browser tests and deployments shorten the periodic pull (runner.ts, SYNC_PERIOD_KEY).
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SYNC_PERIOD_KEY in changes) void runner.ensureSchedule();
   });
   globalThis.addEventListener('online', () => void runner.syncNow());
 

@@ -28,6 +28,15 @@ describe('badgeLookFor', () => {
     expect(badgeLookFor('unknown')).toEqual({ text: '', title: 'WebTagger' });
     expect(badgeLookFor('not_taggable')).toEqual({ text: '', title: 'WebTagger' });
   });
+
+  it('counts the outcomes that came back unseen, on every page', () => {
+    expect(badgeLookFor('unknown', 3)).toMatchObject({
+      text: '3',
+      title: 'WebTagger: 3 of your reports have news from the reviewers',
+    });
+    expect(badgeLookFor('own', 2).text).toBe(`2${BADGE_TEXT}`);
+    expect(badgeLookFor('unknown', 120).text).toBe('99+');
+  });
 });
 
 describe('refreshBadge', () => {
@@ -74,5 +83,11 @@ describe('refreshBadge', () => {
     expect(await browser.action.getTitle({ tabId: tab.id })).toBe(
       'WebTagger: you have already reported this page',
     );
+
+    await db.meta.put({ key: 'unseenStatus', value: ['a', 'b'] });
+    const other = await browser.tabs.create({ url: 'https://elsewhere.example.kz/' });
+    await refreshAllBadges(db);
+    expect(await browser.action.getBadgeText({ tabId: other.id })).toBe('2');
+    expect(await browser.action.getBadgeText({ tabId: tab.id })).toBe(`2${BADGE_TEXT}`);
   });
 });

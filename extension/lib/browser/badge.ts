@@ -3,6 +3,7 @@ import { isNotCaptured } from '../capture/not-captured';
 import { t } from '../i18n/i18n';
 import type { WebTaggerDb } from '../storage/db';
 import { type AlreadyReported, isAlreadyReported } from '../sync/known-urls';
+import { countUnseen } from '../sync/status-pull';
 
 /** What the toolbar button shows for a tab. */
 export type BadgeLook = { text: string; color?: string; title: string };
@@ -11,12 +12,29 @@ export const BADGE_TEXT = '✓';
 const OWN_COLOUR = '#1b5fb8';
 const KNOWN_COLOUR = '#2e7d32';
 const NOT_CAPTURED_COLOUR = '#b26a00';
+const NEWS_COLOUR = '#c25e00';
+
+/** What a tab's page is to the analyst: reported by them or anyone, or theirs but not captured. */
+type PageState = AlreadyReported['status'] | 'not_captured';
 
 /**
  * The badge for a tab's page: a tick when it is already reported (by the analyst or anyone); an
- * amber one when the analyst's report of it came from a link and the page is not captured yet.
+ * amber one when the analyst's report of it came from a link and the page is not captured yet;
+ * and the number of the analyst's reports whose outcome came back unseen, on every tab.
  */
-export function badgeLookFor(decision: AlreadyReported['status'] | 'not_captured'): BadgeLook {
+export function badgeLookFor(decision: PageState, unseen = 0): BadgeLook {
+  const page = pageLook(decision);
+  if (unseen <= 0) return page;
+  const count = unseen > 99 ? '99+' : String(unseen);
+  const news = t('badgeUnseenTitle', String(unseen));
+  return {
+    text: page.text ? `${count}${BADGE_TEXT}` : count,
+    color: NEWS_COLOUR,
+    title: page.text ? `${page.title}\n${news}` : news,
+  };
+}
+
+function pageLook(decision: PageState): BadgeLook {
   switch (decision) {
     case 'not_captured':
       return { text: BADGE_TEXT, color: NOT_CAPTURED_COLOUR, title: t('badgeNotCapturedTitle') };
@@ -42,10 +60,12 @@ export async function refreshBadge(
   db: WebTaggerDb,
   tabId: number,
   url: string | undefined,
+  unseen?: number,
 ): Promise<BadgeLook> {
-  const found = await isAlreadyReported(db, url);
+  const [found, news] = await Promise.all([isAlreadyReported(db, url), unseen ?? countUnseen(db)]);
   const look = badgeLookFor(
     found.status === 'own' && isNotCaptured(found.report) ? 'not_captured' : found.status,
+    news,
   );
   const button = toolbarButton();
   try {
@@ -62,9 +82,11 @@ export async function refreshBadge(
 
 /** Refreshes the badge of every open tab (after a sync changed what is known). */
 export async function refreshAllBadges(db: WebTaggerDb): Promise<void> {
-  const tabs = await browser.tabs.query({});
+  const [tabs, unseen] = await Promise.all([browser.tabs.query({}), countUnseen(db)]);
   await Promise.all(
-    tabs.flatMap((tab) => (tab.id === undefined ? [] : [refreshBadge(db, tab.id, tab.url)])),
+    tabs.flatMap((tab) =>
+      tab.id === undefined ? [] : [refreshBadge(db, tab.id, tab.url, unseen)],
+    ),
   );
 }
 

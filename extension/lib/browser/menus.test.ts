@@ -82,7 +82,7 @@ describe('buildLinkMenus', () => {
 });
 
 describe('handleLinkMenuClick', () => {
-  it('saves a one-click report of the link target with the chosen topic', async () => {
+  it('saves a one-click report of the link target with the chosen topic, nothing carried over', async () => {
     const d = deps();
     await saveReport(
       d.db,
@@ -104,9 +104,11 @@ describe('handleLinkMenuClick', () => {
       url: 'https://shop.example.kz/x',
       title: 'Buy now',
       topics: ['drugs'],
-      resourceType: 'social_post',
-      languages: ['kk'],
-      availability: 'blocked',
+      // Nobody saw the target: not the last page's type, language or availability (taxonomy.md).
+      resourceType: 'webpage',
+      languages: ['und'],
+      openness: 'unknown',
+      availability: 'unknown',
       geography: { indicated: false },
       state: 'pending',
     });

@@ -15,6 +15,8 @@ function handlers(): MessageHandlers {
     'consent-given': vi.fn(async () => summary),
     'signed-in': vi.fn(async () => summary),
     'capture-evidence': vi.fn(async () => ({ ...summary, files: 2 })),
+    'pull-now': vi.fn(async () => summary),
+    'outcomes-seen': vi.fn(async () => ({})),
   };
 }
 

@@ -27,6 +27,10 @@ type Empty = Record<never, never>;
 export type MessageMap = {
   /** Sync now: the popup's "Submit all" or "Retry". */
   'sync-now': { payload: Empty; answer: SyncSummary };
+  /** Pull the reviewers' decisions now, without pushing: the popup opened, or "Refresh". */
+  'pull-now': { payload: Empty; answer: SyncSummary };
+  /** The analyst opened the list: the outcomes are seen, the badge count goes. */
+  'outcomes-seen': { payload: Empty; answer: Empty };
   /** A report was saved, edited or deleted: sync it, refresh the badge and the link menu. */
   'report-saved': { payload: { reportId: string }; answer: SyncSummary };
   /** The analyst accepted the current policy (after `POST /api/consent` succeeded). */

@@ -1,20 +1,18 @@
 import { LIMITS, type ReportInput } from '#shared/schemas/report';
 import type { Topic } from '#shared/taxonomy';
-import { getLastUsedValues } from '../form/defaults';
+import { UNSEEN_VALUES } from '../form/defaults';
 import type { LocalReport, WebTaggerDb } from '../storage/db';
-import type { LastUsedValues } from '../storage/meta';
 import { saveReport } from '../storage/reports';
 import type { LinkTarget } from './page-capture';
 
 /**
- * A one-click report of a link's target with one topic: the other values are the analyst's last
- * used ones. Geography is not carried over: it is recorded only when the material itself openly
- * indicates it (taxonomy.md), and nobody has looked at the target yet.
+ * A one-click report of a link's target with one topic. Nobody has looked at the target yet, so
+ * nothing is carried over from another page (product.md, honest pre-fills): its language is `und`,
+ * its openness and availability `unknown`, and no place is indicated (taxonomy.md).
  */
 export function linkReportInput(
   link: Pick<LinkTarget, 'linkUrl' | 'linkText'>,
   topic: Topic,
-  lastUsed: LastUsedValues,
   at: Date,
 ): ReportInput {
   return {
@@ -22,11 +20,11 @@ export function linkReportInput(
     url: link.linkUrl,
     title: (link.linkText?.trim() || link.linkUrl).slice(0, LIMITS.titleLength),
     source: 'link',
-    resourceType: lastUsed.resourceType,
-    languages: lastUsed.languages,
+    resourceType: UNSEEN_VALUES.resourceType,
+    languages: [...UNSEEN_VALUES.languages],
     geography: { indicated: false },
-    openness: lastUsed.openness,
-    availability: lastUsed.availability,
+    openness: UNSEEN_VALUES.openness,
+    availability: UNSEEN_VALUES.availability,
     topics: [topic],
     note: '',
     capturedAt: at.toISOString(),
@@ -40,6 +38,6 @@ export async function reportLink(
   topic: Topic,
   at: number,
 ): Promise<LocalReport> {
-  const report = linkReportInput(link, topic, await getLastUsedValues(db), new Date(at));
+  const report = linkReportInput(link, topic, new Date(at));
   return saveReport(db, report, { at, rememberForm: false });
 }

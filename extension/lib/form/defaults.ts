@@ -1,4 +1,4 @@
-import type { Topic } from '#shared/taxonomy';
+import type { Availability, Language, Openness, ResourceType, Topic } from '#shared/taxonomy';
 import type { WebTaggerDb } from '../storage/db';
 import { getMeta, type LastUsedValues } from '../storage/meta';
 
@@ -11,6 +11,18 @@ export const DEFAULT_FORM_VALUES: LastUsedValues = {
   availability: 'accessible',
   topics: [],
 };
+
+/**
+ * What a report says of a target nobody has looked at yet (a link tagged from the menu): the
+ * taxonomy's "undetermined" and "unknown", never the previous page's values. A resource type has
+ * no "unknown": a link names a web page until someone sees more.
+ */
+export const UNSEEN_VALUES: {
+  resourceType: ResourceType;
+  languages: Language[];
+  openness: Openness;
+  availability: Availability;
+} = { resourceType: 'webpage', languages: ['und'], openness: 'unknown', availability: 'unknown' };
 
 /** The topics offered before the analyst's own usage says otherwise. */
 export const DEFAULT_FREQUENT_TOPICS: readonly Topic[] = [
@@ -25,9 +37,9 @@ export const DEFAULT_FREQUENT_TOPICS: readonly Topic[] = [
 /** How many topics the form and the link menu offer as the frequent ones. */
 export const FREQUENT_TOPIC_COUNT = 6;
 
-/** The form values of the analyst's last new report, or the defaults. */
-export async function getLastUsedValues(db: WebTaggerDb): Promise<LastUsedValues> {
-  return (await getMeta(db, 'lastUsed')) ?? DEFAULT_FORM_VALUES;
+/** The topics the form offers as one-click suggestions: the last used first, then the frequent. */
+export function suggestedTopics(lastUsed: readonly Topic[], frequent: readonly Topic[]): Topic[] {
+  return [...new Set([...lastUsed, ...frequent])].slice(0, FREQUENT_TOPIC_COUNT);
 }
 
 /** The analyst's most used topics, most used first, topped up with the defaults. */

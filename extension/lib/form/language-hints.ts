@@ -58,7 +58,8 @@ export function languageFromTag(tag: string | undefined): Language | undefined {
     if (script === 'arab') return 'kk-Arab';
     return 'kk';
   }
-  const known = (LANGUAGE_CODES as readonly string[]).includes(base) && base !== 'other';
+  const known =
+    (LANGUAGE_CODES as readonly string[]).includes(base) && base !== 'other' && base !== 'und';
   return known ? (base as Language) : undefined;
 }
 

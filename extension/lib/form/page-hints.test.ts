@@ -59,7 +59,8 @@ describe('readPageHints', () => {
     });
     expect(executeScript).not.toHaveBeenCalled();
     expect(fakeBrowser.tabs.detectLanguage).not.toHaveBeenCalled();
-    // Nothing else speaks for a link: its text's detected language does.
-    expect(hints.languages).toEqual(['ru']);
+    // The link's text was written by the page it is on, not by its target: no language.
+    expect(fakeBrowser.i18n.detectLanguage).not.toHaveBeenCalled();
+    expect(hints.languages).toEqual([]);
   });
 });

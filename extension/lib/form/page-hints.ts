@@ -31,11 +31,13 @@ async function readTab(tabId: number): Promise<{ lang: string; selection: string
 
 /**
  * What the page suggests for the form: content languages from its markup, the browser's detection
- * and the Kazakh script check; a place from its host and title. A link's target was not opened,
- * so only its address and text speak for it.
+ * and the Kazakh script check; a place from its host and title. A link's target was not opened:
+ * its language is not suggested (the text of a link on a Kazakh page says nothing of the target),
+ * only its address speaks for a place.
  */
 export async function readPageHints(page: TargetPage): Promise<PageHints> {
-  const tabId = page.source === 'page' ? page.tabId : undefined;
+  if (page.source === 'link') return { languages: [], geography: suggestGeography(page.url, '') };
+  const tabId = page.tabId;
   const [tab, pageLanguage] = await Promise.all([
     tabId === undefined ? undefined : within(readTab(tabId)),
     tabId === undefined ? undefined : within(browser.tabs.detectLanguage(tabId)),

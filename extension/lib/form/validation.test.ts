@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AVAILABILITY_CODES,
   LANGUAGE_CODES,
+  type Language,
   OPENNESS_CODES,
   RESOURCE_TYPE_CODES,
   TOPIC_CODES,
@@ -18,27 +19,38 @@ const target: FormTarget = {
   source: 'page',
   capturedAt: '2026-11-24T10:00:00.000Z',
 };
-const defaults: FormValues = initialFormValues(
-  { ...DEFAULT_FORM_VALUES, topics: ['gambling'] },
-  { languages: ['ru'], geography: { country: 'KZ' } },
-);
+const defaults: FormValues = {
+  ...initialFormValues(DEFAULT_FORM_VALUES, { languages: ['ru'], geography: { country: 'KZ' } }),
+  topics: ['gambling'],
+};
 const errorsOf = (change: Partial<FormValues>, where: Partial<FormTarget> = {}) => {
   const result = validateForm({ ...defaults, ...change }, { ...target, ...where });
   return result.ok ? {} : result.errors;
 };
 
 describe('validateForm', () => {
-  it('accepts the pre-filled form as it is: one click saves', () => {
+  it('accepts the form once a topic is chosen', () => {
     const result = validateForm(defaults, target);
     expect(result.ok).toBe(true);
     if (result.ok)
       expect(result.report).toMatchObject({ id: target.reportId, topics: ['gambling'] });
   });
 
-  it('asks for a topic on the very first report, when no last use can fill it', () => {
-    const first = initialFormValues(DEFAULT_FORM_VALUES, { languages: [] });
+  it('asks for a topic and a language the analyst has not chosen: none is ticked for them', () => {
+    const first = initialFormValues(
+      { ...DEFAULT_FORM_VALUES, topics: ['fraud'] },
+      { languages: [] },
+    );
     const result = validateForm(first, target);
-    expect(result.ok ? {} : result.errors).toEqual({ topics: 'errorTopicsRequired' });
+    expect(result.ok ? {} : result.errors).toEqual({
+      topics: 'errorTopicsRequired',
+      languages: 'errorLanguagesRequired',
+    });
+  });
+
+  it('takes `und` only alone: undetermined is not one language among others', () => {
+    expect(errorsOf({ languages: ['und'] })).toEqual({});
+    expect(errorsOf({ languages: ['und', 'ru'] })).toEqual({ languages: 'errorLanguagesInvalid' });
   });
 
   it('names each faulty field with its own message', () => {
@@ -85,7 +97,11 @@ describe('validateForm', () => {
       fc.property(
         fc.record({
           resourceType: fc.constantFrom(...RESOURCE_TYPE_CODES),
-          languages: some(LANGUAGE_CODES),
+          // The picker keeps `und` alone: choosing it replaces the others.
+          languages: fc.oneof(
+            some(LANGUAGE_CODES.filter((code) => code !== 'und')),
+            fc.constant<Language[]>(['und']),
+          ),
           openness: fc.constantFrom(...OPENNESS_CODES),
           availability: fc.constantFrom(...AVAILABILITY_CODES),
           topics: some(TOPIC_CODES),

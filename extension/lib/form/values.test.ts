@@ -31,20 +31,31 @@ const report: ReportInput = {
 };
 
 describe('initialFormValues', () => {
-  it('starts from the last used choices', () => {
+  it('suggests the last type, openness and availability for a page, but ticks no topic', () => {
     const values = initialFormValues(lastUsed, { languages: [] });
     expect(values).toMatchObject({
       resourceType: 'social_post',
-      languages: ['ru', 'kk'],
+      languages: [],
       openness: 'registration_required',
       availability: 'geo_restricted',
-      topics: ['gambling', 'fraud'],
+      topics: [],
       note: '',
       captureEvidence: true,
     });
   });
 
-  it('takes the languages the page suggests over the last used ones', () => {
+  it('starts a link nobody opened from undetermined and unknown, not the last page', () => {
+    expect(initialFormValues(lastUsed, { languages: [] }, 'link')).toMatchObject({
+      resourceType: 'webpage',
+      languages: ['und'],
+      openness: 'unknown',
+      availability: 'unknown',
+      topics: [],
+      geoIndicated: false,
+    });
+  });
+
+  it('takes only the languages this page suggests', () => {
     expect(initialFormValues(lastUsed, { languages: ['kk-Latn'] }).languages).toEqual(['kk-Latn']);
   });
 

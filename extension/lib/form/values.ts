@@ -9,6 +9,7 @@ import type {
   Topic,
 } from '#shared/taxonomy';
 import type { LastUsedValues } from '../storage/meta';
+import { UNSEEN_VALUES } from './defaults';
 import type { GeographyHint } from './region-hints';
 
 /** What the tagging form edits: a report's fields as the inputs hold them. */
@@ -46,23 +47,38 @@ export type FormTarget = {
 /** What the page suggests: languages from its markup and text, a place from its address. */
 export type PageHints = { languages: Language[]; geography?: GeographyHint };
 
+/** The fields a new form may pre-fill as suggestions, marked as such until the analyst touches them. */
+export type SuggestedField =
+  | 'resourceType'
+  | 'openness'
+  | 'availability'
+  | 'languages'
+  | 'geography';
+
 /**
- * The values a new report starts from: the analyst's last choices, with the languages and the
- * place the page itself suggests. The last used topics stay, so one click saves a series of
- * similar pages; geography is the page's own, never the previous page's.
+ * The values a new report starts from. Nothing the analyst did not see is recorded silently
+ * (product.md, honest pre-fills): no topic is ticked (the last used and frequent ones are offered
+ * as suggestions); languages and place come only from this page's own hints; the resource type,
+ * openness and availability of the last report are suggested for a page the analyst looks at,
+ * while a link nobody opened starts from "undetermined" and "unknown".
  */
-export function initialFormValues(lastUsed: LastUsedValues, hints: PageHints): FormValues {
+export function initialFormValues(
+  lastUsed: LastUsedValues,
+  hints: PageHints,
+  source: ReportSource = 'page',
+): FormValues {
   const geography = hints.geography;
+  const seen = source === 'page';
   return {
-    resourceType: lastUsed.resourceType,
-    languages: hints.languages.length > 0 ? hints.languages : lastUsed.languages,
+    resourceType: seen ? lastUsed.resourceType : UNSEEN_VALUES.resourceType,
+    languages: hints.languages.length > 0 ? hints.languages : seen ? [] : UNSEEN_VALUES.languages,
     geoIndicated: geography !== undefined,
     country: geography?.country ?? '',
     region: geography?.region ?? '',
     locality: '',
-    openness: lastUsed.openness,
-    availability: lastUsed.availability,
-    topics: lastUsed.topics,
+    openness: seen ? lastUsed.openness : UNSEEN_VALUES.openness,
+    availability: seen ? lastUsed.availability : UNSEEN_VALUES.availability,
+    topics: [],
     note: '',
     captureEvidence: true,
     basisDocumentId: '',

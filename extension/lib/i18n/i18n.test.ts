@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { UI_LOCALES } from '#shared/labels';
 import { fakeUiLocale, LOCALE_MESSAGES, renderMessage } from './fake';
-import { t, uiLocale } from './i18n';
+import { chooseUiLocale, t, uiLocale } from './i18n';
 
 const placeholdersOf = (message: string) =>
   [...message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((m) => m[1]?.toLowerCase()).sort();
@@ -77,6 +77,25 @@ describe('t', () => {
       placeholders: { one: { content: '$1' }, Two: { content: '$2' } },
     };
     expect(renderMessage(entry, ['x', 'y'])).toBe('A x and y $');
+  });
+});
+
+describe('chooseUiLocale', () => {
+  // The locale files as the extension serves them to itself.
+  const fetchFile = (async (url: string) => {
+    const locale = /_locales\/(\w+)\//.exec(String(url))?.[1] as keyof typeof LOCALE_MESSAGES;
+    return new Response(JSON.stringify(LOCALE_MESSAGES[locale]));
+  }) as typeof fetch;
+
+  it('speaks the analyst’s choice over the browser’s language, and the browser’s once unset', async () => {
+    fakeBrowser.reset();
+    fakeUiLocale('ru');
+    await chooseUiLocale('kk', fetchFile);
+    expect(uiLocale()).toBe('kk');
+    expect(t('characterCount', ['12', '2000'])).toBe('2000 ішінен 12');
+    await chooseUiLocale(undefined, fetchFile);
+    expect(uiLocale()).toBe('ru');
+    expect(t('tabTag')).toBe(LOCALE_MESSAGES.ru.tabTag?.message);
   });
 });
 

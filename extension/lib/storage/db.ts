@@ -23,6 +23,8 @@ export type LocalReport = ReportInput & {
   urlKeyHash: string;
   rejection?: Rejection;
   reviewStatus?: ReviewStatus;
+  /** What the reviewers said to the reporters with the decision that set `reviewStatus`. */
+  reporterComment?: string;
   serverVersion?: number;
   /**
    * Where the report's evidence is: being captured (its upsert waits), or why it was saved

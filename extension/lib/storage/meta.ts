@@ -43,6 +43,11 @@ export type MetaValues = {
   /** Set when the server refused a push for lack of consent to this policy version. */
   consentRequired: { policyVersion?: string; at: number };
   lastSync: LastSync;
+  /**
+   * Reports whose review status (or the reviewers' comment) changed since the analyst last opened
+   * the list: the badge counts them, the list shows them as new.
+   */
+  unseenStatus: string[];
 };
 export type MetaKey = keyof MetaValues;
 

@@ -42,6 +42,7 @@ export async function saveReport(
     const capturing = options.awaitCapture ? now : await captureUnderWay(db, report.id);
     if (capturing !== undefined) local.evidenceState = 'capturing';
     else keepEvidenceState(local, previous);
+    if (previous?.reporterComment) local.reporterComment = previous.reporterComment;
     await dropUnsentEntries(db, report.id);
     await db.reports.put(local);
     await db.outbox.add({
@@ -93,6 +94,7 @@ export function reportInputOf(report: LocalReport): ReportInput {
     urlKeyHash: _hash,
     rejection: _rejection,
     reviewStatus: _reviewStatus,
+    reporterComment: _reporterComment,
     serverVersion: _serverVersion,
     evidenceState: _evidenceState,
     captureProblem: _captureProblem,

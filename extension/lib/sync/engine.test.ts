@@ -224,6 +224,20 @@ describe('drainOutbox', () => {
     expect(await db.outbox.count()).toBe(2);
   });
 
+  it('shows a refusal that retrying cannot fix at once, instead of retrying it for ever', async () => {
+    const { db, server, drain } = setUp();
+    const reports = await queueMany(db, 3);
+    // An admin's account tags a page: the whole push is refused for the role (api.md).
+    server.state.failNext.push({ status: 403, code: 'forbidden' });
+
+    expect(await drain()).toEqual({ kind: 'done', pushed: 3 });
+    expect(server.pushes()).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(0);
+    const stored = await db.reports.get(reports[0]!.id);
+    expect(stored).toMatchObject({ state: 'rejected', rejection: { code: 'forbidden' } });
+    expect(await states(db)).toEqual(['rejected', 'rejected', 'rejected']);
+  });
+
   it('takes a refused delete of a report the server never had as done', async () => {
     const { db, server, drain } = setUp();
     const reportId = crypto.randomUUID();

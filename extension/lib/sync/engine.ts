@@ -1,3 +1,4 @@
+import type { ErrorCode } from '#shared/schemas/errors';
 import { MAX_PUSH_MUTATIONS } from '#shared/schemas/sync';
 import { firstAwaitingCapture, giveUpStaleCaptures } from '../storage/capture-state';
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
@@ -80,6 +81,15 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
       answered = { batch, results };
     } catch (error) {
       await storing.catch(() => undefined);
+      const refusal = permanentRefusal(error);
+      if (refusal) {
+        // Sending these again would get the same answer (api.md): show them as refused now; the
+        // analyst's "Retry" queues them anew once an admin has changed the account.
+        const results = batch.map((entry) => ({ id: entry.mutation.id, ...refusal }));
+        pushed += await applyResults(deps.db, batch, results);
+        after = batch.at(-1)!.seq!;
+        continue;
+      }
       await settleSyncing(deps.db, batch);
       return stopFor(error, pushed);
     }
@@ -92,6 +102,25 @@ const unanswered = (pushed: number): DrainStop => ({
   pushed,
   reason: 'bad_response',
 });
+
+/**
+ * Refusals of a whole push that sending it again cannot change (api.md): the account's role may
+ * not send reports, or the request itself is malformed. Each of the batch's mutations takes it as
+ * its answer.
+ */
+const PERMANENT_REFUSALS: ReadonlySet<string> = new Set<ErrorCode>([
+  'forbidden',
+  'account_pending',
+  'validation_failed',
+  'payload_too_large',
+]);
+
+function permanentRefusal(
+  error: unknown,
+): { status: 'rejected'; code: ErrorCode; message: string } | undefined {
+  if (!(error instanceof ApiClientError) || !PERMANENT_REFUSALS.has(error.code)) return undefined;
+  return { status: 'rejected', code: error.code as ErrorCode, message: error.message };
+}
 
 /** How a failed call ends a drain; errors that are not the server's answer are rethrown. */
 export function stopFor(error: unknown, pushed: number): DrainStop {

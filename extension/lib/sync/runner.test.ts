@@ -11,7 +11,7 @@ import { createApiClient } from './api-client';
 import { RETRY_POLICY } from './backoff';
 import { createSyncRunner, SYNC_PERIODIC_ALARM, SYNC_RETRY_ALARM } from './runner';
 
-function setUp(session: Session | null = SESSION) {
+function setUp(session: Session | null = SESSION, periodMinutes?: number) {
   const db = freshDb();
   const server = createFakeServer();
   let now = 1_000_000;
@@ -31,6 +31,7 @@ function setUp(session: Session | null = SESSION) {
     },
     now: () => now,
     random: () => 0.5,
+    periodMinutes: async () => periodMinutes,
     afterSync,
   });
   const advance = (ms: number) => {
@@ -236,6 +237,44 @@ describe('ensureSchedule', () => {
     });
     await runner.ensureSchedule();
     expect(alarms.get(SYNC_RETRY_ALARM)).toEqual({ when: now() + 60_000 });
+  });
+
+  it('runs the periodic sync at the configured period, and again at the default once unset', async () => {
+    const quick = setUp(SESSION, 0.5);
+    await quick.runner.ensureSchedule();
+    expect(quick.alarms.get(SYNC_PERIODIC_ALARM)).toEqual({
+      delayInMinutes: 0.5,
+      periodInMinutes: 0.5,
+    });
+    // The browser runs no alarm more often than every 30 seconds.
+    const tooQuick = setUp(SESSION, 0.01);
+    await tooQuick.runner.ensureSchedule();
+    expect(tooQuick.alarms.get(SYNC_PERIODIC_ALARM)).toMatchObject({ periodInMinutes: 0.5 });
+  });
+
+  it('pulls the reviewers’ decisions without pushing, and counts the outcomes come back', async () => {
+    const { db, server, runner, alarms, now } = setUp();
+    const report = await save(db);
+    await runner.syncNow();
+    await save(db, 'https://other.example.kz/');
+    await db.meta.put({
+      key: 'backoff',
+      value: { failures: 2, nextAttemptAt: now() + 60_000, reason: 'network' },
+    });
+    alarms.set(SYNC_RETRY_ALARM, { when: now() + 60_000 });
+    server.setStatus(report.id, 'under_review', 'Принято к рассмотрению');
+
+    const result = await runner.pullNow();
+    expect(result).toMatchObject({ outcome: 'done', pushed: 0, newlyUnseen: 1 });
+    expect(server.pushes()).toHaveLength(1);
+    expect(await db.outbox.count()).toBe(1);
+    // The queued report keeps its retry: a pull says nothing of the outbox.
+    expect(alarms.get(SYNC_RETRY_ALARM)).toEqual({ when: now() + 60_000 });
+    expect(await db.reports.get(report.id)).toMatchObject({
+      reviewStatus: 'under_review',
+      reporterComment: 'Принято к рассмотрению',
+    });
+    expect(await getMeta(db, 'lastSync')).toMatchObject({ outcome: 'done' });
   });
 
   it('resumes at once a run that a stopped worker left half done', async () => {

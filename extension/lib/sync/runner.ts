@@ -7,13 +7,22 @@ import { retryDelay } from './backoff';
 import { type DrainOutcome, drainOutbox, recoverInterrupted, stopFor } from './engine';
 import { pruneOrphanEvidence } from './evidence-upload';
 import { syncKnownUrls } from './known-urls';
-import { pullStatuses } from './status-pull';
+import { countUnseen, pullStatuses } from './status-pull';
 
 /** The alarm of the next retry after a failure (its time comes from the backoff). */
 export const SYNC_RETRY_ALARM = 'sync-retry';
-/** The alarm that pulls statuses and known URLs and drains the outbox now and then. */
+/**
+ * The alarm that pulls statuses and known URLs and drains the outbox now and then, so that the
+ * reviewers' decisions come back while the browser is online, not only after a save.
+ */
 export const SYNC_PERIODIC_ALARM = 'sync-periodic';
 export const PERIODIC_SYNC_MINUTES = 15;
+/**
+ * The key in `browser.storage.local` of another period, in minutes (a deployment that wants news
+ * sooner, browser tests); the browser runs alarms at most every 30 seconds.
+ */
+export const SYNC_PERIOD_KEY = 'syncPeriodMinutes';
+const MIN_PERIOD_MINUTES = 0.5;
 
 /** Whether an alarm is one of the sync engine's. */
 export const isSyncAlarm = (name: string) =>
@@ -24,6 +33,8 @@ export type SyncResult = {
   pushed: number;
   pulled: number;
   knownUrls: number;
+  /** Reports whose outcome (review status, reviewers' comment) came back unseen by this run. */
+  newlyUnseen: number;
   /** When the next retry is due, after a failure. */
   nextAttemptAt?: number;
   /** Nothing was tried: a retry is scheduled for later (see `unlessWaiting`). */
@@ -45,6 +56,8 @@ export type RunnerDeps = {
   alarms: AlarmsApi;
   now(): number;
   random(): number;
+  /** The period of the periodic sync in minutes, when configured (`SYNC_PERIOD_KEY`). */
+  periodMinutes?(): Promise<number | undefined>;
   /** Runs after every sync (badges, menus); its failures do not fail the sync. */
   afterSync?(result: SyncResult): Promise<void>;
 };
@@ -58,6 +71,18 @@ export function createSyncRunner(deps: RunnerDeps) {
   let running: Promise<SyncResult> | undefined;
   /** A trigger that came during a run; `unlessWaiting` only if every such trigger said so. */
   let requested: { unlessWaiting: boolean } | undefined;
+
+  /**
+   * Pulls statuses and known URLs without pushing (the popup opening, its "Refresh"). A run under
+   * way pulls too: the caller joins it.
+   */
+  function pullNow(): Promise<SyncResult> {
+    if (running) return running;
+    running = runOnce(false, true).finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
 
   /**
    * Runs a sync now, or joins the one running (which then runs once more). With
@@ -87,8 +112,8 @@ export function createSyncRunner(deps: RunnerDeps) {
     return running;
   }
 
-  async function runOnce(unlessWaiting: boolean): Promise<SyncResult> {
-    const nothing = { pushed: 0, pulled: 0, knownUrls: 0 };
+  async function runOnce(unlessWaiting: boolean, pullOnly = false): Promise<SyncResult> {
+    const nothing = { pushed: 0, pulled: 0, knownUrls: 0, newlyUnseen: 0 };
     const session = await deps.getSession();
     if (!session || session.needsSignIn) {
       return { outcome: session ? 'signed_out' : 'no_session', ...nothing };
@@ -106,17 +131,15 @@ export function createSyncRunner(deps: RunnerDeps) {
     await adoptScope(db, session);
     await recoverInterrupted(db);
     const base = { db, client: deps.createClient(session.serverUrl), token: session.token };
-    let outcome = await drainOutbox({
-      ...base,
-      deviceId: await deps.getDeviceId(),
-      now: deps.now,
-    }).catch((error: unknown) => stopOn(error));
-    const result: SyncResult = {
-      outcome: outcome.kind,
-      pushed: pushedOf(outcome),
-      pulled: 0,
-      knownUrls: 0,
-    };
+    let outcome: DrainOutcome = pullOnly
+      ? { kind: 'done', pushed: 0 }
+      : await drainOutbox({
+          ...base,
+          deviceId: await deps.getDeviceId(),
+          now: deps.now,
+        }).catch((error: unknown) => stopOn(error));
+    const result: SyncResult = { ...nothing, outcome: outcome.kind, pushed: pushedOf(outcome) };
+    const unseenBefore = await countUnseen(db);
     // Reading statuses and known URLs needs no consent, only a valid session and a reachable server.
     if (outcome.kind === 'done' || outcome.kind === 'consent_required') {
       try {
@@ -133,7 +156,10 @@ export function createSyncRunner(deps: RunnerDeps) {
       }
     }
     result.outcome = outcome.kind;
-    result.nextAttemptAt = await settle(outcome);
+    result.newlyUnseen = Math.max(0, (await countUnseen(db)) - unseenBefore);
+    // A pull alone says nothing of the outbox: its retries and flags stay as they were.
+    if (!pullOnly) result.nextAttemptAt = await settle(outcome);
+    else if (outcome.kind === 'signed_out') await deps.markSignInNeeded();
     await setMeta(db, 'lastSync', { at: deps.now(), outcome: outcome.kind, pushed: result.pushed });
     await pruneOrphanEvidence(db, deps.now());
     await deps.afterSync?.(result).catch(() => undefined);
@@ -169,10 +195,18 @@ export function createSyncRunner(deps: RunnerDeps) {
    * a retry one while anything is queued. Called whenever the worker starts.
    */
   async function ensureSchedule(): Promise<void> {
-    if (!(await deps.alarms.get(SYNC_PERIODIC_ALARM))) {
+    const configured = await deps.periodMinutes?.().catch(() => undefined);
+    const period =
+      configured && configured > 0
+        ? Math.max(configured, MIN_PERIOD_MINUTES)
+        : PERIODIC_SYNC_MINUTES;
+    const periodic = (await deps.alarms.get(SYNC_PERIODIC_ALARM)) as
+      | { periodInMinutes?: number }
+      | undefined;
+    if (periodic?.periodInMinutes !== period) {
       await deps.alarms.create(SYNC_PERIODIC_ALARM, {
-        delayInMinutes: PERIODIC_SYNC_MINUTES,
-        periodInMinutes: PERIODIC_SYNC_MINUTES,
+        delayInMinutes: period,
+        periodInMinutes: period,
       });
     }
     const soon = deps.now() + 1_000;
@@ -189,7 +223,7 @@ export function createSyncRunner(deps: RunnerDeps) {
     }
   }
 
-  return { syncNow, ensureSchedule };
+  return { syncNow, pullNow, ensureSchedule };
 }
 export type SyncRunner = ReturnType<typeof createSyncRunner>;
 
@@ -240,6 +274,10 @@ export function createBackgroundSyncRunner(
     },
     now: deps.now,
     random: deps.random,
+    periodMinutes: async () => {
+      const stored = (await browser.storage.local.get(SYNC_PERIOD_KEY))[SYNC_PERIOD_KEY];
+      return typeof stored === 'number' ? stored : undefined;
+    },
     afterSync,
   });
 }

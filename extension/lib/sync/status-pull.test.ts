@@ -5,7 +5,7 @@ import { createFakeServer } from '../testing/fake-server';
 import { aReport, freshDb, SESSION } from '../testing/fixtures';
 import { createApiClient } from './api-client';
 import { drainOutbox } from './engine';
-import { pullStatuses } from './status-pull';
+import { countUnseen, pullStatuses, takeUnseen } from './status-pull';
 
 function setUp() {
   const db = freshDb();
@@ -35,6 +35,33 @@ describe('pullStatuses', () => {
       reviewStatus: 'under_review',
       serverVersion: 2,
     });
+  });
+
+  it('keeps the reviewers’ comment and counts the outcome as unseen until the list is opened', async () => {
+    const { db, server, push, pull } = setUp();
+    const [first, second] = [aReport(), aReport({ url: 'https://example.kz/other' })];
+    await saveReport(db, first, { at: Date.now() });
+    await saveReport(db, second, { at: Date.now() });
+    await push();
+    await pull();
+    expect(await countUnseen(db)).toBe(0);
+
+    server.setStatus(first.id, 'under_review');
+    server.setStatus(first.id, 'rejected', 'Материал не нарушает закон');
+    await pull();
+    expect(await db.reports.get(first.id)).toMatchObject({
+      reviewStatus: 'rejected',
+      reporterComment: 'Материал не нарушает закон',
+    });
+    expect(await countUnseen(db)).toBe(1);
+    // Sent again, the report carries no comment of the reviewers back to them.
+    const { reportInputOf } = await import('../storage/reports');
+    expect(reportInputOf((await db.reports.get(first.id))!)).not.toHaveProperty('reporterComment');
+
+    expect(await takeUnseen(db)).toEqual([first.id]);
+    expect(await countUnseen(db)).toBe(0);
+    await pull();
+    expect(await countUnseen(db)).toBe(0);
   });
 
   it('removes a report deleted on the server (from another browser)', async () => {

@@ -2,7 +2,7 @@ import type { ReportChange, StoredReport } from '#shared/schemas/report';
 import { MAX_PULL_LIMIT } from '#shared/schemas/sync';
 import { urlKeyHash } from '#shared/url-key';
 import type { LocalReport, WebTaggerDb } from '../storage/db';
-import { getMeta, setMeta } from '../storage/meta';
+import { deleteMeta, getMeta, setMeta } from '../storage/meta';
 import { queuedReportIds } from '../storage/outbox-queries';
 import type { ApiClient } from './api-client';
 
@@ -61,6 +61,14 @@ export async function applyPullPage(
     await db.reports.bulkDelete([...deletes]);
     await db.reports.bulkPut([...puts.values()]);
     await setMeta(db, 'pullCursor', cursor);
+    const news = [...puts.values()].filter((report) =>
+      outcomeChanged(local.get(report.id), report),
+    );
+    if (news.length > 0) {
+      const unseen = new Set(await getMeta(db, 'unseenStatus'));
+      for (const report of news) unseen.add(report.id);
+      await setMeta(db, 'unseenStatus', [...unseen]);
+    }
   });
   return changes.length;
 }
@@ -74,10 +82,24 @@ function evidenceNotesOf(report: LocalReport | undefined): Partial<LocalReport> 
   };
 }
 
+/**
+ * Whether the reviewers' outcome of a report the analyst already had moved: its status or their
+ * comment (a report first seen here, sent from another browser, is not news of an outcome).
+ */
+function outcomeChanged(before: LocalReport | undefined, after: LocalReport): boolean {
+  if (!before?.reviewStatus) return false;
+  return (
+    before.reviewStatus !== after.reviewStatus ||
+    (before.reporterComment ?? '') !== (after.reporterComment ?? '')
+  );
+}
+
 function withServerStatus(report: LocalReport, change: StoredReport): LocalReport {
+  const { reporterComment: _previous, ...rest } = report;
   return {
-    ...report,
+    ...rest,
     reviewStatus: change.status,
+    ...(change.reporterComment ? { reporterComment: change.reporterComment } : {}),
     serverVersion: Math.max(report.serverVersion ?? 0, change.version),
   };
 }
@@ -93,6 +115,7 @@ function fromServer(change: StoredReport): LocalReport {
     updatedAt,
     personalDataKinds: _kinds,
     deleted: _deleted,
+    reporterComment,
     ...input
   } = change;
   return {
@@ -101,6 +124,21 @@ function fromServer(change: StoredReport): LocalReport {
     updatedAt: Date.parse(updatedAt),
     urlKeyHash: urlKeyHash(urlKey),
     reviewStatus: status,
+    ...(reporterComment ? { reporterComment } : {}),
     serverVersion: version,
   };
+}
+
+/** How many reports have an outcome the analyst has not seen yet. */
+export async function countUnseen(db: WebTaggerDb): Promise<number> {
+  return (await getMeta(db, 'unseenStatus'))?.length ?? 0;
+}
+
+/** The reports with an unseen outcome, forgotten as unseen: the analyst opened the list. */
+export async function takeUnseen(db: WebTaggerDb): Promise<string[]> {
+  return db.transaction('rw', db.meta, async () => {
+    const unseen = (await getMeta(db, 'unseenStatus')) ?? [];
+    if (unseen.length > 0) await deleteMeta(db, 'unseenStatus');
+    return unseen;
+  });
 }

@@ -140,10 +140,15 @@ export function createFakeServer(options: { knownUrlsPage?: number } = {}) {
     /** The pushes received so far (whatever became of them). */
     pushes: () =>
       requests.filter((r) => r.path === '/api/sync/push').map((r) => r.body as PushRequest),
-    /** Moves a report to another review status, as a reviewer would. */
-    setStatus(reportId: string, status: StoredReport['status']) {
-      const held = reports.get(reportId)!;
-      const next = { ...held, status, version: held.version + 1 };
+    /** Moves a report to another review status, as a reviewer would, maybe with a comment. */
+    setStatus(reportId: string, status: StoredReport['status'], reporterComment?: string) {
+      const { reporterComment: _previous, ...held } = reports.get(reportId)!;
+      const next = {
+        ...held,
+        status,
+        version: held.version + 1,
+        ...(reporterComment ? { reporterComment } : {}),
+      };
       reports.set(reportId, next);
       changes.push(next);
     },
