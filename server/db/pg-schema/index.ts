@@ -7,6 +7,8 @@ export * from './custody';
 export * from './disclosures';
 export * from './documents';
 export * from './erasures';
+export * from './limits';
+export * from './notices';
 export * from './rechecks';
 export * from './reports';
 export * from './review';

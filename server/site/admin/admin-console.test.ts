@@ -224,12 +224,12 @@ describe('the audit log in words', () => {
       expect(ru).toContain(words);
     }
     expect(ru).toContain('Передача третьим лицам');
-    expect(ru).toContain('ИИН, e-mail');
+    expect(ru).toContain('ИИН, эл. почта');
     expect(ru).not.toContain(owner.id);
     expect(ru).not.toContain('"from"');
     const kk = row((await admin.get('/admin/audit?lang=kk')).html);
     expect(kk).toContain('Талдаушы');
-    expect(kk).toContain('ЖСН, e-mail');
+    expect(kk).toContain('ЖСН, эл. пошта');
     const en = row((await admin.get('/admin/audit?lang=en')).html);
     expect(en).toContain('Transfer to third parties');
     expect(en).toContain('yes');
