@@ -150,7 +150,8 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
     content = (
       <AlreadyReported
         report={own}
-        db={db}
+        page={page}
+        deps={deps}
         onEdit={onEdit}
         onOpenList={() => openTab('pending')}
         onGone={() => setOwn(null)}
