@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { adminLogin, apiLogin, createApprovedAnalyst } from './support/accounts';
+import { aPageReport } from './support/reports';
 import { type RunningServer, startServer } from './support/server';
 import { launchSiteBrowser, type SiteBrowser } from './support/site-browser';
 
@@ -16,26 +17,18 @@ let site: SiteBrowser;
 let reviewer: { email: string; password: string };
 const titles = ['Онлайн-казино «Удача»', 'Казино «Фортуна» без лицензии'];
 
-const report = (title: string) => ({
-  id: randomUUID(),
-  url: `https://casino-${randomUUID().slice(0, 8)}.example/page`,
-  title,
-  source: 'page',
-  resourceType: 'website',
-  languages: ['ru'],
-  geography: { indicated: true, country: 'KZ', region: 'KZ-75' },
-  openness: 'public',
-  availability: 'accessible',
-  topics: ['gambling'],
-  note: 'Реклама онлайн-казино.',
-  capturedAt: new Date().toISOString(),
-  // The screenshot's description: the letter lists its hash as the evidence of the page.
-  evidence: {
-    sha256: createHash('sha256').update(title).digest('hex'),
-    mime: 'image/png',
-    bytes: 100,
-  },
-});
+const report = (title: string) =>
+  aPageReport({
+    url: `https://casino-${randomUUID().slice(0, 8)}.example/page`,
+    title,
+    note: 'Реклама онлайн-казино.',
+    // The screenshot's description: the letter lists its hash as the evidence of the page.
+    evidence: {
+      sha256: createHash('sha256').update(title).digest('hex'),
+      mime: 'image/png',
+      bytes: 100,
+    },
+  });
 
 async function post(path: string, token: string, body: unknown) {
   const response = await fetch(`${server.url}${path}`, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { adminLogin, apiLogin, createApprovedAnalyst } from './support/accounts';
+import { aPageReport } from './support/reports';
 import { ADMIN, type RunningServer, startServer } from './support/server';
 import { launchSiteBrowser, type SiteBrowser } from './support/site-browser';
 
@@ -35,21 +36,7 @@ async function shoot(page: Page, path: string, name: string) {
   }
 }
 
-const report = (overrides: Record<string, unknown>) => ({
-  id: randomUUID(),
-  url: `https://example-${randomUUID().slice(0, 8)}.kz/page`,
-  title: 'Ставки на спорт без лицензии',
-  source: 'page',
-  resourceType: 'website',
-  languages: ['ru'],
-  geography: { indicated: true, country: 'KZ', region: 'KZ-75' },
-  openness: 'public',
-  availability: 'accessible',
-  topics: ['gambling'],
-  note: 'Реклама букмекера.',
-  capturedAt: new Date().toISOString(),
-  ...overrides,
-});
+const report = aPageReport;
 
 async function api(path: string, token: string, body: unknown) {
   const response = await fetch(`${server.url}${path}`, {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { apiLogin } from './support/accounts';
+import { aPageReport } from './support/reports';
 import { ADMIN, startServer } from './support/server';
 import { HOSTILE, injectedMarkup, launchSiteBrowser } from './support/site-browser';
 
@@ -31,21 +32,7 @@ async function acceptPolicy(page: Page, serverUrl: string) {
   await expect(page).toHaveURL(`${serverUrl}/`);
 }
 
-const report = (overrides: Record<string, unknown>) => ({
-  id: randomUUID(),
-  url: `https://example-${randomUUID().slice(0, 8)}.kz/page`,
-  title: 'Ставки на спорт без лицензии',
-  source: 'page',
-  resourceType: 'website',
-  languages: ['ru'],
-  geography: { indicated: true, country: 'KZ', region: 'KZ-75' },
-  openness: 'public',
-  availability: 'accessible',
-  topics: ['gambling'],
-  note: 'Реклама букмекера.',
-  capturedAt: new Date().toISOString(),
-  ...overrides,
-});
+const report = aPageReport;
 
 test('register, approve, review to blocked and read the dashboard; hostile text stays text', async () => {
   const server = await startServer();

@@ -5,7 +5,7 @@ import {
   type CaptureProblem,
   completeCapture,
 } from '../storage/capture-state';
-import type { WebTaggerDb } from '../storage/db';
+import type { LocalReport, WebTaggerDb } from '../storage/db';
 import {
   type StorageEstimator,
   StorageFullError,
@@ -53,14 +53,34 @@ async function capture(deps: CaptureDeps, request: CaptureRequest): Promise<Capt
   if (!report) return { files: [], problem: 'failed' };
   const tab = await browser.tabs.get(request.tabId).catch(() => undefined);
   if (!tab) return { files: [], problem: 'tab_gone' };
-  // Only the tab in front can be photographed (the popup may have been opened as a tab of its own).
-  if (!tab.active) await browser.tabs.update(request.tabId, { active: true });
   let page: PageState;
   try {
     page = await runInPage(request.tabId, readPageState);
   } catch {
+    // Not allowed on this page: nothing is brought to the front for nothing.
     return { files: [], problem: 'not_allowed' };
   }
+  // Only the tab in front can be photographed (the popup may have been opened as a tab of its
+  // own): the page comes to the front for the capture, and the tab that was there goes back.
+  const front = tab.active
+    ? undefined
+    : (await browser.tabs.query({ active: true, windowId: tab.windowId }))[0];
+  if (!tab.active) await browser.tabs.update(request.tabId, { active: true });
+  try {
+    return await captureFiles(deps, request, report, page);
+  } finally {
+    if (front?.id !== undefined) {
+      await browser.tabs.update(front.id, { active: true }).catch(() => undefined);
+    }
+  }
+}
+
+async function captureFiles(
+  deps: CaptureDeps,
+  request: CaptureRequest,
+  report: LocalReport,
+  page: PageState,
+): Promise<CaptureOutcome> {
   const capturedAt = new Date(deps.now()).toISOString();
   const files: EvidenceFile[] = [];
   let problem: CaptureProblem | undefined;
