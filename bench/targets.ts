@@ -59,6 +59,12 @@ export const TARGETS: readonly Target[] = [
     met: (r) => r.value < 160,
   },
   {
+    id: 'P9',
+    what: 'evidence: Save to queued with capture of a 10-screen page; 10 k offline queue with evidence ÷ without',
+    target: 'p95 < 1.5 s; ratio ≤ 1.2',
+    met: (r) => r.value < 1.5 && (r.ratio ?? Number.POSITIVE_INFINITY) <= 1.2,
+  },
+  {
     id: 'P10',
     what: 're-checks: 1 000 materials on local test hosts, bounded concurrency and per-host politeness',
     target: '< 30 s, memory flat',

@@ -12,9 +12,10 @@ function filesUnder(path: string): string[] {
   return readdirSync(path).flatMap((name) => filesUnder(join(path, name)));
 }
 
-/** A hash of every source file of the extension (paths and contents). */
-function sourcesHash(): string {
+/** A hash of every source file of the extension (paths and contents) and of the build's env. */
+function sourcesHash(testHosts = ''): string {
   const hash = createHash('sha256');
+  if (testHosts) hash.update(`${testHosts}\0`);
   const files = SOURCES.flatMap((source) => filesUnder(join(ROOT, source))).sort();
   for (const file of files) {
     hash.update(relative(ROOT, file));
@@ -40,10 +41,17 @@ const quietLogger = {
 /**
  * The Chrome extension as `wxt build -b chrome` makes it from the current sources, built into the
  * bench cache (one build per state of the sources) rather than into `.output/`, which browser tests
- * use. Returns the folder to load (the one holding `manifest.json`).
+ * use. With `testHosts`, the test build (`npm run build:chrome:test`): host permissions for those
+ * patterns, standing in for the `activeTab` grant of a click on the toolbar button. Returns the
+ * folder to load (the one holding `manifest.json`).
  */
-export async function builtExtension(cacheDir: string, progress: (m: string) => void) {
-  const folder = join(cacheDir, `extension-chrome-${sourcesHash()}`);
+export async function builtExtension(
+  cacheDir: string,
+  progress: (m: string) => void,
+  options: { testHosts?: string } = {},
+) {
+  const kind = options.testHosts ? 'extension-chrome-test' : 'extension-chrome';
+  const folder = join(cacheDir, `${kind}-${sourcesHash(options.testHosts)}`);
   const extension = join(folder, 'chrome-mv3');
   if (existsSync(join(extension, 'manifest.json'))) return extension;
   const scratch = `${folder}.building-${process.pid}`;
@@ -51,6 +59,8 @@ export async function builtExtension(cacheDir: string, progress: (m: string) => 
   progress('building the Chrome extension (wxt build, once per state of the sources)');
   const began = performance.now();
   const { build } = await import('wxt');
+  // wxt.config.ts reads the test hosts from the environment when it loads.
+  if (options.testHosts) process.env.WEBTAGGER_TEST_HOSTS = options.testHosts;
   await build({
     root: ROOT,
     browser: 'chrome',
@@ -63,7 +73,8 @@ export async function builtExtension(cacheDir: string, progress: (m: string) => 
   renameSync(scratch, folder);
   // Builds of earlier states of the sources are not needed again.
   for (const name of readdirSync(cacheDir)) {
-    const stale = /^extension-chrome-[0-9a-f]{12}$/.test(name) && join(cacheDir, name) !== folder;
+    const stale =
+      new RegExp(`^${kind}-[0-9a-f]{12}$`).test(name) && join(cacheDir, name) !== folder;
     if (stale) rmSync(join(cacheDir, name), { recursive: true, force: true });
   }
   return extension;

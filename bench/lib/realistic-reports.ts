@@ -89,6 +89,8 @@ export type ReportGenerator = {
   next(): ReportInput;
 };
 
+const KNOWN_LANGUAGES = LANGUAGE_CODES.filter((code) => code !== 'und');
+
 /** A stream of realistic reports; `materials` bounds how many distinct materials appear. */
 export function realisticReports(r: Random, materials: number): ReportGenerator {
   let created = 0;
@@ -105,7 +107,8 @@ export function realisticReports(r: Random, materials: number): ReportGenerator 
         title: title(r),
         source: r.pick(REPORT_SOURCE_CODES),
         resourceType: r.pick(RESOURCE_TYPE_CODES),
-        languages: r.some(LANGUAGE_CODES, r.next() < 0.8 ? 1 : 2),
+        // `und` (not determined) stands alone, as the schema requires.
+        languages: r.next() < 0.8 ? r.some(LANGUAGE_CODES, 1) : r.some(KNOWN_LANGUAGES, 2),
         geography: !indicated
           ? { indicated: false }
           : kz

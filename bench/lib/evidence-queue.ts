@@ -1,0 +1,149 @@
+import type { Page } from '@playwright/test';
+import type { EvidenceFile, ReportInput } from '#shared/schemas/report';
+
+const SAVE_CHUNK = 500;
+const POLL_MS = 50;
+
+type BenchDb = { outbox: { count(): Promise<number> } };
+declare const webtaggerBench: {
+  saveReport(db: BenchDb, report: ReportInput, options: { at: number }): Promise<unknown>;
+  storeEvidenceFile(
+    db: BenchDb,
+    bytes: Uint8Array,
+    file: Pick<EvidenceFile, 'mime' | 'kind' | 'fullPage'>,
+    options: { at: number; estimate: () => Promise<{ usage?: number; quota?: number }> },
+  ): Promise<EvidenceFile>;
+  WebTaggerDb: new () => BenchDb;
+  /** The extension's database in the bench page, opened once (as the background opens it). */
+  db?: BenchDb;
+};
+
+/** The extension modules the page needs (for `extensionModules`). */
+export const QUEUE_MODULES = {
+  saveReport: './extension/lib/storage/reports',
+  storeEvidenceFile: './extension/lib/storage/evidence-files',
+  WebTaggerDb: './extension/lib/storage/db',
+};
+
+type PageGlobals = {
+  navigator: { storage: { estimate(): Promise<{ usage?: number; quota?: number }> } };
+  OffscreenCanvas: new (
+    width: number,
+    height: number,
+  ) => {
+    getContext(kind: '2d'): {
+      fillStyle: string;
+      fillRect(x: number, y: number, w: number, h: number): void;
+      createImageData(w: number, h: number): { data: Uint8ClampedArray };
+      putImageData(data: { data: Uint8ClampedArray }, x: number, y: number): void;
+    } | null;
+    convertToBlob(): Promise<Blob>;
+  };
+};
+
+/** One capture's files as the report lists them: a full-page screenshot and an MHTML copy. */
+export type FilePair = [EvidenceFile, EvidenceFile];
+
+/**
+ * Makes `count` distinct pairs of evidence files in the extension page and stores them through the
+ * extension's own `storeEvidenceFile` (SHA-256, quota check, the `evidence` table): a PNG of a
+ * 1280-px-wide page with a noisy region (so that it weighs what a screenshot of a busy page
+ * weighs) and an MHTML archive of about `copyKB` KB, as Chrome's `pageCapture` writes them.
+ */
+export function storeFilePool(page: Page, count: number, copyKB: number): Promise<FilePair[]> {
+  return page.evaluate(
+    async ({ count, copyKB }) => {
+      webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
+      // Page code: the page's globals are not in Node's types.
+      const page = globalThis as unknown as PageGlobals;
+      const estimate = page.navigator.storage.estimate.bind(page.navigator.storage);
+      const pairs: FilePair[] = [];
+      for (let n = 0; n < count; n++) {
+        const canvas = new page.OffscreenCanvas(1280, 2400);
+        const g = canvas.getContext('2d')!;
+        for (let y = 0; y < 2400; y += 120) {
+          g.fillStyle = `hsl(${(n * 31 + y) % 360} 60% 80%)`;
+          g.fillRect(0, y, 1280, 120);
+        }
+        const noise = g.createImageData(400, 260);
+        for (let i = 0; i < noise.data.length; i++) {
+          noise.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+        }
+        g.putImageData(noise, 100 + n, 300);
+        const png = new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer());
+        const boundary = `----MultipartBoundary--bench${n}----`;
+        const paragraph = `<p>Раздел ${n}: казино, бонусы, ставки — текст страницы как он был показан.</p>=\r\n`;
+        const html = paragraph.repeat(Math.ceil((copyKB * 1024) / paragraph.length));
+        const mhtml =
+          `From: <Saved by Blink>\r\nSnapshot-Content-Location: http://127.0.0.1/bench-${n}\r\n` +
+          `Subject: Bench page ${n}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n` +
+          `\ttype="text/html";\r\n\tboundary="${boundary}"\r\n\r\n\r\n--${boundary}\r\n` +
+          'Content-Type: text/html\r\nContent-ID: <frame-bench>\r\n' +
+          `Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://127.0.0.1/bench-${n}\r\n\r\n` +
+          `<!DOCTYPE html><html><head><meta charset=3D"utf-8"></head><body>=\r\n${html}</body></html>\r\n` +
+          `\r\n--${boundary}--\r\n`;
+        const at = Date.now();
+        pairs.push([
+          await webtaggerBench.storeEvidenceFile(
+            webtaggerBench.db,
+            png,
+            { mime: 'image/png', kind: 'screenshot', fullPage: true },
+            { at, estimate },
+          ),
+          await webtaggerBench.storeEvidenceFile(
+            webtaggerBench.db,
+            new TextEncoder().encode(mhtml),
+            { mime: 'multipart/related', kind: 'page_copy' },
+            { at, estimate },
+          ),
+        ]);
+      }
+      return pairs;
+    },
+    { count, copyKB },
+  );
+}
+
+/** Saves the reports one by one through the extension's own save path, as the form does. */
+export async function saveAll(
+  page: Page,
+  reports: ReportInput[],
+  progress: (m: string) => void,
+): Promise<void> {
+  for (let start = 0; start < reports.length; start += SAVE_CHUNK) {
+    await page.evaluate(
+      async (chunk) => {
+        webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
+        for (const report of chunk)
+          await webtaggerBench.saveReport(webtaggerBench.db, report, { at: Date.now() });
+      },
+      reports.slice(start, start + SAVE_CHUNK),
+    );
+    if ((start / SAVE_CHUNK) % 4 === 3) progress(`${start + SAVE_CHUNK} saved`);
+  }
+}
+
+/**
+ * Watches the outbox from the extension page until it is empty; returns when that was (ms since
+ * the epoch), or undefined after `timeoutMs`, when it first held fewer entries than at the start
+ * (the first batch answered), and the entries left at the last look.
+ */
+export function outboxEmptied(page: Page, timeoutMs: number) {
+  return page.evaluate(
+    async ({ every, timeout }) => {
+      const deadline = Date.now() + timeout;
+      let initial: number | undefined;
+      let firstDrop: number | undefined;
+      for (;;) {
+        webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
+        const left = await webtaggerBench.db.outbox.count();
+        initial ??= left;
+        if (left < initial) firstDrop ??= Date.now();
+        if (left === 0) return { at: Date.now(), firstDrop, left };
+        if (Date.now() > deadline) return { at: undefined, firstDrop, left };
+        await new Promise((resolve) => setTimeout(resolve, every));
+      }
+    },
+    { every: POLL_MS, timeout: timeoutMs },
+  );
+}
