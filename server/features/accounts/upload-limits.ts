@@ -1,5 +1,5 @@
 import type { Config } from '../../config';
-import { ApiError } from '../../http/errors';
+import { ApiError, storageFullOf } from '../../http/errors';
 import type { LimitStore } from '../../storage/limits-store';
 import { type FailureLog, inMemoryFailureLog, storedFailureLog } from '../auth/failure-window';
 
@@ -29,7 +29,13 @@ export function createUploadLimits(
           retryAfterSeconds: wait,
         });
       }
-      await registrations.record(address, now);
+      try {
+        await registrations.record(address, now);
+      } catch (error) {
+        // With the disk full nothing can be registered anyway: the upload is read and refused as
+        // storage_full (answered once the request is read, not cut off half-way).
+        if (!storageFullOf(error)) throw error;
+      }
     },
     /** Takes an upload place for the duration of `read`, or refuses when all are taken. */
     async withUploadPlace<T>(read: () => Promise<T>): Promise<T> {
