@@ -5,6 +5,7 @@ import { launchFirefoxWithExtension } from '../support/firefox';
 import {
   badgeOf,
   check,
+  chooseLanguage,
   click,
   openPopup,
   openTab,
@@ -64,6 +65,7 @@ test('the toolbar badge marks pages already reported, by the analyst or by anyon
     // Reporting a page syncs it and, after it, the list of known URLs.
     const popup = await openPopup(fx, await openTab(fx, pages.url('mine')));
     await check(popup, 'input[name=topic][value=fraud]');
+    await chooseLanguage(popup, 'ru');
     await click(popup, '[data-testid=save]');
     await expect
       .poll(() => textOf(popup, '[data-testid=saved-sync]'))

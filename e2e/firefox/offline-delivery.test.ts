@@ -3,6 +3,7 @@ import { apiLogin, createApprovedAnalyst, pullAll } from '../support/accounts';
 import { launchFirefoxWithExtension } from '../support/firefox';
 import {
   check,
+  chooseLanguage,
   click,
   localCounts,
   openPopup,
@@ -29,6 +30,7 @@ test('a report saved offline waits in the browser and reaches the server exactly
     const popup = await openPopup(fx, await openTab(fx, pages.url('two')));
     await expect.poll(() => textOf(popup, '[data-testid=offline]')).toBeDefined();
     await check(popup, 'input[name=topic][value=gambling]');
+    await chooseLanguage(popup, 'ru');
     await click(popup, '[data-testid=save]');
     await expect
       .poll(() => textOf(popup, '[data-testid=saved-sync]'))

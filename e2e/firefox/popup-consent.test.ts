@@ -3,6 +3,7 @@ import { apiLogin, createApprovedAnalyst, publishPolicy, pullAll } from '../supp
 import { launchFirefoxWithExtension } from '../support/firefox';
 import {
   check,
+  chooseLanguage,
   click,
   clickText,
   fieldOf,
@@ -30,6 +31,7 @@ test('a new policy version is asked for before reports are sent, and sending res
     // The form is open when the admin publishes a new version: the save stays in the browser.
     await publishPolicy(server.url, '2');
     await check(popup, 'input[name=topic][value=financial_pyramid]');
+    await chooseLanguage(popup, 'ru');
     await click(popup, '[data-testid=save]');
     await expect
       .poll(() => textOf(popup, '[data-testid=saved-sync]'))

@@ -110,6 +110,15 @@ export async function click(page: Page, selector: string): Promise<void> {
   await page.locator(selector).setTimeout(10_000).click();
 }
 
+/**
+ * Adds a content language from the form's list, as an analyst does when none was read from the
+ * page (only a language detected on this page is pre-filled).
+ */
+export async function chooseLanguage(popup: Page, code: string): Promise<void> {
+  await popup.waitForSelector('fieldset select.add', { visible: true, timeout: 10_000 });
+  await popup.select('fieldset select.add', code);
+}
+
 /** Ticks the checkbox `selector` unless it is ticked already. */
 export async function check(page: Page, selector: string): Promise<void> {
   await page.waitForSelector(selector, { visible: true, timeout: 10_000 });
