@@ -4,8 +4,8 @@ import { openPgStorage } from '../db/pg-open';
 import type { PgStores } from './pg';
 
 /**
- * What still runs on the SQLite engine's handle, outside the storage interface (the exceptions
- * of biome.json's restricted imports): the server cannot run these on PostgreSQL yet.
+ * The stores of the interface that the PostgreSQL engine does not have yet: they exist on SQLite
+ * only, so the server cannot run these on PostgreSQL.
  */
 export const NOT_YET_ON_POSTGRESQL = [
   'accounts and registration',
@@ -16,7 +16,7 @@ export const NOT_YET_ON_POSTGRESQL = [
   're-checks',
   'retention',
   'subject requests',
-  'the site session',
+  'notices and follow-through statistics',
   'backup',
 ] as const;
 
