@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import type { ReportInput } from '#shared/schemas/report';
 import { createApprovedAnalyst, pullAll } from '../../e2e/support/accounts';
 import { launchWithExtension } from '../../e2e/support/browser';
 import { liveWorker, localCounts, signInExtension } from '../../e2e/support/extension';
@@ -8,58 +6,11 @@ import { ADMIN } from '../../e2e/support/server';
 import { extensionModules, extensionPageWith } from '../lib/extension-browser';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
+import { outboxEmptied, QUEUE_MODULES, saveAll } from '../lib/offline-queue';
 import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
 import { spawnCompiledServer } from '../lib/server-bundle';
 import { round } from '../lib/stats';
-
-const SAVE_CHUNK = 500;
-const POLL_MS = 50;
-
-type BenchDb = { outbox: { count(): Promise<number> } };
-declare const webtaggerBench: {
-  saveReport(db: BenchDb, report: ReportInput, options: { at: number }): Promise<unknown>;
-  WebTaggerDb: new () => BenchDb;
-  /** The extension's database in the bench page, opened once (as the background opens it). */
-  db?: BenchDb;
-};
-
-/** Saves the reports one by one through the extension's own save path, as the form does. */
-async function saveAll(page: Page, reports: ReportInput[], progress: (m: string) => void) {
-  for (let start = 0; start < reports.length; start += SAVE_CHUNK) {
-    await page.evaluate(
-      async (chunk) => {
-        webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
-        for (const report of chunk)
-          await webtaggerBench.saveReport(webtaggerBench.db, report, { at: Date.now() });
-      },
-      reports.slice(start, start + SAVE_CHUNK),
-    );
-    if ((start / SAVE_CHUNK) % 4 === 3) progress(`${start + SAVE_CHUNK} saved`);
-  }
-}
-
-/**
- * Watches the outbox from the extension page until it is empty; returns when that was (ms since
- * the epoch) and how many entries were left at each look.
- */
-function outboxEmptied(page: Page, timeoutMs: number) {
-  return page.evaluate(
-    async ({ every, timeout }) => {
-      const seen: [number, number][] = [];
-      const deadline = Date.now() + timeout;
-      for (;;) {
-        webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
-        const left = await webtaggerBench.db.outbox.count();
-        seen.push([Date.now(), left]);
-        if (left === 0) return { at: Date.now(), seen };
-        if (Date.now() > deadline) return { at: undefined, seen };
-        await new Promise((resolve) => setTimeout(resolve, every));
-      }
-    },
-    { every: POLL_MS, timeout: timeoutMs },
-  );
-}
 
 /** P3: reports queued while the server is away, then sent by the extension once it is back. */
 export const measure: Measure = {
@@ -75,13 +26,7 @@ export const measure: Measure = {
     try {
       const analyst = await createApprovedAnalyst(server.url);
       const token = await signInExtension(browser, server.url, analyst);
-      const page = await extensionPageWith(
-        browser,
-        await extensionModules({
-          saveReport: './extension/lib/storage/reports',
-          WebTaggerDb: './extension/lib/storage/db',
-        }),
-      );
+      const page = await extensionPageWith(browser, await extensionModules(QUEUE_MODULES));
 
       await server.stop();
       const generator = realisticReports(seededRandom(3), count);
@@ -110,8 +55,8 @@ export const measure: Measure = {
       await worker.evaluate(() =>
         (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')),
       );
-      const { at, seen } = await watching;
-      if (at === undefined) throw new Error(`the outbox still held ${seen.at(-1)?.[1]} entries`);
+      const { at, firstDrop, left } = await watching;
+      if (at === undefined) throw new Error(`the outbox still held ${left} entries`);
       const seconds = (at - began) / 1000;
       const serverCpu = server.cpuSeconds() - serverCpuBefore;
       ctx.progress(`outbox empty after ${round(seconds)} s`);
@@ -126,8 +71,7 @@ export const measure: Measure = {
         );
       }
       const local = await localCounts(worker);
-      const firstSent = seen.find(([, left]) => left < count)?.[0];
-      const firstBatch = firstSent === undefined ? Number.NaN : (firstSent - began) / 1000;
+      const firstBatch = firstDrop === undefined ? Number.NaN : (firstDrop - began) / 1000;
       return {
         value: seconds,
         unit: 's',

@@ -9,16 +9,16 @@ import { startPageServer } from '../../e2e/support/pages';
 import { openPopup, openTab } from '../../e2e/support/popup';
 import { ADMIN } from '../../e2e/support/server';
 import type { SpawnedServer } from '../../server/testing/spawned-server';
+import { extensionModules, extensionPageWith } from '../lib/extension-browser';
+import { builtExtension } from '../lib/extension-build';
+import type { Measure } from '../lib/measure';
 import {
   type FilePair,
   outboxEmptied,
   QUEUE_MODULES,
   saveAll,
   storeFilePool,
-} from '../lib/evidence-queue';
-import { extensionModules, extensionPageWith } from '../lib/extension-browser';
-import { builtExtension } from '../lib/extension-build';
-import type { Measure } from '../lib/measure';
+} from '../lib/offline-queue';
 import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
 import { spawnCompiledServer } from '../lib/server-bundle';

@@ -6,7 +6,7 @@ import { type TargetPage, targetPage } from '@/lib/capture/page-capture';
 import { pruneDrafts } from '@/lib/form/draft';
 import { afterFormReady, FORM_WAIT_MS } from '@/lib/form/ready';
 import { t } from '@/lib/i18n/i18n';
-import type { LocalReport } from '@/lib/storage/db';
+import type { LocalReport, WebTaggerDb } from '@/lib/storage/db';
 import type { PageDeps, PopupDeps } from './deps';
 import { preloadForm } from './form/useReportForm';
 import { type Gate, gateAfterSync, resolveGate } from './gate';
@@ -222,23 +222,11 @@ function useOnlineAgain(deps: PageDeps, gate: Gate, setGate: (next: (g: Gate) =>
   useEffect(() => {
     if (!offline) return;
     const since = deps.now();
-    let stop: (() => void) | undefined;
-    let stopped = false;
-    afterFormReady(FORM_WAIT_MS)
-      .then(() => import('./pending/watch-not-accepted'))
-      .then(async ({ watchLastSync }) => {
-        const dexie = await deps.db.dexie();
-        const unwatch = watchLastSync(dexie, (last) =>
-          setGate((current) => gateAfterSync(current, last, since)),
-        );
-        if (stopped) unwatch();
-        else stop = unwatch;
-      })
-      .catch(() => undefined);
-    return () => {
-      stopped = true;
-      stop?.();
-    };
+    return watchOncePainted(deps, (watchers, dexie) =>
+      watchers.watchLastSync(dexie, (last) =>
+        setGate((current) => gateAfterSync(current, last, since)),
+      ),
+    );
   }, [offline]);
 }
 
@@ -250,22 +238,35 @@ function useNotAcceptedCount(deps: PageDeps, enabled: boolean): number | undefin
   const [count, setCount] = useState<number>();
   useEffect(() => {
     if (!enabled) return;
-    let stop: (() => void) | undefined;
-    let stopped = false;
-    afterFormReady(FORM_WAIT_MS)
-      .then(() => import('./pending/watch-not-accepted'))
-      .then(async ({ watchNotAccepted }) => {
-        const unwatch = watchNotAccepted(await deps.db.dexie(), setCount);
-        if (stopped) unwatch();
-        else stop = unwatch;
-      })
-      .catch(() => undefined);
-    return () => {
-      stopped = true;
-      stop?.();
-    };
+    return watchOncePainted(deps, (watchers, dexie) => watchers.watchNotAccepted(dexie, setCount));
   }, [enabled]);
   return count;
+}
+
+type Watchers = typeof import('./pending/watch-not-accepted');
+
+/**
+ * Starts a watch of the database once the form is painted (the watchers and Dexie are not needed
+ * before); returns the effect's cleanup, which also stops a watch that starts after it.
+ */
+function watchOncePainted(
+  deps: PageDeps,
+  watch: (watchers: Watchers, dexie: WebTaggerDb) => () => void,
+): () => void {
+  let stop: (() => void) | undefined;
+  let stopped = false;
+  afterFormReady(FORM_WAIT_MS)
+    .then(() => Promise.all([import('./pending/watch-not-accepted'), deps.db.dexie()]))
+    .then(([watchers, dexie]) => {
+      const unwatch = watch(watchers, dexie);
+      if (stopped) unwatch();
+      else stop = unwatch;
+    })
+    .catch(() => undefined);
+  return () => {
+    stopped = true;
+    stop?.();
+  };
 }
 
 type TabButtonProps = { tab: Tab; current: Tab; label: string; onSelect: (tab: Tab) => void };

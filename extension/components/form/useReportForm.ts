@@ -87,7 +87,6 @@ async function load(db: DbOpener, subject: FormSubject, now: number): Promise<Lo
   const { page } = subject;
   const key = draftKey({ reportId: '', url: page.url }, false);
   const { draft, frequent, lastUsed, topicOffers } = await readStart(db, key);
-  const isLink = page.source === 'link';
   const languageOffers = lastUsed.languages.filter((l) => l !== 'und');
   if (draft) {
     return { ...draft, key, frequent, topicOffers, languageOffers, suggested: {}, restored: true };
@@ -102,11 +101,7 @@ async function load(db: DbOpener, subject: FormSubject, now: number): Promise<Lo
   // What the analyst sees on the page may still be what the last report said: marked suggested.
   const seen = page.source === 'page';
   return {
-    // A link's target was never opened here: there is nothing of it to capture.
-    values: {
-      ...initialFormValues(lastUsed, { languages: [] }, page.source),
-      captureEvidence: !isLink,
-    },
+    values: initialFormValues(lastUsed, { languages: [] }, page.source),
     target,
     key,
     frequent,

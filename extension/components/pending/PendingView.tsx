@@ -46,16 +46,7 @@ function Section(props: ListProps & { section: ReviewSection }) {
       <h2>
         {t(TITLES[section])} <span class="muted">({data.count})</span>
       </h2>
-      <ul class="reports">
-        {data.reports.map((report) => (
-          <PendingItem
-            key={report.id}
-            report={report}
-            actions={actions}
-            isNew={fresh.has(report.id)}
-          />
-        ))}
-      </ul>
+      <Items reports={data.reports} actions={actions} fresh={fresh} />
       {data.count > data.reports.length && (
         <button type="button" class="secondary" onClick={() => setLimit(limit + PAGE_SIZE)}>
           {t('showMore')}
@@ -75,22 +66,30 @@ function Found(props: ListProps & { filter: ReportFilter }) {
     <section class="review-section" data-testid="search-results">
       <h2>{t('searchResults')}</h2>
       {reports.length === 0 && <p class="muted">{t('nothingFound')}</p>}
-      <ul class="reports">
-        {reports.map((report) => (
-          <PendingItem
-            key={report.id}
-            report={report}
-            actions={actions}
-            isNew={fresh.has(report.id)}
-          />
-        ))}
-      </ul>
+      <Items reports={reports} actions={actions} fresh={fresh} />
       {reports.length >= limit && (
         <button type="button" class="secondary" onClick={() => setLimit(limit + PAGE_SIZE)}>
           {t('showMore')}
         </button>
       )}
     </section>
+  );
+}
+
+/** The cards of a list, the outcomes not yet seen marked new. */
+function Items(props: Omit<ListProps, 'db'> & { reports: LocalReport[] }) {
+  const { actions, fresh } = props;
+  return (
+    <ul class="reports">
+      {props.reports.map((report) => (
+        <PendingItem
+          key={report.id}
+          report={report}
+          actions={actions}
+          isNew={fresh.has(report.id)}
+        />
+      ))}
+    </ul>
   );
 }
 

@@ -80,7 +80,8 @@ export function initialFormValues(
     availability: seen ? lastUsed.availability : UNSEEN_VALUES.availability,
     topics: [],
     note: '',
-    captureEvidence: true,
+    // A link's target was never opened here: there is nothing of it to capture.
+    captureEvidence: seen,
     basisDocumentId: '',
   };
 }
