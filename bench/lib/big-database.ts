@@ -23,7 +23,7 @@ import { realisticReports } from './realistic-reports';
  * version and a hash of the migrations, so a schema change builds them again.
  */
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const ANALYSTS = 200;
 const MIGRATIONS = resolve(import.meta.dirname, '../../server/db/migrations');
 // Most materials stay submitted; reviewed ones spread over the later statuses.
@@ -56,11 +56,11 @@ function migrationsHash(): string {
 }
 
 /** The cached database of `reports` reports, built first if missing. */
-export function bigDatabase(
+export async function bigDatabase(
   cacheDir: string,
   reports: number,
   progress: (m: string) => void,
-): BigDatabase {
+): Promise<BigDatabase> {
   const dir = join(cacheDir, `reports-${reports}-v${GENERATOR_VERSION}-${migrationsHash()}`);
   const metaFile = join(dir, 'meta.json');
   if (existsSync(metaFile)) return { dir, ...JSON.parse(readFileSync(metaFile, 'utf8')) };
@@ -69,7 +69,7 @@ export function bigDatabase(
   }
   const building = `${dir}.building`;
   rmSync(building, { recursive: true, force: true });
-  const meta = generate(building, reports, progress);
+  const meta = await generate(building, reports, progress);
   writeFileSync(join(building, 'meta.json'), JSON.stringify(meta));
   renameSync(building, dir);
   return { dir, ...meta };
@@ -80,10 +80,10 @@ export function copyDatabase(from: string, to: string): void {
   cpSync(from, to, { recursive: true, filter: (source) => !source.endsWith('meta.json') });
 }
 
-function generate(dir: string, total: number, progress: (m: string) => void) {
+async function generate(dir: string, total: number, progress: (m: string) => void) {
   const began = performance.now();
   const storage = openStorage(dir);
-  const analysts = seedAccounts(storage, ANALYSTS, new Date('2026-01-01T00:00:00Z')).map(
+  const analysts = (await seedAccounts(storage, ANALYSTS, new Date('2026-01-01T00:00:00Z'))).map(
     (a) => a.id,
   );
   const { sqlite } = storage;

@@ -23,7 +23,7 @@ type Round = { serverRate: number; rawRate: number; cpuRatio: number };
  */
 async function round_(ctx: BenchContext, folder: string, batches: PushBatch[][]): Promise<Round> {
   const rawStorage = openStorage(join(folder, 'raw'));
-  const rawAnalysts = seedAccounts(rawStorage, ANALYSTS);
+  const rawAnalysts = await seedAccounts(rawStorage, ANALYSTS);
   const ingest = rawIngester(rawStorage.sqlite);
   // Rows are prepared (keys, JSON) before any clock starts: the baseline is the writing alone.
   const materialIds = new Map<string, string>();
@@ -31,7 +31,7 @@ async function round_(ctx: BenchContext, folder: string, batches: PushBatch[][])
 
   const serverDir = join(folder, 'server');
   const storage = openStorage(serverDir);
-  const analysts = seedAccounts(storage, ANALYSTS);
+  const analysts = await seedAccounts(storage, ANALYSTS);
   storage.close();
   const profileDir = join(tmpdir(), 'webtagger-bench-profiles');
   const profiling = ctx.options.has('--profile');

@@ -25,7 +25,7 @@ async function pullTarget(
   reports: number,
   samples: number,
 ): Promise<PullTarget> {
-  const source = bigDatabase(ctx.cacheDir, reports, ctx.progress);
+  const source = await bigDatabase(ctx.cacheDir, reports, ctx.progress);
   const dir = join(ctx.workDir, `pull-${reports}`);
   copyDatabase(source.dir, dir);
   const storage = openStorage(dir);

@@ -30,7 +30,7 @@ async function underLoad(
   const dir = join(ctx.workDir, `memory-${label}`);
   copyDatabase(source.dir, dir);
   const storage = openStorage(dir);
-  const pushers = seedAccounts(storage, 2);
+  const pushers = await seedAccounts(storage, 2);
   const pullers = source.analysts
     .slice(0, 2)
     .map((id) => insertTestToken(storage.db, id, 1, undefined, new Date()).token);
@@ -97,7 +97,7 @@ export const measure: Measure = {
   async run(ctx) {
     const size = ctx.quick ? 100_000 : 1_000_000;
     const seconds = ctx.quick ? 20 : 60;
-    const source = bigDatabase(ctx.cacheDir, size, ctx.progress);
+    const source = await bigDatabase(ctx.cacheDir, size, ctx.progress);
     ctx.progress(
       `${seconds} s of load on ${size} reports, as \`npm run server\` runs it (compiled)`,
     );

@@ -30,7 +30,7 @@ beforeAll(async () => {
   execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=24m', 'tmpfs', disk]);
   dataDir = join(disk, 'data');
   const storage = openStorage(dataDir);
-  analyst = seedAccounts(storage, 1)[0]!;
+  analyst = (await seedAccounts(storage, 1))[0]!;
   policyVersion = (await currentPolicy(storage))!.version;
   storage.close();
   server = await spawnServer({

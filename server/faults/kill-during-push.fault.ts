@@ -27,7 +27,7 @@ let analysts: SeededAccount[];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'webtagger-r1-'));
   const storage = openStorage(dataDir);
-  analysts = seedAccounts(storage, CLIENTS);
+  analysts = await seedAccounts(storage, CLIENTS);
   storage.close();
   server = await spawnServer({ dataDir });
 });

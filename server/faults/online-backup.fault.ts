@@ -47,7 +47,7 @@ describe('R8: online backup of a live server', () => {
   it('takes a consistent copy while pushes go on, and the restored copy serves it', async () => {
     const dataDir = join(scratch, 'live');
     const storage = openStorage(dataDir);
-    const [analyst] = seedAccounts(storage, 1);
+    const [analyst] = await seedAccounts(storage, 1);
     storage.close();
     const live = await spawnServer({ dataDir });
     servers.push(live);

@@ -30,7 +30,7 @@ beforeAll(async () => {
   dataDir = join(root, 'data');
   mkdirSync(join(root, 'outside'));
   const storage = openStorage(dataDir);
-  analyst = seedAccounts(storage, 1)[0]!;
+  analyst = (await seedAccounts(storage, 1))[0]!;
   policyVersion = (await currentPolicy(storage))!.version;
   storage.close();
   // Many registrations from one address: the registration rate limit is not what this tests.

@@ -1,45 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '#shared/schemas/account';
-import type { Storage } from '../db/open';
-import { consents, users } from '../db/schema';
-import { seedPolicy } from './policies';
-import { insertTestToken } from './tokens';
+import { issueToken } from '../features/auth/tokens';
+import { currentPolicy, ensureInitialPolicy } from '../features/consent/policy-store';
+import type { Storage } from '../storage';
 
 export type SeededAccount = { id: string; email: string; token: string };
 
 /**
  * Adds active accounts (analysts unless `role` says otherwise) with consent to the current policy
- * and a live token each, straight into a data folder's database, for tests and benchmarks that
- * then start the real server on it.
+ * and a live token each, through the storage interface of either engine, for tests and benchmarks
+ * that then start the real server on the same data.
  */
-export function seedAccounts(
-  storage: Storage,
+export async function seedAccounts(
+  storage: Pick<Storage, 'accounts' | 'consent' | 'sessions'>,
   count: number,
   now = new Date(),
   role: Role = 'analyst',
-): SeededAccount[] {
-  const { db } = storage;
-  const policy = seedPolicy(db, now);
+): Promise<SeededAccount[]> {
+  await ensureInitialPolicy(storage, now);
+  const policy = await currentPolicy(storage);
+  if (!policy) throw new Error('no policy to consent to');
   const at = now.toISOString();
-  return Array.from({ length: count }, (_, i) => {
+  const seeded: SeededAccount[] = [];
+  for (let i = 0; i < count; i++) {
     const id = randomUUID();
     const email = `${role}-${i}-${id.slice(0, 8)}@webtagger.test`;
-    db.insert(users)
-      .values({
+    await storage.accounts.register(email, () => ({
+      user: {
         id,
         email,
         fullName: 'Seeded Account',
         organization: 'Seed Agency',
         position: 'Analyst',
+        phone: null,
         passwordHash: 'no-password',
         role,
         status: 'active',
         createdAt: at,
         updatedAt: at,
-      })
-      .run();
-    db.insert(consents)
-      .values({
+      },
+      documents: [],
+      consent: {
         userId: id,
         action: 'given',
         policyVersion: policy.version,
@@ -47,9 +48,17 @@ export function seedAccounts(
         thirdPartyTransfer: false,
         at,
         method: 'seed',
-      })
-      .run();
-    const { token } = insertTestToken(db, id, 30, 'seed', now);
-    return { id, email, token };
-  });
+        ip: null,
+        userAgent: null,
+      },
+      audit: [],
+    }));
+    const { token } = await issueToken(
+      storage,
+      { userId: id, ttlDays: 30, deviceName: 'seed', now },
+      { action: 'auth.token_issued', at: now, actorUserId: id, details: { via: 'seed' } },
+    );
+    seeded.push({ id, email, token });
+  }
+  return seeded;
 }

@@ -13,7 +13,8 @@ export type MutationAnswer = {
  * connections, reset sockets and 5xx alike.
  */
 export async function pushUntilAnswered(
-  url: () => string,
+  /** Where to send; given how many times this batch went unanswered, to try another replica. */
+  url: (unanswered: number) => string,
   token: string,
   batches: Mutation[][],
   onAnswered: (answers: MutationAnswer[]) => void,
@@ -22,10 +23,10 @@ export async function pushUntilAnswered(
   let failures = 0;
   for (const mutations of batches) {
     const body = JSON.stringify({ deviceId: 'fault-device', mutations });
-    for (;;) {
+    for (let unanswered = 0; ; unanswered++) {
       attempts++;
       try {
-        const response = await fetch(`${url()}/api/sync/push`, {
+        const response = await fetch(`${url(unanswered)}/api/sync/push`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body,

@@ -28,7 +28,7 @@ export function roleTokens(storage: Storage, now: () => Date) {
       if (role === 'garbage') return 'Bearer not-a-token-at-all';
       let token = tokens.get(role);
       if (!token || !(await alive(role, token))) {
-        token = seedAccounts(storage, 1, now(), role)[0]!.token;
+        token = (await seedAccounts(storage, 1, now(), role))[0]!.token;
         tokens.set(role, token);
         replaced++;
       }

@@ -107,7 +107,7 @@ it('makes the materials of a database created before the search index searchable
     db,
     close: () => sqlite.close(),
   };
-  const [analyst] = seedAccounts(released, 1, NOW);
+  const [analyst] = await seedAccounts(released, 1, NOW);
   const auth = { authorization: `Bearer ${analyst!.token}` };
   const titles = ['Пропаганда ТЕРРОРИЗМА', 'Заңсыз ұтыс тігу', 'Online Roulette'];
   // Rows as the released version wrote them (today's push writes columns it did not have).
@@ -122,7 +122,7 @@ it('makes the materials of a database created before the search index searchable
 
   const upgraded = openStorage(dataDir);
   try {
-    const [reviewer] = seedAccounts(upgraded, 1, NOW, 'reviewer');
+    const [reviewer] = await seedAccounts(upgraded, 1, NOW, 'reviewer');
     const app = appOn(upgraded);
     const search = async (q: string) => {
       const response = await app.request(`/api/materials?q=${encodeURIComponent(q)}`, {
