@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
 import { encodeCursor } from '../../server/features/sync/cursor';
+import { benchToken } from '../../server/testing/seed';
 import type { SpawnedServer } from '../../server/testing/spawned-server';
-import { insertTestToken } from '../../server/testing/tokens';
 import { bigDatabase, copyDatabase } from '../lib/big-database';
 import type { BenchContext, Measure } from '../lib/measure';
 import { seededRandom } from '../lib/random';
@@ -29,7 +29,7 @@ async function pullTarget(
   const dir = join(ctx.workDir, `pull-${reports}`);
   copyDatabase(source.dir, dir);
   const storage = openStorage(dir);
-  const { token } = insertTestToken(storage.db, source.heaviestAnalyst, 1, undefined, new Date());
+  const { token } = await benchToken(storage, source.heaviestAnalyst);
   const seqs = storage.sqlite
     .prepare('SELECT change_seq FROM reports WHERE user_id = ? ORDER BY change_seq')
     .pluck()

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
-import { seedAccounts } from '../../server/testing/seed';
+import { benchToken, seedAccounts } from '../../server/testing/seed';
 import { spawnServer } from '../../server/testing/spawned-server';
-import { insertTestToken } from '../../server/testing/tokens';
 import { type BigDatabase, bigDatabase, copyDatabase } from '../lib/big-database';
 import type { BenchContext, Measure } from '../lib/measure';
 import { type PushBatch, pushBatches, sendPush } from '../lib/push-batches';
@@ -31,9 +30,8 @@ async function underLoad(
   copyDatabase(source.dir, dir);
   const storage = openStorage(dir);
   const pushers = await seedAccounts(storage, 2);
-  const pullers = source.analysts
-    .slice(0, 2)
-    .map((id) => insertTestToken(storage.db, id, 1, undefined, new Date()).token);
+  const pullers: string[] = [];
+  for (const id of source.analysts.slice(0, 2)) pullers.push((await benchToken(storage, id)).token);
   storage.close();
   const batches: PushBatch[][] = pushBatches(seededRandom(8), 2, Math.ceil(seconds * 6), 500);
   const server = await spawnServer({ dataDir: dir, ...(script ? { script } : {}) });

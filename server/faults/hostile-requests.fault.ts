@@ -33,7 +33,7 @@ beforeAll(async () => {
     headers: analyst.auth,
     body: form,
   });
-  const material = t.storage.sqlite.prepare('SELECT id FROM materials').pluck().get() as string;
+  const material = t.sqlite.sqlite.prepare('SELECT id FROM materials').pluck().get() as string;
   known = [
     report.id,
     material,

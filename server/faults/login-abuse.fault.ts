@@ -41,7 +41,7 @@ const login = (email: string, password: string, address: string) =>
 const tally = (statuses: number[]) => countBy(statuses, (s) => s);
 
 const failuresAudited = () =>
-  t.storage.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.login_failed')).all()
+  t.sqlite.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.login_failed')).all()
     .length;
 
 describe('R7: login abuse', () => {
@@ -116,8 +116,7 @@ describe('R7: login abuse', () => {
       expect(response.status).toBe(201);
     }
     const hashes = emails.map(
-      (email) =>
-        t.storage.db.select().from(users).where(eq(users.email, email)).get()!.passwordHash,
+      (email) => t.sqlite.db.select().from(users).where(eq(users.email, email)).get()!.passwordHash,
     );
     for (const hash of hashes) {
       const [scheme, n, r, p, salt, key] = hash.split('$');

@@ -54,7 +54,7 @@ beforeAll(async () => {
     textEn: HOSTILE,
   });
   const user = createUser(t, { role: 'reviewer' });
-  t.storage.db
+  t.sqlite.db
     .update(users)
     .set({ fullName: HOSTILE, organization: HOSTILE })
     .where(eq(users.id, user.id))

@@ -53,12 +53,17 @@ export async function seedAccounts(
       },
       audit: [],
     }));
-    const { token } = await issueToken(
-      storage,
-      { userId: id, ttlDays: 30, deviceName: 'seed', now },
-      { action: 'auth.token_issued', at: now, actorUserId: id, details: { via: 'seed' } },
-    );
+    const { token } = await benchToken(storage, id, now);
     seeded.push({ id, email, token });
   }
   return seeded;
+}
+
+/** A live token for an account already in the database, issued as a sign-in would. */
+export function benchToken(storage: Pick<Storage, 'sessions'>, userId: string, now = new Date()) {
+  return issueToken(
+    storage,
+    { userId, ttlDays: 1, deviceName: 'seed', now },
+    { action: 'auth.token_issued', at: now, actorUserId: userId, details: { via: 'seed' } },
+  );
 }

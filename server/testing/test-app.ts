@@ -3,35 +3,64 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { openStorage } from '../db/open';
+import { openStorage, type Storage as SqliteStorage } from '../db/open';
+import { openPgStorage, type PgStorage } from '../db/pg-open';
 import { recheckEngineFromConfig } from '../features/rechecks/engine-from-config';
 import { silentLogger } from '../logger';
 import { prepareData } from '../startup';
 import type { Storage } from '../storage';
+import { type ArrangedTable, arranger } from './arrange';
+import { createPgTestDatabase } from './pg-database';
+
+export type TestEngine = 'SQLite' | 'PostgreSQL';
 
 /**
- * The real app on a real SQLite file in a fresh temporary folder, with a clock tests can move.
- * Call `dispose()` in afterEach.
+ * The engine the suites' apps run on: SQLite, or PostgreSQL in the run of the `server-pg` project
+ * (vitest.config.ts), which runs the server's suites again with `WEBTAGGER_TEST_ENGINE=postgresql`.
+ */
+export const TEST_ENGINE: TestEngine =
+  process.env.WEBTAGGER_TEST_ENGINE === 'postgresql' ? 'PostgreSQL' : 'SQLite';
+
+type Opened = {
+  storage: Storage;
+  sqlite?: SqliteStorage;
+  pg?: PgStorage;
+  close(): Promise<void>;
+};
+
+async function openEngine(engine: TestEngine, dataDir: string): Promise<Opened> {
+  if (engine === 'SQLite') {
+    const sqlite = openStorage(dataDir);
+    return { storage: sqlite, sqlite, close: async () => sqlite.close() };
+  }
+  const database = await createPgTestDatabase();
+  const pg = await openPgStorage(database.url, dataDir);
+  return {
+    storage: pg,
+    pg,
+    async close() {
+      await pg.close();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * The real app on a fresh database of the run's engine (a SQLite file in a temporary folder, or
+ * a copy of the PostgreSQL template database), with a clock tests can move. Call `dispose()` in
+ * afterEach.
  */
 export async function createTestApp(
   env: Record<string, string> = {},
   /** DNS and exempt targets for the re-check client (features/rechecks). */
   recheckExtra: Parameters<typeof recheckEngineFromConfig>[1] = {},
-  /** Stores of another engine to use instead of SQLite's (see pg-test-app.ts). */
-  stores?: Pick<Storage, 'reports' | 'review' | 'audit' | 'disclosures'>,
+  engine: TestEngine = TEST_ENGINE,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
   const config = loadConfig({ WEBTAGGER_DATA_DIR: dataDir, ...env });
-  const sqlite = openStorage(dataDir);
-  const storage = stores
-    ? {
-        ...sqlite,
-        reports: stores.reports,
-        review: stores.review,
-        audit: stores.audit,
-        disclosures: stores.disclosures,
-      }
-    : sqlite;
+  const opened = await openEngine(engine, dataDir);
+  const arrange = arranger(opened);
+  const storage = arrange.awaitedBy(opened.storage);
   let clock = new Date('2026-11-24T10:00:00.000Z');
   const deps = {
     storage,
@@ -46,16 +75,37 @@ export async function createTestApp(
     app,
     deps,
     dataDir,
+    engine,
     storage,
+    /**
+     * The SQLite file's handles, for suites about the file itself (migrations, backups, what an
+     * erasure leaves on disk). Such suites run on SQLite only: vitest.config.ts names them.
+     */
+    get sqlite(): SqliteStorage {
+      if (!opened.sqlite) throw new Error('this suite inspects the SQLite file: run it on SQLite');
+      return opened.sqlite;
+    },
+    /**
+     * Writes rows straight into the database's tables (no service, no audit), as tests arrange
+     * them: at once on SQLite; on PostgreSQL in order before the app's next storage call.
+     */
+    insert(table: ArrangedTable, rows: object | object[]) {
+      arrange.insert(table, rows);
+    },
+    /** Every row of a table, after the arranged writes: for assertions on either engine. */
+    rows: arrange.rows,
+    /** Until every arranged row is written. */
+    arranged: () => arrange.settled(),
     /** Moves the clock forward. */
     advance(ms: number) {
       clock = new Date(clock.getTime() + ms);
     },
-    dispose() {
-      void deps.recheck.close();
-      storage.close();
+    async dispose() {
+      await arrange.settled().catch(() => {});
+      await deps.recheck.close();
+      await opened.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
-export type TestApp = ReturnType<typeof createTestApp>;
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

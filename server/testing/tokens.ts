@@ -1,16 +1,15 @@
-import type { Db } from '../db/open';
-import { tokens } from '../db/schema';
 import { mintToken } from '../features/auth/tokens';
+import type { TestApp } from './test-app';
 
-/** Gives a test account a live bearer token at once, straight into the SQLite file. */
+/** Gives a test account a live bearer token at once, written straight into the database. */
 export function insertTestToken(
-  db: Db,
+  t: Pick<TestApp, 'insert'>,
   userId: string,
   ttlDays: number,
   deviceName: string | undefined,
   now: Date,
 ): { token: string; expiresAt: string } {
   const { token, expiresAt, row } = mintToken(userId, ttlDays, deviceName, now);
-  db.insert(tokens).values(row).run();
+  t.insert('tokens', row);
   return { token, expiresAt };
 }

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountStatus, Role } from '#shared/schemas/account';
-import { consents, users } from '../db/schema';
-import { currentPolicyRow } from '../storage/sqlite/consent-store';
-import type { createTestApp } from './test-app';
+import { CURRENT_POLICY_VERSION } from './arrange';
+import type { TestApp } from './test-app';
 import { insertTestToken } from './tokens';
-
-type TestAppHandle = Awaited<ReturnType<typeof createTestApp>>;
 
 export type TestUser = {
   id: string;
@@ -20,7 +17,7 @@ export type TestUser = {
  * `consent: true` records consent to the current policy version.
  */
 export function createUser(
-  testApp: TestAppHandle,
+  testApp: TestApp,
   options: {
     role?: Role;
     status?: AccountStatus;
@@ -29,44 +26,36 @@ export function createUser(
     fullName?: string;
   } = {},
 ): TestUser {
-  const { db } = testApp.storage;
   const now = testApp.deps.now();
   const at = now.toISOString();
   const id = randomUUID();
   const email = options.email ?? `user-${id}@webtagger.test`;
-  db.insert(users)
-    .values({
-      id,
-      email,
-      fullName: options.fullName ?? 'Test User',
-      organization: 'Test Agency',
-      position: 'Analyst',
-      passwordHash: 'not-a-password-hash',
-      role: options.role ?? 'analyst',
-      status: options.status ?? 'active',
-      createdAt: at,
-      updatedAt: at,
-    })
-    .run();
+  testApp.insert('users', {
+    id,
+    email,
+    fullName: options.fullName ?? 'Test User',
+    organization: 'Test Agency',
+    position: 'Analyst',
+    passwordHash: 'not-a-password-hash',
+    role: options.role ?? 'analyst',
+    status: options.status ?? 'active',
+    createdAt: at,
+    updatedAt: at,
+  });
   if (options.consent ?? true) giveConsent(testApp, id);
-  const { token } = insertTestToken(db, id, testApp.deps.config.tokenDays, 'test', now);
+  const { token } = insertTestToken(testApp, id, testApp.deps.config.tokenDays, 'test', now);
   return { id, email, token, auth: { authorization: `Bearer ${token}` } };
 }
 
 /** Records the user's consent to the current policy version. */
-export function giveConsent(testApp: TestAppHandle, userId: string): void {
-  const { db } = testApp.storage;
-  const policy = currentPolicyRow(db);
-  if (!policy) throw new Error('the test app has no policy');
-  db.insert(consents)
-    .values({
-      userId,
-      action: 'given',
-      policyVersion: policy.version,
-      processing: true,
-      thirdPartyTransfer: false,
-      at: testApp.deps.now().toISOString(),
-      method: 'test',
-    })
-    .run();
+export function giveConsent(testApp: TestApp, userId: string): void {
+  testApp.insert('consents', {
+    userId,
+    action: 'given',
+    policyVersion: CURRENT_POLICY_VERSION,
+    processing: true,
+    thirdPartyTransfer: false,
+    at: testApp.deps.now().toISOString(),
+    method: 'test',
+  });
 }

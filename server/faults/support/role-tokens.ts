@@ -1,4 +1,4 @@
-import type { Storage } from '../../db/open';
+import type { Storage } from '../../storage';
 import { userForToken } from '../../features/auth/tokens';
 import { hasCurrentConsent } from '../../features/consent/policy-store';
 import { seedAccounts } from '../../testing/seed';

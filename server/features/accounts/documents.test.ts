@@ -57,7 +57,7 @@ describe('representation documents', () => {
     expect(mine.documents.map((d: { id: string }) => d.id)).toEqual([doc.id]);
     const theirs = await jsonOf(t.app.request('/api/me/documents', { headers: admin.auth }));
     expect(theirs.documents).toEqual([]);
-    const [event] = t.storage.db
+    const [event] = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'document.uploaded'))
@@ -96,7 +96,7 @@ describe('representation documents', () => {
 
   it('is a basis for personal data only once approved, only for its owner, only as representation', async () => {
     const doc = await jsonOf(upload(analyst));
-    const { db } = t.storage;
+    const { db } = t.sqlite;
     expect(await findApprovedRepresentation(t.storage, analyst.id, doc.id)).toBeUndefined();
 
     const approved = await decide(doc.id, 'approve');

@@ -51,11 +51,11 @@ describe('registration abuse', () => {
     t = await createTestApp({ WEBTAGGER_PENDING_DAYS: '14' });
     const waiting = (await jsonOf(register('203.0.113.8'))).userId as string;
     const approvedLater = (await jsonOf(register('203.0.113.8'))).userId as string;
-    t.storage.db.update(users).set({ status: 'active' }).where(eq(users.id, approvedLater)).run();
+    t.sqlite.db.update(users).set({ status: 'active' }).where(eq(users.id, approvedLater)).run();
     t.advance(13 * DAY);
     const recent = (await jsonOf(register('203.0.113.8'))).userId as string;
     const filesOf = (userId: string) =>
-      t.storage.db
+      t.sqlite.db
         .select({ id: documents.id })
         .from(documents)
         .where(eq(documents.userId, userId))
@@ -74,10 +74,10 @@ describe('registration abuse', () => {
     const act = await run();
     expect(act.registrationsExpired).toEqual([waiting]);
     expect(waitingFiles.some((path) => existsSync(path))).toBe(false);
-    const account = t.storage.db.select().from(users).where(eq(users.id, waiting)).get()!;
+    const account = t.sqlite.db.select().from(users).where(eq(users.id, waiting)).get()!;
     expect(account).toMatchObject({ status: 'closed', fullName: '', passwordHash: '' });
     expect(account.email).toMatch(/@invalid$/);
-    const [event] = t.storage.db
+    const [event] = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'registration.expired_destroyed'))

@@ -29,9 +29,9 @@ const storedFiles = () => {
   return existsSync(dir) ? readdirSync(dir) : [];
 };
 const countRows = () => ({
-  users: t.storage.db.select().from(users).all().length,
-  documents: t.storage.db.select().from(documents).all().length,
-  consents: t.storage.db.select().from(consents).all().length,
+  users: t.sqlite.db.select().from(users).all().length,
+  documents: t.sqlite.db.select().from(documents).all().length,
+  consents: t.sqlite.db.select().from(consents).all().length,
 });
 
 describe('registration', () => {
@@ -50,7 +50,7 @@ describe('registration', () => {
     const body = await jsonOf(response);
     expect(body).toEqual({ userId: expect.any(String), status: 'pending' });
 
-    const { db } = t.storage;
+    const { db } = t.sqlite;
     const user = db.select().from(users).where(eq(users.id, body.userId)).get()!;
     expect(user).toMatchObject({
       email: 'new.analyst@gov.test',
@@ -92,7 +92,7 @@ describe('registration', () => {
       fromAddress('192.0.2.7'),
     );
     const { userId } = await jsonOf(response);
-    const consent = t.storage.db.select().from(consents).where(eq(consents.userId, userId)).get();
+    const consent = t.sqlite.db.select().from(consents).where(eq(consents.userId, userId)).get();
     expect(consent).toMatchObject({ ip: '192.0.2.7', thirdPartyTransfer: false });
   });
 
@@ -100,11 +100,11 @@ describe('registration', () => {
     const form = registrationForm('1', { email: 'audited@gov.test' });
     const response = await t.app.request('/api/auth/register', { method: 'POST', body: form });
     const { userId } = await jsonOf(response);
-    const events = t.storage.db.select().from(auditEvents).all();
+    const events = t.sqlite.db.select().from(auditEvents).all();
     expect(events.map((e) => e.action).sort()).toEqual(['account.registered', 'consent.given']);
     expect(events.every((e) => e.subjectId === userId && e.ip === 'unknown')).toBe(true);
     expect(JSON.stringify(events)).not.toMatch(/audited@gov\.test|Сериков|password/);
-    const consent = t.storage.db.select().from(consents).where(eq(consents.userId, userId)).get();
+    const consent = t.sqlite.db.select().from(consents).where(eq(consents.userId, userId)).get();
     expect(consent?.ip).toBe('unknown');
   });
 
@@ -159,7 +159,7 @@ describe('registration', () => {
     ]);
     files.push(fileOf(tenMiB, 'big.pdf'));
     const { userId } = await jsonOf(register(registrationForm('1', {}, files)));
-    const docs = t.storage.db.select().from(documents).where(eq(documents.userId, userId)).all();
+    const docs = t.sqlite.db.select().from(documents).where(eq(documents.userId, userId)).all();
     expect(docs.map((d) => d.mime).sort()).toEqual([
       'application/pdf',
       ...Array(4).fill('image/png'),
@@ -228,7 +228,7 @@ describe('registration', () => {
 
   it('leaves no row and no file when the database fails half-way through', async () => {
     // The user and document rows are written by then; the consent insert fails.
-    t.storage.sqlite.exec(
+    t.sqlite.sqlite.exec(
       "CREATE TRIGGER fail_consent BEFORE INSERT ON consents BEGIN SELECT RAISE(ABORT, 'disk'); END",
     );
     const files = [fileOf(SAMPLE_FILES.pdf), fileOf(SAMPLE_FILES.png, 'b.png')];

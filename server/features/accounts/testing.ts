@@ -2,14 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountStatus, Role } from '#shared/schemas/account';
-import { consents, users } from '../../db/schema';
-import type { createTestApp } from '../../testing/test-app';
+import { CURRENT_POLICY_VERSION } from '../../testing/arrange';
+import type { TestApp } from '../../testing/test-app';
 import { insertTestToken } from '../../testing/tokens';
 import { hashPassword } from '../auth/passwords';
-import { currentPolicy } from '../consent/policy-store';
 import type { SpooledFile } from './multipart-form';
-
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The password of every account `addAccount` creates. */
 export const TEST_PASSWORD = 'correct horse battery';
@@ -37,38 +34,33 @@ export async function addAccount(
   t: TestApp,
   options: { role?: Role; status?: AccountStatus; consent?: boolean; email?: string } = {},
 ): Promise<TestAccount> {
-  const { db } = t.storage;
   const at = t.deps.now().toISOString();
   const id = randomUUID();
   const email = options.email ?? `${options.role ?? 'analyst'}-${id.slice(0, 8)}@gov.test`;
-  db.insert(users)
-    .values({
-      id,
-      email,
-      fullName: 'Тестов Тест Тестович',
-      organization: 'Test Agency',
-      position: 'Analyst',
-      passwordHash: await testPasswordHash(),
-      role: options.role ?? 'analyst',
-      status: options.status ?? 'active',
-      createdAt: at,
-      updatedAt: at,
-    })
-    .run();
+  t.insert('users', {
+    id,
+    email,
+    fullName: 'Тестов Тест Тестович',
+    organization: 'Test Agency',
+    position: 'Analyst',
+    passwordHash: await testPasswordHash(),
+    role: options.role ?? 'analyst',
+    status: options.status ?? 'active',
+    createdAt: at,
+    updatedAt: at,
+  });
   if (options.consent ?? true) {
-    db.insert(consents)
-      .values({
-        userId: id,
-        action: 'given',
-        policyVersion: (await currentPolicy(t.storage))!.version,
-        processing: true,
-        thirdPartyTransfer: false,
-        at,
-        method: 'site',
-      })
-      .run();
+    t.insert('consents', {
+      userId: id,
+      action: 'given',
+      policyVersion: CURRENT_POLICY_VERSION,
+      processing: true,
+      thirdPartyTransfer: false,
+      at,
+      method: 'site',
+    });
   }
-  const { token } = insertTestToken(db, id, t.deps.config.tokenDays, 'test', t.deps.now());
+  const { token } = insertTestToken(t, id, t.deps.config.tokenDays, 'test', t.deps.now());
   return { id, email, token, auth: { authorization: `Bearer ${token}` } };
 }
 

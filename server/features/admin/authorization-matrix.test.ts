@@ -261,7 +261,7 @@ async function accountWithDocument(caller: Exclude<Caller, 'anonymous'>) {
   const account = await addAccount(t, { role, status });
   const [doc] = withNewIds([checkDocument(await spooledFile(t.dataDir, SAMPLE_FILES.pdf))]);
   await documentFiles(t.dataDir).writeThenCommit([doc!], () =>
-    t.storage.db
+    t.sqlite.db
       .insert(documents)
       .values(documentRows(account.id, 'representation', [doc!], t.deps.now()))
       .run(),

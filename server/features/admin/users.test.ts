@@ -32,7 +32,7 @@ const post = (path: string, body?: unknown, account = admin) =>
 const listUsers = async (query = '') =>
   jsonOf(t.app.request(`/api/admin/users${query}`, { headers: admin.auth }));
 const auditOf = (action: string) =>
-  t.storage.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+  t.sqlite.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
 const registerOne = async () => {
   const form = registrationForm('1', {}, [
     fileOf(SAMPLE_FILES.pdf, 'order.pdf'),
@@ -149,7 +149,7 @@ describe('account decisions', () => {
       await codeOf(await post(`/api/admin/users/${admin.id}/role`, { role: 'analyst' })),
     ).toEqual([403, 'forbidden']);
     expect((await post(`/api/admin/users/${admin.id}/role`, { role: 'admin' })).status).toBe(200);
-    const row = t.storage.db.select().from(users).where(eq(users.id, admin.id)).get();
+    const row = t.sqlite.db.select().from(users).where(eq(users.id, admin.id)).get();
     expect(row).toMatchObject({ role: 'admin', status: 'active' });
   });
 
@@ -186,7 +186,7 @@ describe('account decisions', () => {
     const userId = await registerOne();
     await post(`/api/admin/users/${userId}/block`);
     expect(
-      t.storage.db.select().from(documents).where(eq(documents.userId, userId)).all(),
+      t.sqlite.db.select().from(documents).where(eq(documents.userId, userId)).all(),
     ).toHaveLength(2);
   });
 });
@@ -215,12 +215,12 @@ describe('consent to the current policy', () => {
     ],
   ];
   const accountOf = (userId: string) => ({
-    user: t.storage.db.select().from(users).where(eq(users.id, userId)).get(),
-    documents: t.storage.db.select().from(documents).where(eq(documents.userId, userId)).all(),
+    user: t.sqlite.db.select().from(users).where(eq(users.id, userId)).get(),
+    documents: t.sqlite.db.select().from(documents).where(eq(documents.userId, userId)).all(),
   });
   const stateOf = (userId: string) => ({
     ...accountOf(userId),
-    audit: t.storage.db.select().from(auditEvents).all(),
+    audit: t.sqlite.db.select().from(auditEvents).all(),
   });
   const accept = (account: TestAccount) =>
     t.app.request('/api/consent', {

@@ -25,7 +25,7 @@ const codeOf = async (response: Response) => [
   (await jsonOf(response)).error?.code,
 ];
 const audit = (action: string) =>
-  t.storage.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+  t.sqlite.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
 
 describe('sign-in', () => {
   it('issues a token that opens /api/me, and audits the sign-in with the address', async () => {

@@ -48,7 +48,7 @@ const DOORS: Record<string, (i: number) => Door> = {
   'the API and the site in turn': (i) => (i % 2 === 0 ? 'api' : 'site'),
 };
 const audited = (action: string) =>
-  t.storage.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+  t.sqlite.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
 
 describe('one sign-in limit for the API and the site', () => {
   it.each(Object.keys(DOORS))(
@@ -120,7 +120,7 @@ describe('one sign-in limit for the API and the site', () => {
       { subjectId: owner.id, ip: '10.0.0.6', details: { reason: 'invalid_credentials' } },
       { subjectId: owner.id, ip: '10.0.0.7', details: { reason: 'invalid_credentials' } },
     ]);
-    const devices = t.storage.db
+    const devices = t.sqlite.db
       .select({ device: tokens.deviceName })
       .from(tokens)
       .where(eq(tokens.userId, owner.id))

@@ -36,7 +36,7 @@ describe('storedFailureLog', () => {
     await a.record('k', at(0));
     expect(await b.count('k', at(1))).toBe(0);
     await a.record('other', at(20_000));
-    const kept = t.storage.sqlite.prepare('SELECT key FROM limit_failures').all();
+    const kept = t.sqlite.sqlite.prepare('SELECT key FROM limit_failures').all();
     expect(kept).toEqual([{ key: 'other' }]);
   });
 });

@@ -88,7 +88,7 @@ describe('publishing a policy', () => {
     expect((await jsonOf(t.app.request('/api/policy/current'))).version).toBe('2');
     const me = await jsonOf(t.app.request('/api/me', { headers: admin.auth }));
     expect(me.consent).toEqual({ current: false, policyVersion: '2' });
-    const [event] = t.storage.db
+    const [event] = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'policy.published'))
@@ -105,7 +105,7 @@ describe('publishing a policy', () => {
     t.advance(1000);
     expect((await publish(admin.auth, '2')).status).toBe(201);
     const published = () =>
-      t.storage.db
+      t.sqlite.db
         .select()
         .from(auditEvents)
         .where(eq(auditEvents.action, 'policy.published'))
@@ -191,7 +191,7 @@ describe('consent', () => {
       at: '2026-11-24T10:00:00.000Z',
       method: 'site',
     });
-    const row = t.storage.db.select().from(consents).where(eq(consents.userId, user.id)).get();
+    const row = t.sqlite.db.select().from(consents).where(eq(consents.userId, user.id)).get();
     expect(row).toMatchObject({
       ip: '10.0.0.9',
       userAgent: 'Chrome/150',
@@ -241,7 +241,7 @@ describe('consent', () => {
       method: 'site',
     });
 
-    const rows = t.storage.db.select().from(consents).where(eq(consents.userId, user.id)).all();
+    const rows = t.sqlite.db.select().from(consents).where(eq(consents.userId, user.id)).all();
     expect(rows.map((r) => [r.action, r.processing])).toEqual([
       ['given', true],
       ['withdrawn', false],
@@ -252,7 +252,7 @@ describe('consent', () => {
         'unauthorized',
       ]);
     }
-    const actions = t.storage.db
+    const actions = t.sqlite.db
       .select()
       .from(auditEvents)
       .all()

@@ -136,7 +136,7 @@ describe('POST /api/admin/disclosures', () => {
 
   it("withholds from a third party a note carrying a represented person's data", async () => {
     const documentId = crypto.randomUUID();
-    t.storage.db
+    t.sqlite.db
       .insert(documents)
       .values({
         id: documentId,
@@ -191,14 +191,14 @@ describe('POST /api/admin/disclosures', () => {
       scope: { materialIds: [materialId] },
       includeReporterIdentity: true,
     });
-    const subjects = t.storage.db.select().from(disclosureSubjects).all();
+    const subjects = t.sqlite.db.select().from(disclosureSubjects).all();
     expect(subjects.map((s) => [s.userId, s.identified, s.reportCount]).sort()).toEqual(
       [
         [consenting.id, true, 1],
         [unwilling.id, false, 1],
       ].sort(),
     );
-    const event = t.storage.db
+    const event = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'disclosure.recorded'))
@@ -213,7 +213,7 @@ describe('POST /api/admin/disclosures', () => {
   it('answers consent_required to an admin without consent, recording nothing, until they accept', async () => {
     const newcomer = createUser(t, { role: 'admin', consent: false });
     const request = { ...REQUEST, scope: { materialIds: [materialId] } };
-    const auditBefore = t.storage.db.select().from(auditEvents).all();
+    const auditBefore = t.sqlite.db.select().from(auditEvents).all();
     const refused = await disclose(request, newcomer);
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({
@@ -221,9 +221,9 @@ describe('POST /api/admin/disclosures', () => {
       details: { policyVersion: '1' },
     });
     expect(refused.body).not.toHaveProperty('data');
-    expect(t.storage.db.select().from(disclosures).all()).toEqual([]);
-    expect(t.storage.db.select().from(disclosureSubjects).all()).toEqual([]);
-    expect(t.storage.db.select().from(auditEvents).all()).toEqual(auditBefore);
+    expect(t.sqlite.db.select().from(disclosures).all()).toEqual([]);
+    expect(t.sqlite.db.select().from(disclosureSubjects).all()).toEqual([]);
+    expect(t.sqlite.db.select().from(auditEvents).all()).toEqual(auditBefore);
 
     const consent = await t.app.request('/api/consent', {
       method: 'POST',
@@ -247,7 +247,7 @@ describe('POST /api/admin/disclosures', () => {
   });
 
   it('refuses a scope too wide to export', async () => {
-    const { sqlite } = t.storage;
+    const { sqlite } = t.sqlite;
     const columns = (sqlite.prepare('PRAGMA table_info(reports)').all() as { name: string }[])
       .map((c) => c.name)
       .filter((name) => name !== 'id');
@@ -308,7 +308,7 @@ describe('GET /api/admin/disclosures', () => {
     expect(second.body).toMatchObject({ hasMore: false });
     expect(second.body.disclosures.map((d: { id: string }) => d.id)).toEqual([made[0]]);
     expect(second.body.disclosures[0]).not.toHaveProperty('data');
-    const views = t.storage.db
+    const views = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'disclosure.records_viewed'))

@@ -75,7 +75,7 @@ describe('npm run verify', { timeout: 60_000 }, () => {
   });
 
   it('names an edited custody row, and one removed', async () => {
-    const { sqlite } = t.storage;
+    const { sqlite } = t.sqlite;
     const row = sqlite
       .prepare('SELECT event FROM custody_events WHERE material_id = ? AND seq = 2')
       .pluck()
@@ -133,7 +133,7 @@ describe('npm run verify', { timeout: 60_000 }, () => {
     ]);
     // Even with the record forged to match, the token itself does not hold.
     const { createHash } = await import('node:crypto');
-    const update = t.storage.sqlite.prepare(
+    const update = t.sqlite.sqlite.prepare(
       'UPDATE evidence_timestamps SET token_sha256 = ? WHERE sha256 = ?',
     );
     update.run(

@@ -31,7 +31,7 @@ const titled = async (title: string, overrides: Partial<ReportInput> = {}) =>
 
 /** Runs FTS5's own check that the index holds exactly what `materials` says. */
 const indexIsInStep = () =>
-  t.storage.sqlite
+  t.sqlite.sqlite
     .prepare("INSERT INTO materials_search (materials_search, rank) VALUES ('integrity-check', 1)")
     .run();
 
@@ -129,7 +129,7 @@ describe('searching the materials queue', () => {
     expect(await search('букмекер')).toEqual([kept]);
     expect(await search('удалённый')).toEqual([]);
 
-    const { sqlite } = t.storage;
+    const { sqlite } = t.sqlite;
     sqlite.prepare("UPDATE materials SET title = 'Новое название' WHERE id = ?").run(kept);
     expect(await search('букмекер')).toEqual([]);
     expect(await search('НОВОЕ')).toEqual([kept]);

@@ -15,7 +15,7 @@ beforeEach(async () => {
   analyst = createUser(t);
   const report = sampleReport();
   await pushAs(t, analyst, [upsertOf(report)]);
-  materialId = t.storage.db.select().from(materials).get()?.id ?? '';
+  materialId = t.sqlite.db.select().from(materials).get()?.id ?? '';
 });
 afterEach(() => t.dispose());
 
@@ -30,7 +30,7 @@ const change = (to: Parameters<typeof changeMaterialStatus>[1]['to'], expectedVe
   });
 
 function seqs() {
-  return t.storage.db
+  return t.sqlite.db
     .select({ id: reports.id, seq: reports.changeSeq })
     .from(reports)
     .where(eq(reports.materialId, materialId))
@@ -42,7 +42,7 @@ describe('changeMaterialStatus', () => {
     const updated = await change('under_review', 1);
     expect(updated).toMatchObject({ status: 'under_review', version: 2 });
     await change('confirmed');
-    const history = t.storage.db.select().from(materialStatusChanges).all();
+    const history = t.sqlite.db.select().from(materialStatusChanges).all();
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.byUserId, h.comment])).toEqual([
       ['submitted', 'under_review', analyst.id, 'проверено'],
       ['under_review', 'confirmed', analyst.id, 'проверено'],
@@ -51,7 +51,7 @@ describe('changeMaterialStatus', () => {
 
   it('refuses a step the workflow does not allow', async () => {
     await expect(change('blocked')).rejects.toThrow(expect.objectContaining({ code: 'conflict' }));
-    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(t.sqlite.db.select().from(materialStatusChanges).all()).toEqual([]);
   });
 
   it('refuses a decision taken on a version that has moved', async () => {
@@ -69,7 +69,7 @@ describe('changeMaterialStatus', () => {
   });
 
   it('gives every live report of the material a new change number, and tombstones none', async () => {
-    const other = sampleReport({ url: t.storage.db.select().from(materials).get()?.url });
+    const other = sampleReport({ url: t.sqlite.db.select().from(materials).get()?.url });
     const gone = sampleReport({ url: other.url });
     await pushAs(t, createUser(t), [upsertOf(other)]);
     await pushAs(t, analyst, [upsertOf(gone), deleteOf(gone.id)]);

@@ -25,7 +25,7 @@ describe('notices', () => {
   afterEach(() => t.dispose());
 
   const audited = (action: string) =>
-    t.storage.db
+    t.sqlite.db
       .select()
       .from(auditEvents)
       .all()

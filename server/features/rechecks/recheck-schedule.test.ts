@@ -73,7 +73,7 @@ function scheduler(storage: Storage, clock: () => Date) {
 
 it('runs each due check once when two schedulers race on one database file', async () => {
   const clock = () => t.deps.now();
-  const a = scheduler(t.storage, clock);
+  const a = scheduler(t.sqlite, clock);
   const b = scheduler(second, clock);
   const followed = (MATERIALS / 3) * 2;
 
@@ -85,7 +85,7 @@ it('runs each due check once when two schedulers race on one database file', asy
   expect(ran).toBe(followed);
   expect([...hits.values()].every((n) => n === 1)).toBe(true);
   expect(hits.size).toBe(followed);
-  const stored = t.storage.db.select({ n: count() }).from(materialRechecks).get()!.n;
+  const stored = t.sqlite.db.select({ n: count() }).from(materialRechecks).get()!.n;
   expect(stored).toBe(followed);
 
   // Nothing is due again before its interval; after 12 h only the sent-for-blocking ones are.
@@ -97,7 +97,7 @@ it('runs each due check once when two schedulers race on one database file', asy
     later += x + y;
   }
   expect(later).toBe(MATERIALS / 3);
-  const scheduled = t.storage.db
+  const scheduled = t.sqlite.db
     .select({ n: count() })
     .from(materialRechecks)
     .where(eq(materialRechecks.trigger, 'scheduled'))
@@ -146,6 +146,6 @@ it('runs each due check once when two server processes race on one database file
   expect(x + y).toBe(followed);
   expect(hits.size).toBe(followed);
   expect([...hits.values()].every((n) => n === 1)).toBe(true);
-  const stored = t.storage.db.select({ n: count() }).from(materialRechecks).get()!.n;
+  const stored = t.sqlite.db.select({ n: count() }).from(materialRechecks).get()!.n;
   expect(stored).toBe(followed);
 }, 60_000);

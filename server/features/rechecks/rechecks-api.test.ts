@@ -69,7 +69,7 @@ describe('re-check endpoints with private targets allowed (as in tests)', () => 
     ]);
     const { check } = await (await recheck(reviewer)).json();
     expect(check).toMatchObject({ outcome: 'live', suggestion: 'restored' });
-    const flagged = t.storage.db.select().from(auditEvents).all();
+    const flagged = t.sqlite.db.select().from(auditEvents).all();
     expect(flagged.filter((e) => e.action === 'material.recheck_found_live')).toHaveLength(1);
   });
 

@@ -95,7 +95,7 @@ async function erasureRequest() {
     from,
   );
   expect(closed.status).toBe(200);
-  const documentIds = t.storage.db
+  const documentIds = t.sqlite.db
     .select({ id: documents.id })
     .from(documents)
     .where(eq(documents.userId, userId))
@@ -107,7 +107,7 @@ async function erasureRequest() {
 
 /** Every place in the database where a text column holds the needle. */
 function findInDatabase(needle: string): string[] {
-  const { sqlite } = t.storage;
+  const { sqlite } = t.sqlite;
   const tables = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
     .pluck()
@@ -176,12 +176,12 @@ describe('retention once the period has passed', () => {
 
   it('keeps the reports, under an account id that no longer leads to anyone', () => {
     const { userId, reportIds } = erased;
-    const kept = t.storage.db.select().from(reports).where(eq(reports.userId, userId)).all();
+    const kept = t.sqlite.db.select().from(reports).where(eq(reports.userId, userId)).all();
     expect(kept.map((r) => r.id).sort()).toEqual([...reportIds].sort());
     expect(kept.find((r) => r.id === reportIds[0])?.note).toBe(
       'Реклама онлайн-казино без лицензии.',
     );
-    const account = t.storage.db.select().from(users).where(eq(users.id, userId)).get()!;
+    const account = t.sqlite.db.select().from(users).where(eq(users.id, userId)).get()!;
     expect(account).toMatchObject({
       status: 'closed',
       fullName: '',
@@ -194,7 +194,7 @@ describe('retention once the period has passed', () => {
   });
 
   it('records the act of destruction: when, whose and how much', () => {
-    const [event] = t.storage.db
+    const [event] = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'retention.personal_data_destroyed'))
@@ -218,7 +218,7 @@ describe('retention once the period has passed', () => {
 
   it('destroys each account once, and touches no one else', async () => {
     expect((await destroy()).userIds).toEqual([]);
-    const acts = t.storage.db
+    const acts = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'retention.personal_data_destroyed'))
@@ -248,8 +248,8 @@ describe('retention after an account is erased (DELETE /api/me)', () => {
   beforeAll(async () => {
     t = await createTestApp({ WEBTAGGER_RETENTION_DAYS: String(RETENTION_DAYS) });
     const erased = await erasureRequest();
-    const account = t.storage.db.select().from(users).where(eq(users.id, erased.userId)).get()!;
-    const names = t.storage.db
+    const account = t.sqlite.db.select().from(users).where(eq(users.id, erased.userId)).get()!;
+    const names = t.sqlite.db
       .select({ name: documents.originalName })
       .from(documents)
       .where(eq(documents.userId, erased.userId))
@@ -280,7 +280,7 @@ describe('retention after an account is erased (DELETE /api/me)', () => {
       expect(filesHolding(value), key).toEqual([]);
     }
     // Nor after the server stops and the database is checkpointed once more.
-    t.storage.close();
+    t.sqlite.close();
     for (const [key, value] of Object.entries(secrets)) {
       expect(filesHolding(value), key).toEqual([]);
     }

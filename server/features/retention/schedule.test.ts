@@ -15,7 +15,7 @@ let closed: TestUser;
 beforeEach(async () => {
   t = await createTestApp({ WEBTAGGER_RETENTION_DAYS: '30' });
   closed = createUser(t, { email: 'long-gone@gov.test' });
-  t.storage.db
+  t.sqlite.db
     .update(users)
     .set({ status: 'closed', closedAt: '2020-01-01T00:00:00.000Z' })
     .where(eq(users.id, closed.id))
@@ -24,7 +24,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const emailOf = (id: string) =>
-  t.storage.db.select({ email: users.email }).from(users).where(eq(users.id, id)).get()?.email;
+  t.sqlite.db.select({ email: users.email }).from(users).where(eq(users.id, id)).get()?.email;
 
 describe('the retention schedule', () => {
   it('runs soon after start, and not once stopped', async () => {
@@ -51,7 +51,7 @@ describe('the retention schedule', () => {
 
 describe('npm run retention', () => {
   it('destroys what is due in the configured data folder', () => {
-    t.storage.close(); // the folder is the command's now
+    t.sqlite.close(); // the folder is the command's now
     const run = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(import.meta.dirname, '../../retention-cli.ts')],

@@ -159,7 +159,7 @@ async function accountWithData(caller: Exclude<Caller, 'anonymous'>) {
   const user = createUser(t, { role, status });
   const report = sampleReport();
   pushMutations(t.storage, user.id, [upsertOf(report)], t.deps.now());
-  const material = t.storage.db
+  const material = t.sqlite.db
     .select({ id: reports.materialId })
     .from(reports)
     .where(eq(reports.id, report.id))

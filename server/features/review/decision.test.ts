@@ -35,7 +35,7 @@ describe('POST /api/materials/:id/decision', () => {
     t.advance(60_000);
     const confirmed = await decide(t, reviewer, materialId, 'confirmed', 2, 'Нет лицензии');
     expect(confirmed.body.material).toMatchObject({ status: 'confirmed', version: 3 });
-    const history = t.storage.db.select().from(materialStatusChanges).all();
+    const history = t.sqlite.db.select().from(materialStatusChanges).all();
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.byUserId, h.comment, h.at])).toEqual([
       ['submitted', 'under_review', reviewer.id, '', '2026-11-24T10:00:00.000Z'],
       ['under_review', 'confirmed', reviewer.id, 'Нет лицензии', '2026-11-24T10:01:00.000Z'],
@@ -44,7 +44,7 @@ describe('POST /api/materials/:id/decision', () => {
 
   it('audits every decision with the step and the new version', async () => {
     await walk(t, reviewer, materialId, ['under_review', 'confirmed']);
-    const events = t.storage.db
+    const events = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'material.status_changed'))
@@ -65,9 +65,9 @@ describe('POST /api/materials/:id/decision', () => {
   it('refuses a step the workflow does not allow, and changes nothing', async () => {
     const { status, body } = await decide(t, reviewer, materialId, 'blocked', 1);
     expect([status, body.error.code]).toEqual([409, 'conflict']);
-    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(t.sqlite.db.select().from(materialStatusChanges).all()).toEqual([]);
     expect(
-      t.storage.db
+      t.sqlite.db
         .select()
         .from(auditEvents)
         .where(eq(auditEvents.action, 'material.status_changed'))
@@ -117,9 +117,9 @@ describe('POST /api/materials/:id/decision', () => {
     });
     const material = await getJson(t, reviewer, `/api/materials/${materialId}`);
     expect(material.body.material).toMatchObject({ status: 'submitted', version: 1 });
-    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(t.sqlite.db.select().from(materialStatusChanges).all()).toEqual([]);
     expect(
-      t.storage.db
+      t.sqlite.db
         .select()
         .from(auditEvents)
         .where(eq(auditEvents.action, 'material.status_changed'))
@@ -286,7 +286,7 @@ describe('a decision’s legal ground', () => {
       legalGround: { code: ground.code },
     });
     expect(answer.status).toBe(400);
-    expect(t.storage.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(t.sqlite.db.select().from(materialStatusChanges).all()).toEqual([]);
   });
 
   it('is refused when the code is not in the vocabulary', async () => {

@@ -88,7 +88,7 @@ describe('GET /api/materials/:id', () => {
 
   it('tells nothing of reporters beyond their id and organization', async () => {
     const phone = '+7 701 555 44 33';
-    t.storage.db
+    t.sqlite.db
       .update(users)
       .set({ fullName: 'Серикова Айгерим', phone, position: 'Эксперт отдела' })
       .where(eq(users.id, analyst.id))

@@ -76,7 +76,7 @@ async function run(t: TestApp, ops: Operation[]) {
         now,
       );
     } else if (op.op === 'decide') {
-      const all = t.storage.db.select().from(materials).all();
+      const all = t.sqlite.db.select().from(materials).all();
       const material = all[op.pick % Math.max(all.length, 1)];
       const next = material && REVIEW_TRANSITIONS[material.status];
       if (!material || !next?.length) continue;
@@ -89,7 +89,7 @@ async function run(t: TestApp, ops: Operation[]) {
     } else if (op.op === 'tomorrow') {
       t.advance(86_400_000);
     } else if (op.op === 'catch_up') {
-      await refreshReviewProjection(t.storage, 3);
+      await refreshReviewProjection(t.sqlite, 3);
     }
   }
 }
@@ -102,7 +102,7 @@ const upsertMutation = (report: ReturnType<typeof sampleReport>) => ({
 
 /** What the read model should hold, computed from scratch from the reports. */
 function expected(t: TestApp) {
-  const live = t.storage.db
+  const live = t.sqlite.db
     .select()
     .from(reports)
     .all()
@@ -122,7 +122,7 @@ function expected(t: TestApp) {
     add('region', day, r.region ?? NO_REGION);
     add('resourceType', day, r.resourceType);
   }
-  const facets = t.storage.db
+  const facets = t.sqlite.db
     .select()
     .from(materials)
     .all()
@@ -158,13 +158,13 @@ function expected(t: TestApp) {
 
 function actual(t: TestApp) {
   const counts = new Map(
-    t.storage.db
+    t.sqlite.db
       .select()
       .from(reviewDailyCounts)
       .all()
       .map((c) => [`${c.facet}|${c.day}|${c.value}`, c.count]),
   );
-  return { facets: sortBySeq(t.storage.db.select().from(reviewMaterialFacets).all()), counts };
+  return { facets: sortBySeq(t.sqlite.db.select().from(reviewMaterialFacets).all()), counts };
 }
 
 const sortBySeq = <T extends { materialSeq: number }>(rows: T[]) =>
@@ -177,7 +177,7 @@ describe('the review read model', () => {
         const t = await createTestApp();
         try {
           await run(t, ops);
-          await refreshReviewProjection(t.storage, 3);
+          await refreshReviewProjection(t.sqlite, 3);
           expect(actual(t)).toEqual(expected(t));
         } finally {
           t.dispose();
@@ -197,16 +197,16 @@ describe('the review read model', () => {
       ]);
       const before = actual(t);
       expect(before.facets).toHaveLength(1);
-      t.storage.db
+      t.sqlite.db
         .update(reviewProjectionState)
         .set({ value: 'older-vocabularies' })
         .where(eq(reviewProjectionState.name, 'vocabulary'))
         .run();
-      t.storage.db
+      t.sqlite.db
         .insert(reviewMaterialFacets)
         .values({ ...before.facets[0]!, materialSeq: 999_999, topics: 1 })
         .run();
-      await refreshReviewProjection(t.storage);
+      await refreshReviewProjection(t.sqlite);
       expect(actual(t)).toEqual(before);
     } finally {
       t.dispose();

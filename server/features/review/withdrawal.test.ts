@@ -27,7 +27,7 @@ describe('a report withdrawn after it reached the server', () => {
   it('is recorded in the audit log with its material', async () => {
     const { report: sent, materialId } = await report(t, analyst);
     await withdraw(sent.id);
-    const events = t.storage.db
+    const events = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'report.withdrawn'))
@@ -43,7 +43,7 @@ describe('a report withdrawn after it reached the server', () => {
     await pushAs(t, analyst, [deletion]);
     await pushAs(t, analyst, [deletion]);
     await pushAs(t, analyst, [deleteOf(sent.id)]);
-    const events = t.storage.db
+    const events = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'report.withdrawn'))

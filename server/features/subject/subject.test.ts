@@ -113,7 +113,7 @@ describe('DELETE /api/me', () => {
         Date.parse('2026-11-24T10:00:00.000Z') + 30 * DAY,
       ).toISOString(),
     });
-    const user = t.storage.db.select().from(users).where(eq(users.id, analyst.id)).get();
+    const user = t.sqlite.db.select().from(users).where(eq(users.id, analyst.id)).get();
     expect(user).toMatchObject({ status: 'closed', closedAt: '2026-11-24T10:00:00.000Z' });
     for (const path of ['/api/me', '/api/me/data', '/api/sync/pull']) {
       expect((await t.app.request(path, { headers: analyst.auth })).status).toBe(401);
@@ -124,7 +124,7 @@ describe('DELETE /api/me', () => {
 
   it('withdraws consent in a new record, notes the request and audits it', async () => {
     await closeAccount(analyst);
-    const records = t.storage.db
+    const records = t.sqlite.db
       .select()
       .from(consents)
       .where(eq(consents.userId, analyst.id))
@@ -133,10 +133,10 @@ describe('DELETE /api/me', () => {
       ['given', 'test', null, null],
       ['withdrawn', 'account_closure', '198.51.100.23', 'Firefox/140'],
     ]);
-    expect(t.storage.db.select().from(erasures).all()).toEqual([
+    expect(t.sqlite.db.select().from(erasures).all()).toEqual([
       { userId: analyst.id, requestedAt: '2026-11-24T10:00:00.000Z', destroyedAt: null },
     ]);
-    const event = t.storage.db
+    const event = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'account.closed'))

@@ -46,7 +46,7 @@ describe('evidence upload', () => {
     expect(readFileSync(join(t.dataDir, 'evidence', sha256))).toEqual(Buffer.from(PNG));
     const again = await upload(PNG, { user: createUser(t) });
     expect(again.status).toBe(200);
-    const rows = t.storage.db.select().from(evidence).all();
+    const rows = t.sqlite.db.select().from(evidence).all();
     expect(rows).toMatchObject([
       { sha256, mime: 'image/png', bytes: PNG.length, uploadedBy: analyst.id },
     ]);

@@ -26,7 +26,7 @@ function addDocument(
   kind: DocumentKind = 'representation',
 ) {
   const id = randomUUID();
-  t.storage.db
+  t.sqlite.db
     .insert(documents)
     .values({
       id,
@@ -44,7 +44,7 @@ function addDocument(
 }
 
 function auditOf(action: string) {
-  return t.storage.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+  return t.sqlite.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
 }
 
 describe('third-party personal data on push', () => {
@@ -96,7 +96,7 @@ describe('third-party personal data on push', () => {
       status: 'applied',
       report: { personalDataKinds: ['email'], personalDataBasis: { documentId } },
     });
-    const row = t.storage.db.select().from(reports).where(eq(reports.id, report.id)).get();
+    const row = t.sqlite.db.select().from(reports).where(eq(reports.id, report.id)).get();
     expect(row?.personalDataKinds).toEqual(['email']);
     const [event] = auditOf('report.personal_data_by_representation');
     expect(event).toMatchObject({

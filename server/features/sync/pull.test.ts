@@ -33,7 +33,7 @@ async function pullAll(user: TestUser, cursor?: string, limit = 500) {
 }
 
 async function setStatus(reportId: string, ...path: ReviewStatus[]) {
-  const row = t.storage.db.select().from(reports).where(eq(reports.id, reportId)).get();
+  const row = t.sqlite.db.select().from(reports).where(eq(reports.id, reportId)).get();
   for (const to of path) {
     await changeMaterialStatus(t.storage, {
       materialId: row?.materialId ?? '',

@@ -18,7 +18,7 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
   async function rowsOf(table: 'reports' | 'materials' | 'applied_mutations') {
     const query = `SELECT * FROM ${table} ORDER BY id`;
     if ('pg' in t) return (await t.pg.pool.query(query)).rows;
-    return t.storage.sqlite.prepare(query).all();
+    return t.sqlite.sqlite.prepare(query).all();
   }
 
   /** Everything push writes, to compare before and after a retry. */

@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 function materialOf(reportId: string) {
-  const row = t.storage.db.select().from(reports).where(eq(reports.id, reportId)).get();
+  const row = t.sqlite.db.select().from(reports).where(eq(reports.id, reportId)).get();
   if (!row) throw new Error('no such report');
   return row.materialId;
 }
@@ -44,7 +44,7 @@ describe('push', () => {
         },
       },
     ]);
-    const material = t.storage.db.select().from(materials).get();
+    const material = t.sqlite.db.select().from(materials).get();
     expect(material).toMatchObject({
       urlKey: 'https://example.kz/casino',
       urlKeyHash: urlKeyHash('https://example.kz/casino'),
@@ -61,14 +61,14 @@ describe('push', () => {
     await pushAs(t, analyst, [upsertOf(first)]);
     await pushAs(t, other, [upsertOf(second)]);
     expect(materialOf(first.id)).toBe(materialOf(second.id));
-    expect(await t.storage.db.$count(materials)).toBe(1);
+    expect(await t.sqlite.db.$count(materials)).toBe(1);
   });
 
   it('never trusts a URL key sent by the client', async () => {
     const report = { ...sampleReport({ url: 'https://example.kz/a' }), urlKey: 'https://evil.kz/' };
     const { body } = await pushAs(t, analyst, [{ id: crypto.randomUUID(), op: 'upsert', report }]);
     expect(body.results[0]).toMatchObject({ status: 'rejected', code: 'validation_failed' });
-    expect(await t.storage.db.$count(reports)).toBe(0);
+    expect(await t.sqlite.db.$count(reports)).toBe(0);
   });
 
   it('bumps the version of an edited own report and keeps its creation time', async () => {
@@ -102,7 +102,7 @@ describe('push', () => {
     const del = deleteOf(report.id);
     const { body } = await pushAs(t, analyst, [del]);
     expect(body.results).toEqual([{ id: del.id, status: 'applied' }]);
-    const row = t.storage.db.select().from(reports).where(eq(reports.id, report.id)).get();
+    const row = t.sqlite.db.select().from(reports).where(eq(reports.id, report.id)).get();
     expect(row).toMatchObject({ version: 2, note: '', deletedAt: '2026-11-24T10:00:00.000Z' });
   });
 
@@ -117,7 +117,7 @@ describe('push', () => {
     const del = deleteOf(crypto.randomUUID());
     const { body } = await pushAs(t, analyst, [del]);
     expect(body.results).toEqual([{ id: del.id, status: 'applied' }]);
-    expect(await t.storage.db.$count(reports)).toBe(0);
+    expect(await t.sqlite.db.$count(reports)).toBe(0);
   });
 
   it('rejects an invalid mutation without stopping the others', async () => {
@@ -144,7 +144,7 @@ describe('push', () => {
       deleteOf(report.id),
     ]);
     expect(body.results.map((r: { code: string }) => r.code)).toEqual(['forbidden', 'forbidden']);
-    const row = t.storage.db.select().from(reports).where(eq(reports.id, report.id)).get();
+    const row = t.sqlite.db.select().from(reports).where(eq(reports.id, report.id)).get();
     expect(row).toMatchObject({ userId: analyst.id, note: report.note, deletedAt: null });
   });
 
@@ -216,7 +216,7 @@ describe('push access', () => {
     const { status, body } = await pushAs(t, noConsent, [upsertOf(sampleReport())]);
     expect([status, body.error.code]).toEqual([403, 'consent_required']);
     expect(body.error.details).toEqual({ policyVersion: '1' });
-    expect(await t.storage.db.$count(reports)).toBe(0);
+    expect(await t.sqlite.db.$count(reports)).toBe(0);
   });
 
   it('is for analysts only', async () => {

@@ -32,11 +32,7 @@ describe('signing in to the site', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).not.toMatch(/Secure/);
-    const siteTokens = t.storage.db
-      .select()
-      .from(tokens)
-      .where(eq(tokens.deviceName, 'site'))
-      .all();
+    const siteTokens = t.sqlite.db.select().from(tokens).where(eq(tokens.deviceName, 'site')).all();
     expect(siteTokens).toHaveLength(1);
     const home = await client.get('/');
     expect(home.html).toContain(reviewer.email);
@@ -111,9 +107,9 @@ describe('signing in to the site', () => {
     const out = await client.post('/sign-out');
     expect(out.status).toBe(303);
     expect(client.cookies.has('wt_session')).toBe(false);
-    const live = t.storage.db.select().from(tokens).where(eq(tokens.deviceName, 'site')).all();
+    const live = t.sqlite.db.select().from(tokens).where(eq(tokens.deviceName, 'site')).all();
     expect(live.every((row) => row.revokedAt !== null)).toBe(true);
-    const logout = t.storage.db
+    const logout = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'auth.logout'))
@@ -148,7 +144,7 @@ describe('forms and cross-site request forgery', () => {
       expect(page.status).toBe(403);
       expect(page.html).toContain('устарела');
     }
-    const session = t.storage.db.select().from(tokens).where(eq(tokens.deviceName, 'site')).get();
+    const session = t.sqlite.db.select().from(tokens).where(eq(tokens.deviceName, 'site')).get();
     expect(session?.revokedAt).toBeNull();
     expect((await client.get('/')).html).toContain(analyst.email);
   });

@@ -29,7 +29,7 @@ const register = async (fields: Record<string, string> = {}) => {
   return ((await response.json()) as { userId: string }).userId;
 };
 const statusOf = (id: string) =>
-  t.storage.db.select().from(users).where(eq(users.id, id)).get()?.status;
+  t.sqlite.db.select().from(users).where(eq(users.id, id)).get()?.status;
 
 describe('pending registrations', () => {
   it('lists the applicants with their documents, which only admins can download', async () => {
@@ -81,7 +81,7 @@ describe('pending registrations', () => {
     expect(statusOf(analyst.id)).toBe('blocked');
     const other = await addAccount(t);
     await admin.post(`/admin/users/${other.id}/role`, { role: 'reviewer' });
-    expect(t.storage.db.select().from(users).where(eq(users.id, other.id)).get()?.role).toBe(
+    expect(t.sqlite.db.select().from(users).where(eq(users.id, other.id)).get()?.role).toBe(
       'reviewer',
     );
   });

@@ -51,7 +51,7 @@ describe('disclosures', () => {
     expect(textOf(shown.html)).toContain('The disclosure is recorded');
     expect(shown.html).toContain(`href="/admin/disclosures/${id}/export.json"`);
     await admin.get(`${recorded.location}`);
-    expect(t.storage.db.select().from(disclosures).all()).toHaveLength(1);
+    expect(t.sqlite.db.select().from(disclosures).all()).toHaveLength(1);
 
     const exported = await admin.get(`/admin/disclosures/${id}/export.json`);
     expect(exported.status).toBe(200);
@@ -98,6 +98,6 @@ describe('disclosures', () => {
     const noScope = await admin.post('/admin/disclosures', form());
     expect(noScope.status).toBe(400);
     expect(noScope.html).toContain('Name materials, reporters or a period');
-    expect(t.storage.db.select().from(disclosures).all()).toHaveLength(0);
+    expect(t.sqlite.db.select().from(disclosures).all()).toHaveLength(0);
   });
 });

@@ -27,7 +27,7 @@ describe('data-subject requests', () => {
     expect(listed.html).toContain('due after 2026-12-24 10:00 UTC');
 
     await admin.post('/admin/subject-requests/retention');
-    expect(t.storage.db.select().from(users).where(eq(users.id, leaving.id)).get()?.email).toBe(
+    expect(t.sqlite.db.select().from(users).where(eq(users.id, leaving.id)).get()?.email).toBe(
       'leaving@gov.test',
     );
     t.advance(31 * 86_400_000);
@@ -39,7 +39,7 @@ describe('data-subject requests', () => {
     const after = await admin.get(`${ran.location}&lang=en`);
     expect(after.html).toContain('personal data of 1 account(s) destroyed');
     expect(after.html).not.toContain('due after');
-    expect(t.storage.db.select().from(users).where(eq(users.id, leaving.id)).get()?.email).not.toBe(
+    expect(t.sqlite.db.select().from(users).where(eq(users.id, leaving.id)).get()?.email).not.toBe(
       'leaving@gov.test',
     );
   });

@@ -41,13 +41,13 @@ async function browserOf(account: { id: string }, page = '/?lang=en') {
 }
 
 const latestConsent = (userId: string) =>
-  t.storage.db
+  t.sqlite.db
     .select()
     .from(consents)
     .where(eq(consents.userId, userId))
     .orderBy(desc(consents.id))
     .get();
-const auditCount = () => t.storage.db.select().from(auditEvents).all().length;
+const auditCount = () => t.sqlite.db.select().from(auditEvents).all().length;
 const from = (path: string) => ({ headers: { referer: `http://localhost${path}` } });
 const NOT_SAVED = 'Your change was not saved';
 
@@ -71,7 +71,7 @@ describe('consent on the site after a new policy version', () => {
     expect(refused.html).not.toContain(TEXT('2').ru);
     expect(refused.html).toContain(`name="next" value="${page}"`);
     const status = () =>
-      t.storage.db.select().from(materials).where(eq(materials.id, materialId)).get()?.status;
+      t.sqlite.db.select().from(materials).where(eq(materials.id, materialId)).get()?.status;
     expect(status()).toBe('submitted');
 
     const accepted = await browser.post('/consent', {
@@ -88,7 +88,7 @@ describe('consent on the site after a new policy version', () => {
       thirdPartyTransfer: true,
       method: 'site',
     });
-    const given = t.storage.db
+    const given = t.sqlite.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'consent.given'))
@@ -108,9 +108,9 @@ describe('consent on the site after a new policy version', () => {
     const browser = await browserOf(admin, '/admin/users?lang=en');
     const before = {
       audit: auditCount(),
-      users: t.storage.db.select().from(users).all(),
-      policies: t.storage.db.select().from(policies).all().length,
-      disclosures: t.storage.db.select().from(disclosures).all().length,
+      users: t.sqlite.db.select().from(users).all(),
+      policies: t.sqlite.db.select().from(policies).all().length,
+      disclosures: t.sqlite.db.select().from(disclosures).all().length,
     };
     const writes: [string, Record<string, string>][] = [
       [`/admin/users/${pending.id}/approve`, {}],
@@ -131,9 +131,9 @@ describe('consent on the site after a new policy version', () => {
       expect(textOf(refused.html), path).toContain(NOT_SAVED);
     }
     expect(auditCount()).toBe(before.audit);
-    expect(t.storage.db.select().from(users).all()).toEqual(before.users);
-    expect(t.storage.db.select().from(policies).all()).toHaveLength(before.policies);
-    expect(t.storage.db.select().from(disclosures).all()).toHaveLength(before.disclosures);
+    expect(t.sqlite.db.select().from(users).all()).toEqual(before.users);
+    expect(t.sqlite.db.select().from(policies).all()).toHaveLength(before.policies);
+    expect(t.sqlite.db.select().from(disclosures).all()).toHaveLength(before.disclosures);
 
     await browser.post('/consent', { policyVersion: '2', acceptPolicy: 'true', next: '/' });
     expect(latestConsent(admin.id)).toMatchObject({
@@ -193,7 +193,7 @@ describe('consent on the site after a new policy version', () => {
     const again = await browserOf(analyst, '/me/erase');
     const erased = await again.post('/me/erase', { confirm: 'true' });
     expect(erased.status).toBe(200);
-    expect(t.storage.db.select().from(users).where(eq(users.id, analyst.id)).get()?.status).toBe(
+    expect(t.sqlite.db.select().from(users).where(eq(users.id, analyst.id)).get()?.status).toBe(
       'closed',
     );
   });

@@ -40,7 +40,7 @@ describe('my data', () => {
     const unconfirmed = await client.post('/me/erase', {});
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.html).toMatch(/id="confirm-error">Tick the box to confirm\./);
-    expect(t.storage.db.select().from(users).where(eq(users.id, reviewer.id)).get()?.status).toBe(
+    expect(t.sqlite.db.select().from(users).where(eq(users.id, reviewer.id)).get()?.status).toBe(
       'active',
     );
 
@@ -49,10 +49,10 @@ describe('my data', () => {
     expect(done.html).toContain('Your account is closed');
     expect(done.html).not.toContain(reviewer.email);
     expect(client.cookies.has('wt_session')).toBe(false);
-    expect(t.storage.db.select().from(users).where(eq(users.id, reviewer.id)).get()?.status).toBe(
+    expect(t.sqlite.db.select().from(users).where(eq(users.id, reviewer.id)).get()?.status).toBe(
       'closed',
     );
-    const live = t.storage.db.select().from(tokens).where(eq(tokens.userId, reviewer.id)).all();
+    const live = t.sqlite.db.select().from(tokens).where(eq(tokens.userId, reviewer.id)).all();
     expect(live.every((row) => row.revokedAt !== null)).toBe(true);
   });
 

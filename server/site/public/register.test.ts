@@ -49,11 +49,11 @@ describe('the registration form', () => {
     expect(done.status).toBe(303);
     expect(done.location).toBe('/register/done');
     expect((await client.get('/register/done')).html).toContain('Заявка на регистрацию принята');
-    const user = t.storage.db.select().from(users).where(eq(users.email, 'arman@gov.test')).get();
+    const user = t.sqlite.db.select().from(users).where(eq(users.email, 'arman@gov.test')).get();
     expect(user).toMatchObject({ status: 'pending', role: 'analyst' });
-    const docs = t.storage.db.select().from(documents).where(eq(documents.userId, user!.id)).all();
+    const docs = t.sqlite.db.select().from(documents).where(eq(documents.userId, user!.id)).all();
     expect(docs).toMatchObject([{ kind: 'authorization', originalName: 'приказ.pdf' }]);
-    const consent = t.storage.db.select().from(consents).where(eq(consents.userId, user!.id)).get();
+    const consent = t.sqlite.db.select().from(consents).where(eq(consents.userId, user!.id)).get();
     expect(consent).toMatchObject({ method: 'registration', thirdPartyTransfer: true });
   });
 
@@ -73,7 +73,7 @@ describe('the registration form', () => {
     expect(page.html).toContain('value="not an e-mail"');
     expect(page.html).toContain('value="Сериков Арман Болатович"');
     expect(page.html).not.toContain('value="short"');
-    expect(t.storage.db.select().from(users).all()).toHaveLength(0);
+    expect(t.sqlite.db.select().from(users).all()).toHaveLength(0);
   });
 
   it('checks the password in the form first: the field asks for its least length', async () => {
@@ -95,7 +95,7 @@ describe('the registration form', () => {
     expect(page.html).toContain('value="Министерство информации"');
     expect(page.html).toContain('value="arman@gov.test"');
     expect(page.html).toMatch(/name="thirdPartyTransfer"[^>]*checked/);
-    expect(t.storage.db.select().from(documents).all()).toHaveLength(0);
+    expect(t.sqlite.db.select().from(documents).all()).toHaveLength(0);
   });
 
   it('asks for the documents when none is attached', async () => {

@@ -95,7 +95,7 @@ export function siteClient(t: TestApp, env?: object) {
     /** Starts a site session for the user directly (as if they had signed in). */
     signInAs(userId: string) {
       const { token } = insertTestToken(
-        t.storage.db,
+        t,
         userId,
         t.deps.config.tokenDays,
         SITE_DEVICE,
