@@ -2,6 +2,45 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Suites about SQLite itself (its file, migrations, backup, what an erasure leaves on disk), and
+// suites that still read or write the SQLite file directly for their assertions: they run in the
+// `server` project only.
+const SQLITE_ONLY = [
+  'server/db/**',
+  'server/features/backup/backup.test.ts',
+  'server/features/materials/search-migration.test.ts',
+  'server/features/accounts/documents.test.ts',
+  'server/features/accounts/registration-abuse.test.ts',
+  'server/features/accounts/registration.test.ts',
+  'server/features/admin/authorization-matrix.test.ts',
+  'server/features/admin/users.test.ts',
+  'server/features/auth/stored-limits.test.ts',
+  'server/features/consent/consent.test.ts',
+  'server/features/disclosures/disclosures.test.ts',
+  'server/features/evidence/verify.test.ts',
+  'server/features/materials/material-search.test.ts',
+  'server/features/materials/material-status.test.ts',
+  'server/features/rechecks/recheck-schedule.test.ts',
+  'server/features/retention/retention.test.ts',
+  'server/features/retention/schedule.test.ts',
+  'server/features/review/decision.test.ts',
+  'server/features/review/projection.test.ts',
+  'server/features/review/withdrawal.test.ts',
+  'server/features/subject/subject.test.ts',
+  'server/features/sync/personal-data.test.ts',
+  'server/features/sync/push-transaction.test.ts',
+  'server/features/sync/push.test.ts',
+  'server/features/web-session/web-session.test.ts',
+  'server/site/admin/admin-console.test.ts',
+  'server/site/admin/disclosures.test.ts',
+  'server/site/admin/subject-requests.test.ts',
+  'server/site/consent/consent.test.ts',
+  'server/site/me/me.test.ts',
+  'server/site/public/register.test.ts',
+];
+// Suites that open both engines themselves (describe.each(STORAGE_ENGINES)): once is enough.
+const ENGINE_SUITES = ['server/storage/**', 'server/testing/**'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -21,6 +60,19 @@ export default defineConfig({
           globalSetup: ['server/testing/pg-global-setup.ts'],
           testTimeout: 20_000,
           // Suites that spawn the server wait for it as long as spawnServer does (30 s).
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          // The server's suites again, every app on a PostgreSQL copy of the template database.
+          name: 'server-pg',
+          include: ['server/**/*.test.ts'],
+          exclude: [...SQLITE_ONLY, ...ENGINE_SUITES],
+          environment: 'node',
+          env: { WEBTAGGER_TEST_ENGINE: 'postgresql' },
+          globalSetup: ['server/testing/pg-global-setup.ts'],
+          testTimeout: 20_000,
           hookTimeout: 30_000,
         },
       },

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../db/schema';
 import { fileOf, registrationForm, SAMPLE_FILES } from '../features/accounts/testing';
 import { report } from '../features/review/testing';
 import { createTestApp } from '../testing/test-app';
@@ -54,11 +52,7 @@ beforeAll(async () => {
     textEn: HOSTILE,
   });
   const user = createUser(t, { role: 'reviewer' });
-  t.sqlite.db
-    .update(users)
-    .set({ fullName: HOSTILE, organization: HOSTILE })
-    .where(eq(users.id, user.id))
-    .run();
+  t.update('users', user.id, { fullName: HOSTILE, organization: HOSTILE });
   hostileUser = siteClient(t);
   hostileUser.signInAs(user.id);
 });

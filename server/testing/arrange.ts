@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Storage as SqliteStorage } from '../db/open';
 import type { PgStorage } from '../db/pg-open';
 import * as pgSchema from '../db/pg-schema';
@@ -20,6 +20,10 @@ export type RowOf<T extends ArrangedTable> = (typeof sqliteSchema)[T]['$inferSel
 /** The current policy's version, for a consent row arranged before the test knows it. */
 export const CURRENT_POLICY_VERSION = sql`(SELECT version FROM policies ORDER BY published_at DESC, version DESC LIMIT 1)`;
 
+// Plain objects of the schemas' exports, to look tables up by name.
+const SQLITE_TABLES = { ...sqliteSchema };
+const PG_TABLES = { ...pgSchema };
+
 type Engines = { sqlite?: SqliteStorage; pg?: PgStorage };
 
 /**
@@ -35,24 +39,44 @@ export function arranger(engines: Engines) {
       const values = (Array.isArray(rows) ? rows : [rows]) as never[];
       if (engines.sqlite) {
         engines.sqlite.db
-          .insert(sqliteSchema[table] as never)
+          .insert(SQLITE_TABLES[table] as never)
           .values(values)
           .run();
         return;
       }
       const { db } = engines.pg!;
-      queue = queue.then(() => db.insert(pgSchema[table] as never).values(values));
+      queue = queue.then(() => db.insert(PG_TABLES[table] as never).values(values));
+    },
+    /** Changes the row of a table with this id. */
+    update(table: ArrangedTable, id: string, values: object) {
+      if (engines.sqlite) {
+        const target = SQLITE_TABLES[table] as unknown as { id: never };
+        engines.sqlite.db
+          .update(SQLITE_TABLES[table] as never)
+          .set(values as never)
+          .where(eq(target.id, id as never))
+          .run();
+        return;
+      }
+      const { db } = engines.pg!;
+      const target = PG_TABLES[table] as unknown as { id: never };
+      queue = queue.then(() =>
+        db
+          .update(PG_TABLES[table] as never)
+          .set(values as never)
+          .where(eq(target.id, id as never)),
+      );
     },
     /** Every row of a table, read after the arranged writes. */
     async rows<T extends ArrangedTable>(table: T): Promise<RowOf<T>[]> {
       if (engines.sqlite) {
         return engines.sqlite.db
           .select()
-          .from(sqliteSchema[table] as never)
+          .from(SQLITE_TABLES[table] as never)
           .all() as RowOf<T>[];
       }
       await queue;
-      return (await engines.pg!.db.select().from(pgSchema[table] as never)) as RowOf<T>[];
+      return (await engines.pg!.db.select().from(PG_TABLES[table] as never)) as RowOf<T>[];
     },
     settled,
     /** The stores, each call waiting for the arranged writes before it runs. */

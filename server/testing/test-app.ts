@@ -92,6 +92,10 @@ export async function createTestApp(
     insert(table: ArrangedTable, rows: object | object[]) {
       arrange.insert(table, rows);
     },
+    /** Changes the row of a table with this id, as `insert` writes. */
+    update(table: ArrangedTable, id: string, values: object) {
+      arrange.update(table, id, values);
+    },
     /** Every row of a table, after the arranged writes: for assertions on either engine. */
     rows: arrange.rows,
     /** Until every arranged row is written. */

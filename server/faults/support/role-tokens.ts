@@ -1,6 +1,6 @@
-import type { Storage } from '../../storage';
 import { userForToken } from '../../features/auth/tokens';
 import { hasCurrentConsent } from '../../features/consent/policy-store';
+import type { Storage } from '../../storage';
 import { seedAccounts } from '../../testing/seed';
 import type { Role } from './hostile-requests';
 

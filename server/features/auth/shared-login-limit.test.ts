@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, tokens } from '../../db/schema';
 import { siteClient } from '../../site/testing/site-client';
 import { createTestApp } from '../../testing/test-app';
 import { addAccount, fromAddress, TEST_PASSWORD } from '../accounts/testing';
@@ -47,8 +45,8 @@ const DOORS: Record<string, (i: number) => Door> = {
   'the site alone': () => 'site',
   'the API and the site in turn': (i) => (i % 2 === 0 ? 'api' : 'site'),
 };
-const audited = (action: string) =>
-  t.sqlite.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+const audited = async (action: string) =>
+  (await t.rows('auditEvents')).filter((e) => e.action === action);
 
 describe('one sign-in limit for the API and the site', () => {
   it.each(Object.keys(DOORS))(
@@ -68,7 +66,7 @@ describe('one sign-in limit for the API and the site', () => {
       // Through either door, even with the right password, from an address never used before.
       expect(await attempt('api', owner.email, TEST_PASSWORD, '198.51.100.1')).toBe('throttled');
       expect(await attempt('site', owner.email, TEST_PASSWORD, '198.51.100.2')).toBe('throttled');
-      expect(audited('auth.login_failed')).toHaveLength(LOGIN_LIMITS.perAccount);
+      expect(await audited('auth.login_failed')).toHaveLength(LOGIN_LIMITS.perAccount);
     },
   );
 
@@ -112,20 +110,17 @@ describe('one sign-in limit for the API and the site', () => {
     expect(await attempt('api', owner.email, 'wrong', '10.0.0.6')).toBe('wrong');
     expect(await attempt('site', owner.email, 'wrong', '10.0.0.7')).toBe('wrong');
     expect(await attempt('api', owner.email, TEST_PASSWORD, '10.0.0.8')).toBe('signed in');
-    expect(audited('auth.login_succeeded')).toMatchObject([
+    expect(await audited('auth.login_succeeded')).toMatchObject([
       { actorUserId: owner.id, ip: '10.0.0.5' },
       { actorUserId: owner.id, ip: '10.0.0.8' },
     ]);
-    expect(audited('auth.login_failed')).toMatchObject([
+    expect(await audited('auth.login_failed')).toMatchObject([
       { subjectId: owner.id, ip: '10.0.0.6', details: { reason: 'invalid_credentials' } },
       { subjectId: owner.id, ip: '10.0.0.7', details: { reason: 'invalid_credentials' } },
     ]);
-    const devices = t.sqlite.db
-      .select({ device: tokens.deviceName })
-      .from(tokens)
-      .where(eq(tokens.userId, owner.id))
-      .all()
-      .map((row) => row.device);
+    const devices = (await t.rows('tokens'))
+      .filter((row) => row.userId === owner.id)
+      .map((row) => row.deviceName);
     // The site's session token, the API's (no device named) and the test's own.
     expect(devices.sort()).toEqual([null, 'site', 'test']);
   });

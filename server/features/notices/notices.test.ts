@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
 import { getJson, report } from '../review/testing';
@@ -24,12 +23,8 @@ describe('notices', () => {
   });
   afterEach(() => t.dispose());
 
-  const audited = (action: string) =>
-    t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .all()
-      .filter((e) => e.action === action);
+  const audited = async (action: string) =>
+    (await t.rows('auditEvents')).filter((e) => e.action === action);
 
   it('drafts, sends and answers a notice, its deadline from the recipient’s rule', async () => {
     const recipientId = await addRecipient(t, reviewer, { deadlineHours: 24 });
@@ -56,9 +51,9 @@ describe('notices', () => {
     expect(answered.status).toBe(201);
     expect(answered.body.notice.status).toBe('complied');
     expect(answered.body.notice.responses).toHaveLength(1);
-    expect(audited('notice.created')).toHaveLength(1);
-    expect(audited('notice.sent')).toHaveLength(1);
-    expect(audited('notice.response_recorded')).toHaveLength(1);
+    expect(await audited('notice.created')).toHaveLength(1);
+    expect(await audited('notice.sent')).toHaveLength(1);
+    expect(await audited('notice.response_recorded')).toHaveLength(1);
   });
 
   it('shows a notice past its deadline as overdue, first in the list, and audits it once', async () => {
@@ -89,7 +84,7 @@ describe('notices', () => {
     const onlyOverdue = (await getJson(t, reviewer, '/api/notices?status=overdue')).body.notices;
     expect(onlyOverdue.map((n: { id: string }) => n.id)).toEqual([late]);
     await getJson(t, reviewer, `/api/notices/${late}`);
-    expect(audited('notice.overdue').map((e) => e.subjectId)).toEqual([late]);
+    expect((await audited('notice.overdue')).map((e) => e.subjectId)).toEqual([late]);
 
     const ofMaterial = await getJson(t, reviewer, `/api/notices?materialId=${materials[0]}`);
     expect(ofMaterial.body.notices.map((n: { id: string }) => n.id)).toEqual([late, fresh]);

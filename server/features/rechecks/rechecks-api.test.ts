@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema';
 import type { JsonAnswer } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { startTestHost, type TestHost } from '../../testing/test-hosts';
@@ -69,7 +68,7 @@ describe('re-check endpoints with private targets allowed (as in tests)', () => 
     ]);
     const { check } = await (await recheck(reviewer)).json();
     expect(check).toMatchObject({ outcome: 'live', suggestion: 'restored' });
-    const flagged = t.sqlite.db.select().from(auditEvents).all();
+    const flagged = await t.rows('auditEvents');
     expect(flagged.filter((e) => e.action === 'material.recheck_found_live')).toHaveLength(1);
   });
 

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#shared/schemas/account';
-import { reports } from '../../db/schema';
 import { sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
@@ -158,12 +156,9 @@ async function accountWithData(caller: Exclude<Caller, 'anonymous'>) {
   const role = status === 'active' ? (caller as Role) : 'analyst';
   const user = createUser(t, { role, status });
   const report = sampleReport();
-  pushMutations(t.storage, user.id, [upsertOf(report)], t.deps.now());
-  const material = t.sqlite.db
-    .select({ id: reports.materialId })
-    .from(reports)
-    .where(eq(reports.id, report.id))
-    .get()!;
+  await pushMutations(t.storage, user.id, [upsertOf(report)], t.deps.now());
+  const { materialId } = (await t.rows('reports')).find((r) => r.id === report.id)!;
+  const material = { id: materialId };
   const png = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     randomBytes(16),

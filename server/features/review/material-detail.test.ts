@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema';
 import { deleteOf, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -88,11 +86,11 @@ describe('GET /api/materials/:id', () => {
 
   it('tells nothing of reporters beyond their id and organization', async () => {
     const phone = '+7 701 555 44 33';
-    t.sqlite.db
-      .update(users)
-      .set({ fullName: 'Серикова Айгерим', phone, position: 'Эксперт отдела' })
-      .where(eq(users.id, analyst.id))
-      .run();
+    t.update('users', analyst.id, {
+      fullName: 'Серикова Айгерим',
+      phone,
+      position: 'Эксперт отдела',
+    });
     const { materialId } = await report(t, analyst);
     const { body } = await getJson(t, reviewer, `/api/materials/${materialId}`);
     const text = JSON.stringify(body);

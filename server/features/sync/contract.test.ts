@@ -1,18 +1,12 @@
 import { describeSyncContract, type SyncContractTarget } from '#shared/testing/sync-contract';
-import { createTestAppOnPostgres } from '../../testing/pg-test-app';
-import { createTestApp } from '../../testing/test-app';
+import { createTestApp, type TestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
 
 // The real app on a temporary database: what the extension's fake server is checked against
 // (extension/lib/testing/fake-server.test.ts runs the same contract on the fake).
 describeSyncContract('the server', async () => targetOf(await createTestApp()));
 
-// The same contract with push, pull and known URLs on the PostgreSQL engine.
-describeSyncContract('the server on PostgreSQL', async () =>
-  targetOf(await createTestAppOnPostgres()),
-);
-
-function targetOf(t: Awaited<ReturnType<typeof createTestApp>>): SyncContractTarget {
+function targetOf(t: TestApp): SyncContractTarget {
   const analyst = createUser(t);
   return {
     fetch: async (input, init) => t.app.fetch(new Request(input, init)),

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { evidence } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
 import { sha256Hex } from '../evidence/evidence-files';
@@ -46,7 +45,7 @@ describe('evidence upload', () => {
     expect(readFileSync(join(t.dataDir, 'evidence', sha256))).toEqual(Buffer.from(PNG));
     const again = await upload(PNG, { user: createUser(t) });
     expect(again.status).toBe(200);
-    const rows = t.sqlite.db.select().from(evidence).all();
+    const rows = await t.rows('evidence');
     expect(rows).toMatchObject([
       { sha256, mime: 'image/png', bytes: PNG.length, uploadedBy: analyst.id },
     ]);

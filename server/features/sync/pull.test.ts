@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReviewStatus } from '#shared/review-status';
 import { canonicalUrl } from '#shared/url-key';
-import { reports } from '../../db/schema';
 import { deleteOf, pullAs, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -33,7 +31,7 @@ async function pullAll(user: TestUser, cursor?: string, limit = 500) {
 }
 
 async function setStatus(reportId: string, ...path: ReviewStatus[]) {
-  const row = t.sqlite.db.select().from(reports).where(eq(reports.id, reportId)).get();
+  const row = (await t.rows('reports')).find((r) => r.id === reportId);
   for (const to of path) {
     await changeMaterialStatus(t.storage, {
       materialId: row?.materialId ?? '',
