@@ -15,8 +15,10 @@ export type TestUser = typeof sqliteSchema.users.$inferInsert;
 /** A storage on a fresh database of one engine, with what tests need to set it up. */
 export type EngineUnderTest = {
   storage: PgStores;
-  /** Adds accounts directly: accounts are not behind the storage interface yet. */
+  /** Adds accounts directly, as if the accounts' services had written them. */
   addUsers(...users: TestUser[]): Promise<void>;
+  /** Another storage on the same database, as a second process or replica opens it. */
+  reopen(): Promise<PgStores & { close(): Promise<void> }>;
   close(): Promise<void>;
 };
 
@@ -34,6 +36,10 @@ export const STORAGE_ENGINES = [
         storage,
         async addUsers(...users) {
           storage.db.insert(sqliteSchema.users).values(users).run();
+        },
+        async reopen() {
+          const other = openStorage(dataDir);
+          return { ...other, close: async () => other.close() };
         },
         async close() {
           storage.close();
@@ -53,6 +59,7 @@ export const STORAGE_ENGINES = [
         async addUsers(...users) {
           await storage.db.insert(pgSchema.users).values(users);
         },
+        reopen: () => openPgStorage(database.url, dataDir),
         async close() {
           await storage.close();
           await database.drop();
