@@ -1,6 +1,7 @@
 import type { Storage } from '../index';
 import { pgAuditStore } from './audit-store';
 import { pgDisclosureStore } from './disclosures-store';
+import { pgDocumentStore } from './documents-store';
 import type { PgDb, PgHandles } from './handles';
 import { pgLimitStore } from './limits-store';
 import { pgReportStore } from './reports-store';
@@ -12,7 +13,7 @@ import { pgReviewStore } from './review-store';
  */
 export type PgStores = Pick<
   Storage,
-  'reports' | 'review' | 'audit' | 'disclosures' | 'limits' | 'dataDir'
+  'reports' | 'review' | 'audit' | 'disclosures' | 'limits' | 'documents' | 'dataDir'
 >;
 
 /** The stores of the PostgreSQL engine, on one connection pool. */
@@ -23,6 +24,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     audit: pgAuditStore(db),
     disclosures: pgDisclosureStore(db),
     limits: pgLimitStore(db),
+    documents: pgDocumentStore(db),
     dataDir,
   };
 }
