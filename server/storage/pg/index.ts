@@ -6,6 +6,7 @@ import type { PgDb, PgHandles } from './handles';
 import { pgLimitStore } from './limits-store';
 import { pgReportStore } from './reports-store';
 import { pgReviewStore } from './review-store';
+import { pgSessionStore } from './sessions-store';
 
 /**
  * The stores the PostgreSQL engine holds so far; the others are still SQLite's only
@@ -13,7 +14,7 @@ import { pgReviewStore } from './review-store';
  */
 export type PgStores = Pick<
   Storage,
-  'reports' | 'review' | 'audit' | 'disclosures' | 'limits' | 'documents' | 'dataDir'
+  'reports' | 'review' | 'audit' | 'disclosures' | 'sessions' | 'limits' | 'documents' | 'dataDir'
 >;
 
 /** The stores of the PostgreSQL engine, on one connection pool. */
@@ -23,6 +24,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     review: pgReviewStore(db),
     audit: pgAuditStore(db),
     disclosures: pgDisclosureStore(db),
+    sessions: pgSessionStore(db),
     limits: pgLimitStore(db),
     documents: pgDocumentStore(db),
     dataDir,
