@@ -1,5 +1,6 @@
 import type { Storage } from '../index';
 import { pgAuditStore } from './audit-store';
+import { pgConsentStore } from './consent-store';
 import { pgDisclosureStore } from './disclosures-store';
 import { pgDocumentStore } from './documents-store';
 import type { PgDb, PgHandles } from './handles';
@@ -14,7 +15,15 @@ import { pgSessionStore } from './sessions-store';
  */
 export type PgStores = Pick<
   Storage,
-  'reports' | 'review' | 'audit' | 'disclosures' | 'sessions' | 'limits' | 'documents' | 'dataDir'
+  | 'reports'
+  | 'review'
+  | 'audit'
+  | 'disclosures'
+  | 'sessions'
+  | 'consent'
+  | 'limits'
+  | 'documents'
+  | 'dataDir'
 >;
 
 /** The stores of the PostgreSQL engine, on one connection pool. */
@@ -25,6 +34,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     audit: pgAuditStore(db),
     disclosures: pgDisclosureStore(db),
     sessions: pgSessionStore(db),
+    consent: pgConsentStore(db),
     limits: pgLimitStore(db),
     documents: pgDocumentStore(db),
     dataDir,
