@@ -1,4 +1,5 @@
 import type { Storage } from '../index';
+import { pgAccountStore } from './accounts-store';
 import { pgAuditStore } from './audit-store';
 import { pgConsentStore } from './consent-store';
 import { pgDisclosureStore } from './disclosures-store';
@@ -19,6 +20,7 @@ export type PgStores = Pick<
   | 'review'
   | 'audit'
   | 'disclosures'
+  | 'accounts'
   | 'sessions'
   | 'consent'
   | 'limits'
@@ -33,6 +35,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     review: pgReviewStore(db),
     audit: pgAuditStore(db),
     disclosures: pgDisclosureStore(db),
+    accounts: pgAccountStore(db),
     sessions: pgSessionStore(db),
     consent: pgConsentStore(db),
     limits: pgLimitStore(db),
