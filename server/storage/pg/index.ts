@@ -9,6 +9,7 @@ import { pgLimitStore } from './limits-store';
 import { pgReportStore } from './reports-store';
 import { pgReviewStore } from './review-store';
 import { pgSessionStore } from './sessions-store';
+import { pgSubjectStore } from './subject-store';
 
 /**
  * The stores the PostgreSQL engine holds so far; the others are still SQLite's only
@@ -25,6 +26,7 @@ export type PgStores = Pick<
   | 'consent'
   | 'limits'
   | 'documents'
+  | 'subject'
   | 'dataDir'
 >;
 
@@ -40,6 +42,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     consent: pgConsentStore(db),
     limits: pgLimitStore(db),
     documents: pgDocumentStore(db),
+    subject: pgSubjectStore(db),
     dataDir,
   };
 }
