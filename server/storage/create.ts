@@ -10,7 +10,6 @@ import type { PgStores } from './pg';
 export const NOT_YET_ON_POSTGRESQL = [
   'evidence files, time-stamps and custody',
   're-checks',
-  'retention',
   'notices and follow-through statistics',
   'backup',
 ] as const;
@@ -23,7 +22,7 @@ export const NOT_YET_ON_POSTGRESQL = [
 export function createStorage(config: Pick<Config, 'dataDir' | 'databaseUrl'>): SqliteStorage {
   if (config.databaseUrl === undefined) return openStorage(config.dataDir);
   throw new ConfigError(
-    'WEBTAGGER_DATABASE_URL: the PostgreSQL engine holds reports, review, audit, disclosures, accounts, sign-in, consent, documents and subject requests, ' +
+    'WEBTAGGER_DATABASE_URL: the PostgreSQL engine holds reports, review, audit, disclosures, accounts, sign-in, consent, documents, subject requests and retention, ' +
       `but not yet ${NOT_YET_ON_POSTGRESQL.join(', ')}; the server does not start on it rather ` +
       'than split the data. Unset it to keep the data in the SQLite file under WEBTAGGER_DATA_DIR.',
   );

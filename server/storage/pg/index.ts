@@ -7,6 +7,7 @@ import { pgDocumentStore } from './documents-store';
 import type { PgDb, PgHandles } from './handles';
 import { pgLimitStore } from './limits-store';
 import { pgReportStore } from './reports-store';
+import { pgRetentionStore } from './retention-store';
 import { pgReviewStore } from './review-store';
 import { pgSessionStore } from './sessions-store';
 import { pgSubjectStore } from './subject-store';
@@ -27,6 +28,7 @@ export type PgStores = Pick<
   | 'limits'
   | 'documents'
   | 'subject'
+  | 'retention'
   | 'dataDir'
 >;
 
@@ -43,6 +45,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     limits: pgLimitStore(db),
     documents: pgDocumentStore(db),
     subject: pgSubjectStore(db),
+    retention: pgRetentionStore(db),
     dataDir,
   };
 }
