@@ -1,6 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { registrationFormSchema } from '#shared/schemas/documents';
 import { documentFiles } from '../features/accounts/document-files';
 import { registerAccount } from '../features/accounts/registration-service';
+import { registrationForm } from '../features/accounts/testing';
 import { approveUser } from '../features/admin/users-service';
 import { ensureBootstrapAdmin } from '../features/auth/bootstrap-admin';
 import { ensureInitialPolicy } from '../features/consent/policy-store';
@@ -8,7 +10,7 @@ import { closeAccount } from '../features/subject/account-closure';
 import type { NewUser } from '../storage/accounts-store';
 import type { PgStores } from '../storage/pg';
 import {
-  type EngineUnderTest,
+  freshStorageEach,
   STORAGE_ENGINES,
   type TestUser,
   testUser,
@@ -26,24 +28,13 @@ const newUser = (user: TestUser): NewUser => ({
 });
 
 describe.each(STORAGE_ENGINES)('accounts on $engine', ({ open }) => {
-  let t: EngineUnderTest;
-  beforeEach(async () => {
-    t = await open();
-    await ensureInitialPolicy(t.storage, NOW);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open);
+  beforeEach(() => ensureInitialPolicy(t.storage, NOW));
 
   const register = (storage: PgStores, email: string) =>
     registerAccount(storage, documentFiles(storage.dataDir), {
-      form: {
-        fullName: 'Сериков Арман',
-        email,
-        password: 'a long enough password',
-        organization: 'Министерство',
-        position: 'Эксперт',
-        policyVersion: '1',
-        acceptPolicy: 'true',
-      },
+      // The form as the site sends it, without files: registration alone needs none.
+      form: registrationFormSchema.parse(Object.fromEntries(registrationForm('1', { email }, []))),
       documents: [],
       origin: ORIGIN,
       at: NOW,

@@ -1,20 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureInitialPolicy, policyRow } from '../features/consent/policy-store';
 import type { NewConsent, PolicyRow } from '../storage/consent-store';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 const TOMORROW = new Date('2026-11-25T10:00:00.000Z');
 const TEXT = { ru: 'политика', kk: 'саясат', en: 'policy' };
 
 describe.each(STORAGE_ENGINES)('policies and consent on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const owner = testUser();
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(owner);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, owner);
 
   /** Publishes a version unless it is taken; answers the row published, if any. */
   const publish = (version: string, at: Date) =>

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewDocument } from '../storage/documents-store';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 
@@ -21,15 +21,10 @@ function documentOf(userId: string, createdAt = NOW.toISOString()): NewDocument 
 }
 
 describe.each(STORAGE_ENGINES)('documents on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const owner = testUser({ status: 'pending' });
   const other = testUser();
   const admin = testUser({ role: 'admin' });
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(owner, other, admin);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, owner, other, admin);
 
   const audited = async (action: string) =>
     (await t.storage.audit.list({ action }, 10)).map((e) => e.subjectId);

@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type EngineUnderTest, STORAGE_ENGINES } from '../testing/storage-engines';
+import { describe, expect, it } from 'vitest';
+import { freshStorageEach, STORAGE_ENGINES } from '../testing/storage-engines';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 24, 10, minute)).toISOString();
 
 describe.each(STORAGE_ENGINES)('the abuse limits’ failures on $engine', ({ open }) => {
-  let t: EngineUnderTest;
-  beforeEach(async () => {
-    t = await open();
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open);
 
   it('answers a key’s failures after a time, newest first, at most as many as asked', async () => {
     const { limits } = t.storage;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ensureInitialPolicy } from '../features/consent/policy-store';
 import { runRetention } from '../features/retention/retention-service';
 import { closeAccount } from '../features/subject/account-closure';
 import { pushMutations } from '../features/sync/push-service';
 import { sampleReport, upsertOf } from '../testing/reports';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 
 const DAY_MS = 86_400_000;
 const CLOSED = new Date('2026-11-01T10:00:00.000Z');
@@ -13,18 +13,13 @@ const NOW = new Date('2026-11-24T10:00:00.000Z');
 const ORIGIN = { ip: '203.0.113.1', userAgent: 'test' };
 
 describe.each(STORAGE_ENGINES)('retention on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const person = testUser();
   const staying = testUser();
   const admin = testUser({ role: 'admin' });
   const waiting = testUser({ status: 'pending', createdAt: '2026-10-01T00:00:00.000Z' });
   const recent = testUser({ status: 'pending', createdAt: NOW.toISOString() });
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(person, staying, admin, waiting, recent);
-    await ensureInitialPolicy(t.storage, CLOSED);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, person, staying, admin, waiting, recent);
+  beforeEach(() => ensureInitialPolicy(t.storage, CLOSED));
 
   /** The person's approved power of attorney and two reports, one given on it; then they leave. */
   async function personLeaves() {

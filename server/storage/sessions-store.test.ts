@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewToken } from '../storage/sessions-store';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 const LATER = '2026-12-24T10:00:00.000Z';
@@ -20,13 +20,8 @@ function tokenOf(userId: string, overrides: Partial<NewToken> = {}): NewToken {
 }
 
 describe.each(STORAGE_ENGINES)('sign-in sessions on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const owner = testUser();
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(owner);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, owner);
 
   const issued = (token: NewToken) =>
     t.storage.sessions.issue(token, {

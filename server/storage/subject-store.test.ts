@@ -1,25 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ensureInitialPolicy } from '../features/consent/policy-store';
 import { recordDisclosure } from '../features/disclosures/disclosure-service';
 import { closeAccount } from '../features/subject/account-closure';
 import { pushMutations } from '../features/sync/push-service';
 import { sampleReport, upsertOf } from '../testing/reports';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 const ORIGIN = { ip: '203.0.113.1', userAgent: 'test' };
 
 describe.each(STORAGE_ENGINES)('a data subject’s records on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const person = testUser();
   const other = testUser();
   const admin = testUser({ role: 'admin' });
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(person, other, admin);
-    await ensureInitialPolicy(t.storage, NOW);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, person, other, admin);
+  beforeEach(() => ensureInitialPolicy(t.storage, NOW));
 
   it('collects everything about the person and nothing about others, oldest first', async () => {
     const doc = {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openStorage } from '../db/open';
 import { openPgStorage } from '../db/pg-open';
 import * as pgSchema from '../db/pg-schema';
@@ -88,4 +89,21 @@ export function testUser(overrides: Partial<TestUser> = {}): TestUser {
     updatedAt: '2026-11-01T00:00:00.000Z',
     ...overrides,
   };
+}
+
+/**
+ * A fresh storage of one engine for each test of the suite, with these accounts in it, closed
+ * after the test: the answer's `storage` and `reopen` are the current test's.
+ */
+export function freshStorageEach(
+  open: () => Promise<EngineUnderTest>,
+  ...users: TestUser[]
+): EngineUnderTest {
+  const engine = {} as EngineUnderTest;
+  beforeEach(async () => {
+    Object.assign(engine, await open());
+    if (users.length > 0) await engine.addUsers(...users);
+  });
+  afterEach(() => engine.close());
+  return engine;
 }

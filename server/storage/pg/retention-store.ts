@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import {
   auditEvents,
   consents,
@@ -8,6 +8,7 @@ import {
   tokens,
   users,
 } from '../../db/pg-schema';
+import { addressedEventsOfWhere, destroyedProfile, dueClosedWhere } from '../account-conditions';
 import type { RetentionStore } from '../retention-store';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb } from './handles';
@@ -23,13 +24,7 @@ export function pgRetentionStore(db: PgDb): RetentionStore {
         .select({ id: users.id })
         .from(users)
         .leftJoin(erasures, eq(erasures.userId, users.id))
-        .where(
-          and(
-            eq(users.status, 'closed'),
-            lte(users.closedAt, cutoff),
-            or(isNull(erasures.userId), isNull(erasures.destroyedAt)),
-          ),
-        )
+        .where(dueClosedWhere(users, erasures, cutoff))
         .limit(limit);
       return rows.map((row) => row.id);
     },
@@ -62,18 +57,7 @@ export function pgRetentionStore(db: PgDb): RetentionStore {
             .where(and(inArray(users.id, userIds), eq(users.status, 'pending')));
         }
         for (const { userId, pseudonym } of accounts) {
-          await tx
-            .update(users)
-            .set({
-              email: pseudonym,
-              fullName: '',
-              organization: '',
-              position: '',
-              phone: null,
-              passwordHash: '',
-              updatedAt: at,
-            })
-            .where(eq(users.id, userId));
+          await tx.update(users).set(destroyedProfile(pseudonym, at)).where(eq(users.id, userId));
           await tx
             .insert(erasures)
             .values({ userId, destroyedAt: at })
@@ -97,18 +81,7 @@ export function pgRetentionStore(db: PgDb): RetentionStore {
             await tx
               .update(auditEvents)
               .set({ ip: null })
-              .where(
-                and(
-                  isNotNull(auditEvents.ip),
-                  or(
-                    inArray(auditEvents.actorUserId, userIds),
-                    and(
-                      eq(auditEvents.subjectType, 'user'),
-                      inArray(auditEvents.subjectId, userIds),
-                    ),
-                  ),
-                ),
-              ),
+              .where(addressedEventsOfWhere(auditEvents, userIds)),
           ),
           sessions: changed(await tx.delete(tokens).where(inArray(tokens.userId, userIds))),
           // As on SQLite: a representation basis's text names the represented person.

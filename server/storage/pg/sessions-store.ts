@@ -1,5 +1,6 @@
-import { and, eq, gt, gte, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { auditEvents, tokens, users } from '../../db/pg-schema';
+import { signInsFromWhere } from '../account-conditions';
 import type { SessionStore } from '../sessions-store';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb, PgRunner } from './handles';
@@ -48,14 +49,7 @@ export function pgSessionStore(db: PgDb): SessionStore {
       const [found] = await db
         .select({ id: auditEvents.id })
         .from(auditEvents)
-        .where(
-          and(
-            eq(auditEvents.actorUserId, userId),
-            eq(auditEvents.action, 'auth.login_succeeded'),
-            eq(auditEvents.ip, ip),
-            gte(auditEvents.at, since),
-          ),
-        )
+        .where(signInsFromWhere(auditEvents, userId, ip, since))
         .limit(1);
       return !!found;
     },

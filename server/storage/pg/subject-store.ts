@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, or } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import {
   auditEvents,
   consents,
@@ -10,6 +10,11 @@ import {
   tokens,
   users,
 } from '../../db/pg-schema';
+import {
+  disclosureOfSubjectColumns,
+  eventsOfPersonWhere,
+  sessionColumns,
+} from '../account-conditions';
 import type { SubjectRecords, SubjectStore } from '../subject-store';
 import { documentsOfUsers } from './documents-store';
 import type { PgDb, PgTx } from './handles';
@@ -39,18 +44,7 @@ async function collect(tx: PgTx, userId: string): Promise<SubjectRecords | undef
   const events = await tx
     .select()
     .from(auditEvents)
-    .where(
-      or(
-        eq(auditEvents.actorUserId, userId),
-        and(eq(auditEvents.subjectType, 'user'), eq(auditEvents.subjectId, userId)),
-        documentIds.length > 0
-          ? and(
-              eq(auditEvents.subjectType, 'document'),
-              inArray(auditEvents.subjectId, documentIds),
-            )
-          : undefined,
-      ),
-    )
+    .where(eventsOfPersonWhere(auditEvents, userId, documentIds))
     .orderBy(asc(auditEvents.id));
   return {
     user,
@@ -61,13 +55,7 @@ async function collect(tx: PgTx, userId: string): Promise<SubjectRecords | undef
       .orderBy(asc(consents.id)),
     documents: docs,
     sessions: await tx
-      .select({
-        deviceName: tokens.deviceName,
-        createdAt: tokens.createdAt,
-        expiresAt: tokens.expiresAt,
-        revokedAt: tokens.revokedAt,
-        lastUsedAt: tokens.lastUsedAt,
-      })
+      .select(sessionColumns(tokens))
       .from(tokens)
       .where(eq(tokens.userId, userId))
       .orderBy(asc(tokens.createdAt)),
@@ -79,17 +67,7 @@ async function collect(tx: PgTx, userId: string): Promise<SubjectRecords | undef
       .orderBy(asc(reports.createdAt), asc(reports.id)),
     auditEvents: events.map((row) => ({ ...row, details: row.details ?? null })),
     disclosures: await tx
-      .select({
-        id: disclosures.id,
-        recipient: disclosures.recipient,
-        recipientType: disclosures.recipientType,
-        basis: disclosures.basis,
-        requestNumber: disclosures.requestNumber,
-        requestDate: disclosures.requestDate,
-        createdAt: disclosures.createdAt,
-        identified: disclosureSubjects.identified,
-        reports: disclosureSubjects.reportCount,
-      })
+      .select(disclosureOfSubjectColumns(disclosures, disclosureSubjects))
       .from(disclosureSubjects)
       .innerJoin(disclosures, eq(disclosures.id, disclosureSubjects.disclosureId))
       .where(eq(disclosureSubjects.userId, userId))
