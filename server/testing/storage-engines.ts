@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openStorage } from '../db/open';
 import { openPgStorage } from '../db/pg-open';
 import * as pgSchema from '../db/pg-schema';
@@ -15,8 +16,10 @@ export type TestUser = typeof sqliteSchema.users.$inferInsert;
 /** A storage on a fresh database of one engine, with what tests need to set it up. */
 export type EngineUnderTest = {
   storage: PgStores;
-  /** Adds accounts directly: accounts are not behind the storage interface yet. */
+  /** Adds accounts directly, as if the accounts' services had written them. */
   addUsers(...users: TestUser[]): Promise<void>;
+  /** Another storage on the same database, as a second process or replica opens it. */
+  reopen(): Promise<PgStores & { close(): Promise<void> }>;
   close(): Promise<void>;
 };
 
@@ -34,6 +37,10 @@ export const STORAGE_ENGINES = [
         storage,
         async addUsers(...users) {
           storage.db.insert(sqliteSchema.users).values(users).run();
+        },
+        async reopen() {
+          const other = openStorage(dataDir);
+          return { ...other, close: async () => other.close() };
         },
         async close() {
           storage.close();
@@ -53,6 +60,7 @@ export const STORAGE_ENGINES = [
         async addUsers(...users) {
           await storage.db.insert(pgSchema.users).values(users);
         },
+        reopen: () => openPgStorage(database.url, dataDir),
         async close() {
           await storage.close();
           await database.drop();
@@ -81,4 +89,21 @@ export function testUser(overrides: Partial<TestUser> = {}): TestUser {
     updatedAt: '2026-11-01T00:00:00.000Z',
     ...overrides,
   };
+}
+
+/**
+ * A fresh storage of one engine for each test of the suite, with these accounts in it, closed
+ * after the test: the answer's `storage` and `reopen` are the current test's.
+ */
+export function freshStorageEach(
+  open: () => Promise<EngineUnderTest>,
+  ...users: TestUser[]
+): EngineUnderTest {
+  const engine = {} as EngineUnderTest;
+  beforeEach(async () => {
+    Object.assign(engine, await open());
+    if (users.length > 0) await engine.addUsers(...users);
+  });
+  afterEach(() => engine.close());
+  return engine;
 }

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, gt, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { consents, documents, erasures, users } from '../../db/schema';
+import { accountPageWhere } from '../account-conditions';
 import type { AccountStore } from '../accounts-store';
 import { insertAuditEvent } from './audit-store';
 import { currentPolicyRow, latestConsentRow } from './consent-store';
@@ -48,21 +49,10 @@ export function sqliteAccountStore(db: Db): AccountStore {
     },
 
     async list(filter, limit) {
-      const { after } = filter;
       return db
         .select()
         .from(users)
-        .where(
-          and(
-            filter.status ? eq(users.status, filter.status) : undefined,
-            after
-              ? or(
-                  gt(users.createdAt, after.createdAt),
-                  and(eq(users.createdAt, after.createdAt), gt(users.id, after.id)),
-                )
-              : undefined,
-          ),
-        )
+        .where(accountPageWhere(users, filter))
         .orderBy(asc(users.createdAt), asc(users.id))
         .limit(limit)
         .all();

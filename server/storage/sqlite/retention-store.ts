@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { eraseFreedSpace } from '../../db/physical-erasure';
 import {
@@ -11,6 +11,7 @@ import {
   tokens,
   users,
 } from '../../db/schema';
+import { addressedEventsOfWhere, destroyedProfile, dueClosedWhere } from '../account-conditions';
 import type { RetentionStore } from '../retention-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -22,13 +23,7 @@ export function sqliteRetentionStore(db: Db, sqlite: Database.Database): Retenti
         .select({ id: users.id })
         .from(users)
         .leftJoin(erasures, eq(erasures.userId, users.id))
-        .where(
-          and(
-            eq(users.status, 'closed'),
-            lte(users.closedAt, cutoff),
-            or(isNull(erasures.userId), isNull(erasures.destroyedAt)),
-          ),
-        )
+        .where(dueClosedWhere(users, erasures, cutoff))
         .limit(limit)
         .all()
         .map((row) => row.id);
@@ -65,18 +60,7 @@ export function sqliteRetentionStore(db: Db, sqlite: Database.Database): Retenti
               .run();
           }
           for (const { userId, pseudonym } of accounts) {
-            tx.update(users)
-              .set({
-                email: pseudonym,
-                fullName: '',
-                organization: '',
-                position: '',
-                phone: null,
-                passwordHash: '',
-                updatedAt: at,
-              })
-              .where(eq(users.id, userId))
-              .run();
+            tx.update(users).set(destroyedProfile(pseudonym, at)).where(eq(users.id, userId)).run();
             tx.insert(erasures)
               .values({ userId, destroyedAt: at })
               .onConflictDoUpdate({ target: erasures.userId, set: { destroyedAt: at } })
@@ -96,18 +80,7 @@ export function sqliteRetentionStore(db: Db, sqlite: Database.Database): Retenti
             auditEvents: tx
               .update(auditEvents)
               .set({ ip: null })
-              .where(
-                and(
-                  isNotNull(auditEvents.ip),
-                  or(
-                    inArray(auditEvents.actorUserId, userIds),
-                    and(
-                      eq(auditEvents.subjectType, 'user'),
-                      inArray(auditEvents.subjectId, userIds),
-                    ),
-                  ),
-                ),
-              )
+              .where(addressedEventsOfWhere(auditEvents, userIds))
               .run().changes,
             sessions: tx.delete(tokens).where(inArray(tokens.userId, userIds)).run().changes,
             // Text accepted under a representation basis holds a represented person's data, and

@@ -1,6 +1,7 @@
-import { and, eq, gt, gte, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { auditEvents, tokens, users } from '../../db/schema';
+import { signInsFromWhere } from '../account-conditions';
 import type { SessionStore } from '../sessions-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -47,14 +48,7 @@ export function sqliteSessionStore(db: Db): SessionStore {
       const found = db
         .select({ id: auditEvents.id })
         .from(auditEvents)
-        .where(
-          and(
-            eq(auditEvents.actorUserId, userId),
-            eq(auditEvents.action, 'auth.login_succeeded'),
-            eq(auditEvents.ip, ip),
-            gte(auditEvents.at, since),
-          ),
-        )
+        .where(signInsFromWhere(auditEvents, userId, ip, since))
         .get();
       return !!found;
     },

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, or } from 'drizzle-orm';
+import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
   auditEvents,
@@ -12,6 +12,11 @@ import {
   tokens,
   users,
 } from '../../db/schema';
+import {
+  disclosureOfSubjectColumns,
+  eventsOfPersonWhere,
+  sessionColumns,
+} from '../account-conditions';
 import type { SubjectRecords, SubjectStore } from '../subject-store';
 
 type Reader = Pick<Db, 'select'>;
@@ -49,13 +54,7 @@ function collect(tx: Reader, userId: string): SubjectRecords | undefined {
       .all(),
     documents: docs,
     sessions: tx
-      .select({
-        deviceName: tokens.deviceName,
-        createdAt: tokens.createdAt,
-        expiresAt: tokens.expiresAt,
-        revokedAt: tokens.revokedAt,
-        lastUsedAt: tokens.lastUsedAt,
-      })
+      .select(sessionColumns(tokens))
       .from(tokens)
       .where(eq(tokens.userId, userId))
       .orderBy(asc(tokens.createdAt))
@@ -70,33 +69,12 @@ function collect(tx: Reader, userId: string): SubjectRecords | undefined {
     auditEvents: tx
       .select()
       .from(auditEvents)
-      .where(
-        or(
-          eq(auditEvents.actorUserId, userId),
-          and(eq(auditEvents.subjectType, 'user'), eq(auditEvents.subjectId, userId)),
-          documentIds.length > 0
-            ? and(
-                eq(auditEvents.subjectType, 'document'),
-                inArray(auditEvents.subjectId, documentIds),
-              )
-            : undefined,
-        ),
-      )
+      .where(eventsOfPersonWhere(auditEvents, userId, documentIds))
       .orderBy(asc(auditEvents.id))
       .all()
       .map((row) => ({ ...row, details: row.details ?? null })),
     disclosures: tx
-      .select({
-        id: disclosures.id,
-        recipient: disclosures.recipient,
-        recipientType: disclosures.recipientType,
-        basis: disclosures.basis,
-        requestNumber: disclosures.requestNumber,
-        requestDate: disclosures.requestDate,
-        createdAt: disclosures.createdAt,
-        identified: disclosureSubjects.identified,
-        reports: disclosureSubjects.reportCount,
-      })
+      .select(disclosureOfSubjectColumns(disclosures, disclosureSubjects))
       .from(disclosureSubjects)
       .innerJoin(disclosures, eq(disclosures.id, disclosureSubjects.disclosureId))
       .where(eq(disclosureSubjects.userId, userId))
