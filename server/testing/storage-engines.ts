@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStorage } from '../db/open';
-import { openPgStorage } from '../db/pg-open';
+import { openPgStorage, type PgStorage } from '../db/pg-open';
 import * as pgSchema from '../db/pg-schema';
 import * as sqliteSchema from '../db/schema';
 import type { PgStores } from '../storage/pg';
@@ -17,6 +17,11 @@ export type EngineUnderTest = {
   storage: PgStores;
   /** Adds accounts directly: accounts are not behind the storage interface yet. */
   addUsers(...users: TestUser[]): Promise<void>;
+  /**
+   * Another storage on the same database, as a second server process would open it (a second
+   * connection, or connection pool); closed with the first.
+   */
+  openReplica(): Promise<PgStores>;
   close(): Promise<void>;
 };
 
@@ -30,12 +35,19 @@ export const STORAGE_ENGINES = [
     async open(): Promise<EngineUnderTest> {
       const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
       const storage = openStorage(dataDir);
+      const replicas: ReturnType<typeof openStorage>[] = [];
       return {
         storage,
         async addUsers(...users) {
           storage.db.insert(sqliteSchema.users).values(users).run();
         },
+        async openReplica() {
+          const replica = openStorage(dataDir);
+          replicas.push(replica);
+          return replica;
+        },
         async close() {
+          for (const replica of replicas) replica.close();
           storage.close();
           rmSync(dataDir, { recursive: true, force: true });
         },
@@ -48,12 +60,19 @@ export const STORAGE_ENGINES = [
       const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
       const database = await createPgTestDatabase();
       const storage = await openPgStorage(database.url, dataDir);
+      const replicas: PgStorage[] = [];
       return {
         storage,
         async addUsers(...users) {
           await storage.db.insert(pgSchema.users).values(users);
         },
+        async openReplica() {
+          const replica = await openPgStorage(database.url, dataDir);
+          replicas.push(replica);
+          return replica;
+        },
         async close() {
+          for (const replica of replicas) await replica.close();
           await storage.close();
           await database.drop();
           rmSync(dataDir, { recursive: true, force: true });
