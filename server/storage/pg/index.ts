@@ -3,6 +3,7 @@ import { pgAuditStore } from './audit-store';
 import { pgDisclosureStore } from './disclosures-store';
 import { pgEvidenceStore } from './evidence-store';
 import type { PgDb, PgHandles } from './handles';
+import { pgRecheckStore } from './rechecks-store';
 import { pgReportStore } from './reports-store';
 import { pgReviewStore } from './review-store';
 
@@ -12,7 +13,7 @@ import { pgReviewStore } from './review-store';
  */
 export type PgStores = Pick<
   Storage,
-  'reports' | 'review' | 'audit' | 'disclosures' | 'evidence' | 'dataDir'
+  'reports' | 'review' | 'audit' | 'disclosures' | 'evidence' | 'rechecks' | 'dataDir'
 >;
 
 /** The stores of the PostgreSQL engine, on one connection pool. */
@@ -23,6 +24,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     audit: pgAuditStore(db),
     disclosures: pgDisclosureStore(db),
     evidence: pgEvidenceStore(db),
+    rechecks: pgRecheckStore(db),
     dataDir,
   };
 }
