@@ -3,6 +3,7 @@ import { pgAuditStore } from './audit-store';
 import { pgDisclosureStore } from './disclosures-store';
 import { pgEvidenceStore } from './evidence-store';
 import type { PgDb, PgHandles } from './handles';
+import { pgNoticeStore } from './notices-store';
 import { pgRecheckStore } from './rechecks-store';
 import { pgReportStore } from './reports-store';
 import { pgReviewStore } from './review-store';
@@ -13,7 +14,7 @@ import { pgReviewStore } from './review-store';
  */
 export type PgStores = Pick<
   Storage,
-  'reports' | 'review' | 'audit' | 'disclosures' | 'evidence' | 'rechecks' | 'dataDir'
+  'reports' | 'review' | 'audit' | 'disclosures' | 'evidence' | 'rechecks' | 'notices' | 'dataDir'
 >;
 
 /** The stores of the PostgreSQL engine, on one connection pool. */
@@ -25,6 +26,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     disclosures: pgDisclosureStore(db),
     evidence: pgEvidenceStore(db),
     rechecks: pgRecheckStore(db),
+    notices: pgNoticeStore(db),
     dataDir,
   };
 }
