@@ -43,7 +43,7 @@ describe('choosing the storage engine', () => {
     const start = () => createStorage(config);
     expect(start).toThrow(ConfigError);
     expect(start).toThrow(
-      /holds reports, review, audit, disclosures, evidence, re-checks and notices, but not yet accounts/,
+      /holds reports, review, audit, disclosures, evidence, re-checks, notices and follow-through statistics, but not yet accounts/,
     );
     for (const subject of NOT_YET_ON_POSTGRESQL) expect(start).toThrow(subject);
   });

@@ -2,6 +2,7 @@ import type { Storage } from '../index';
 import { pgAuditStore } from './audit-store';
 import { pgDisclosureStore } from './disclosures-store';
 import { pgEvidenceStore } from './evidence-store';
+import { pgFollowThroughStore } from './follow-through-store';
 import type { PgDb, PgHandles } from './handles';
 import { pgNoticeStore } from './notices-store';
 import { pgRecheckStore } from './rechecks-store';
@@ -14,7 +15,15 @@ import { pgReviewStore } from './review-store';
  */
 export type PgStores = Pick<
   Storage,
-  'reports' | 'review' | 'audit' | 'disclosures' | 'evidence' | 'rechecks' | 'notices' | 'dataDir'
+  | 'reports'
+  | 'review'
+  | 'audit'
+  | 'disclosures'
+  | 'evidence'
+  | 'rechecks'
+  | 'notices'
+  | 'followThrough'
+  | 'dataDir'
 >;
 
 /** The stores of the PostgreSQL engine, on one connection pool. */
@@ -27,6 +36,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     evidence: pgEvidenceStore(db),
     rechecks: pgRecheckStore(db),
     notices: pgNoticeStore(db),
+    followThrough: pgFollowThroughStore(db),
     dataDir,
   };
 }
