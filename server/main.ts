@@ -17,7 +17,7 @@ const LEASE_MS = 10 * 60_000;
 async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const storage = createStorage(config);
+  const storage = await createStorage(config);
   const now = () => new Date();
   await prepareData(storage, config, logger, now());
 
@@ -57,8 +57,7 @@ async function main() {
     // Finish the requests in flight, then close the database so the WAL is checkpointed.
     server.close(() => {
       void recheck.close();
-      storage.close();
-      process.exit(0);
+      storage.close().finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };

@@ -1,13 +1,13 @@
 import { ConfigError, loadConfig } from './config';
-import { openStorage } from './db/open';
 import { runRetention } from './features/retention/retention-service';
 import { createLogger } from './logger';
+import { createStorage } from './storage/create';
 
 // `npm run retention`: the same retention the server runs daily, on the same configuration.
 async function main() {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
-  const storage = openStorage(config.dataDir);
+  const storage = await createStorage(config);
   try {
     const act = await runRetention(storage, {
       now: new Date(),
@@ -25,7 +25,7 @@ async function main() {
       reportsRedacted: act.reportsRedacted,
     });
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 

@@ -1,12 +1,12 @@
 import { ConfigError, loadConfig } from './config';
-import { openStorage } from './db/open';
 import { verifyEvidence } from './features/evidence/verify-service';
+import { createStorage } from './storage/create';
 
 // `npm run verify`: re-checks every stored evidence file, time-stamp token and custody log;
 // prints what was tampered with and exits 1 if anything was.
 async function main() {
   const config = loadConfig(process.env);
-  const storage = openStorage(config.dataDir);
+  const storage = await createStorage(config);
   try {
     const report = await verifyEvidence({ storage, config });
     const { checked, findings } = report;
@@ -19,7 +19,7 @@ async function main() {
     );
     process.exitCode = findings.length === 0 ? 0 : 1;
   } finally {
-    storage.close();
+    await storage.close();
   }
 }
 

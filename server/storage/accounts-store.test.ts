@@ -72,24 +72,20 @@ describe.each(STORAGE_ENGINES)('accounts on $engine', ({ open }) => {
   });
 
   it('creates the first admin once, however many replicas start together', async () => {
-    const second = await t.reopen();
-    try {
-      expect(await t.storage.accounts.adminExists()).toBe(false);
-      const outcomes = await Promise.all(
-        [t.storage, second, t.storage, second].map((storage, i) =>
-          storage.accounts.createFirstAdmin(
-            newUser(testUser({ role: 'admin', email: `admin${i}@a.kz` })),
-          ),
+    const second = await t.openReplica();
+    expect(await t.storage.accounts.adminExists()).toBe(false);
+    const outcomes = await Promise.all(
+      [t.storage, second, t.storage, second].map((storage, i) =>
+        storage.accounts.createFirstAdmin(
+          newUser(testUser({ role: 'admin', email: `admin${i}@a.kz` })),
         ),
-      );
-      expect(outcomes.sort()).toEqual(['created', 'exists', 'exists', 'exists']);
-      expect(await t.storage.accounts.adminExists()).toBe(true);
-      expect(await t.storage.accounts.list({}, 10)).toHaveLength(1);
-      const bootstrap = { email: 'root@a.kz', password: 'admin password' };
-      expect(await ensureBootstrapAdmin(second, bootstrap, NOW)).toBe('exists');
-    } finally {
-      await second.close();
-    }
+      ),
+    );
+    expect(outcomes.sort()).toEqual(['created', 'exists', 'exists', 'exists']);
+    expect(await t.storage.accounts.adminExists()).toBe(true);
+    expect(await t.storage.accounts.list({}, 10)).toHaveLength(1);
+    const bootstrap = { email: 'root@a.kz', password: 'admin password' };
+    expect(await ensureBootstrapAdmin(second, bootstrap, NOW)).toBe('exists');
   });
 
   it('registers an account with its consent and audit, and refuses a taken e-mail', async () => {
@@ -102,48 +98,44 @@ describe.each(STORAGE_ENGINES)('accounts on $engine', ({ open }) => {
   });
 
   it('keeps one account of registrations of one e-mail at once, on two processes', async () => {
-    const second = await t.reopen();
-    try {
-      // The stores alone, without the password hashing that would space the two out.
-      const entryOf = (user: TestUser) => (facts: { emailTaken: boolean }) => {
-        if (facts.emailTaken) throw new Error('taken');
-        return {
-          user: newUser(user),
-          documents: [],
-          consent: {
-            userId: user.id!,
-            action: 'given' as const,
-            policyVersion: '1',
-            processing: true,
-            thirdPartyTransfer: false,
-            at: NOW.toISOString(),
-            method: 'registration',
-            ip: null,
-            userAgent: null,
-          },
-          audit: [{ action: 'account.registered', at: NOW, actorUserId: user.id }],
-        };
+    const second = await t.openReplica();
+    // The stores alone, without the password hashing that would space the two out.
+    const entryOf = (user: TestUser) => (facts: { emailTaken: boolean }) => {
+      if (facts.emailTaken) throw new Error('taken');
+      return {
+        user: newUser(user),
+        documents: [],
+        consent: {
+          userId: user.id!,
+          action: 'given' as const,
+          policyVersion: '1',
+          processing: true,
+          thirdPartyTransfer: false,
+          at: NOW.toISOString(),
+          method: 'registration',
+          ip: null,
+          userAgent: null,
+        },
+        audit: [{ action: 'account.registered', at: NOW, actorUserId: user.id }],
       };
-      const outcomes = await Promise.allSettled(
-        [t.storage, second, t.storage, second].map((storage) => {
-          const user = testUser({ email: 'twice@gov.kz', status: 'pending' });
-          return storage.accounts.register(user.email, entryOf(user));
-        }),
-      );
-      expect(outcomes.map((o) => o.status).sort()).toEqual([
-        'fulfilled',
-        'rejected',
-        'rejected',
-        'rejected',
-      ]);
-      for (const outcome of outcomes) {
-        if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new Error('taken'));
-      }
-      expect(await t.storage.accounts.list({}, 10)).toHaveLength(1);
-      expect(await t.storage.audit.list({ action: 'account.registered' }, 10)).toHaveLength(1);
-    } finally {
-      await second.close();
+    };
+    const outcomes = await Promise.allSettled(
+      [t.storage, second, t.storage, second].map((storage) => {
+        const user = testUser({ email: 'twice@gov.kz', status: 'pending' });
+        return storage.accounts.register(user.email, entryOf(user));
+      }),
+    );
+    expect(outcomes.map((o) => o.status).sort()).toEqual([
+      'fulfilled',
+      'rejected',
+      'rejected',
+      'rejected',
+    ]);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') expect(outcome.reason).toEqual(new Error('taken'));
     }
+    expect(await t.storage.accounts.list({}, 10)).toHaveLength(1);
+    expect(await t.storage.audit.list({ action: 'account.registered' }, 10)).toHaveLength(1);
   });
 
   it('applies a change whole, on the account as it is, and nothing of a change that throws', async () => {
@@ -180,19 +172,15 @@ describe.each(STORAGE_ENGINES)('accounts on $engine', ({ open }) => {
   it('lets only one of the last two admins leave when both close their accounts at once', async () => {
     const [first, other] = [testUser({ role: 'admin' }), testUser({ role: 'admin' })];
     await t.addUsers(first, other);
-    const second = await t.reopen();
-    try {
-      const close = (storage: PgStores, userId: string) =>
-        closeAccount(storage, { userId, at: NOW, origin: ORIGIN, retentionDays: 30 });
-      const outcomes = await Promise.allSettled([
-        close(t.storage, first.id!),
-        close(second, other.id!),
-      ]);
-      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-      const active = await t.storage.accounts.list({ status: 'active' }, 10);
-      expect(active.map((u) => u.role)).toEqual(['admin']);
-    } finally {
-      await second.close();
-    }
+    const second = await t.openReplica();
+    const close = (storage: PgStores, userId: string) =>
+      closeAccount(storage, { userId, at: NOW, origin: ORIGIN, retentionDays: 30 });
+    const outcomes = await Promise.allSettled([
+      close(t.storage, first.id!),
+      close(second, other.id!),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const active = await t.storage.accounts.list({ status: 'active' }, 10);
+    expect(active.map((u) => u.role)).toEqual(['admin']);
   });
 });

@@ -47,13 +47,9 @@ describe.each(STORAGE_ENGINES)('policies and consent on $engine', ({ open }) => 
   });
 
   it('publishes the first policy once when replicas start together', async () => {
-    const second = await t.reopen();
-    try {
-      await Promise.all([ensureInitialPolicy(t.storage, NOW), ensureInitialPolicy(second, NOW)]);
-      expect(await t.storage.consent.policyVersions()).toHaveLength(1);
-    } finally {
-      await second.close();
-    }
+    const second = await t.openReplica();
+    await Promise.all([ensureInitialPolicy(t.storage, NOW), ensureInitialPolicy(second, NOW)]);
+    expect(await t.storage.consent.policyVersions()).toHaveLength(1);
   });
 
   it('appends consent records on the standing they were decided on, revoking tokens when asked', async () => {
@@ -106,26 +102,22 @@ describe.each(STORAGE_ENGINES)('policies and consent on $engine', ({ open }) => 
 
   it('decides each of two records made at once on the other', async () => {
     await publish('1', NOW);
-    const second = await t.reopen();
-    try {
-      // A withdrawal only of a given consent: of two at once, the second finds it withdrawn.
-      const withdraw =
-        () =>
-        ({ latest }: { latest: { action: string } | undefined }) => {
-          if (latest?.action === 'withdrawn') throw new Error('already withdrawn');
-          return {
-            consent: consentTo('1', 'withdrawn'),
-            revokeTokens: false,
-            audit: { action: 'consent.withdrawn', at: NOW },
-          };
+    const second = await t.openReplica();
+    // A withdrawal only of a given consent: of two at once, the second finds it withdrawn.
+    const withdraw =
+      () =>
+      ({ latest }: { latest: { action: string } | undefined }) => {
+        if (latest?.action === 'withdrawn') throw new Error('already withdrawn');
+        return {
+          consent: consentTo('1', 'withdrawn'),
+          revokeTokens: false,
+          audit: { action: 'consent.withdrawn', at: NOW },
         };
-      const outcomes = await Promise.allSettled([
-        t.storage.consent.record(owner.id!, withdraw()),
-        second.consent.record(owner.id!, withdraw()),
-      ]);
-      expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
-    } finally {
-      await second.close();
-    }
+      };
+    const outcomes = await Promise.allSettled([
+      t.storage.consent.record(owner.id!, withdraw()),
+      second.consent.record(owner.id!, withdraw()),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
   });
 });

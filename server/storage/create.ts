@@ -1,40 +1,23 @@
-import { type Config, ConfigError } from '../config';
-import { openStorage, type Storage as SqliteStorage } from '../db/open';
+import type { Config } from '../config';
+import { openStorage } from '../db/open';
 import { openPgStorage } from '../db/pg-open';
-import type { PgStores } from './pg';
+import type { Storage } from './index';
 
-/**
- * The stores of the interface that the PostgreSQL engine does not have yet: they exist on SQLite
- * only, so the server cannot run these on PostgreSQL.
- */
-export const NOT_YET_ON_POSTGRESQL = [
-  'evidence files, time-stamps and custody',
-  're-checks',
-  'notices and follow-through statistics',
-  'backup',
-] as const;
+/** The storage of a server process on its configured engine, and how to let it go. */
+export type ServerStorage = Storage & {
+  engine: 'sqlite' | 'postgresql';
+  close(): Promise<void>;
+};
 
 /**
  * The storage of the whole server, chosen by the configuration: SQLite under the data folder by
- * default. With `WEBTAGGER_DATABASE_URL` it refuses to start rather than keep part of the data
- * in PostgreSQL and the rest in a local SQLite file, until every subject is behind the interface.
+ * default, or the PostgreSQL database `WEBTAGGER_DATABASE_URL` names (brought up to date first).
+ * Files (evidence, documents) stay under the data folder either way: replicas on one database
+ * share it (docs/deploy.md).
  */
-export function createStorage(config: Pick<Config, 'dataDir' | 'databaseUrl'>): SqliteStorage {
-  if (config.databaseUrl === undefined) return openStorage(config.dataDir);
-  throw new ConfigError(
-    'WEBTAGGER_DATABASE_URL: the PostgreSQL engine holds reports, review, audit, disclosures, accounts, sign-in, consent, documents, subject requests and retention, ' +
-      `but not yet ${NOT_YET_ON_POSTGRESQL.join(', ')}; the server does not start on it rather ` +
-      'than split the data. Unset it to keep the data in the SQLite file under WEBTAGGER_DATA_DIR.',
-  );
-}
-
-/**
- * The storage interface alone on the configured engine, for what needs nothing outside it (the
- * engines' suites, benchmarks): PostgreSQL when `WEBTAGGER_DATABASE_URL` names it.
- */
-export async function openStores(
+export async function createStorage(
   config: Pick<Config, 'dataDir' | 'databaseUrl'>,
-): Promise<PgStores & { engine: 'sqlite' | 'postgresql'; close(): Promise<void> }> {
+): Promise<ServerStorage> {
   if (config.databaseUrl !== undefined) {
     const storage = await openPgStorage(config.databaseUrl, config.dataDir);
     return { ...storage, engine: 'postgresql' };

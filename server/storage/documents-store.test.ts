@@ -77,27 +77,23 @@ describe.each(STORAGE_ENGINES)('documents on $engine', ({ open }) => {
   it('lets one of two decisions made at once decide on a pending document', async () => {
     const doc = documentOf(owner.id!);
     await t.storage.documents.add([doc], { action: 'document.uploaded', at: NOW });
-    const second = await t.reopen();
-    try {
-      const decideOnce = (by: string) => (row: { status: string } | undefined) => {
-        if (row?.status !== 'pending') return {};
-        return {
-          set: { status: 'rejected' as const, decidedAt: NOW.toISOString(), decidedBy: by },
-          audit: {
-            action: 'document.rejected',
-            at: NOW,
-            subjectType: 'document',
-            subjectId: doc.id,
-          },
-        };
+    const second = await t.openReplica();
+    const decideOnce = (by: string) => (row: { status: string } | undefined) => {
+      if (row?.status !== 'pending') return {};
+      return {
+        set: { status: 'rejected' as const, decidedAt: NOW.toISOString(), decidedBy: by },
+        audit: {
+          action: 'document.rejected',
+          at: NOW,
+          subjectType: 'document',
+          subjectId: doc.id,
+        },
       };
-      await Promise.all([
-        t.storage.documents.decide(doc.id, decideOnce(admin.id!)),
-        second.documents.decide(doc.id, decideOnce(other.id!)),
-      ]);
-      expect(await audited('document.rejected')).toEqual([doc.id]);
-    } finally {
-      await second.close();
-    }
+    };
+    await Promise.all([
+      t.storage.documents.decide(doc.id, decideOnce(admin.id!)),
+      second.documents.decide(doc.id, decideOnce(other.id!)),
+    ]);
+    expect(await audited('document.rejected')).toEqual([doc.id]);
   });
 });

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { createPgTestDatabase } from '../testing/pg-database';
-import { createStorage, NOT_YET_ON_POSTGRESQL, openStores } from './create';
+import { createStorage } from './create';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -22,7 +22,7 @@ describe('choosing the storage engine', () => {
     expect(loadConfig({ WEBTAGGER_DATA_DIR: '/srv/webtagger' }).dataDir).toBe('/srv/webtagger');
     const config = loadConfig({ WEBTAGGER_DATA_DIR: tempDir(), WEBTAGGER_DATABASE_URL: '' });
     expect(config.databaseUrl).toBeUndefined();
-    const stores = await openStores(config);
+    const stores = await createStorage(config);
     cleanups.push(() => stores.close());
     expect(stores.engine).toBe('sqlite');
   });
@@ -38,14 +38,6 @@ describe('choosing the storage engine', () => {
     }
   });
 
-  it('refuses to start the server on PostgreSQL, naming what is not there yet, rather than split the data', () => {
-    const config = loadConfig({ WEBTAGGER_DATABASE_URL: 'postgres://db.internal/webtagger' });
-    const start = () => createStorage(config);
-    expect(start).toThrow(ConfigError);
-    expect(start).toThrow(/holds reports, review, audit and disclosures, but not yet accounts/);
-    for (const subject of NOT_YET_ON_POSTGRESQL) expect(start).toThrow(subject);
-  });
-
   it('opens the stores on the named PostgreSQL database, migrating it, and keeps the data there', async () => {
     const database = await createPgTestDatabase();
     cleanups.push(() => database.drop());
@@ -53,7 +45,7 @@ describe('choosing the storage engine', () => {
       WEBTAGGER_DATA_DIR: tempDir(),
       WEBTAGGER_DATABASE_URL: database.url,
     });
-    const stores = await openStores(config);
+    const stores = await createStorage(config);
     cleanups.push(() => stores.close());
     expect(stores.engine).toBe('postgresql');
     await stores.audit.record({ action: 'engine.checked', at: new Date() });

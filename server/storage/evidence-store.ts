@@ -41,6 +41,9 @@ export type MaterialFile = {
   reportId: string;
 };
 
+/** What a time-stamp run claims: files due at `now`, held until `leaseUntil`. */
+export type TimestampClaim = { now: Date; leaseUntil: Date; limit: number };
+
 /** Evidence files' records, their RFC 3161 time-stamps, and materials' custody logs. */
 export interface EvidenceStore {
   /** Records a stored evidence file; `existing` if it was recorded before. */
@@ -58,8 +61,13 @@ export interface EvidenceStore {
   timestampRows(shas: string[]): Promise<EvidenceTimestampRow[]>;
   /** Every time-stamp that holds a token. */
   stampedTimestamps(): Promise<EvidenceTimestampRow[]>;
-  /** Evidence files with no token yet whose next attempt is due (or that were never tried). */
-  dueForTimestamp(now: Date, limit: number): Promise<{ sha256: string; attempts: number }[]>;
+  /**
+   * Finds up to `limit` evidence files with no token yet whose next attempt is due (or that were
+   * never tried) and moves their next attempt to `leaseUntil`, in one transaction: two
+   * processes on one database never claim the same file, and a claim whose process died is due
+   * again once its lease runs out. Recording the attempt sets the real next attempt.
+   */
+  claimDueForTimestamp(claim: TimestampClaim): Promise<{ sha256: string; attempts: number }[]>;
   /** Records a verified token for a file (its bytes are already in place); a kept one stays. */
   recordTimestamp(stamp: {
     sha256: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { openStorage } from '../db/open';
-import { openPgStorage } from '../db/pg-open';
+import { openPgStorage, type PgStorage } from '../db/pg-open';
 import * as pgSchema from '../db/pg-schema';
 import * as sqliteSchema from '../db/schema';
 import type { PgStores } from '../storage/pg';
@@ -18,8 +18,11 @@ export type EngineUnderTest = {
   storage: PgStores;
   /** Adds accounts directly, as if the accounts' services had written them. */
   addUsers(...users: TestUser[]): Promise<void>;
-  /** Another storage on the same database, as a second process or replica opens it. */
-  reopen(): Promise<PgStores & { close(): Promise<void> }>;
+  /**
+   * Another storage on the same database, as a second server process would open it (a second
+   * connection, or connection pool); closed with the first.
+   */
+  openReplica(): Promise<PgStores>;
   close(): Promise<void>;
 };
 
@@ -33,16 +36,19 @@ export const STORAGE_ENGINES = [
     async open(): Promise<EngineUnderTest> {
       const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
       const storage = openStorage(dataDir);
+      const replicas: ReturnType<typeof openStorage>[] = [];
       return {
         storage,
         async addUsers(...users) {
           storage.db.insert(sqliteSchema.users).values(users).run();
         },
-        async reopen() {
-          const other = openStorage(dataDir);
-          return { ...other, close: async () => other.close() };
+        async openReplica() {
+          const replica = openStorage(dataDir);
+          replicas.push(replica);
+          return replica;
         },
         async close() {
+          for (const replica of replicas) replica.close();
           storage.close();
           rmSync(dataDir, { recursive: true, force: true });
         },
@@ -55,13 +61,19 @@ export const STORAGE_ENGINES = [
       const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
       const database = await createPgTestDatabase();
       const storage = await openPgStorage(database.url, dataDir);
+      const replicas: PgStorage[] = [];
       return {
         storage,
         async addUsers(...users) {
           await storage.db.insert(pgSchema.users).values(users);
         },
-        reopen: () => openPgStorage(database.url, dataDir),
+        async openReplica() {
+          const replica = await openPgStorage(database.url, dataDir);
+          replicas.push(replica);
+          return replica;
+        },
         async close() {
+          for (const replica of replicas) await replica.close();
           await storage.close();
           await database.drop();
           rmSync(dataDir, { recursive: true, force: true });

@@ -9,6 +9,9 @@ type JobDeps = Pick<AppDeps, 'storage' | 'config' | 'logger'>;
 const BATCH = 50;
 const FIRST_RETRY_MS = 30_000;
 const LONGEST_RETRY_MS = 60 * 60_000;
+// A run holds the files it claimed this long: enough for a whole batch of attempts, each bounded
+// by the client's time-out. A run that died gives its files back when the lease runs out.
+const CLAIM_MS = 30 * 60_000;
 
 /** How long to wait before the next attempt after `attempts` failures: doubling, capped. */
 export const retryDelay = (attempts: number) =>
@@ -16,8 +19,9 @@ export const retryDelay = (attempts: number) =>
 
 /**
  * Obtains, verifies and keeps an RFC 3161 token for every stored evidence file that has none and
- * is due. Safe to run on a schedule and concurrently: a token once kept is never replaced, files
- * are written once, and custody records each stamp once.
+ * is due. Safe to run on a schedule and on several processes at once: each run claims the files
+ * it tries, so no file is sent to the authority twice at once; a token once kept is never
+ * replaced, files are written once, and custody records each stamp once.
  */
 export async function stampDueEvidence(
   deps: JobDeps,
@@ -31,7 +35,12 @@ export async function stampDueEvidence(
   const trust = await trustedTsaCertificates(tsa.caFile);
   let stamped = 0;
   let failed = 0;
-  for (const due of await storage.evidence.dueForTimestamp(now, BATCH)) {
+  const claimed = await storage.evidence.claimDueForTimestamp({
+    now,
+    leaseUntil: new Date(now.getTime() + CLAIM_MS),
+    limit: BATCH,
+  });
+  for (const due of claimed) {
     try {
       const data = await readIfPresent(evidencePath(dataDir, due.sha256));
       if (!data || sha256Hex(data) !== due.sha256) {

@@ -4,33 +4,20 @@ import { pgAuditStore } from './audit-store';
 import { pgConsentStore } from './consent-store';
 import { pgDisclosureStore } from './disclosures-store';
 import { pgDocumentStore } from './documents-store';
+import { pgEvidenceStore } from './evidence-store';
+import { pgFollowThroughStore } from './follow-through-store';
 import type { PgDb, PgHandles } from './handles';
 import { pgLimitStore } from './limits-store';
+import { pgNoticeStore } from './notices-store';
+import { pgRecheckStore } from './rechecks-store';
 import { pgReportStore } from './reports-store';
 import { pgRetentionStore } from './retention-store';
 import { pgReviewStore } from './review-store';
 import { pgSessionStore } from './sessions-store';
 import { pgSubjectStore } from './subject-store';
 
-/**
- * The stores the PostgreSQL engine holds so far; the others are still SQLite's only
- * (`NOT_YET_ON_POSTGRESQL` in storage/create.ts).
- */
-export type PgStores = Pick<
-  Storage,
-  | 'reports'
-  | 'review'
-  | 'audit'
-  | 'disclosures'
-  | 'accounts'
-  | 'sessions'
-  | 'consent'
-  | 'limits'
-  | 'documents'
-  | 'subject'
-  | 'retention'
-  | 'dataDir'
->;
+/** Every store of the interface: the PostgreSQL engine holds everything SQLite does. */
+export type PgStores = Storage;
 
 /** The stores of the PostgreSQL engine, on one connection pool. */
 export function pgStores(db: PgDb, dataDir: string): PgStores {
@@ -46,6 +33,10 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     documents: pgDocumentStore(db),
     subject: pgSubjectStore(db),
     retention: pgRetentionStore(db),
+    evidence: pgEvidenceStore(db),
+    rechecks: pgRecheckStore(db),
+    notices: pgNoticeStore(db),
+    followThrough: pgFollowThroughStore(db),
     dataDir,
   };
 }

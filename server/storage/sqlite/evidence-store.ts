@@ -12,7 +12,14 @@ import {
   materials,
   reports,
 } from '../../db/schema';
-import type { CustodyFacts, EvidenceStore, SealedCustodyEvent } from '../evidence-store';
+import { custodyFactsOf, materialFilesOf, referencedHashes } from '../evidence-facts';
+import type {
+  CustodyFacts,
+  EvidenceStore,
+  MaterialFile,
+  SealedCustodyEvent,
+  TimestampClaim,
+} from '../evidence-store';
 
 // Every database access of evidence, time-stamps and custody; `sqliteEvidenceStore` binds them to the handle.
 
@@ -61,31 +68,38 @@ async function stampedTimestamps(db: Db): Promise<EvidenceTimestampRow[]> {
     .all();
 }
 
-/** Evidence files with no token yet whose next attempt is due (or that were never tried). */
-async function dueForTimestamp(
+/** Claims due evidence files: leases them by moving their next attempt to the lease's end. */
+async function claimDueForTimestamp(
   db: Db,
-  now: Date,
-  limit: number,
+  claim: TimestampClaim,
 ): Promise<{ sha256: string; attempts: number }[]> {
-  return db
-    .select({
-      sha256: evidence.sha256,
-      attempts: sql<number>`coalesce(${evidenceTimestamps.attempts}, 0)`,
-    })
-    .from(evidence)
-    .leftJoin(evidenceTimestamps, eq(evidenceTimestamps.sha256, evidence.sha256))
-    .where(
-      or(
-        isNull(evidenceTimestamps.sha256),
-        and(
-          isNull(evidenceTimestamps.tokenSha256),
-          lte(evidenceTimestamps.nextAttemptAt, now.toISOString()),
-        ),
-      ),
-    )
-    .orderBy(asc(evidence.createdAt))
-    .limit(limit)
-    .all();
+  const t = evidenceTimestamps;
+  return db.transaction(
+    (tx) => {
+      const due = tx
+        .select({ sha256: evidence.sha256, attempts: sql<number>`coalesce(${t.attempts}, 0)` })
+        .from(evidence)
+        .leftJoin(t, eq(t.sha256, evidence.sha256))
+        .where(
+          or(
+            isNull(t.sha256),
+            and(isNull(t.tokenSha256), lte(t.nextAttemptAt, claim.now.toISOString())),
+          ),
+        )
+        .orderBy(asc(evidence.createdAt))
+        .limit(claim.limit)
+        .all();
+      const lease = claim.leaseUntil.toISOString();
+      for (const file of due) {
+        tx.insert(t)
+          .values({ sha256: file.sha256, attempts: 0, nextAttemptAt: lease })
+          .onConflictDoUpdate({ target: t.sha256, set: { nextAttemptAt: lease } })
+          .run();
+      }
+      return due;
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /** Records a verified token for a file (its bytes are already in place). */
@@ -159,34 +173,14 @@ async function materialById(db: Db, id: string): Promise<MaterialRow | undefined
 }
 
 /** The files the material's live reports refer to, with the kind each report gave them. */
-async function filesOfMaterial(
-  db: Db,
-  materialId: string,
-): Promise<
-  {
-    sha256: string;
-    mime: EvidenceFileMime;
-    bytes: number;
-    kind: 'screenshot' | 'page_copy';
-    reportId: string;
-  }[]
-> {
+async function filesOfMaterial(db: Db, materialId: string): Promise<MaterialFile[]> {
   const live = db
     .select({ id: reports.id, evidence: reports.evidence, files: reports.files })
     .from(reports)
     .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
     .orderBy(asc(reports.createdAt), asc(reports.id))
     .all();
-  return live.flatMap((r) => [
-    ...(r.evidence ? [{ ...r.evidence, kind: 'screenshot' as const, reportId: r.id }] : []),
-    ...(r.files ?? []).map((f) => ({
-      sha256: f.sha256,
-      mime: f.mime,
-      bytes: f.bytes,
-      kind: f.kind,
-      reportId: r.id,
-    })),
-  ]);
+  return materialFilesOf(live);
 }
 
 /** A material's custody log, oldest first. */
@@ -265,23 +259,7 @@ function custodyFacts(db: Db, materialId: string): CustodyFacts {
     .from(reports)
     .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
     .all();
-  const referenced = new Set<string>();
-  const factsOfReports = live.map((r) => {
-    const files = [
-      ...(r.evidence ? [r.evidence.sha256] : []),
-      ...(r.files ?? []).map((f) => f.sha256),
-    ];
-    for (const sha of files) referenced.add(sha);
-    return {
-      id: r.id,
-      version: r.version,
-      userId: r.userId,
-      url: r.url,
-      updatedAt: r.updatedAt,
-      files,
-    };
-  });
-  const shas = [...referenced];
+  const shas = referencedHashes(live);
   const stored = shas.length
     ? db.select().from(evidence).where(inArray(evidence.sha256, shas)).all()
     : [];
@@ -303,23 +281,7 @@ function custodyFacts(db: Db, materialId: string): CustodyFacts {
     .where(eq(materialStatusChanges.materialId, materialId))
     .orderBy(asc(materialStatusChanges.id))
     .all();
-  return {
-    materialId,
-    reports: factsOfReports,
-    evidence: stored.map((e) => ({
-      sha256: e.sha256,
-      mime: e.mime,
-      bytes: e.bytes,
-      createdAt: e.createdAt,
-    })),
-    stamps: stamps.map((s) => ({
-      sha256: s.sha256,
-      genTime: s.genTime ?? '',
-      tokenSha256: s.tokenSha256 ?? '',
-      tsaUrl: s.tsaUrl,
-    })),
-    decisions,
-  };
+  return custodyFactsOf({ materialId, live, stored, stamps, decisions });
 }
 
 /** Evidence, time-stamps and custody logs on SQLite. */
@@ -331,7 +293,7 @@ export function sqliteEvidenceStore(db: Db): EvidenceStore {
     allEvidence: (...args) => allEvidence(db, ...args),
     timestampRows: (...args) => timestampRows(db, ...args),
     stampedTimestamps: (...args) => stampedTimestamps(db, ...args),
-    dueForTimestamp: (...args) => dueForTimestamp(db, ...args),
+    claimDueForTimestamp: (...args) => claimDueForTimestamp(db, ...args),
     recordTimestamp: (...args) => recordTimestamp(db, ...args),
     recordTimestampFailure: (...args) => recordTimestampFailure(db, ...args),
     materialsReferencing: (...args) => materialsReferencing(db, ...args),

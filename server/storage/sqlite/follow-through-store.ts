@@ -1,7 +1,8 @@
 import { and, asc, count, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { materialRechecks, materialStatusChanges, materials } from '../../db/schema';
-import type { FollowThroughStore, MaterialOutcome } from '../follow-through-store';
+import { materialOutcomesOf } from '../follow-through-outcomes';
+import type { FollowThroughStore } from '../follow-through-store';
 
 // Ids per query, well under SQLite's limit on bound parameters.
 const CHUNK = 500;
@@ -22,30 +23,19 @@ export function sqliteFollowThroughStore(db: Db): FollowThroughStore {
         .where(eq(materialRechecks.outcome, 'removed'))
         .groupBy(materialRechecks.materialId)
         .all();
-      const found = new Map<string, MaterialOutcome>();
-      const entry = (id: string) => {
-        const known = found.get(id) ?? {
-          materialId: id,
-          firstReportedAt: '',
-          blockedAt: null,
-          removedAt: null,
-        };
-        found.set(id, known);
-        return known;
-      };
-      for (const row of blocked) entry(row.id).blockedAt = row.at;
-      for (const row of removed) entry(row.id).removedAt = row.at;
-      if (found.size === 0) return [];
-      const ids = [...found.keys()];
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        const created = db
-          .select({ id: materials.id, createdAt: materials.createdAt })
-          .from(materials)
-          .where(inArray(materials.id, ids.slice(i, i + CHUNK)))
-          .all();
-        for (const row of created) found.get(row.id)!.firstReportedAt = row.createdAt;
-      }
-      return [...found.values()];
+      return materialOutcomesOf(blocked, removed, async (ids) => {
+        const rows: { id: string; createdAt: string }[] = [];
+        for (let i = 0; i < ids.length; i += CHUNK) {
+          rows.push(
+            ...db
+              .select({ id: materials.id, createdAt: materials.createdAt })
+              .from(materials)
+              .where(inArray(materials.id, ids.slice(i, i + CHUNK)))
+              .all(),
+          );
+        }
+        return rows;
+      });
     },
 
     async recheckOutcomes(period) {

@@ -8,6 +8,7 @@ import {
   notices,
   reports,
 } from '../../db/schema';
+import { hashesByMaterial } from '../evidence-facts';
 import type { NoticeMaterialRecord, NoticeStore } from '../notices-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -187,12 +188,6 @@ function withEvidence(
     )
     .orderBy(asc(reports.createdAt))
     .all();
-  const hashes = new Map<string, Set<string>>();
-  for (const row of rows) {
-    const set = hashes.get(row.materialId) ?? new Set<string>();
-    if (row.evidence) set.add(row.evidence.sha256);
-    for (const file of row.files ?? []) set.add(file.sha256);
-    hashes.set(row.materialId, set);
-  }
-  return listed.map((m) => ({ ...m, evidenceSha256: [...(hashes.get(m.id) ?? [])] }));
+  const hashes = hashesByMaterial(rows);
+  return listed.map((m) => ({ ...m, evidenceSha256: hashes.get(m.id) ?? [] }));
 }

@@ -1,0 +1,109 @@
+import type { ReviewStatus } from '#shared/review-status';
+import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/report';
+import type { CustodyFacts, MaterialFile } from './evidence-store';
+
+// What both engines make of the rows they read about evidence: only the queries differ.
+
+/** A live report as the evidence queries read it. */
+export type LiveReportRow = {
+  id: string;
+  version: number;
+  userId: string;
+  url: string;
+  updatedAt: string;
+  evidence: Evidence | null;
+  files: EvidenceFile[] | null;
+};
+
+/** The files reports refer to: the single `evidence` is a screenshot, then `files` in order. */
+export function materialFilesOf(
+  live: Pick<LiveReportRow, 'id' | 'evidence' | 'files'>[],
+): MaterialFile[] {
+  return live.flatMap((r) => [
+    ...(r.evidence ? [{ ...r.evidence, kind: 'screenshot' as const, reportId: r.id }] : []),
+    ...(r.files ?? []).map((f) => ({
+      sha256: f.sha256,
+      mime: f.mime,
+      bytes: f.bytes,
+      kind: f.kind,
+      reportId: r.id,
+    })),
+  ]);
+}
+
+/** The hashes of every file one report refers to. */
+export const fileHashesOf = (r: Pick<LiveReportRow, 'evidence' | 'files'>): string[] => [
+  ...(r.evidence ? [r.evidence.sha256] : []),
+  ...(r.files ?? []).map((f) => f.sha256),
+];
+
+/** Every file hash the live reports refer to, without repeats. */
+export function referencedHashes(live: Pick<LiveReportRow, 'evidence' | 'files'>[]): string[] {
+  return [...new Set(live.flatMap(fileHashesOf))];
+}
+
+/** What a material's custody log must record, from the rows the engine read in its transaction. */
+export function custodyFactsOf(rows: {
+  materialId: string;
+  live: LiveReportRow[];
+  stored: { sha256: string; mime: EvidenceFileMime; bytes: number; createdAt: string }[];
+  stamps: {
+    sha256: string;
+    genTime: string | null;
+    tokenSha256: string | null;
+    tsaUrl: string | null;
+  }[];
+  decisions: {
+    id: number;
+    fromStatus: ReviewStatus;
+    toStatus: ReviewStatus;
+    byUserId: string | null;
+    at: string;
+    comment: string;
+  }[];
+}): CustodyFacts {
+  return {
+    materialId: rows.materialId,
+    reports: rows.live.map((r) => ({
+      id: r.id,
+      version: r.version,
+      userId: r.userId,
+      url: r.url,
+      updatedAt: r.updatedAt,
+      files: fileHashesOf(r),
+    })),
+    evidence: rows.stored.map((e) => ({
+      sha256: e.sha256,
+      mime: e.mime,
+      bytes: e.bytes,
+      createdAt: e.createdAt,
+    })),
+    stamps: rows.stamps.map((s) => ({
+      sha256: s.sha256,
+      genTime: s.genTime ?? '',
+      tokenSha256: s.tokenSha256 ?? '',
+      tsaUrl: s.tsaUrl,
+    })),
+    decisions: rows.decisions.map((d) => ({
+      id: d.id,
+      fromStatus: d.fromStatus,
+      toStatus: d.toStatus,
+      byUserId: d.byUserId,
+      at: d.at,
+      comment: d.comment,
+    })),
+  };
+}
+
+/** Each material's evidence hashes, in report order without repeats. */
+export function hashesByMaterial(
+  rows: (Pick<LiveReportRow, 'evidence' | 'files'> & { materialId: string })[],
+): Map<string, string[]> {
+  const hashes = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const set = hashes.get(row.materialId) ?? new Set<string>();
+    for (const sha of fileHashesOf(row)) set.add(sha);
+    hashes.set(row.materialId, set);
+  }
+  return new Map([...hashes].map(([id, set]) => [id, [...set]]));
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkChain } from '../features/evidence/custody';
+import { recordReportsReceived, recordViewed } from '../features/evidence/custody-service';
+import { pushMutations } from '../features/sync/push-service';
+import { sampleReport, upsertOf } from '../testing/reports';
+import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import type { PgStores } from './pg';
+
+const NOW = new Date('2026-11-24T10:00:00.000Z');
+const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe.each(STORAGE_ENGINES)('evidence, time-stamps and custody on $engine', ({ open }) => {
+  let t: EngineUnderTest;
+  const analyst = testUser();
+  const reviewer = testUser({ role: 'reviewer' });
+  beforeEach(async () => {
+    t = await open();
+    await t.addUsers(analyst, reviewer);
+  });
+  afterEach(() => t.close());
+
+  const upload = (storage: PgStores, sha256: string, at = NOW) =>
+    storage.evidence.insertEvidence({
+      sha256,
+      mime: 'image/png',
+      bytes: 100,
+      uploadedBy: analyst.id!,
+      at,
+    });
+
+  /** Pushes a report with a screenshot and a page copy; answers its material's id. */
+  async function reportWithFiles(screenshot: string, pageCopy: string) {
+    await upload(t.storage, screenshot);
+    await upload(t.storage, pageCopy);
+    const report = sampleReport({
+      evidence: { sha256: screenshot, mime: 'image/png', bytes: 100 },
+      files: [{ sha256: pageCopy, mime: 'text/html', bytes: 100, kind: 'page_copy' }],
+    });
+    const [result] = await pushMutations(t.storage, analyst.id!, [upsertOf(report)], NOW);
+    expect(result?.status).toBe('applied');
+    const [materialId] = await t.storage.evidence.materialsOfReports([report.id]);
+    return { report, materialId: materialId! };
+  }
+
+  it('keeps one record per content, however many uploads of it race', async () => {
+    const replica = await t.openReplica();
+    const file = sha('the same bytes');
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => upload(i % 2 ? replica : t.storage, file)),
+    );
+    expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+    expect(await t.storage.evidence.allEvidence()).toHaveLength(1);
+    expect(await replica.evidence.evidenceRow(file)).toMatchObject({ mime: 'image/png' });
+  });
+
+  it('finds the files of a material and the materials of a file, and logs them once', async () => {
+    const [screenshot, pageCopy] = [sha('screenshot'), sha('page copy')];
+    const { report, materialId } = await reportWithFiles(screenshot, pageCopy);
+    const files = await t.storage.evidence.filesOfMaterial(materialId);
+    expect(files.map((f) => [f.sha256, f.kind, f.reportId])).toEqual([
+      [screenshot, 'screenshot', report.id],
+      [pageCopy, 'page_copy', report.id],
+    ]);
+    expect(await t.storage.evidence.materialsReferencing(pageCopy)).toEqual([materialId]);
+    expect(await t.storage.evidence.materialsReferencing(sha('unknown'))).toEqual([]);
+
+    await recordReportsReceived(t.storage, [report.id], NOW);
+    const log = await t.storage.evidence.custodyLog(materialId);
+    const types = log.map((row) => (JSON.parse(row.event) as { type: string }).type);
+    expect(types.filter((type) => type === 'report_received')).toHaveLength(1);
+    expect(types.filter((type) => type === 'evidence_received')).toHaveLength(2);
+    expect(checkChain(materialId, log)).toEqual([]);
+    // Catching up again finds nothing the log lacks.
+    await recordReportsReceived(t.storage, [report.id], later(1));
+    expect(await t.storage.evidence.custodyLog(materialId)).toEqual(log);
+    expect(await t.storage.evidence.materialsWithCustody()).toEqual([materialId]);
+  });
+
+  it('keeps a material’s custody log one chain when two processes append at once', async () => {
+    const replica = await t.openReplica();
+    const { report, materialId } = await reportWithFiles(sha('a'), sha('b'));
+    await recordReportsReceived(t.storage, [report.id], NOW);
+    const before = (await t.storage.evidence.custodyLog(materialId)).length;
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        recordViewed(
+          i % 2 ? replica : t.storage,
+          materialId,
+          { id: reviewer.id!, via: i % 2 ? 'api' : 'console' },
+          later(i),
+        ),
+      ),
+    );
+    const log = await replica.evidence.custodyLog(materialId);
+    expect(log).toHaveLength(before + 20);
+    expect(log.map((row) => row.seq)).toEqual(log.map((_, i) => i + 1));
+    expect(checkChain(materialId, log)).toEqual([]);
+  });
+
+  it('gives each due file to one time-stamp run, again once its lease ran out, never once stamped', async () => {
+    const replica = await t.openReplica();
+    const files = Array.from({ length: 7 }, (_, i) => sha(`file ${i}`));
+    for (const [i, file] of files.entries()) await upload(t.storage, file, later(i));
+    const claim = (storage: PgStores, now = NOW) =>
+      storage.evidence.claimDueForTimestamp({
+        now,
+        leaseUntil: new Date(now.getTime() + 30 * 60_000),
+        limit: 2,
+      });
+
+    // Two processes ask for due work over and over at once: each file is handed out once.
+    const rounds = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => claim(i % 2 ? replica : t.storage)),
+    );
+    const claimed = rounds.flat().map((due) => due.sha256);
+    expect(claimed.sort()).toEqual([...files].sort());
+    expect(rounds.flat().every((due) => due.attempts === 0)).toBe(true);
+    expect(await claim(t.storage, later(29))).toEqual([]);
+
+    const [stamped, failed] = files as [string, string];
+    await t.storage.evidence.recordTimestamp({
+      sha256: stamped,
+      genTime: NOW.toISOString(),
+      tokenSha256: sha('token'),
+      tsaUrl: 'http://tsa.test/',
+      at: later(1),
+    });
+    await replica.evidence.recordTimestampFailure({
+      sha256: failed,
+      error: 'the authority did not answer',
+      nextAttemptAt: later(90),
+    });
+    // The other files' lease ran out: they are due again, the stamped one never, the failed one
+    // at its retry.
+    const again = await claim(t.storage, later(31));
+    expect(again.map((due) => due.sha256)).toEqual([files[2], files[3]]);
+    const afterRetry = await t.storage.evidence.claimDueForTimestamp({
+      now: later(91),
+      leaseUntil: later(121),
+      limit: 10,
+    });
+    expect(afterRetry.map((due) => due.sha256)).toEqual([failed, ...files.slice(2)]);
+    expect(afterRetry[0]?.attempts).toBe(1);
+    const stamps = await t.storage.evidence.stampedTimestamps();
+    expect(stamps.map((s) => [s.sha256, s.attempts, s.lastError])).toEqual([[stamped, 1, null]]);
+    const [failedRow] = await t.storage.evidence.timestampRows([failed]);
+    expect(failedRow).toMatchObject({ attempts: 1, lastError: 'the authority did not answer' });
+  });
+});

@@ -1,0 +1,244 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+  custodyEvents,
+  evidence,
+  evidenceTimestamps,
+  materialStatusChanges,
+  materials,
+  reports,
+} from '../../db/pg-schema';
+import { custodyFactsOf, materialFilesOf, referencedHashes } from '../evidence-facts';
+import type { CustodyFacts, EvidenceStore } from '../evidence-store';
+import type { PgDb, PgTx } from './handles';
+
+// The class of the advisory locks that keep one material's custody log a single chain.
+const CUSTODY_LOCK = 0x637573; // 'cus'
+
+// A live report refers to a file through its single `evidence` or through its `files`.
+const refersTo = (sha256: string) =>
+  sql`(${reports.evidence}->>'sha256' = ${sha256} OR EXISTS (
+    SELECT 1 FROM jsonb_array_elements(${reports.files}) f WHERE f->>'sha256' = ${sha256}))`;
+
+const logColumns = { seq: custodyEvents.seq, hash: custodyEvents.hash, event: custodyEvents.event };
+
+/** Evidence, time-stamps and custody logs on PostgreSQL. */
+export function pgEvidenceStore(db: PgDb): EvidenceStore {
+  return {
+    // Content-addressed: the same bytes uploaded twice, on any replica, make one row.
+    async insertEvidence(item) {
+      const inserted = await db
+        .insert(evidence)
+        .values({
+          sha256: item.sha256,
+          mime: item.mime,
+          bytes: item.bytes,
+          uploadedBy: item.uploadedBy,
+          createdAt: item.at.toISOString(),
+        })
+        .onConflictDoNothing()
+        .returning({ sha256: evidence.sha256 });
+      return inserted.length > 0 ? 'created' : 'existing';
+    },
+
+    async evidenceRow(sha256) {
+      const [row] = await db.select().from(evidence).where(eq(evidence.sha256, sha256));
+      return row;
+    },
+
+    async evidenceRows(shas) {
+      if (shas.length === 0) return [];
+      return db.select().from(evidence).where(inArray(evidence.sha256, shas));
+    },
+
+    async allEvidence() {
+      return db.select().from(evidence).orderBy(asc(evidence.createdAt), asc(evidence.sha256));
+    },
+
+    async timestampRows(shas) {
+      if (shas.length === 0) return [];
+      return db.select().from(evidenceTimestamps).where(inArray(evidenceTimestamps.sha256, shas));
+    },
+
+    async stampedTimestamps() {
+      return db.select().from(evidenceTimestamps).where(isNotNull(evidenceTimestamps.tokenSha256));
+    },
+
+    async claimDueForTimestamp(claim) {
+      const t = evidenceTimestamps;
+      const now = claim.now.toISOString();
+      const lease = claim.leaseUntil.toISOString();
+      return db.transaction(async (tx) => {
+        // Files another run holds locked are passed over, not waited for.
+        const due = await tx
+          .select({ sha256: evidence.sha256 })
+          .from(evidence)
+          .leftJoin(t, eq(t.sha256, evidence.sha256))
+          .where(or(isNull(t.sha256), and(isNull(t.tokenSha256), lte(t.nextAttemptAt, now))))
+          .orderBy(asc(evidence.createdAt), asc(evidence.sha256))
+          .limit(claim.limit)
+          .for('update', { of: evidence, skipLocked: true });
+        const claimed: { sha256: string; attempts: number }[] = [];
+        for (const { sha256 } of due) {
+          // Decided on the row as last committed: a run that claimed or stamped the file after
+          // this one's read made it not due, and the file is left to it.
+          const [row] = await tx
+            .insert(t)
+            .values({ sha256, attempts: 0, nextAttemptAt: lease })
+            .onConflictDoUpdate({
+              target: t.sha256,
+              set: { nextAttemptAt: lease },
+              setWhere: and(isNull(t.tokenSha256), lte(t.nextAttemptAt, now)),
+            })
+            .returning({ sha256: t.sha256, attempts: t.attempts });
+          if (row) claimed.push(row);
+        }
+        return claimed;
+      });
+    },
+
+    async recordTimestamp(stamp) {
+      const values = {
+        genTime: stamp.genTime,
+        tokenSha256: stamp.tokenSha256,
+        tsaUrl: stamp.tsaUrl,
+        lastError: null,
+        stampedAt: stamp.at.toISOString(),
+        nextAttemptAt: stamp.at.toISOString(),
+      };
+      await db
+        .insert(evidenceTimestamps)
+        .values({ sha256: stamp.sha256, attempts: 1, ...values })
+        .onConflictDoUpdate({
+          target: evidenceTimestamps.sha256,
+          set: { ...values, attempts: sql`${evidenceTimestamps.attempts} + 1` },
+          // A token once kept is never replaced.
+          setWhere: isNull(evidenceTimestamps.tokenSha256),
+        });
+    },
+
+    async recordTimestampFailure(failure) {
+      const values = {
+        lastError: failure.error,
+        nextAttemptAt: failure.nextAttemptAt.toISOString(),
+      };
+      await db
+        .insert(evidenceTimestamps)
+        .values({ sha256: failure.sha256, attempts: 1, ...values })
+        .onConflictDoUpdate({
+          target: evidenceTimestamps.sha256,
+          set: { ...values, attempts: sql`${evidenceTimestamps.attempts} + 1` },
+          setWhere: isNull(evidenceTimestamps.tokenSha256),
+        });
+    },
+
+    async materialsReferencing(sha256) {
+      const rows = await db
+        .selectDistinct({ id: reports.materialId })
+        .from(reports)
+        .where(and(isNull(reports.deletedAt), refersTo(sha256)));
+      return rows.map((row) => row.id);
+    },
+
+    async materialsOfReports(reportIds) {
+      if (reportIds.length === 0) return [];
+      const rows = await db
+        .selectDistinct({ id: reports.materialId })
+        .from(reports)
+        .where(inArray(reports.id, reportIds));
+      return rows.map((row) => row.id);
+    },
+
+    async materialById(id) {
+      const [row] = await db.select().from(materials).where(eq(materials.id, id));
+      return row;
+    },
+
+    async filesOfMaterial(materialId) {
+      const live = await db
+        .select({ id: reports.id, evidence: reports.evidence, files: reports.files })
+        .from(reports)
+        .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
+        .orderBy(asc(reports.createdAt), asc(reports.id));
+      return materialFilesOf(live);
+    },
+
+    async custodyLog(materialId) {
+      return db
+        .select(logColumns)
+        .from(custodyEvents)
+        .where(eq(custodyEvents.materialId, materialId))
+        .orderBy(asc(custodyEvents.seq));
+    },
+
+    async materialsWithCustody() {
+      const rows = await db
+        .selectDistinct({ id: custodyEvents.materialId })
+        .from(custodyEvents)
+        .orderBy(asc(custodyEvents.materialId));
+      return rows.map((row) => row.id);
+    },
+
+    async catchUpCustody(materialId, seal) {
+      return db.transaction(async (tx) => {
+        // One appender per material at a time, on any replica: the log is read after the lock
+        // (each statement sees what committed before it), so a second appender continues the
+        // chain from the first one's last event instead of forking it.
+        await tx.execute(
+          sql`SELECT pg_advisory_xact_lock(${CUSTODY_LOCK}, hashtext(${materialId}))`,
+        );
+        const log = await tx
+          .select(logColumns)
+          .from(custodyEvents)
+          .where(eq(custodyEvents.materialId, materialId))
+          .orderBy(asc(custodyEvents.seq));
+        const sealed = seal(log, await custodyFacts(tx, materialId));
+        if (sealed.length === 0) return 0;
+        await tx.insert(custodyEvents).values(
+          sealed.map((event) => ({
+            materialId,
+            seq: event.seq,
+            type: event.type,
+            at: event.at,
+            hash: event.hash,
+            event: JSON.stringify(event),
+          })),
+        );
+        return sealed.length;
+      });
+    },
+  };
+}
+
+async function custodyFacts(tx: PgTx, materialId: string): Promise<CustodyFacts> {
+  const live = await tx
+    .select({
+      id: reports.id,
+      version: reports.version,
+      userId: reports.userId,
+      url: reports.url,
+      updatedAt: reports.updatedAt,
+      evidence: reports.evidence,
+      files: reports.files,
+    })
+    .from(reports)
+    .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
+    .orderBy(asc(reports.createdAt), asc(reports.id));
+  const shas = referencedHashes(live);
+  const stored = shas.length
+    ? await tx.select().from(evidence).where(inArray(evidence.sha256, shas))
+    : [];
+  const stamps = shas.length
+    ? await tx
+        .select()
+        .from(evidenceTimestamps)
+        .where(
+          and(inArray(evidenceTimestamps.sha256, shas), isNotNull(evidenceTimestamps.tokenSha256)),
+        )
+    : [];
+  const decisions = await tx
+    .select()
+    .from(materialStatusChanges)
+    .where(eq(materialStatusChanges.materialId, materialId))
+    .orderBy(asc(materialStatusChanges.id));
+  return custodyFactsOf({ materialId, live, stored, stamps, decisions });
+}
