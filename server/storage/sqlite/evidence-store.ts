@@ -8,11 +8,11 @@ import {
   evidence,
   evidenceTimestamps,
   type MaterialRow,
-  materialStatusChanges,
   materials,
   reports,
 } from '../../db/schema';
-import type { CustodyFacts, EvidenceStore, SealedCustodyEvent } from '../evidence-store';
+import type { EvidenceStore } from '../evidence-store';
+import { catchUpCustody } from './custody-catch-up';
 
 // Every database access of evidence, time-stamps and custody; `sqliteEvidenceStore` binds them to the handle.
 
@@ -212,116 +212,6 @@ async function materialsWithCustody(db: Db): Promise<string[]> {
     .map((row) => row.id);
 }
 
-/**
- * In one transaction: records in the material's log what the database holds and the log lacks,
- * then appends `extra` (a view, an export). Returns how many events were appended.
- */
-async function catchUpCustody(
-  db: Db,
-  materialId: string,
-  seal: (
-    log: { seq: number; hash: string; event: string }[],
-    facts: CustodyFacts,
-  ) => SealedCustodyEvent[],
-): Promise<number> {
-  return db.transaction(
-    (tx) => {
-      const rows = tx
-        .select({ seq: custodyEvents.seq, hash: custodyEvents.hash, event: custodyEvents.event })
-        .from(custodyEvents)
-        .where(eq(custodyEvents.materialId, materialId))
-        .orderBy(asc(custodyEvents.seq))
-        .all();
-      const sealed = seal(rows, custodyFacts(tx as unknown as Db, materialId));
-      for (const event of sealed) {
-        tx.insert(custodyEvents)
-          .values({
-            materialId,
-            seq: event.seq,
-            type: event.type,
-            at: event.at,
-            hash: event.hash,
-            event: JSON.stringify(event),
-          })
-          .run();
-      }
-      return sealed.length;
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-function custodyFacts(db: Db, materialId: string): CustodyFacts {
-  const live = db
-    .select({
-      id: reports.id,
-      version: reports.version,
-      userId: reports.userId,
-      url: reports.url,
-      updatedAt: reports.updatedAt,
-      evidence: reports.evidence,
-      files: reports.files,
-    })
-    .from(reports)
-    .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
-    .all();
-  const referenced = new Set<string>();
-  const factsOfReports = live.map((r) => {
-    const files = [
-      ...(r.evidence ? [r.evidence.sha256] : []),
-      ...(r.files ?? []).map((f) => f.sha256),
-    ];
-    for (const sha of files) referenced.add(sha);
-    return {
-      id: r.id,
-      version: r.version,
-      userId: r.userId,
-      url: r.url,
-      updatedAt: r.updatedAt,
-      files,
-    };
-  });
-  const shas = [...referenced];
-  const stored = shas.length
-    ? db.select().from(evidence).where(inArray(evidence.sha256, shas)).all()
-    : [];
-  const stamps = shas.length
-    ? db
-        .select()
-        .from(evidenceTimestamps)
-        .where(
-          and(
-            inArray(evidenceTimestamps.sha256, shas),
-            sql`${evidenceTimestamps.tokenSha256} IS NOT NULL`,
-          ),
-        )
-        .all()
-    : [];
-  const decisions = db
-    .select()
-    .from(materialStatusChanges)
-    .where(eq(materialStatusChanges.materialId, materialId))
-    .orderBy(asc(materialStatusChanges.id))
-    .all();
-  return {
-    materialId,
-    reports: factsOfReports,
-    evidence: stored.map((e) => ({
-      sha256: e.sha256,
-      mime: e.mime,
-      bytes: e.bytes,
-      createdAt: e.createdAt,
-    })),
-    stamps: stamps.map((s) => ({
-      sha256: s.sha256,
-      genTime: s.genTime ?? '',
-      tokenSha256: s.tokenSha256 ?? '',
-      tsaUrl: s.tsaUrl,
-    })),
-    decisions,
-  };
-}
-
 /** Evidence, time-stamps and custody logs on SQLite. */
 export function sqliteEvidenceStore(db: Db): EvidenceStore {
   return {
@@ -340,6 +230,6 @@ export function sqliteEvidenceStore(db: Db): EvidenceStore {
     filesOfMaterial: (...args) => filesOfMaterial(db, ...args),
     custodyLog: (...args) => custodyLog(db, ...args),
     materialsWithCustody: (...args) => materialsWithCustody(db, ...args),
-    catchUpCustody: (...args) => catchUpCustody(db, ...args),
+    catchUpCustody: async (...args) => catchUpCustody(db, ...args),
   };
 }
