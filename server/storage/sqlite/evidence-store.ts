@@ -13,6 +13,7 @@ import {
 } from '../../db/schema';
 import type { EvidenceStore } from '../evidence-store';
 import { catchUpCustody } from './custody-catch-up';
+import type { SqliteHandles } from './handles';
 
 // Every database access of evidence, time-stamps and custody; `sqliteEvidenceStore` binds them to the handle.
 
@@ -213,7 +214,7 @@ async function materialsWithCustody(db: Db): Promise<string[]> {
 }
 
 /** Evidence, time-stamps and custody logs on SQLite. */
-export function sqliteEvidenceStore(db: Db): EvidenceStore {
+export function sqliteEvidenceStore({ db, sqlite }: SqliteHandles): EvidenceStore {
   return {
     insertEvidence: (...args) => insertEvidence(db, ...args),
     evidenceRow: (...args) => evidenceRow(db, ...args),
@@ -230,6 +231,6 @@ export function sqliteEvidenceStore(db: Db): EvidenceStore {
     filesOfMaterial: (...args) => filesOfMaterial(db, ...args),
     custodyLog: (...args) => custodyLog(db, ...args),
     materialsWithCustody: (...args) => materialsWithCustody(db, ...args),
-    catchUpCustody: async (...args) => catchUpCustody(db, ...args),
+    catchUpCustody: async (...args) => catchUpCustody(sqlite, ...args),
   };
 }
