@@ -117,10 +117,14 @@ async function uploadFile(deps: UploadDeps, sha256: string): Promise<void> {
   }
 }
 
-/** Whether any queued entry still refers to a file. */
+/**
+ * Whether any queued entry still refers to a file. One key is enough to know: counting them all
+ * would walk every entry of a file that thousands of queued reports share.
+ */
 async function stillNeeded(db: WebTaggerDb, sha256: string): Promise<boolean> {
-  const single = await db.outbox.where('evidenceSha256').equals(sha256).count();
-  return single > 0 || (await db.outbox.where('fileShas').equals(sha256).count()) > 0;
+  const anyOf = (index: 'evidenceSha256' | 'fileShas') =>
+    db.outbox.where(index).equals(sha256).limit(1).primaryKeys();
+  return (await anyOf('evidenceSha256')).length > 0 || (await anyOf('fileShas')).length > 0;
 }
 
 /** Drops evidence no queued entry refers to any more (its reports were answered). */
