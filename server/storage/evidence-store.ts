@@ -94,11 +94,12 @@ export interface EvidenceStore {
   /** Every material that has a custody log. */
   materialsWithCustody(): Promise<string[]>;
   /**
-   * In one transaction: reads the material's log and what the database holds of it, and appends
-   * the events `seal` (pure) makes of them. Answers how many were appended.
+   * In one transaction for all the materials: reads each one's log and what the database holds of
+   * it (`facts.materialId` says whose), and appends to its log the events `seal` (pure) makes of
+   * them. Answers how many were appended in all.
    */
   catchUpCustody(
-    materialId: string,
+    materialIds: string[],
     seal: (log: CustodyLogRow[], facts: CustodyFacts) => SealedCustodyEvent[],
   ): Promise<number>;
 }

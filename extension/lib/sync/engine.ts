@@ -4,7 +4,7 @@ import { firstAwaitingCapture, giveUpStaleCaptures } from '../storage/capture-st
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
 import { markSentUpTo, moveBatchStates, moveStates } from '../storage/outbox-queries';
 import { type ApiClient, ApiClientError, type PushResult } from './api-client';
-import { uploadEvidenceOf } from './evidence-upload';
+import { createEvidenceUploader } from './evidence-upload';
 import { applyResults } from './push-results';
 
 export type DrainOutcome =
@@ -28,8 +28,10 @@ export type DrainDeps = {
 
 /**
  * Pushes the outbox in order, in batches, until it is empty or the server cannot take more now.
- * Evidence a batch refers to is uploaded first; an entry whose evidence is still being captured,
- * and those after it, wait for the capture to end (or to be given up). Entries leave the outbox only once the server has
+ * An entry goes only once the evidence files it names are uploaded: the files of a batch upload
+ * several at once, and the entries from the first whose files are all done are pushed while the
+ * rest upload. An entry whose evidence is still being captured, and those after it, wait for the
+ * capture to end (or to be given up). Entries leave the outbox only once the server has
  * answered for them, so a crash or a lost answer means the same mutation (same id, same payload)
  * is sent again and the server answers `duplicate`. While one batch is on its way, the answers to
  * the previous one are stored; the server still receives the batches one after another, in order.
@@ -52,6 +54,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   await giveUpStaleCaptures(deps.db, deps.now());
   // Entries from the first one whose evidence is still being captured wait for that capture.
   const capturing = await firstAwaitingCapture(deps.db);
+  const uploads = createEvidenceUploader(deps);
   for (;;) {
     const batch = await deps.db.outbox
       .where('seq')
@@ -66,34 +69,37 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
         : { kind: 'retry_later', pushed, reason: 'capturing' };
     }
     let storing: Promise<void> = Promise.resolve();
+    let sent = batch;
     try {
-      await uploadEvidenceOf(deps, batch);
-      await markAttempted(deps.db, batch);
+      sent = await uploads.readyPrefix(batch);
+      await markAttempted(deps.db, sent);
       const sending = deps.client.push(deps.token, {
         deviceId: deps.deviceId,
-        mutations: batch.map((entry) => entry.mutation),
+        mutations: sent.map((entry) => entry.mutation),
       });
       // The previous batch's answers are stored while this one is on its way.
       storing = store();
       storing.catch(() => undefined); // observed below, after the answer
       const { results } = await sending;
       await storing;
-      answered = { batch, results };
+      answered = { batch: sent, results };
     } catch (error) {
       await storing.catch(() => undefined);
+      // The previous batch's answers, when this one failed before it left (an upload failed).
+      await store();
       const refusal = permanentRefusal(error);
       if (refusal) {
         // Sending these again would get the same answer (api.md): show them as refused now; the
         // analyst's "Retry" queues them anew once an admin has changed the account.
-        const results = batch.map((entry) => ({ id: entry.mutation.id, ...refusal }));
-        pushed += await applyResults(deps.db, batch, results);
-        after = batch.at(-1)!.seq!;
+        const results = sent.map((entry) => ({ id: entry.mutation.id, ...refusal }));
+        pushed += await applyResults(deps.db, sent, results);
+        after = sent.at(-1)!.seq!;
         continue;
       }
-      await settleSyncing(deps.db, batch);
+      await settleSyncing(deps.db, sent);
       return stopFor(error, pushed);
     }
-    after = batch.at(-1)!.seq!;
+    after = sent.at(-1)!.seq!;
   }
 }
 

@@ -18,51 +18,113 @@ export function filesOfEntry(entry: OutboxEntry): string[] {
   return [...(entry.evidenceSha256 ? [entry.evidenceSha256] : []), ...(entry.fileShas ?? [])];
 }
 
+/** Files uploading at once: enough to keep the link busy, few enough not to crowd the server. */
+export const UPLOADS_AT_ONCE = 4;
+
+export type EvidenceUploader = ReturnType<typeof createEvidenceUploader>;
+
 /**
- * Uploads the evidence files a batch of outbox entries refers to, before the batch is pushed, so
- * the server holds each file when the report naming it arrives. Files already uploaded, or no
- * longer held locally (then the server already has them), are skipped; each uploaded file is
- * marked at once, so an interrupted run resumes with the next one. Failures that a retry may cure
- * are thrown, and the batch waits.
+ * The uploads of one drain: files start in the order the outbox needs them, `UPLOADS_AT_ONCE` at
+ * a time, and each is tried at most once per drain. A file is done once the server holds it, or
+ * once it is refused or given up (the report then goes without it); files already uploaded, or
+ * no longer held locally (the server already has them), are done at once. Each upload is marked as
+ * it ends, so an interrupted run resumes with the files not yet marked. A failure a retry may cure
+ * fails that file for this drain and starts no more uploads (those under way finish).
  */
-export async function uploadEvidenceOf(deps: UploadDeps, batch: OutboxEntry[]): Promise<number> {
-  const hashes = [...new Set(batch.flatMap(filesOfEntry))];
-  let uploaded = 0;
-  for (const sha256 of hashes) {
-    const blob = await deps.db.evidence.get(sha256);
-    if (!blob || blob.uploadedAt !== undefined) continue;
-    try {
-      await deps.client.uploadEvidence(deps.token, sha256, blob.mime, blob.data);
-      await deps.db.evidence.update(sha256, { uploadedAt: deps.now() });
-      uploaded++;
-    } catch (error) {
-      if (!(error instanceof ApiClientError)) throw error;
-      if (FILE_REFUSALS.has(error.code)) {
-        await deps.db.evidence.update(sha256, { uploadedAt: deps.now(), refusedWith: error.code });
-        continue;
-      }
-      const failures = (blob.failedAttempts ?? 0) + (error.status >= 500 ? 1 : 0);
-      if (failures >= MAX_FILE_FAILURES) {
-        await deps.db.evidence.update(sha256, {
-          uploadedAt: deps.now(),
-          refusedWith: 'gave_up',
-          failedAttempts: failures,
-        });
-        continue;
-      }
-      if (failures > (blob.failedAttempts ?? 0)) {
-        await deps.db.evidence.update(sha256, { failedAttempts: failures });
-      }
-      throw error;
-    }
+export function createEvidenceUploader(deps: UploadDeps) {
+  const outcomes = new Map<string, Promise<void>>();
+  const done = new Set<string>();
+  const waiting: { sha256: string; start(): void }[] = [];
+  let active = 0;
+  let failed = false;
+
+  const pump = () => {
+    while (!failed && active < UPLOADS_AT_ONCE && waiting.length > 0) waiting.shift()!.start();
+  };
+
+  function want(sha256: string): Promise<void> {
+    const known = outcomes.get(sha256);
+    if (known) return known;
+    const outcome = new Promise<void>((resolve, reject) => {
+      waiting.push({
+        sha256,
+        start() {
+          active++;
+          uploadFile(deps, sha256)
+            .then(() => {
+              done.add(sha256);
+              resolve();
+            })
+            .catch((error: unknown) => {
+              failed = true;
+              reject(error);
+            })
+            .finally(() => {
+              active--;
+              pump();
+            });
+        },
+      });
+    });
+    // Observed by whoever waits for it; one nobody waits for must not be an unhandled rejection.
+    outcome.catch(() => undefined);
+    outcomes.set(sha256, outcome);
+    return outcome;
   }
-  return uploaded;
+
+  return {
+    /**
+     * Starts the uploads of a batch's files and waits only for those of its first entry; answers
+     * the longest run of entries from the first whose files are all done, to be pushed while the
+     * rest upload. Throws the first entry's upload failure, if any.
+     */
+    async readyPrefix(batch: OutboxEntry[]): Promise<OutboxEntry[]> {
+      for (const entry of batch) for (const sha256 of filesOfEntry(entry)) want(sha256);
+      pump();
+      await Promise.all(filesOfEntry(batch[0]!).map(want));
+      const blocked = batch.findIndex((entry) => !filesOfEntry(entry).every((s) => done.has(s)));
+      return blocked === -1 ? batch : batch.slice(0, blocked);
+    },
+  };
 }
 
-/** Whether any queued entry still refers to a file. */
+/** One file's upload and its mark; failures a retry may cure are thrown. */
+async function uploadFile(deps: UploadDeps, sha256: string): Promise<void> {
+  const blob = await deps.db.evidence.get(sha256);
+  if (!blob || blob.uploadedAt !== undefined) return;
+  try {
+    await deps.client.uploadEvidence(deps.token, sha256, blob.mime, blob.data);
+    await deps.db.evidence.update(sha256, { uploadedAt: deps.now() });
+  } catch (error) {
+    if (!(error instanceof ApiClientError)) throw error;
+    if (FILE_REFUSALS.has(error.code)) {
+      await deps.db.evidence.update(sha256, { uploadedAt: deps.now(), refusedWith: error.code });
+      return;
+    }
+    const failures = (blob.failedAttempts ?? 0) + (error.status >= 500 ? 1 : 0);
+    if (failures >= MAX_FILE_FAILURES) {
+      await deps.db.evidence.update(sha256, {
+        uploadedAt: deps.now(),
+        refusedWith: 'gave_up',
+        failedAttempts: failures,
+      });
+      return;
+    }
+    if (failures > (blob.failedAttempts ?? 0)) {
+      await deps.db.evidence.update(sha256, { failedAttempts: failures });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Whether any queued entry still refers to a file. One key is enough to know: counting them all
+ * would walk every entry of a file that thousands of queued reports share.
+ */
 async function stillNeeded(db: WebTaggerDb, sha256: string): Promise<boolean> {
-  const single = await db.outbox.where('evidenceSha256').equals(sha256).count();
-  return single > 0 || (await db.outbox.where('fileShas').equals(sha256).count()) > 0;
+  const anyOf = (index: 'evidenceSha256' | 'fileShas') =>
+    db.outbox.where(index).equals(sha256).limit(1).primaryKeys();
+  return (await anyOf('evidenceSha256')).length > 0 || (await anyOf('fileShas')).length > 0;
 }
 
 /** Drops evidence no queued entry refers to any more (its reports were answered). */

@@ -5,16 +5,19 @@ import { missingCustodyEvents } from './custody-events';
 type CustodyStorage = Pick<Storage, 'evidence'>;
 
 /**
- * Records in the material's log what the database holds and the log lacks, then appends `extra`
- * (a view, an export), in one transaction. Answers how many events were appended.
+ * Records in each material's log what the database holds and the log lacks, then appends `extra`
+ * (a view, an export; given for one material only), all in one transaction. Answers how many
+ * events were appended.
  */
 export function catchUpCustody(
   storage: CustodyStorage,
-  materialId: string,
+  materialIds: string | string[],
   at: Date,
   extra: CustodyDraft[] = [],
 ): Promise<number> {
-  return storage.evidence.catchUpCustody(materialId, (log, facts) => {
+  const ids = typeof materialIds === 'string' ? [materialIds] : materialIds;
+  if (ids.length === 0) return Promise.resolve(0);
+  return storage.evidence.catchUpCustody(ids, (log, facts) => {
     const logged = log.map((row) => JSON.parse(row.event) as Record<string, unknown>);
     const drafts = [...missingCustodyEvents(logged, facts, at), ...extra];
     return drafts.length === 0 ? [] : sealEvents(log.at(-1), drafts);
@@ -26,15 +29,16 @@ export async function recordCustody(storage: CustodyStorage, materialId: string,
   await catchUpCustody(storage, materialId, at);
 }
 
-/** Records in their materials' logs that these reports (new or changed) were received. */
+/**
+ * Records in their materials' logs that these reports (new or changed) were received: one
+ * transaction for the whole push, not one per material.
+ */
 export async function recordReportsReceived(
   storage: CustodyStorage,
   reportIds: string[],
   at: Date,
 ) {
-  for (const materialId of await storage.evidence.materialsOfReports(reportIds)) {
-    await catchUpCustody(storage, materialId, at);
-  }
+  await catchUpCustody(storage, await storage.evidence.materialsOfReports(reportIds), at);
 }
 
 /** Records that a reviewer opened the material (through the API or the console). */

@@ -26,9 +26,7 @@ export async function storeEvidence(
     uploadedBy: item.uploadedBy,
     at: item.at,
   });
-  for (const materialId of await storage.evidence.materialsReferencing(item.sha256)) {
-    await catchUpCustody(storage, materialId, item.at);
-  }
+  await catchUpCustody(storage, await storage.evidence.materialsReferencing(item.sha256), item.at);
   return outcome;
 }
 

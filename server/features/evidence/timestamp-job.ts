@@ -64,9 +64,7 @@ export async function stampDueEvidence(
         tsaUrl: tsa.url,
         at: now,
       });
-      for (const materialId of await storage.evidence.materialsReferencing(due.sha256)) {
-        await catchUpCustody(storage, materialId, now);
-      }
+      await catchUpCustody(storage, await storage.evidence.materialsReferencing(due.sha256), now);
       stamped++;
     } catch (err) {
       failed++;

@@ -178,32 +178,41 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
       return rows.map((row) => row.id);
     },
 
-    async catchUpCustody(materialId, seal) {
+    async catchUpCustody(materialIds, seal) {
+      const ids = [...new Set(materialIds)];
+      if (ids.length === 0) return 0;
       return db.transaction(async (tx) => {
-        // One appender per material at a time, on any replica: the log is read after the lock
+        // One appender per material at a time, on any replica: each log is read after its lock
         // (each statement sees what committed before it), so a second appender continues the
-        // chain from the first one's last event instead of forking it.
-        await tx.execute(
-          sql`SELECT pg_advisory_xact_lock(${CUSTODY_LOCK}, hashtext(${materialId}))`,
-        );
-        const log = await tx
-          .select(logColumns)
-          .from(custodyEvents)
-          .where(eq(custodyEvents.materialId, materialId))
-          .orderBy(asc(custodyEvents.seq));
-        const sealed = seal(log, await custodyFacts(tx, materialId));
-        if (sealed.length === 0) return 0;
-        await tx.insert(custodyEvents).values(
-          sealed.map((event) => ({
-            materialId,
-            seq: event.seq,
-            type: event.type,
-            at: event.at,
-            hash: event.hash,
-            event: JSON.stringify(event),
-          })),
-        );
-        return sealed.length;
+        // chain from the first one's last event instead of forking it. The locks are taken in
+        // one order, so two pushes naming the same materials never wait on each other in a ring.
+        for (const materialId of [...ids].sort()) {
+          await tx.execute(
+            sql`SELECT pg_advisory_xact_lock(${CUSTODY_LOCK}, hashtext(${materialId}))`,
+          );
+        }
+        let appended = 0;
+        for (const materialId of ids) {
+          const log = await tx
+            .select(logColumns)
+            .from(custodyEvents)
+            .where(eq(custodyEvents.materialId, materialId))
+            .orderBy(asc(custodyEvents.seq));
+          const sealed = seal(log, await custodyFacts(tx, materialId));
+          if (sealed.length === 0) continue;
+          await tx.insert(custodyEvents).values(
+            sealed.map((event) => ({
+              materialId,
+              seq: event.seq,
+              type: event.type,
+              at: event.at,
+              hash: event.hash,
+              event: JSON.stringify(event),
+            })),
+          );
+          appended += sealed.length;
+        }
+        return appended;
       });
     },
   };

@@ -8,18 +8,13 @@ import {
   evidence,
   evidenceTimestamps,
   type MaterialRow,
-  materialStatusChanges,
   materials,
   reports,
 } from '../../db/schema';
-import { custodyFactsOf, materialFilesOf, referencedHashes } from '../evidence-facts';
-import type {
-  CustodyFacts,
-  EvidenceStore,
-  MaterialFile,
-  SealedCustodyEvent,
-  TimestampClaim,
-} from '../evidence-store';
+import { materialFilesOf } from '../evidence-facts';
+import type { EvidenceStore, MaterialFile, TimestampClaim } from '../evidence-store';
+import { catchUpCustody } from './custody-catch-up';
+import type { SqliteHandles } from './handles';
 
 // Every database access of evidence, time-stamps and custody; `sqliteEvidenceStore` binds them to the handle.
 
@@ -206,86 +201,8 @@ async function materialsWithCustody(db: Db): Promise<string[]> {
     .map((row) => row.id);
 }
 
-/**
- * In one transaction: records in the material's log what the database holds and the log lacks,
- * then appends `extra` (a view, an export). Returns how many events were appended.
- */
-async function catchUpCustody(
-  db: Db,
-  materialId: string,
-  seal: (
-    log: { seq: number; hash: string; event: string }[],
-    facts: CustodyFacts,
-  ) => SealedCustodyEvent[],
-): Promise<number> {
-  return db.transaction(
-    (tx) => {
-      const rows = tx
-        .select({ seq: custodyEvents.seq, hash: custodyEvents.hash, event: custodyEvents.event })
-        .from(custodyEvents)
-        .where(eq(custodyEvents.materialId, materialId))
-        .orderBy(asc(custodyEvents.seq))
-        .all();
-      const sealed = seal(rows, custodyFacts(tx as unknown as Db, materialId));
-      for (const event of sealed) {
-        tx.insert(custodyEvents)
-          .values({
-            materialId,
-            seq: event.seq,
-            type: event.type,
-            at: event.at,
-            hash: event.hash,
-            event: JSON.stringify(event),
-          })
-          .run();
-      }
-      return sealed.length;
-    },
-    { behavior: 'immediate' },
-  );
-}
-
-function custodyFacts(db: Db, materialId: string): CustodyFacts {
-  const live = db
-    .select({
-      id: reports.id,
-      version: reports.version,
-      userId: reports.userId,
-      url: reports.url,
-      updatedAt: reports.updatedAt,
-      evidence: reports.evidence,
-      files: reports.files,
-    })
-    .from(reports)
-    .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
-    .all();
-  const shas = referencedHashes(live);
-  const stored = shas.length
-    ? db.select().from(evidence).where(inArray(evidence.sha256, shas)).all()
-    : [];
-  const stamps = shas.length
-    ? db
-        .select()
-        .from(evidenceTimestamps)
-        .where(
-          and(
-            inArray(evidenceTimestamps.sha256, shas),
-            sql`${evidenceTimestamps.tokenSha256} IS NOT NULL`,
-          ),
-        )
-        .all()
-    : [];
-  const decisions = db
-    .select()
-    .from(materialStatusChanges)
-    .where(eq(materialStatusChanges.materialId, materialId))
-    .orderBy(asc(materialStatusChanges.id))
-    .all();
-  return custodyFactsOf({ materialId, live, stored, stamps, decisions });
-}
-
 /** Evidence, time-stamps and custody logs on SQLite. */
-export function sqliteEvidenceStore(db: Db): EvidenceStore {
+export function sqliteEvidenceStore({ db, sqlite }: SqliteHandles): EvidenceStore {
   return {
     insertEvidence: (...args) => insertEvidence(db, ...args),
     evidenceRow: (...args) => evidenceRow(db, ...args),
@@ -302,6 +219,6 @@ export function sqliteEvidenceStore(db: Db): EvidenceStore {
     filesOfMaterial: (...args) => filesOfMaterial(db, ...args),
     custodyLog: (...args) => custodyLog(db, ...args),
     materialsWithCustody: (...args) => materialsWithCustody(db, ...args),
-    catchUpCustody: (...args) => catchUpCustody(db, ...args),
+    catchUpCustody: async (...args) => catchUpCustody(sqlite, ...args),
   };
 }

@@ -31,7 +31,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     retention: sqliteRetentionStore(handles.db, handles.sqlite),
     rechecks: sqliteRecheckStore(handles.db),
     limits: sqliteLimitStore(handles.db),
-    evidence: sqliteEvidenceStore(handles.db),
+    evidence: sqliteEvidenceStore(handles),
     notices: sqliteNoticeStore(handles.db),
     followThrough: sqliteFollowThroughStore(handles.db),
     dataDir,
