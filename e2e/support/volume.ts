@@ -8,7 +8,7 @@ export type PulledReport = Exclude<Pulled, { deleted: true }>;
 
 /** The analyst's live reports on the server (pull, without deletions). */
 export async function serverReports(serverUrl: string, token: string): Promise<PulledReport[]> {
-  return (await pullAll(serverUrl, token)).filter((r): r is PulledReport => !('deleted' in r));
+  return (await pullAll(serverUrl, token)).filter((r): r is PulledReport => !r.deleted);
 }
 
 export const SHOTS = '/tmp/shots';

@@ -98,7 +98,7 @@ export function BatchEditor(props: Props) {
 
   if (savedIds && progress) {
     return (
-      <section class="stack" data-testid="volume-done">
+      <section class="volume-done" data-testid="volume-done">
         <BatchProgressLine progress={progress} />
         <BatchSyncLine db={props.dexie} ids={savedIds} now={props.deps.now} />
         <div class="actions">
@@ -111,9 +111,9 @@ export function BatchEditor(props: Props) {
   }
 
   return (
-    <form class="stack" onSubmit={save} noValidate>
+    <form class="volume-form" onSubmit={save} noValidate>
       {props.children}
-      <div class="toolbar volume-toolbar">
+      <div class="actions volume-toolbar">
         <button type="button" class="secondary" onClick={() => chooseShown(true)}>
           {t('volumeChooseShown')}
         </button>
@@ -142,7 +142,7 @@ export function BatchEditor(props: Props) {
             : t('volumeValuesOfAll')}
         </legend>
         {editedItem && (
-          <div class="toolbar">
+          <div class="actions">
             <button type="button" class="secondary" onClick={() => setEditing(undefined)}>
               {t('volumeBackToAll')}
             </button>

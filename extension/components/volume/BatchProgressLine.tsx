@@ -33,7 +33,7 @@ export function BatchSyncLine({ db, ids, now }: { db: WebTaggerDb; ids: string[]
   if (!counts) return null;
   return (
     <div data-testid="volume-sync">
-      <p class="muted" aria-live="polite" data-testid="volume-sent">
+      <p class="muted" aria-live="polite" data-testid="volume-sent" data-sent={counts.sent}>
         {t('volumeSentCount', [String(counts.sent), String(ids.length)])}
         {counts.refused > 0 && ` ${t('volumeRefusedCount', String(counts.refused))}`}
       </p>

@@ -4,7 +4,12 @@ import type { FormValues } from '@/lib/form/values';
 import { type MessageKey, t } from '@/lib/i18n/i18n';
 import type { WebTaggerDb } from '@/lib/storage/db';
 import { loadListDraft, saveListDraft } from '@/lib/volume/list-draft';
-import { parseUrlList, type UrlLineProblem, unsavedText } from '@/lib/volume/url-list';
+import {
+  duplicateCount,
+  parseUrlList,
+  type UrlLineProblem,
+  unsavedText,
+} from '@/lib/volume/url-list';
 import type { PageDeps } from '../deps';
 import { BatchProgressLine, BatchSyncLine } from './BatchProgressLine';
 import { ClassificationFields } from './ClassificationFields';
@@ -36,6 +41,7 @@ export function UrlListBox({ deps, dexie, start }: Props) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [progress, setProgress] = useState<BatchProgress>();
   const [savedIds, setSavedIds] = useState<string[]>([]);
+  const [merged, setMerged] = useState(0);
   const busy = useRef(false);
 
   useEffect(() => {
@@ -79,6 +85,7 @@ export function UrlListBox({ deps, dexie, start }: Props) {
       }
       setFieldErrors({});
       setSavedIds((ids) => [...ids, ...outcome.reports.map((r) => r.id)]);
+      setMerged(duplicateCount(parsed));
       onText(unsavedText(parsed));
     } finally {
       busy.current = false;
@@ -89,7 +96,7 @@ export function UrlListBox({ deps, dexie, start }: Props) {
   // push the fields below away from under the pointer that is about to click one.
   const showErrors = checked && parsed.invalid.length > 0;
   return (
-    <form class="stack" onSubmit={save} noValidate>
+    <form class="volume-form" onSubmit={save} noValidate>
       <div class="field">
         <label for="volume-list">{t('volumeListLabel')}</label>
         <p class="hint" id="volume-list-hint">
@@ -132,6 +139,11 @@ export function UrlListBox({ deps, dexie, start }: Props) {
         />
       </fieldset>
       {progress && <BatchProgressLine progress={progress} />}
+      {merged > 0 && (
+        <p class="muted" data-testid="volume-merged">
+          {t('volumeDuplicatesMerged', String(merged))}
+        </p>
+      )}
       {savedIds.length > 0 && <BatchSyncLine db={dexie} ids={savedIds} now={deps.now} />}
       <div class="actions">
         <button type="submit" disabled={parsed.valid.length === 0} data-testid="volume-save">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlList, unsavedText } from './url-list';
+import { duplicateCount, parseUrlList, unsavedText } from './url-list';
 
 describe('parseUrlList', () => {
   it('keeps each valid http(s) line with its line number and skips blank lines', () => {
@@ -39,5 +39,11 @@ describe('parseUrlList', () => {
   it('leaves only the unsaved lines in the box, as they were typed', () => {
     const parsed = parseUrlList('https://ok.example/1\n htp:/broken \nhttps://ok.example/2\nnope');
     expect(unsavedText(parsed)).toBe(' htp:/broken \nnope');
+  });
+
+  it('drops a duplicate with the line it repeats: its page is saved once', () => {
+    const parsed = parseUrlList('https://ok.example/1\nbad\nhttps://www.ok.example/1');
+    expect(unsavedText(parsed)).toBe('bad');
+    expect(duplicateCount(parsed)).toBe(1);
   });
 });

@@ -63,8 +63,17 @@ function problemOf(text: string): UrlLineProblem | undefined {
 
 /**
  * What stays in the box after the valid lines were saved: the lines that were not, as typed, so
- * nothing is lost and each can be fixed in place.
+ * nothing is lost and each can be fixed in place. A duplicate goes with the line it repeats: its
+ * page was saved, and left in the box it would be saved a second time.
  */
 export function unsavedText(parsed: ParsedUrlList): string {
-  return parsed.invalid.map((line) => line.text).join('\n');
+  return parsed.invalid
+    .filter((line) => line.problem !== 'duplicate')
+    .map((line) => line.text)
+    .join('\n');
+}
+
+/** How many lines repeat a page of an earlier line (not saved twice). */
+export function duplicateCount(parsed: ParsedUrlList): number {
+  return parsed.invalid.filter((line) => line.problem === 'duplicate').length;
 }
