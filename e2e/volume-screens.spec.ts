@@ -56,6 +56,14 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
       await tabs.locator('li.volume-item').nth(1).locator('button.link').click();
       await tabs.locator('input[name=topic][value=fraud]').check();
       await shootVolume(tabs, `tabs-${locale}`);
+      // The language set for all afterwards holds for the tab changed alone too.
+      await tabs.getByTestId('volume-back-to-all').click();
+      await tabs.locator('#field-languages').selectOption('ru');
+      await tabs.getByTestId('volume-save').click();
+      await expect(tabs.getByTestId('volume-sent')).toHaveAttribute('data-sent', '2', {
+        timeout: 30_000,
+      });
+      await shootVolume(tabs, `tabs-done-${locale}`);
       await tabs.close();
 
       const links = await openVolume(browser, { mode: 'links', tabId: linksTab });

@@ -5,7 +5,7 @@ import type { FieldErrors } from '@/lib/form/validation';
 import type { FormValues } from '@/lib/form/values';
 import { t } from '@/lib/i18n/i18n';
 import type { WebTaggerDb } from '@/lib/storage/db';
-import { changedFields, type VolumeItem } from '@/lib/volume/batch';
+import { changedFields, type VolumeItem, valuesOf } from '@/lib/volume/batch';
 import type { PageDeps } from '../deps';
 import { BatchProgressLine, BatchSyncLine } from './BatchProgressLine';
 import { ClassificationFields } from './ClassificationFields';
@@ -36,15 +36,15 @@ export function BatchEditor(props: Props) {
   const { source, start } = props;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [shared, setShared] = useState<FormValues>(start.values);
-  const [own, setOwn] = useState<ReadonlyMap<string, FormValues>>(new Map());
+  const [own, setOwn] = useState<ReadonlyMap<string, Partial<FormValues>>>(new Map());
   const [editing, setEditing] = useState<string>();
   const [errors, setErrors] = useState<Map<string, FieldErrors>>(new Map());
   const [progress, setProgress] = useState<BatchProgress>();
   const [savedIds, setSavedIds] = useState<string[]>();
 
   const withOwn = (item: VolumeItem): VolumeItem => {
-    const values = own.get(item.id);
-    return values ? { ...item, values } : item;
+    const changes = own.get(item.id);
+    return changes ? { ...item, own: changes } : item;
   };
   const chosen = props.candidates.filter((item) => selected.has(item.id)).map(withOwn);
   const changed = useMemo(
@@ -52,15 +52,17 @@ export function BatchEditor(props: Props) {
     [chosen, shared],
   );
   const editedItem = editing ? props.candidates.find((i) => i.id === editing) : undefined;
-  const values = editedItem ? (own.get(editedItem.id) ?? shared) : shared;
+  const values = editedItem ? valuesOf(withOwn(editedItem), shared) : shared;
   // The batch's values show the errors of the items that take them.
-  const sharedErrors = chosen.find((i) => !i.values && errors.has(i.id));
+  const sharedErrors = chosen.find((i) => !i.own && errors.has(i.id));
   const shownErrors =
     (editedItem ? errors.get(editedItem.id) : errors.get(sharedErrors?.id ?? '')) ?? {};
   const faulty = new Set([...errors.keys()].filter((id) => own.has(id)));
 
   const update = (change: Partial<FormValues>) => {
-    if (editedItem) setOwn(new Map(own).set(editedItem.id, { ...values, ...change }));
+    // An item keeps only what was changed for it: the rest follows the batch's values.
+    if (editedItem)
+      setOwn(new Map(own).set(editedItem.id, { ...own.get(editedItem.id), ...change }));
     else setShared({ ...shared, ...change });
   };
   const toggle = (id: string, on: boolean) => {
@@ -143,7 +145,12 @@ export function BatchEditor(props: Props) {
         </legend>
         {editedItem && (
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => setEditing(undefined)}>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => setEditing(undefined)}
+              data-testid="volume-back-to-all"
+            >
               {t('volumeBackToAll')}
             </button>
             <button type="button" class="secondary" onClick={sameAsOthers}>

@@ -15,11 +15,11 @@ const LAST = {
   topics: [],
 };
 
-const item = (n: number, values?: FormValues): VolumeItem => ({
+const item = (n: number, own?: Partial<FormValues>): VolumeItem => ({
   id: crypto.randomUUID(),
   url: `https://mirror${n}.casino.example/`,
   title: `Зеркало ${n}`,
-  ...(values ? { values } : {}),
+  ...(own ? { own } : {}),
 });
 
 describe('a batch of links', () => {
@@ -38,8 +38,7 @@ describe('a batch of links', () => {
   });
 
   it('makes one report per item, an item changed alone keeping its own values', () => {
-    const own: FormValues = { ...shared, topics: ['fraud'], note: 'платёжная страница' };
-    const items = [item(1), item(2, own), item(3)];
+    const items = [item(1), item(2, { topics: ['fraud'], note: 'платёжная страница' }), item(3)];
     const judged = judgeBatch(items, shared, 'link', AT);
     if (!judged.ok) throw new Error('expected a valid batch');
     expect(judged.reports.map((r) => [r.id, r.url, r.source, r.topics, r.note])).toEqual([
@@ -56,8 +55,21 @@ describe('a batch of links', () => {
     expect(changedFields(items[0]!, shared)).toEqual([]);
   });
 
+  it('lets an item follow the batch in the fields it did not change', () => {
+    const changedAlone = item(1, { note: 'только здесь' });
+    const later = { ...shared, topics: ['drugs' as const], openness: 'public' as const };
+    const judged = judgeBatch([changedAlone], later, 'link', AT);
+    if (!judged.ok) throw new Error('expected a valid batch');
+    expect(judged.reports[0]).toMatchObject({
+      topics: ['drugs'],
+      openness: 'public',
+      note: 'только здесь',
+    });
+    expect(changedFields(item(2, { topics: ['gambling'] }), shared)).toEqual([]);
+  });
+
   it('names each faulty item and saves none of the batch', () => {
-    const items = [item(1), item(2, { ...shared, topics: [] })];
+    const items = [item(1), item(2, { topics: [] })];
     const judged = judgeBatch(items, shared, 'link', AT);
     expect(judged.ok).toBe(false);
     if (judged.ok) return;

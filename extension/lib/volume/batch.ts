@@ -4,8 +4,9 @@ import { type FieldErrors, validateForm } from '../form/validation';
 import { type FormValues, reportFromForm } from '../form/values';
 
 /**
- * One page of a batch: a tab, a link of the page or a line of a pasted list. `values` are its own
- * when the analyst changed something for this item alone; otherwise it takes the batch's.
+ * One page of a batch: a tab, a link of the page or a line of a pasted list. `own` holds the
+ * fields the analyst changed for this item alone; every other field follows the batch's, also
+ * when the batch's values change afterwards.
  */
 export type VolumeItem = {
   /** The report id it will be saved under (fixed when the item is listed: a retry is the same report). */
@@ -15,12 +16,12 @@ export type VolumeItem = {
   /** The tab to capture, for a tab. */
   tabId?: number;
   windowId?: number;
-  values?: FormValues;
+  own?: Partial<FormValues>;
 };
 
-/** The values an item is saved with: its own if it has them, else the batch's. */
+/** The values an item is saved with: the batch's, with the fields it changed alone. */
 export function valuesOf(item: VolumeItem, shared: FormValues): FormValues {
-  return item.values ?? shared;
+  return item.own ? { ...shared, ...item.own } : shared;
 }
 
 /** The report of one item, unjudged. */
@@ -75,9 +76,8 @@ export function judgeBatch(
 
 /** The fields an item's own values differ in from the batch's (shown on its row). */
 export function changedFields(item: VolumeItem, shared: FormValues): (keyof FormValues)[] {
-  if (!item.values) return [];
-  const own = item.values;
-  return (Object.keys(shared) as (keyof FormValues)[]).filter(
+  const own = item.own ?? {};
+  return (Object.keys(own) as (keyof FormValues)[]).filter(
     (key) => JSON.stringify(own[key]) !== JSON.stringify(shared[key]),
   );
 }
