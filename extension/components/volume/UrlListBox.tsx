@@ -121,7 +121,7 @@ export function UrlListBox({ deps, dexie, start }: Props) {
             {parsed.invalid.map((line) => (
               <li key={line.line} class="field-error" data-line={line.line}>
                 {t(PROBLEM_MESSAGE[line.problem], [String(line.line), String(line.sameAs ?? '')])}
-                <span class="url muted"> {line.text.trim()}</span>
+                <span class="muted"> {line.text.trim()}</span>
               </li>
             ))}
           </ul>
