@@ -64,6 +64,10 @@ for (const locale of ['ru', 'kk', 'en'] as const) {
         timeout: 30_000,
       });
       await shootVolume(tabs, `tabs-done-${locale}`);
+      // Listed again, both tabs are marked as the analyst's own reports.
+      await tabs.getByTestId('volume-again').click();
+      await expect(tabs.locator('li.volume-item .badge.sent')).toHaveCount(2);
+      await shootVolume(tabs, `tabs-marked-${locale}`);
       await tabs.close();
 
       const links = await openVolume(browser, { mode: 'links', tabId: linksTab });

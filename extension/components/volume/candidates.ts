@@ -37,9 +37,13 @@ export async function markReported(
   items: readonly VolumeItem[],
 ): Promise<Map<string, ItemMark>> {
   const marks = new Map<string, ItemMark>();
-  for (const item of items) {
-    const found = await isAlreadyReported(db, item.url).catch(() => undefined);
-    if (found?.status === 'own' || found?.status === 'known') marks.set(item.id, found.status);
-  }
+  // Two indexed look-ups each, all at once: a page of a few hundred links is marked at once.
+  const found = await Promise.all(
+    items.map((item) => isAlreadyReported(db, item.url).catch(() => undefined)),
+  );
+  found.forEach((answer, i) => {
+    if (answer?.status === 'own' || answer?.status === 'known')
+      marks.set(items[i]!.id, answer.status);
+  });
   return marks;
 }
