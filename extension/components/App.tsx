@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Session } from '@/lib/browser/session';
+import { openVolumePage } from '@/lib/browser/volume-page';
 import { type TargetPage, targetPage } from '@/lib/capture/page-capture';
 import { pruneDrafts } from '@/lib/form/draft';
 import { afterFormReady, FORM_WAIT_MS } from '@/lib/form/ready';
@@ -183,6 +184,17 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
           label={notAccepted ? t('tabPendingCount', String(notAccepted)) : t('tabPending')}
         />
         <TabButton tab="account" current={tab} onSelect={openTab} label={t('tabAccount')} />
+        <button
+          type="button"
+          class="tab volume-open"
+          title={t('volumeOpenTitle')}
+          data-testid="open-volume"
+          onClick={() =>
+            void openVolumePage({ mode: 'tabs', tabId: page?.tabId, windowId: page?.windowId })
+          }
+        >
+          {t('volumeOpen')}
+        </button>
       </nav>
       {offline && (
         <p class="notice" data-testid="offline">

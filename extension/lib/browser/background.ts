@@ -22,6 +22,7 @@ import {
 import { listenForMessages, type SyncSummary } from './messages';
 import { announceOutcomes, OUTCOME_NOTICE_ID } from './outcome-notice';
 import { getSettings, onSettingsChanged } from './settings';
+import { openVolumePage } from './volume-page';
 
 /**
  * What the background's entrypoint passes: the database, the network, the clock, chance, and how
@@ -122,6 +123,7 @@ export function startBackground(deps: BackgroundDeps): void {
       db,
       now: Date.now,
       openForm: openPopupWindow,
+      openVolume: openVolumePage,
       afterReport: async (_report, tabId) => {
         if (tabId !== undefined) await flashSaved(db, tabId);
         void refreshLinkMenus(db);

@@ -6,8 +6,15 @@ import { fakeUiLocale } from '../i18n/fake';
 import { saveReport } from '../storage/reports';
 import { aReport, freshDb } from '../testing/fixtures';
 import { buildLinkMenus, handleLinkMenuClick, LINK_MENU, refreshLinkMenus } from './menus';
+import type { VolumeTarget } from './volume-page';
 
-type Created = { id: string; parentId?: string; title?: string; type?: string };
+type Created = {
+  id: string;
+  parentId?: string;
+  title?: string;
+  type?: string;
+  contexts?: string[];
+};
 let created: Created[];
 
 beforeEach(() => {
@@ -31,6 +38,7 @@ function deps(db = freshDb()) {
     db,
     now: Date.now,
     openForm: vi.fn(async (_path: string) => undefined),
+    openVolume: vi.fn(async (_target: VolumeTarget) => undefined),
     afterReport: vi.fn(async () => undefined),
   };
 }
@@ -67,6 +75,10 @@ describe('buildLinkMenus', () => {
     ]);
     expect(children[0]!.title).toBe('Online casinos, unlicensed bookmakers and their advertising');
     expect(new Set(created.map((c) => c.id)).size).toBe(created.length);
+    expect(created.find((c) => c.id === LINK_MENU.pageLinks)).toMatchObject({
+      title: 'Tag links of this page with WebTagger…',
+      contexts: ['page'],
+    });
   });
 
   it('is rebuilt only when the analyst’s frequent topics change', async () => {
@@ -142,6 +154,18 @@ describe('handleLinkMenuClick', () => {
       tabId: '4',
       windowId: '2',
     });
+    expect(await d.db.reports.count()).toBe(0);
+  });
+
+  it('opens the page for several pages on the links of the clicked page', async () => {
+    const d = deps();
+    const result = await handleLinkMenuClick(
+      d,
+      { menuItemId: LINK_MENU.pageLinks },
+      { id: 7, windowId: 3 },
+    );
+    expect(result).toBe('volume');
+    expect(d.openVolume).toHaveBeenCalledWith({ mode: 'links', tabId: 7, windowId: 3 });
     expect(await d.db.reports.count()).toBe(0);
   });
 

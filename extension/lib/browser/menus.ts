@@ -7,6 +7,7 @@ import { frequentTopics } from '../form/defaults';
 import { t, uiLocale } from '../i18n/i18n';
 import type { LocalReport, WebTaggerDb } from '../storage/db';
 import { getMeta, setMeta } from '../storage/meta';
+import type { VolumeTarget } from './volume-page';
 
 /** The ids of the link menu's items. */
 export const LINK_MENU = {
@@ -14,6 +15,8 @@ export const LINK_MENU = {
   topicPrefix: 'webtagger-link-topic:',
   separator: 'webtagger-link-separator',
   form: 'webtagger-link-form',
+  /** On the page itself: choose several of its links (volume.html). */
+  pageLinks: 'webtagger-page-links',
 } as const;
 
 /** Only links a report can name get the menu. */
@@ -57,6 +60,12 @@ export function buildLinkMenus(db: WebTaggerDb): Promise<Topic[]> {
       title: t('menuOpenFullForm'),
       contexts: ['link'],
     });
+    await createItem({
+      id: LINK_MENU.pageLinks,
+      title: t('menuTagPageLinks'),
+      contexts: ['page'],
+      documentUrlPatterns: TAGGABLE_LINKS,
+    });
     await setMeta(db, 'menuTopics', topics);
     return topics;
   });
@@ -81,21 +90,29 @@ export type LinkMenuDeps = {
   now(): number;
   /** Opens the popup page at this path for the full form. */
   openForm(path: string): Promise<void>;
+  /** Opens the page for several pages on this tab's links (volume-page.ts). */
+  openVolume(target: VolumeTarget): Promise<void>;
   /** Runs after a one-click report was saved (sync, badge). */
   afterReport(report: LocalReport, tabId: number | undefined): Promise<void>;
 };
 
 /**
  * Handles a click in the link menu: a topic saves a one-click report of the link's target
- * (`source: 'link'`); "Open the full form…" opens the popup for the link. Returns what it did.
+ * (`source: 'link'`); "Open the full form…" opens the popup for the link; the page's item opens
+ * the page for several pages on the page's links. Returns what it did.
  */
 export async function handleLinkMenuClick(
   deps: LinkMenuDeps,
   info: LinkMenuClick,
   tab: LinkMenuTab,
-): Promise<LocalReport | 'form' | undefined> {
+): Promise<LocalReport | 'form' | 'volume' | undefined> {
   const id = String(info.menuItemId);
   const { linkUrl, linkText } = info;
+  if (id === LINK_MENU.pageLinks) {
+    // The click on the page's menu grants activeTab for this tab: the page lists its links.
+    await deps.openVolume({ mode: 'links', tabId: tab?.id, windowId: tab?.windowId });
+    return 'volume';
+  }
   if (!linkUrl) return undefined;
   if (id === LINK_MENU.form) {
     await deps.openForm(

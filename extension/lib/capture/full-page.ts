@@ -67,6 +67,13 @@ async function drawnWhole(tabs: FirefoxTabs, tabId: number, page: PageState) {
   throw new CaptureStepError('too_large', 'the screenshot is larger than the server accepts');
 }
 
+/**
+ * When the background last called `captureVisibleTab`. Chrome's limit of two calls a second holds
+ * across captures, so tabs captured one after another (several tabs saved at once) are paced as
+ * the screens of one page are.
+ */
+let lastCaptureAt: number | undefined;
+
 async function stitched(
   tab: { tabId: number; windowId?: number },
   page: PageState,
@@ -77,7 +84,6 @@ async function stitched(
   let context: OffscreenCanvasRenderingContext2D | null = null;
   let deviceScale = 1;
   let scale = 1;
-  let lastCaptureAt: number | undefined;
   try {
     for (const [index, offset] of plan.offsets.entries()) {
       // Headers and banners that stay put would repeat on every screen: only the first has them.

@@ -26,6 +26,22 @@ export async function saveReport(
   report: ReportInput,
   options: SaveOptions,
 ): Promise<LocalReport> {
+  let local: LocalReport | undefined;
+  await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
+    local = await storeReport(db, report, options);
+  });
+  return local!;
+}
+
+/**
+ * The writes of `saveReport`, to run inside a caller's `rw` transaction on `reports`, `outbox`
+ * and `meta` (storage/batch-save.ts stores a whole batch in one).
+ */
+export async function storeReport(
+  db: WebTaggerDb,
+  report: ReportInput,
+  options: SaveOptions,
+): Promise<LocalReport> {
   const now = options.at;
   const local: LocalReport = {
     ...report,
@@ -34,24 +50,22 @@ export async function saveReport(
     urlKeyHash: urlKeyHash(canonicalUrl(report.url)),
     ...(options.awaitCapture ? { evidenceState: 'capturing' as const } : {}),
   };
-  await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
-    const previous = await db.reports.get(report.id);
-    if (previous?.reviewStatus) local.reviewStatus = previous.reviewStatus;
-    if (previous?.serverVersion) local.serverVersion = previous.serverVersion;
-    // An edit made while the page is still being captured waits for that capture too.
-    const capturing = options.awaitCapture ? now : await captureUnderWay(db, report.id);
-    if (capturing !== undefined) local.evidenceState = 'capturing';
-    else keepEvidenceState(local, previous);
-    if (previous?.reporterComment) local.reporterComment = previous.reporterComment;
-    await dropUnsentEntries(db, report.id);
-    await db.reports.put(local);
-    await db.outbox.add({
-      ...upsertEntry(report, now),
-      ...(capturing !== undefined ? { awaitingCapture: capturing } : {}),
-    });
-    if (!previous) await countTopics(db, report);
-    if (!previous && options.rememberForm !== false) await rememberFormValues(db, report);
+  const previous = await db.reports.get(report.id);
+  if (previous?.reviewStatus) local.reviewStatus = previous.reviewStatus;
+  if (previous?.serverVersion) local.serverVersion = previous.serverVersion;
+  // An edit made while the page is still being captured waits for that capture too.
+  const capturing = options.awaitCapture ? now : await captureUnderWay(db, report.id);
+  if (capturing !== undefined) local.evidenceState = 'capturing';
+  else keepEvidenceState(local, previous);
+  if (previous?.reporterComment) local.reporterComment = previous.reporterComment;
+  await dropUnsentEntries(db, report.id);
+  await db.reports.put(local);
+  await db.outbox.add({
+    ...upsertEntry(report, now),
+    ...(capturing !== undefined ? { awaitingCapture: capturing } : {}),
   });
+  if (!previous) await countTopics(db, report);
+  if (!previous && options.rememberForm !== false) await rememberFormValues(db, report);
   return local;
 }
 
