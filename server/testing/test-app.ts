@@ -18,20 +18,12 @@ export async function createTestApp(
   /** DNS and exempt targets for the re-check client (features/rechecks). */
   recheckExtra: Parameters<typeof recheckEngineFromConfig>[1] = {},
   /** Stores of another engine to use instead of SQLite's (see pg-test-app.ts). */
-  stores?: Pick<Storage, 'reports' | 'review' | 'audit' | 'disclosures'>,
+  stores?: Partial<Omit<Storage, 'dataDir'>>,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
   const config = loadConfig({ WEBTAGGER_DATA_DIR: dataDir, ...env });
   const sqlite = openStorage(dataDir);
-  const storage = stores
-    ? {
-        ...sqlite,
-        reports: stores.reports,
-        review: stores.review,
-        audit: stores.audit,
-        disclosures: stores.disclosures,
-      }
-    : sqlite;
+  const storage = { ...sqlite, ...stores };
   let clock = new Date('2026-11-24T10:00:00.000Z');
   const deps = {
     storage,

@@ -2,14 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AccountStatus, Role } from '#shared/schemas/account';
-import { consents, users } from '../../db/schema';
+import type { createTestAppOnPostgres } from '../../testing/pg-test-app';
 import type { createTestApp } from '../../testing/test-app';
-import { insertTestToken } from '../../testing/tokens';
+import { insertAccount } from '../../testing/users';
 import { hashPassword } from '../auth/passwords';
-import { currentPolicy } from '../consent/policy-store';
 import type { SpooledFile } from './multipart-form';
 
-type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+type TestApp =
+  | Awaited<ReturnType<typeof createTestApp>>
+  | Awaited<ReturnType<typeof createTestAppOnPostgres>>;
 
 /** The password of every account `addAccount` creates. */
 export const TEST_PASSWORD = 'correct horse battery';
@@ -37,38 +38,22 @@ export async function addAccount(
   t: TestApp,
   options: { role?: Role; status?: AccountStatus; consent?: boolean; email?: string } = {},
 ): Promise<TestAccount> {
-  const { db } = t.storage;
   const at = t.deps.now().toISOString();
   const id = randomUUID();
   const email = options.email ?? `${options.role ?? 'analyst'}-${id.slice(0, 8)}@gov.test`;
-  db.insert(users)
-    .values({
-      id,
-      email,
-      fullName: 'Тестов Тест Тестович',
-      organization: 'Test Agency',
-      position: 'Analyst',
-      passwordHash: await testPasswordHash(),
-      role: options.role ?? 'analyst',
-      status: options.status ?? 'active',
-      createdAt: at,
-      updatedAt: at,
-    })
-    .run();
-  if (options.consent ?? true) {
-    db.insert(consents)
-      .values({
-        userId: id,
-        action: 'given',
-        policyVersion: (await currentPolicy(t.storage))!.version,
-        processing: true,
-        thirdPartyTransfer: false,
-        at,
-        method: 'site',
-      })
-      .run();
-  }
-  const { token } = insertTestToken(db, id, t.deps.config.tokenDays, 'test', t.deps.now());
+  const row = {
+    id,
+    email,
+    fullName: 'Тестов Тест Тестович',
+    organization: 'Test Agency',
+    position: 'Analyst',
+    passwordHash: await testPasswordHash(),
+    role: options.role ?? 'analyst',
+    status: options.status ?? 'active',
+    createdAt: at,
+    updatedAt: at,
+  };
+  const token = await insertAccount(t, row, options.consent === false ? false : 'site');
   return { id, email, token, auth: { authorization: `Bearer ${token}` } };
 }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { siteClient } from '../../site/testing/site-client';
 import { TEST_APP_ENGINES } from '../../testing/pg-test-app';
 import type { createTestApp } from '../../testing/test-app';
-import { createUser, type TestUser } from '../../testing/users';
+import { addUser, type TestUser } from '../../testing/users';
 import { decide, report, walk } from './testing';
 
 // The routes run on either engine's stores (testing/pg-test-app.ts).
@@ -17,8 +17,8 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
 
   beforeEach(async () => {
     t = await create();
-    analyst = createUser(t);
-    reviewer = createUser(t, { role: 'reviewer' });
+    analyst = await addUser(t);
+    reviewer = await addUser(t, { role: 'reviewer' });
   });
   afterEach(() => t.dispose());
 
@@ -143,7 +143,7 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
 
     it('answers the same list on the site as through the API, and refuses a bad period', async () => {
       const site = siteClient(t);
-      site.signInAs(reviewer.id);
+      site.useSession(reviewer.token);
       const query = 'status=both&from=2026-11-25&lang=kk';
       const fromSite = await site.get(`/review/blocking-list.csv?${query}`);
       const fromApi = await (await exportOf(`/api/materials/export/blocking.csv?${query}`)).text();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_APP_ENGINES } from '../../testing/pg-test-app';
 import { deleteOf, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import type { createTestApp } from '../../testing/test-app';
-import { createUser, type TestUser } from '../../testing/users';
+import { addUser, type TestUser } from '../../testing/users';
 import { getJson, report, walk } from './testing';
 
 // The routes run on either engine's stores (testing/pg-test-app.ts).
@@ -14,8 +14,8 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
 
   beforeEach(async () => {
     t = await create();
-    analyst = createUser(t);
-    reviewer = createUser(t, { role: 'reviewer' });
+    analyst = await addUser(t);
+    reviewer = await addUser(t, { role: 'reviewer' });
   });
   afterEach(() => t.dispose());
 
@@ -32,7 +32,7 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
         evidence: { sha256: 'a'.repeat(64), mime: 'image/png', bytes: 100 },
       });
       t.advance(DAY);
-      const other = createUser(t);
+      const other = await addUser(t);
       await report(t, other, {
         url: 'http://casino-royal.example.kz/promo',
         topics: ['fraud', 'gambling'],

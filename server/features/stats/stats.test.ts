@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_APP_ENGINES } from '../../testing/pg-test-app';
 import { deleteOf, pushAs } from '../../testing/reports';
 import type { createTestApp } from '../../testing/test-app';
-import { createUser, type TestUser } from '../../testing/users';
+import { addUser, type TestUser } from '../../testing/users';
 import { getJson, report, walk } from '../review/testing';
 
 // The routes run on either engine's stores (testing/pg-test-app.ts).
@@ -14,8 +14,8 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
 
   beforeEach(async () => {
     t = await create();
-    analyst = createUser(t);
-    reviewer = createUser(t, { role: 'reviewer' });
+    analyst = await addUser(t);
+    reviewer = await addUser(t, { role: 'reviewer' });
   });
   afterEach(() => t.dispose());
 

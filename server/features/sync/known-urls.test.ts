@@ -3,7 +3,7 @@ import { canonicalUrl, urlKeyHash } from '#shared/url-key';
 import { TEST_APP_ENGINES } from '../../testing/pg-test-app';
 import { type JsonAnswer, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import type { createTestApp } from '../../testing/test-app';
-import { createUser, type TestUser } from '../../testing/users';
+import { addUser, type TestUser } from '../../testing/users';
 import { knownUrlHashes } from './known-urls-service';
 
 // The routes run on either engine's stores (testing/pg-test-app.ts).
@@ -13,7 +13,7 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
 
   beforeEach(async () => {
     t = await create();
-    analyst = createUser(t);
+    analyst = await addUser(t);
   });
   afterEach(() => t.dispose());
 
@@ -29,8 +29,8 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
       const b = sampleReport({ url: 'https://www.example.kz/a' });
       const c = sampleReport({ url: 'https://example.kz/c' });
       await pushAs(t, analyst, [upsertOf(a), upsertOf(c)]);
-      await pushAs(t, createUser(t), [upsertOf(b)]);
-      const { status, body } = await knownUrls(createUser(t, { consent: false }));
+      await pushAs(t, await addUser(t), [upsertOf(b)]);
+      const { status, body } = await knownUrls(await addUser(t, { consent: false }));
       expect(status).toBe(200);
       expect(body.hasMore).toBe(false);
       expect(body.hashes).toEqual([

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_APP_ENGINES } from '../../testing/pg-test-app';
 import { deleteOf, pushAs, sampleReport, upsertOf } from '../../testing/reports';
-import { createUser, type TestUser } from '../../testing/users';
+import { addUser, type TestUser } from '../../testing/users';
 
 // The routes run on either engine's stores (testing/pg-test-app.ts).
 describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
@@ -10,7 +10,7 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
 
   beforeEach(async () => {
     t = await create();
-    analyst = createUser(t);
+    analyst = await addUser(t);
   });
   afterEach(() => t.dispose());
 
@@ -100,7 +100,7 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
     it("does not let another user replay someone's mutation id", async () => {
       const mutation = upsertOf(sampleReport());
       await pushAs(t, analyst, [mutation]);
-      const { body } = await pushAs(t, createUser(t), [mutation]);
+      const { body } = await pushAs(t, await addUser(t), [mutation]);
       expect(body.results[0]).toMatchObject({ status: 'rejected', code: 'conflict' });
       expect(body.results[0].report).toBeUndefined();
     });
