@@ -94,6 +94,7 @@ export function siteClient(t: TestApp, env?: object) {
     },
     /** Starts a site session for the user directly (as if they had signed in). */
     signInAs(userId: string) {
+      if ('pg' in t) throw new Error('the app signs in on PostgreSQL: useSession(a user token)');
       const { token } = insertTestToken(
         t,
         userId,
@@ -103,6 +104,10 @@ export function siteClient(t: TestApp, env?: object) {
       );
       jar.set(SESSION_COOKIE, token);
       return token;
+    },
+    /** Signs in with a live token the test already has, on whichever engine holds it. */
+    useSession(token: string) {
+      jar.set(SESSION_COOKIE, token);
     },
   };
 }
