@@ -37,4 +37,9 @@ export interface RetentionStore {
    * queries; `rebuild` also rewrites them whole (for space freed before that was guaranteed).
    */
   eraseFreedSpace(options: { rebuild: boolean }): Promise<void>;
+  /**
+   * Takes the scheduled run of `period` (a day) for `owner`, a server process: answers false when
+   * another process on the database took it already, so that of several replicas one runs it.
+   */
+  claimRun(period: string, owner: string, at: string): Promise<boolean>;
 }

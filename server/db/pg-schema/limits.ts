@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 
 /**
  * Failed attempts counted by the abuse limits, shared by every process on the database (as
@@ -17,4 +17,16 @@ export const limitFailures = pgTable(
     index('limit_failures_key_idx').on(t.log, t.key, t.at),
     index('limit_failures_at_idx').on(t.at),
   ],
+);
+
+/** Which process took a scheduled job's run for a period (as ../schema/limits.ts). */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    period: text('period').notNull(),
+    owner: text('owner').notNull(),
+    claimedAt: text('claimed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
 );

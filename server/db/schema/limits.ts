@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Failed attempts counted by the abuse limits (wrong passwords per account, per address, per
@@ -18,4 +18,19 @@ export const limitFailures = sqliteTable(
     index('limit_failures_key_idx').on(t.log, t.key, t.at),
     index('limit_failures_at_idx').on(t.at),
   ],
+);
+
+/**
+ * Which process took a scheduled job's run for a period (retention: one run a day), so that of
+ * several server processes on one database only one runs it.
+ */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    period: text('period').notNull(),
+    owner: text('owner').notNull(),
+    claimedAt: text('claimed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
 );

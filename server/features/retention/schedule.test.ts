@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage } from '../../db/open';
 import { users } from '../../db/schema';
 import { silentLogger } from '../../logger';
-import { createTestApp } from '../../testing/test-app';
+import { createTestApp, TEST_ENGINE } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
 import { startRetentionSchedule } from './schedule';
 
@@ -15,16 +15,11 @@ let closed: TestUser;
 beforeEach(async () => {
   t = await createTestApp({ WEBTAGGER_RETENTION_DAYS: '30' });
   closed = createUser(t, { email: 'long-gone@gov.test' });
-  t.sqlite.db
-    .update(users)
-    .set({ status: 'closed', closedAt: '2020-01-01T00:00:00.000Z' })
-    .where(eq(users.id, closed.id))
-    .run();
+  t.update('users', closed.id, { status: 'closed', closedAt: '2020-01-01T00:00:00.000Z' });
 });
 afterEach(() => t.dispose());
 
-const emailOf = (id: string) =>
-  t.sqlite.db.select({ email: users.email }).from(users).where(eq(users.id, id)).get()?.email;
+const emailOf = async (id: string) => (await t.rows('users')).find((u) => u.id === id)?.email;
 
 describe('the retention schedule', () => {
   it('runs soon after start, and not once stopped', async () => {
@@ -47,9 +42,40 @@ describe('the retention schedule', () => {
     expect((await first)?.userIds).toEqual([closed.id]);
     schedule.stop();
   });
+
+  it("runs the day's retention in one of several processes on the database", async () => {
+    // Each schedule stands for a server process; what each reads of due accounts is counted.
+    const reads = [0, 0, 0];
+    const schedules = reads.map((_, i) =>
+      startRetentionSchedule(
+        {
+          storage: {
+            ...t.storage,
+            retention: {
+              ...t.storage.retention,
+              dueClosed: (...args) => {
+                reads[i]!++;
+                return t.storage.retention.dueClosed(...args);
+              },
+            },
+          },
+          config: t.deps.config,
+          logger: silentLogger,
+          now: t.deps.now,
+        },
+        { firstRunMs: 1, everyMs: 60_000 },
+      ),
+    );
+    await expect.poll(() => emailOf(closed.id), { timeout: 5000 }).toMatch(/@invalid$/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const schedule of schedules) schedule.stop();
+    expect(reads.filter((n) => n > 0)).toHaveLength(1);
+    expect(await t.rows('jobRuns')).toMatchObject([{ job: 'retention', period: '2026-11-24' }]);
+  });
 });
 
-describe('npm run retention', () => {
+// The command on the SQLite data folder; on PostgreSQL it is the same command with the URL set.
+describe.runIf(TEST_ENGINE === 'SQLite')('npm run retention', () => {
   it('destroys what is due in the configured data folder', () => {
     t.sqlite.close(); // the folder is the command's now
     const run = spawnSync(

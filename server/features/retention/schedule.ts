@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
 import type { Storage } from '../../storage';
@@ -13,7 +14,9 @@ export type RetentionSchedule = {
 
 /**
  * Runs retention shortly after start and then daily. The timers never keep the process alive,
- * and a failed run is logged and retried at the next tick.
+ * and a failed run is logged and retried at the next tick. Of several server processes on one
+ * database, the one that claims the day's run runs it (a run destroys all that is due, so a day
+ * whose run failed is caught up by the next); `runNow` runs whatever the others did.
  */
 export function startRetentionSchedule(
   deps: {
@@ -53,8 +56,18 @@ export function startRetentionSchedule(
       });
     return running;
   };
-  const first = setTimeout(runNow, timing.firstRunMs);
-  const daily = setInterval(runNow, timing.everyMs);
+  const owner = randomUUID();
+  const scheduled = async () => {
+    const now = deps.now();
+    const day = now.toISOString().slice(0, 10);
+    try {
+      if (await deps.storage.retention.claimRun(day, owner, now.toISOString())) await runNow();
+    } catch (err) {
+      deps.logger.error('retention failed', { error: err instanceof Error ? err.name : 'unknown' });
+    }
+  };
+  const first = setTimeout(scheduled, timing.firstRunMs);
+  const daily = setInterval(scheduled, timing.everyMs);
   first.unref();
   daily.unref();
   return {

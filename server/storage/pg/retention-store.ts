@@ -4,6 +4,7 @@ import {
   consents,
   documents,
   erasures,
+  jobRuns,
   reports,
   tokens,
   users,
@@ -104,6 +105,14 @@ export function pgRetentionStore(db: PgDb): RetentionStore {
     async eraseFreedSpace(options) {
       const tables = DESTROYED_IN.join(', ');
       await db.execute(sql.raw(`${options.rebuild ? 'VACUUM FULL' : 'VACUUM'} ${tables}`));
+    },
+    async claimRun(period, owner, at) {
+      const taken = await db
+        .insert(jobRuns)
+        .values({ job: 'retention', period, owner, claimedAt: at })
+        .onConflictDoNothing()
+        .returning({ owner: jobRuns.owner });
+      return taken.length === 1;
     },
   };
 }

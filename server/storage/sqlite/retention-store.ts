@@ -7,6 +7,7 @@ import {
   consents,
   documents,
   erasures,
+  jobRuns,
   reports,
   tokens,
   users,
@@ -100,6 +101,14 @@ export function sqliteRetentionStore(db: Db, sqlite: Database.Database): Retenti
 
     async eraseFreedSpace(options) {
       eraseFreedSpace(sqlite, options);
+    },
+    async claimRun(period, owner, at) {
+      const taken = db
+        .insert(jobRuns)
+        .values({ job: 'retention', period, owner, claimedAt: at })
+        .onConflictDoNothing()
+        .run();
+      return taken.changes === 1;
     },
   };
 }
