@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { materialsQuerySchema } from '../../shared/schemas/review';
 import { openStorage } from '../../server/db/open';
 import { decideInBulk } from '../../server/features/review/bulk-decision-service';
 import { listMaterials } from '../../server/features/review/materials-list';
+import { materialsQuerySchema } from '../../shared/schemas/review';
 import { bigDatabase, copyDatabase } from '../lib/big-database';
 import type { Measure } from '../lib/measure';
 import { median, percentile, round } from '../lib/stats';
@@ -50,7 +50,7 @@ export const measure: Measure = {
       }
 
       const open = await storage.review.materialsPage(
-        materialsQuerySchema.parse({ status: 'submitted', limit: BULK }),
+        { ...materialsQuerySchema.parse({ status: 'submitted' }), limit: BULK },
         undefined,
       );
       if (open.length < BULK) throw new Error(`only ${open.length} submitted materials`);

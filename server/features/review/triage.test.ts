@@ -176,6 +176,24 @@ describe.each(TEST_APP_ENGINES)('on $engine', ({ create }) => {
     expect(garbled.status).toBe(400);
   });
 
+  it('lets no analyst claim, take next, decide in bulk or keep filters', async () => {
+    const [id] = await materials(1);
+    const answers = await Promise.all([
+      post(analyst, `/api/materials/${id}/claim`, {}),
+      post(analyst, `/api/materials/${id}/release`, {}),
+      post(analyst, '/api/materials/decisions', {
+        status: 'under_review',
+        comment: '',
+        materials: [{ id, expectedVersion: 1 }],
+      }),
+      post(analyst, '/api/materials/filters', { name: 'x', query: '' }),
+      getJson(t, analyst, '/api/materials/next'),
+      getJson(t, analyst, '/api/materials/filters'),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([403, 403, 403, 403, 403, 403]);
+    expect((await t.storage.review.materialFile(id!))!.material.version).toBe(1);
+  });
+
   it("keeps each reviewer's saved filters, replaced by name, deleted only by their owner", async () => {
     const saved = await post(anna, '/api/materials/filters', {
       name: 'Новые казино',

@@ -98,6 +98,9 @@ describe('triage on the site', () => {
     expect((await boris.get('/review?lang=en')).html).not.toContain('по заголовку');
     const deleted = await anna.post(`/review/filters/${filterId}/delete`, {});
     expect(deleted.location).toBe('/review?deleted=1');
+    const analyst = siteClient(t);
+    analyst.signInAs(createUser(t).id);
+    expect((await analyst.get('/review/next')).status).toBe(403);
     const notice = await anna.post('/review/selection/notice', { material: [ids[0]!, ids[1]!] });
     expect(notice.location).toBe(`/review/notices/new?material=${ids[0]}&material=${ids[1]}`);
   });
