@@ -30,17 +30,23 @@ export function descending(query: MaterialsQuery): boolean {
  */
 export function queueOrder(query: MaterialsQuery, seq: Column, after: QueueCursor | undefined) {
   const column = sortColumn(query);
+  // Ties go by creation order from the sort column's own table, so that its (value, seq) index
+  // answers the order by itself.
+  const tie =
+    column === materials.updatedAt || column === materials.title
+      ? materials.seq
+      : facets.materialSeq;
   const down = descending(query);
   const by = down ? desc : asc;
   let start: SQL | undefined;
   if (after !== undefined) {
     if (column === undefined) start = down ? lt(seq, after.seq) : gt(seq, after.seq);
-    else if (down) start = sql`(${column}, ${facets.materialSeq}) < (${after.value}, ${after.seq})`;
-    else start = sql`(${column}, ${facets.materialSeq}) > (${after.value}, ${after.seq})`;
+    else if (down) start = sql`(${column}, ${tie}) < (${after.value}, ${after.seq})`;
+    else start = sql`(${column}, ${tie}) > (${after.value}, ${after.seq})`;
   }
   return {
     start,
-    orderBy: column === undefined ? [by(seq)] : [by(column), by(facets.materialSeq)],
+    orderBy: column === undefined ? [by(seq)] : [by(column), by(tie)],
     /** The sort column's value of each row, for the next page's cursor. */
     sortKey: column === undefined ? sql<null>`null` : sql<string | number>`${column}`,
   };

@@ -61,13 +61,19 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
         ...filters(query),
         search?.where,
         search?.indexed ? eq(facets.materialSeq, materialsSearch.rowid) : undefined,
+        eq(materials.seq, facets.materialSeq),
         order.start,
         openTo(scope.openTo),
       );
-      const source = search?.indexed
-        ? db.select(columns).from(materialsSearch).crossJoin(facets).$dynamic()
-        : db.select(columns).from(facets).$dynamic();
-      const joined = source.innerJoin(materials, eq(materials.seq, facets.materialSeq));
+      // CROSS JOIN fixes SQLite's loop order: the table whose index holds the sort drives, so a
+      // page stops after its rows instead of sorting every match (unANALYZEd, the planner may
+      // otherwise scan materials and sort).
+      const byMaterials = query.sort === 'updated' || query.sort === 'title';
+      const joined = search?.indexed
+        ? db.select(columns).from(materialsSearch).crossJoin(facets).crossJoin(materials).$dynamic()
+        : byMaterials
+          ? db.select(columns).from(materials).crossJoin(facets).$dynamic()
+          : db.select(columns).from(facets).crossJoin(materials).$dynamic();
       return (
         scope.openTo === undefined
           ? joined
