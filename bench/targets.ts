@@ -75,4 +75,10 @@ export const TARGETS: readonly Target[] = [
       r.figures?.politenessViolations === 0 &&
       (r.figures?.rssGrowthMB ?? Number.POSITIVE_INFINITY) < 20,
   },
+  {
+    id: 'P11',
+    what: "reviewers' queue: first page under filters and sorting at 1 M reports; one decision on 500 materials",
+    target: 'p95 < 200 ms; < 30 s',
+    met: (r) => r.value < 200 && (r.figures?.bulkSeconds ?? Number.POSITIVE_INFINITY) < 30,
+  },
 ];

@@ -95,7 +95,7 @@ test('a notice of two materials goes overdue when its deadline passes and prints
       .locator('input[type=checkbox]')
       .check();
   }
-  await page.locator('#notice-selection button').click();
+  await page.locator('button[formaction="/review/selection/notice"]').click();
   await expect(page.locator('ul.chosen li')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/notices-new-ru.png`, fullPage: true });
   await page.locator('#legalGround').selectOption('communications_41_1_p1');

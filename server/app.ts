@@ -13,6 +13,7 @@ import { noticeRoutes } from './features/notices/routes';
 import { openApiRoutes } from './features/openapi/routes';
 import { recheckRoutes } from './features/rechecks/routes';
 import { reviewEvidenceRoutes, reviewRoutes } from './features/review/routes';
+import { triageRoutes } from './features/review/triage-routes';
 import { statsRoutes } from './features/stats/routes';
 import { subjectRoutes } from './features/subject/routes';
 import { evidenceRoutes } from './features/sync/evidence-routes';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/known-urls', knownUrlsRoutes(deps));
   app.route('/api/evidence', evidenceRoutes(deps));
   app.route('/api/evidence', reviewEvidenceRoutes(deps));
+  app.route('/api/materials', triageRoutes(deps));
   app.route('/api/materials', reviewRoutes(deps));
   app.route('/api/materials', recheckRoutes(deps));
   app.route('/api/notices', noticeRoutes(deps));

@@ -21,6 +21,7 @@ import { registerRoutes } from './public/register-routes';
 import { streamRegistrationUpload } from './public/registration-upload';
 import { signInRoutes } from './public/sign-in-routes';
 import { reviewRoutes } from './review/review-routes';
+import { triageSiteRoutes } from './review/triage-routes';
 import { siteSecurityHeaders } from './security-headers';
 import type { SiteEnv } from './site-env';
 import { staticFiles } from './static-files';
@@ -71,6 +72,7 @@ export function siteApp(
   site.route('/', signInRoutes(deps, loginThrottle));
   site.route('/', registerRoutes(deps));
   site.route('/', adminRoutes(deps));
+  site.route('/', triageSiteRoutes(deps));
   site.route('/', reviewRoutes(deps));
   site.route('/', noticesRoutes(deps));
   site.route('/', recipientsRoutes(deps));

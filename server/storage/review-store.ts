@@ -106,6 +106,54 @@ export type BlockingQuery = {
 export type DailyCountQuery = { facet: string; from?: string; to?: string; byDay: boolean };
 export type Bucket = { key: string; count: number };
 
+/** A position in the queue: the sort column's value (absent when sorting by creation) and seq. */
+export type QueueCursor = { seq: number; value?: string | number };
+
+/** A material in the queue with its sort column's value (null when sorted by creation). */
+export type QueueRow = MaterialRecord & { sortKey: string | number | null };
+
+/** Narrows a queue page: `openTo` leaves out the materials claimed by anyone but that reviewer. */
+export type QueueScope = { openTo?: string };
+
+/** A material's current holder, with their name (null once their account was closed). */
+export type ClaimRecord = {
+  materialId: string;
+  userId: string;
+  name: string | null;
+  since: string;
+  assignedBy: string | null;
+  version: number;
+};
+
+/**
+ * A claim (`userId` is the actor), an assignment (`userId` is someone else) or a release
+ * (`userId` null). A claim succeeds only if nobody else holds the material; an assignment or a
+ * release of someone else's claim only if that claim is still at `expectedVersion`.
+ */
+export type ClaimChange = {
+  materialId: string;
+  userId: string | null;
+  byUserId: string;
+  expectedVersion?: number;
+  at: Date;
+  ip: string;
+};
+
+export type ClaimOutcome =
+  | { kind: 'changed'; claim: ClaimRecord | null; version: number }
+  | { kind: 'not_found' }
+  | { kind: 'taken'; claim: ClaimRecord }
+  | { kind: 'moved'; claim: ClaimRecord | null; version: number };
+
+export type SavedFilterRecord = {
+  id: string;
+  userId: string;
+  name: string;
+  /** The queue's query string (filters and sort). */
+  query: string;
+  createdAt: string;
+};
+
 /** Materials as reviewers see them: the queue, a material's file, decisions, exports, statistics. */
 export interface ReviewStore {
   /** Brings the read model (queue filters, daily counts) up to date with every change. */
@@ -114,7 +162,11 @@ export interface ReviewStore {
    * One page (`limit + 1` rows tell whether there is more) of the queue after a seq cursor; with
    * `withdrawn`, of the materials whose every report was withdrawn.
    */
-  materialsPage(query: MaterialsQuery, afterSeq: number | undefined): Promise<MaterialRecord[]>;
+  materialsPage(
+    query: MaterialsQuery,
+    after: QueueCursor | undefined,
+    scope?: QueueScope,
+  ): Promise<QueueRow[]>;
   /** The reports (live and withdrawn) of these materials, as the queue aggregates them. */
   reportFacts(materialIds: string[]): Promise<ReportFacts[]>;
   /** A material with its live and withdrawn reports and its history, if it exists. */
@@ -130,4 +182,14 @@ export interface ReviewStore {
   dailyCounts(query: DailyCountQuery): Promise<Bucket[]>;
   /** The sum of the daily totals in the period. */
   totalReports(query: Omit<DailyCountQuery, 'facet' | 'byDay'>): Promise<number>;
+  /** Who holds these materials (those nobody holds are left out). */
+  claimsOf(materialIds: string[]): Promise<ClaimRecord[]>;
+  /** Claims, assigns or releases a material, audited in the same transaction. */
+  changeClaim(change: ClaimChange): Promise<ClaimOutcome>;
+  /** A reviewer's saved filters, by name. */
+  savedFilters(userId: string): Promise<SavedFilterRecord[]>;
+  /** Saves a filter; one of the same name by the same reviewer is replaced. */
+  saveFilter(filter: SavedFilterRecord): Promise<SavedFilterRecord>;
+  /** Deletes one of the reviewer's saved filters; false if they have none of that id. */
+  deleteFilter(userId: string, id: string): Promise<boolean>;
 }

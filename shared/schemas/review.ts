@@ -15,6 +15,9 @@ import {
 export const MATERIALS_PAGE = { default: 50, max: 200 } as const;
 export const DECISION_COMMENT_LENGTH = 2000;
 export const SEARCH_LENGTH = 200;
+/** The columns the queue sorts by. */
+export const QUEUE_SORTS = ['reported', 'updated', 'reports', 'status', 'title'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 /** The filters of the reviewers' queue; `q` finds a URL (any form of it) or text in URLs and titles. */
 export const materialsQuerySchema = z.object({
@@ -27,10 +30,29 @@ export const materialsQuerySchema = z.object({
   withdrawn: z.enum(['true', 'false']).optional(),
   /** `newest` (default) lists the most recently first reported materials first. */
   order: z.enum(['newest', 'oldest']).default('newest'),
+  /**
+   * Sorts by another column instead (`order` then no longer applies), ties by when first
+   * reported: `updated` (last status change), `reports` (live ones), `status`, `title`, `reported`.
+   */
+  sort: z.enum(QUEUE_SORTS).optional(),
+  /** The direction of `sort`: `desc` (default) or `asc`. */
+  dir: z.enum(['asc', 'desc']).optional(),
   cursor: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(MATERIALS_PAGE.max).default(MATERIALS_PAGE.default),
 });
 export type MaterialsQuery = z.infer<typeof materialsQuerySchema>;
+
+/** A reviewer working on a material; `version` goes back as `expectedVersion` to assign or release. */
+export const materialClaimSchema = z.object({
+  userId: z.uuid(),
+  /** The holder's full name; null once their account was closed. */
+  name: z.string().nullable(),
+  since: z.iso.datetime(),
+  /** Who assigned it, when not the holder themselves. */
+  assignedBy: z.uuid().nullable(),
+  version: z.number().int().positive(),
+});
+export type MaterialClaim = z.infer<typeof materialClaimSchema>;
 
 /** A material as the queue shows it: what its live reports say, aggregated. */
 export const materialSummarySchema = z.object({
@@ -56,6 +78,8 @@ export const materialSummarySchema = z.object({
   lastReportedAt: z.iso.datetime(),
   /** When the status last changed (or the material was created). */
   updatedAt: z.iso.datetime(),
+  /** Who works on it (claimed, or assigned by someone else), since when; null when nobody. */
+  claim: materialClaimSchema.nullable(),
 });
 export type MaterialSummary = z.infer<typeof materialSummarySchema>;
 

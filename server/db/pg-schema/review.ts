@@ -40,7 +40,11 @@ export const reviewMaterialFacets = pgTable(
     regions: integer('regions').notNull(),
     resourceTypes: integer('resource_types').notNull(),
   },
-  (t) => [index('review_material_facets_status_idx').on(t.status, t.materialSeq)],
+  (t) => [
+    index('review_material_facets_status_idx').on(t.status, t.materialSeq),
+    // The queue sorted by how many live reports a material has.
+    index('review_material_facets_reports_idx').on(t.liveReports, t.materialSeq),
+  ],
 );
 
 /**

@@ -8,4 +8,5 @@ export * from './notices';
 export * from './rechecks';
 export * from './reports';
 export * from './review';
+export * from './triage';
 export * from './users';

@@ -50,6 +50,9 @@ export const materials = sqliteTable(
   (t) => [
     index('materials_url_key_hash_idx').on(t.urlKeyHash),
     index('materials_status_idx').on(t.status),
+    // The reviewers' queue sorts by these, ties broken by creation order.
+    index('materials_updated_idx').on(t.updatedAt, t.seq),
+    index('materials_title_idx').on(t.title, t.seq),
   ],
 );
 export type MaterialRow = typeof materials.$inferSelect;

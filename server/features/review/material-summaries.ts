@@ -1,7 +1,7 @@
 import type { Evidence } from '#shared/schemas/report';
 import type { MaterialSummary } from '#shared/schemas/review';
 import type { Storage } from '../../storage';
-import type { MaterialRecord } from '../../storage/review-store';
+import type { ClaimRecord, MaterialRecord } from '../../storage/review-store';
 import { codesOfMask, maskOf } from './facet-masks';
 
 type Aggregate = {
@@ -25,7 +25,9 @@ export async function summarizeMaterials(
   rows: MaterialRecord[],
 ): Promise<MaterialSummary[]> {
   if (rows.length === 0) return [];
-  const live = await storage.review.reportFacts(rows.map((row) => row.id));
+  const ids = rows.map((row) => row.id);
+  const live = await storage.review.reportFacts(ids);
+  const claims = new Map((await storage.review.claimsOf(ids)).map((c) => [c.materialId, c]));
   const aggregates = new Map<string, Aggregate>();
   for (const report of live) {
     const a = aggregates.get(report.materialId) ?? emptyAggregate(report.createdAt);
@@ -50,7 +52,9 @@ export async function summarizeMaterials(
     }
     if (report.createdAt > a.lastReportedAt) a.lastReportedAt = report.createdAt;
   }
-  return rows.map((row) => summaryOf(row, aggregates.get(row.id) ?? emptyAggregate(row.createdAt)));
+  return rows.map((row) =>
+    summaryOf(row, aggregates.get(row.id) ?? emptyAggregate(row.createdAt), claims.get(row.id)),
+  );
 }
 
 function emptyAggregate(createdAt: string): Aggregate {
@@ -67,7 +71,7 @@ function emptyAggregate(createdAt: string): Aggregate {
   };
 }
 
-function summaryOf(row: MaterialRecord, a: Aggregate): MaterialSummary {
+function summaryOf(row: MaterialRecord, a: Aggregate, claim?: ClaimRecord): MaterialSummary {
   return {
     id: row.id,
     urlKey: row.urlKey,
@@ -88,5 +92,14 @@ function summaryOf(row: MaterialRecord, a: Aggregate): MaterialSummary {
     firstReportedAt: row.createdAt,
     lastReportedAt: a.lastReportedAt,
     updatedAt: row.updatedAt,
+    claim: claim
+      ? {
+          userId: claim.userId,
+          name: claim.name,
+          since: claim.since,
+          assignedBy: claim.assignedBy,
+          version: claim.version,
+        }
+      : null,
   };
 }

@@ -129,6 +129,8 @@ export function Layout(props: {
   title: string;
   /** False on the page that asks for consent itself. */
   consentReminder?: boolean;
+  /** A script of the site's own (static-files.ts) that enhances the page. */
+  script?: string;
   children?: Child;
 }) {
   const { view, title } = props;
@@ -139,6 +141,7 @@ export function Layout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${view.t.siteName}`}</title>
         <link rel="stylesheet" href={STYLESHEET_URL} />
+        {props.script && <script src={props.script} defer />}
       </head>
       <body>
         <a class="skip" href="#main">

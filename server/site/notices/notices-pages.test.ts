@@ -54,7 +54,7 @@ describe('notices on the site', () => {
   it('drafts from selected materials, sends, and escalates the notice once overdue', async () => {
     await addRecipient();
     const queue = await reviewer.get('/review?lang=en');
-    expect(queue.html).toContain('form="notice-selection"');
+    expect(queue.html).toContain('form="selection"');
     const path = await draftFromSelection();
     const draft = await reviewer.get(`${path}?lang=en`);
     expect(draft.html).toContain('data-notice-status="draft"');

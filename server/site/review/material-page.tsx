@@ -7,12 +7,15 @@ import { formatTime } from '../components/format';
 import { type FieldErrors, Notice } from '../components/forms';
 import { Layout } from '../components/layout';
 import { MaterialNotices } from '../notices/material-notices';
+import { REVIEW_KEYS_URL } from '../static-files';
 import type { View } from '../view';
 import { label } from '../vocabulary';
+import { ClaimBox, type Reviewer } from './claim-box';
 import { type DecisionDraft, DecisionForm } from './decision-form';
 import { CaptureFacts, CustodyTable, EvidenceSection } from './evidence-section';
 import { evidenceHref, StatusBadge } from './evidence-thumbs';
 import { legalGroundText } from './legal-ground-fields';
+import { KeyboardHelp } from './queue-triage';
 import { RecheckSection } from './recheck-section';
 
 function Geography(props: { view: View; report: ReviewReport }) {
@@ -163,6 +166,23 @@ function History(props: { view: View; detail: MaterialDetail }) {
   );
 }
 
+/** Back to the queue, on to the next material nobody else holds, and the keyboard's help. */
+function QueueLinks(props: { view: View; materialId: string; query: string }) {
+  const { t } = props.view;
+  const q = props.query ? `${props.query}&` : '';
+  return (
+    <p class="actions queue-links">
+      <a href={props.query ? `/review?${props.query}` : '/review'} data-key="queue">
+        {t.triage.backToQueue}
+      </a>{' '}
+      <a href={`/review/next?${q}after=${props.materialId}`} data-key="next">
+        {t.triage.next}
+      </a>{' '}
+      <KeyboardHelp view={props.view} page="material" />
+    </p>
+  );
+}
+
 /** A material for reviewers: what it is, the decision form, its history, reports and evidence. */
 export function MaterialPage(props: {
   view: View;
@@ -173,13 +193,17 @@ export function MaterialPage(props: {
   custody?: Record<string, unknown>[];
   checks: RecheckView[];
   notices: NoticeSummary[];
+  reviewers: Reviewer[];
+  /** The queue's filters and sort the reviewer came with: "next" and "back" keep them. */
+  queueQuery: string;
 }) {
   const { view, detail } = props;
   const { material } = detail;
   const { t, lang } = view;
   return (
-    <Layout view={view} title={material.title || material.url}>
+    <Layout view={view} title={material.title || material.url} script={REVIEW_KEYS_URL}>
       {props.notice && <Notice kind={props.notice.kind}>{props.notice.text}</Notice>}
+      <QueueLinks view={view} materialId={material.id} query={props.queueQuery} />
       {material.withdrawn && <Notice kind="info">{t.material.withdrawnNotice}</Notice>}
       <dl class="facts">
         <dt>{t.material.url}</dt>
@@ -209,6 +233,7 @@ export function MaterialPage(props: {
           </>
         )}
       </dl>
+      <ClaimBox view={view} material={material} reviewers={props.reviewers} />
       <h2>{t.material.decision}</h2>
       <DecisionForm view={view} material={material} draft={props.draft} errors={props.errors} />
       <h2>{t.material.history}</h2>

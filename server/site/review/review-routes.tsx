@@ -2,11 +2,7 @@
 import { type Context, Hono } from 'hono';
 import { blockingListQuerySchema } from '#shared/schemas/blocking-list';
 import { evidenceParamsSchema } from '#shared/schemas/evidence';
-import {
-  DECISION_COMMENT_LENGTH,
-  decisionRequestSchema,
-  materialsQuerySchema,
-} from '#shared/schemas/review';
+import { DECISION_COMMENT_LENGTH, decisionRequestSchema } from '#shared/schemas/review';
 import { clientAddress } from '../../features/auth/client-address';
 import {
   custodyEventsOf,
@@ -19,9 +15,15 @@ import { evidencePackage } from '../../features/evidence/package-service';
 import { listNotices } from '../../features/notices/notices-service';
 import { recheckHistory, recheckMaterial } from '../../features/rechecks/recheck-service';
 import { exportBlockingList } from '../../features/review/blocking-export';
+import { changeClaim } from '../../features/review/claim-service';
 import { decideMaterial } from '../../features/review/decision-service';
 import { materialDetail } from '../../features/review/material-detail';
 import { listMaterials } from '../../features/review/materials-list';
+import {
+  listSavedFilters,
+  queueQueryOf,
+  queueQueryString,
+} from '../../features/review/saved-filters';
 import { requireSiteRole } from '../../features/web-session/middleware';
 import type { AppDeps } from '../../http/env';
 import { ApiError } from '../../http/errors';
@@ -36,20 +38,9 @@ import type { DecisionDraft } from './decision-form';
 import { legalGroundFromForm } from './legal-ground-fields';
 import { MaterialPage } from './material-page';
 import { QueuePage } from './queue-page';
+import { activeReviewers, claimNotice, refusedClaimText } from './triage-texts';
 
 const QUEUE_PAGE_SIZE = 50;
-
-/** The queue's filters from the query string; a filter that is not valid is dropped. */
-function queueQuery(c: Context) {
-  const raw = c.req.query();
-  const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === '' || !(name in materialsQuerySchema.shape)) continue;
-    const field = materialsQuerySchema.shape[name as keyof typeof materialsQuerySchema.shape];
-    if (field.safeParse(value).success) kept[name] = value;
-  }
-  return materialsQuerySchema.parse({ ...kept, limit: QUEUE_PAGE_SIZE });
-}
 
 /** The reviewer console: the materials queue, a material with its decision form, evidence, the blocking list. */
 export function reviewRoutes(deps: AppDeps) {
@@ -75,6 +66,7 @@ export function reviewRoutes(deps: AppDeps) {
     });
     await recordViewed(deps.storage, id, { id: c.get('viewer')!.id, via: 'console' }, deps.now());
     const custody = await custodyEventsOf(deps.storage, id);
+    const queueQuery = queueQueryString(queueQueryOf(c.req.query()));
     return renderPage(
       c,
       <MaterialPage
@@ -83,10 +75,40 @@ export function reviewRoutes(deps: AppDeps) {
         custody={custody}
         checks={await recheckHistory(storage, id)}
         notices={await listNotices(storage, { materialId: id }, deps.now())}
+        reviewers={await activeReviewers(storage)}
+        queueQuery={queueQuery}
         {...extra}
       />,
       status,
     );
+  };
+
+  // A claim, assignment or release from the material page; refused ones come back with who holds it.
+  const changeClaimFromForm = async (c: Context<SiteEnv>, verb: 'claim' | 'release') => {
+    const t = c.get('t');
+    const raw = await formValues(c);
+    const me = c.get('viewer')!.id;
+    const userId = verb === 'release' ? null : raw.userId || me;
+    const version = Number(raw.expectedVersion);
+    try {
+      await changeClaim(storage, {
+        materialId: idParam(c),
+        userId,
+        byUserId: me,
+        expectedVersion: Number.isSafeInteger(version) && version > 0 ? version : undefined,
+        at: deps.now(),
+        ip: clientAddress(c),
+      });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      if (err.code === 'validation_failed') {
+        return showMaterial(c, { notice: { kind: 'error', text: t.triage.assigneeInvalid } }, 400);
+      }
+      if (err.code !== 'conflict') throw err;
+      return showMaterial(c, { notice: { kind: 'error', text: refusedClaimText(t, err) } }, 409);
+    }
+    const done = userId === null ? 'released' : userId === me ? 'claimed' : 'assigned';
+    return c.redirect(`/review/materials/${idParam(c)}?claim=${done}#claim`, 303);
   };
 
   // The same service, query and answer as the API's export: only the session differs.
@@ -108,12 +130,28 @@ export function reviewRoutes(deps: AppDeps) {
     new Hono<SiteEnv>()
       .use('/review/*', requireSiteRole('reviewer', 'admin'))
       .get('/review', async (c) => {
-        const query = queueQuery(c);
+        const query = queueQueryOf(c.req.query(), QUEUE_PAGE_SIZE);
         const page = await listMaterials(deps.storage, query);
         const notices = await listNotices(storage, { status: 'overdue' }, deps.now());
+        const saved = await listSavedFilters(storage, c.get('viewer')!.id);
+        const t = c.get('t');
+        const said = c.req.query('saved')
+          ? t.triage.filterSaved
+          : c.req.query('deleted')
+            ? t.triage.filterDeleted
+            : c.req.query('noneLeft')
+              ? t.triage.noneLeft
+              : undefined;
         return renderPage(
           c,
-          <QueuePage view={viewOf(c)} filter={query} page={page} overdue={notices.length} />,
+          <QueuePage
+            view={viewOf(c)}
+            filter={query}
+            page={page}
+            overdue={notices.length}
+            savedFilters={saved}
+            notice={said ? { kind: 'success', text: said } : undefined}
+          />,
         );
       })
       .get('/review/materials/:id', (c) => {
@@ -122,9 +160,11 @@ export function reviewRoutes(deps: AppDeps) {
           ? t.material.decided
           : c.req.query('rechecked')
             ? t.rechecks.checked
-            : undefined;
+            : claimNotice(t, c.req.query('claim'));
         return showMaterial(c, notice ? { notice: { kind: 'success', text: notice } } : {});
       })
+      .post('/review/materials/:id/claim', (c) => changeClaimFromForm(c, 'claim'))
+      .post('/review/materials/:id/release', (c) => changeClaimFromForm(c, 'release'))
       .post('/review/materials/:id/recheck', async (c) => {
         await recheckMaterial(recheck, idParam(c), c.get('viewer')!.id);
         return c.redirect(`/review/materials/${idParam(c)}?rechecked=1#rechecks`, 303);

@@ -21,6 +21,7 @@ import type { MaterialsQuery } from '#shared/schemas/review';
 import {
   reviewDailyCounts as counts,
   reviewMaterialFacets as facets,
+  materialClaims,
   materialStatusChanges,
   materials,
   reports,
@@ -34,6 +35,8 @@ import { lockChangeCounter, reserveChangeSeqs } from './change-sequence';
 import type { PgDb, PgTx } from './handles';
 import { materialSearch } from './material-search';
 import { refreshPgProjection } from './projection';
+import { descending, queueOrder } from './queue-order';
+import { openTo, pgTriageStore } from './triage-store';
 
 /** The review side on PostgreSQL. */
 export function pgReviewStore(db: PgDb): ReviewStore {
@@ -41,23 +44,22 @@ export function pgReviewStore(db: PgDb): ReviewStore {
     refresh: () => refreshPgProjection(db),
 
     // Filters are integer tests on the read model's one row per material, in seq order.
-    async materialsPage(query, after) {
-      if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after);
-      const newest = query.order === 'newest';
+    async materialsPage(query, after, scope = {}) {
+      if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after?.seq);
       const search = query.q === undefined ? undefined : await materialSearch(db, query.q);
-      const seq = facets.materialSeq;
-      return db
-        .select(getTableColumns(materials))
+      const order = queueOrder(query, facets.materialSeq, after);
+      const joined = db
+        .select({ ...getTableColumns(materials), sortKey: order.sortKey })
         .from(facets)
         .innerJoin(materials, eq(materials.seq, facets.materialSeq))
-        .where(
-          and(
-            ...filters(query),
-            search,
-            after === undefined ? undefined : newest ? lt(seq, after) : gt(seq, after),
-          ),
-        )
-        .orderBy(newest ? desc(seq) : asc(seq))
+        .$dynamic();
+      return (
+        scope.openTo === undefined
+          ? joined
+          : joined.leftJoin(materialClaims, eq(materialClaims.materialId, materials.id))
+      )
+        .where(and(...filters(query), search, order.start, openTo(scope.openTo)))
+        .orderBy(...order.orderBy)
         .limit(query.limit + 1);
     },
 
@@ -181,6 +183,8 @@ export function pgReviewStore(db: PgDb): ReviewStore {
       return rows.filter((row) => row.count > 0);
     },
 
+    ...pgTriageStore(db),
+
     async totalReports(query) {
       const [total] = await db
         .select({ n: sql<number>`cast(coalesce(${sum(counts.count)}, 0) as integer)` })
@@ -228,10 +232,10 @@ async function bumpReportsOfMaterial(tx: PgTx, materialId: string): Promise<void
  * are the materials without one. Only the status and text filters apply.
  */
 async function withdrawnMaterials(db: PgDb, query: MaterialsQuery, after: number | undefined) {
-  const newest = query.order === 'newest';
+  const newest = descending(query);
   const search = query.q === undefined ? undefined : await materialSearch(db, query.q);
   return db
-    .select(getTableColumns(materials))
+    .select({ ...getTableColumns(materials), sortKey: sql<null>`null` })
     .from(materials)
     .leftJoin(facets, eq(facets.materialSeq, materials.seq))
     .where(

@@ -23,6 +23,7 @@ import type { Db } from '../../db/open';
 import {
   reviewDailyCounts as counts,
   reviewMaterialFacets as facets,
+  materialClaims,
   materialStatusChanges,
   materials,
   reports,
@@ -36,6 +37,8 @@ import { reserveChangeSeqs } from './change-sequence';
 import type { SqliteHandles } from './handles';
 import { materialSearch, materialsSearch } from './material-search';
 import { refreshReviewProjection } from './projection';
+import { descending, queueOrder } from './queue-order';
+import { openTo, sqliteTriageStore } from './triage-store';
 
 /** The review side on SQLite. */
 export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
@@ -47,26 +50,37 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
     // same however many reports there are. A text search long enough for the trigram index reads
     // the index's matches in the same order instead, so it stops after a page too; only a one- or
     // two-character search scans the materials.
-    async materialsPage(query, after) {
-      if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after);
-      const newest = query.order === 'newest';
+    async materialsPage(query, after, scope = {}) {
+      if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after?.seq);
       const search = query.q === undefined ? undefined : materialSearch(db, query.q);
-      const columns = { ...getTableColumns(materials) };
       // An indexed search drives the query from the index, in its rowid (= material seq) order.
       const seq = search?.indexed ? materialsSearch.rowid : facets.materialSeq;
+      const order = queueOrder(query, seq, after);
+      const columns = { ...getTableColumns(materials), sortKey: order.sortKey };
       const where = and(
         ...filters(query),
         search?.where,
         search?.indexed ? eq(facets.materialSeq, materialsSearch.rowid) : undefined,
-        after === undefined ? undefined : newest ? lt(seq, after) : gt(seq, after),
+        eq(materials.seq, facets.materialSeq),
+        order.start,
+        openTo(scope.openTo),
       );
-      const source = search?.indexed
-        ? db.select(columns).from(materialsSearch).crossJoin(facets).$dynamic()
-        : db.select(columns).from(facets).$dynamic();
-      return source
-        .innerJoin(materials, eq(materials.seq, facets.materialSeq))
+      // CROSS JOIN fixes SQLite's loop order: the table whose index holds the sort drives, so a
+      // page stops after its rows instead of sorting every match (unANALYZEd, the planner may
+      // otherwise scan materials and sort).
+      const byMaterials = query.sort === 'updated' || query.sort === 'title';
+      const joined = search?.indexed
+        ? db.select(columns).from(materialsSearch).crossJoin(facets).crossJoin(materials).$dynamic()
+        : byMaterials
+          ? db.select(columns).from(materials).crossJoin(facets).$dynamic()
+          : db.select(columns).from(facets).crossJoin(materials).$dynamic();
+      return (
+        scope.openTo === undefined
+          ? joined
+          : joined.leftJoin(materialClaims, eq(materialClaims.materialId, materials.id))
+      )
         .where(where)
-        .orderBy(newest ? desc(seq) : asc(seq))
+        .orderBy(...order.orderBy)
         .limit(query.limit + 1)
         .all();
     },
@@ -202,6 +216,8 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
         .filter((row: Bucket) => row.count > 0);
     },
 
+    ...sqliteTriageStore(db),
+
     async totalReports(query) {
       const total = db
         .select({ n: sql<number>`cast(coalesce(${sum(counts.count)}, 0) as integer)` })
@@ -250,7 +266,7 @@ function bumpReportsOfMaterial(db: Pick<Db, 'select' | 'get' | 'run'>, materialI
  * topic). Withdrawals are rare, and a page stops once it has found enough of them.
  */
 function withdrawnMaterials(db: Db, query: MaterialsQuery, after: number | undefined) {
-  const newest = query.order === 'newest';
+  const newest = descending(query);
   const search = query.q === undefined ? undefined : materialSearch(db, query.q);
   const searched = search?.indexed
     ? inArray(
@@ -259,7 +275,7 @@ function withdrawnMaterials(db: Db, query: MaterialsQuery, after: number | undef
       )
     : search?.where;
   return db
-    .select(getTableColumns(materials))
+    .select({ ...getTableColumns(materials), sortKey: sql<null>`null` })
     .from(materials)
     .leftJoin(facets, eq(facets.materialSeq, materials.seq))
     .where(

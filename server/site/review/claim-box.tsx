@@ -1,0 +1,63 @@
+/** @jsxImportSource hono/jsx */
+import type { MaterialSummary } from '#shared/schemas/review';
+import { PostForm } from '../components/forms';
+import type { View } from '../view';
+import { ClaimText } from './queue-triage';
+
+export type Reviewer = { id: string; fullName: string };
+
+/**
+ * Who works on the material and since when; claim it, release it, or assign it to another
+ * reviewer. The claim's version goes with a release or assignment, so that one made meanwhile
+ * is not overridden unseen.
+ */
+export function ClaimBox(props: { view: View; material: MaterialSummary; reviewers: Reviewer[] }) {
+  const { view, material } = props;
+  const { t } = view;
+  const claim = material.claim;
+  const me = view.viewer?.id;
+  const action = (verb: string) => `/review/materials/${material.id}/${verb}`;
+  const version = claim && (
+    <input type="hidden" name="expectedVersion" value={String(claim.version)} />
+  );
+  const assigner = claim?.assignedBy
+    ? props.reviewers.find((r) => r.id === claim.assignedBy)?.fullName
+    : undefined;
+  return (
+    <section class="claim-box" id="claim" aria-labelledby="claim-title">
+      <h2 id="claim-title">{t.triage.claimTitle}</h2>
+      <p>
+        <ClaimText view={view} claim={claim} />
+        {assigner && <span class="meta"> ({t.triage.assignedBy(assigner)})</span>}
+      </p>
+      <div class="actions">
+        {claim?.userId !== me && (
+          <PostForm view={view} action={action('claim')} class="inline">
+            {version}
+            <button type="submit" data-key="claim">
+              {t.triage.claim}
+            </button>
+          </PostForm>
+        )}
+        {claim && (
+          <PostForm view={view} action={action('release')} class="inline">
+            {version}
+            <button type="submit">{t.triage.release}</button>
+          </PostForm>
+        )}
+        <PostForm view={view} action={action('claim')} class="inline">
+          {version}
+          <label for="assignee">{t.triage.assignTo}</label>{' '}
+          <select id="assignee" name="userId" required>
+            {props.reviewers
+              .filter((r) => r.id !== claim?.userId)
+              .map((r) => (
+                <option value={r.id}>{r.fullName}</option>
+              ))}
+          </select>{' '}
+          <button type="submit">{t.triage.assign}</button>
+        </PostForm>
+      </div>
+    </section>
+  );
+}

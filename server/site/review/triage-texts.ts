@@ -1,0 +1,33 @@
+import type { MaterialClaim } from '#shared/schemas/review';
+import type { ApiError } from '../../http/errors';
+import type { Storage } from '../../storage';
+import { formatTime } from '../components/format';
+import type { Strings } from '../i18n';
+import type { Reviewer } from './claim-box';
+
+/** The accounts a material may be assigned to: active reviewers and admins, by name. */
+export async function activeReviewers(storage: Pick<Storage, 'accounts'>): Promise<Reviewer[]> {
+  const active = await storage.accounts.list({ status: 'active' }, 10_000);
+  return active
+    .filter((u) => u.role === 'reviewer' || u.role === 'admin')
+    .map((u) => ({ id: u.id, fullName: u.fullName }))
+    .sort((a, b) => a.fullName.localeCompare(b.fullName));
+}
+
+/** The success message after a claim change (`?claim=`), if any. */
+export function claimNotice(t: Strings, done: string | undefined): string | undefined {
+  if (done === 'claimed') return t.triage.claimed;
+  if (done === 'released') return t.triage.released;
+  if (done === 'assigned') return t.triage.assigned;
+  return undefined;
+}
+
+/** Why a claim change was refused: who holds the material since when, or that it moved. */
+export function refusedClaimText(t: Strings, err: ApiError): string {
+  const details = err.details as { claim?: MaterialClaim | null; version?: number } | undefined;
+  if (details?.version === undefined && details?.claim) {
+    const name = details.claim.name ?? t.triage.formerAccount;
+    return t.triage.takenBy(name, formatTime(details.claim.since));
+  }
+  return t.triage.claimMoved;
+}

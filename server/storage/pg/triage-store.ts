@@ -1,0 +1,103 @@
+import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { materialClaims, materials, reviewSavedFilters, users } from '../../db/pg-schema';
+import { claimOutcome, claimWrite } from '../claim-rules';
+import type { ClaimRecord, ReviewStore } from '../review-store';
+import { insertAuditEvent } from './audit-store';
+import type { PgDb, PgRunner } from './handles';
+
+type TriageMethods = Pick<
+  ReviewStore,
+  'claimsOf' | 'changeClaim' | 'savedFilters' | 'saveFilter' | 'deleteFilter'
+>;
+
+/** Only the materials nobody holds or `userId` holds (the queue must left-join the claims). */
+export function openTo(userId: string | undefined): SQL | undefined {
+  if (userId === undefined) return undefined;
+  return or(isNull(materialClaims.userId), eq(materialClaims.userId, userId));
+}
+
+async function claimsWhere(db: PgRunner, where: SQL | undefined): Promise<ClaimRecord[]> {
+  const rows = await db
+    .select({
+      materialId: materialClaims.materialId,
+      userId: materialClaims.userId,
+      name: users.fullName,
+      since: materialClaims.since,
+      assignedBy: materialClaims.assignedBy,
+      version: materialClaims.version,
+    })
+    .from(materialClaims)
+    .leftJoin(users, eq(users.id, materialClaims.userId))
+    .where(and(where, isNotNull(materialClaims.userId)));
+  return rows as ClaimRecord[];
+}
+
+/** Claims and saved filters on PostgreSQL. */
+export function pgTriageStore(db: PgDb): TriageMethods {
+  return {
+    async claimsOf(materialIds) {
+      if (materialIds.length === 0) return [];
+      return claimsWhere(db, inArray(materialClaims.materialId, materialIds));
+    },
+
+    async changeClaim(change) {
+      return db.transaction(async (tx) => {
+        // The material's row lock puts two claims at once one after the other: the second
+        // reads what the first committed.
+        const [material] = await tx
+          .select({ id: materials.id })
+          .from(materials)
+          .where(eq(materials.id, change.materialId))
+          .for('update');
+        if (!material) return { kind: 'not_found' } as const;
+        const [row] = await tx
+          .select()
+          .from(materialClaims)
+          .where(eq(materialClaims.materialId, change.materialId));
+        const [current] = row?.userId
+          ? await claimsWhere(tx, eq(materialClaims.materialId, change.materialId))
+          : [];
+        const refused = claimOutcome(change, current, row?.version ?? 0);
+        if (refused) return refused;
+        const write = claimWrite(change, row?.version ?? 0);
+        await tx
+          .insert(materialClaims)
+          .values(write.row)
+          .onConflictDoUpdate({ target: materialClaims.materialId, set: write.row });
+        await insertAuditEvent(tx, write.audit);
+        const [claim] = write.row.userId
+          ? await claimsWhere(tx, eq(materialClaims.materialId, change.materialId))
+          : [];
+        return { kind: 'changed', claim: claim ?? null, version: write.row.version } as const;
+      });
+    },
+
+    async savedFilters(userId) {
+      return db
+        .select()
+        .from(reviewSavedFilters)
+        .where(eq(reviewSavedFilters.userId, userId))
+        .orderBy(asc(reviewSavedFilters.name));
+    },
+
+    async saveFilter(filter) {
+      const [saved] = await db
+        .insert(reviewSavedFilters)
+        .values(filter)
+        .onConflictDoUpdate({
+          target: [reviewSavedFilters.userId, reviewSavedFilters.name],
+          set: { query: filter.query, createdAt: filter.createdAt },
+        })
+        .returning();
+      return saved!;
+    },
+
+    async deleteFilter(userId, id) {
+      const deleted = await db
+        .delete(reviewSavedFilters)
+        .where(and(eq(reviewSavedFilters.id, id), eq(reviewSavedFilters.userId, userId)))
+        .returning({ id: reviewSavedFilters.id });
+      return deleted.length > 0;
+    },
+  };
+}
