@@ -30,7 +30,7 @@ export const measure: Measure = {
   async run(ctx) {
     const reports = ctx.quick ? 100_000 : 1_000_000;
     const samples = ctx.quick ? 10 : 30;
-    const source = bigDatabase(ctx.cacheDir, reports, ctx.progress);
+    const source = await bigDatabase(ctx.cacheDir, reports, ctx.progress);
     const dir = join(ctx.workDir, 'triage');
     copyDatabase(source.dir, dir);
     const storage = openStorage(dir);
