@@ -22,7 +22,6 @@ const SQLITE_ONLY = [
   'server/features/materials/material-status.test.ts',
   'server/features/rechecks/recheck-schedule.test.ts',
   'server/features/retention/retention.test.ts',
-  'server/features/retention/schedule.test.ts',
   'server/features/review/decision.test.ts',
   'server/features/review/projection.test.ts',
   'server/features/review/withdrawal.test.ts',

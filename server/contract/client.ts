@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { z } from 'zod';
+import { createPgTestDatabase } from '../testing/pg-database';
 import { spawnServer } from '../testing/spawned-server';
+import { TEST_ENGINE } from '../testing/test-engine';
 import { errorAnswer } from './answers';
 
 // An outside client of the real server: a child process on a fresh data folder, spoken to only
@@ -30,12 +32,17 @@ export type Api = {
   stop(): Promise<void>;
 };
 
-/** Starts the real server (`server/main.ts`) on a fresh temporary data folder. */
+/**
+ * Starts the real server (`server/main.ts`) on a fresh temporary data folder, and in the
+ * PostgreSQL project on a fresh PostgreSQL database.
+ */
 export async function startServer(): Promise<Api> {
   const root = mkdtempSync(join(tmpdir(), 'webtagger-contract-'));
+  const database = TEST_ENGINE === 'PostgreSQL' ? await createPgTestDatabase() : undefined;
   const server = await spawnServer({
     dataDir: join(root, 'data'),
     env: {
+      ...(database ? { WEBTAGGER_DATABASE_URL: database.url } : {}),
       WEBTAGGER_ADMIN_EMAIL: ADMIN.email,
       WEBTAGGER_ADMIN_PASSWORD: ADMIN.password,
       // Every account of the suite registers from this one address: not what the contract tests.
@@ -47,6 +54,7 @@ export async function startServer(): Promise<Api> {
     request: (method, path, options = {}) => send(server.url, method, path, options),
     async stop() {
       await server.stop();
+      await database?.drop();
       rmSync(root, { recursive: true, force: true });
     },
   };

@@ -11,15 +11,9 @@ import { prepareData } from '../startup';
 import type { Storage } from '../storage';
 import { type ArrangedTable, arranger } from './arrange';
 import { createPgTestDatabase } from './pg-database';
+import { TEST_ENGINE, type TestEngine } from './test-engine';
 
-export type TestEngine = 'SQLite' | 'PostgreSQL';
-
-/**
- * The engine the suites' apps run on: SQLite, or PostgreSQL in the run of the `server-pg` project
- * (vitest.config.ts), which runs the server's suites again with `WEBTAGGER_TEST_ENGINE=postgresql`.
- */
-export const TEST_ENGINE: TestEngine =
-  process.env.WEBTAGGER_TEST_ENGINE === 'postgresql' ? 'PostgreSQL' : 'SQLite';
+export { TEST_ENGINE, type TestEngine };
 
 type Opened = {
   storage: Storage;

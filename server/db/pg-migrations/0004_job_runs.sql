@@ -1,0 +1,7 @@
+CREATE TABLE "job_runs" (
+	"job" text NOT NULL,
+	"period" text NOT NULL,
+	"owner" text NOT NULL,
+	"claimed_at" text NOT NULL,
+	CONSTRAINT "job_runs_job_period_pk" PRIMARY KEY("job","period")
+);
