@@ -28,6 +28,7 @@ import {
   users,
 } from '../../db/pg-schema';
 import { maskOf } from '../../features/review/facet-masks';
+import { descending, queueOrder } from '../queue-order';
 import type { DailyCountQuery, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
 import { blockingListOf } from './blocking-list';
@@ -35,7 +36,6 @@ import { lockChangeCounter, reserveChangeSeqs } from './change-sequence';
 import type { PgDb, PgTx } from './handles';
 import { materialSearch } from './material-search';
 import { refreshPgProjection } from './projection';
-import { descending, queueOrder } from './queue-order';
 import { openTo, pgTriageStore } from './triage-store';
 
 /** The review side on PostgreSQL. */
@@ -47,7 +47,7 @@ export function pgReviewStore(db: PgDb): ReviewStore {
     async materialsPage(query, after, scope = {}) {
       if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after?.seq);
       const search = query.q === undefined ? undefined : await materialSearch(db, query.q);
-      const order = queueOrder(query, facets.materialSeq, after);
+      const order = queueOrder({ materials, facets }, query, facets.materialSeq, after);
       const joined = db
         .select({ ...getTableColumns(materials), sortKey: order.sortKey })
         .from(facets)

@@ -30,6 +30,7 @@ import {
   users,
 } from '../../db/schema';
 import { maskOf } from '../../features/review/facet-masks';
+import { descending, queueOrder } from '../queue-order';
 import type { Bucket, DailyCountQuery, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
 import { blockingListOf } from './blocking-list';
@@ -37,7 +38,6 @@ import { reserveChangeSeqs } from './change-sequence';
 import type { SqliteHandles } from './handles';
 import { materialSearch, materialsSearch } from './material-search';
 import { refreshReviewProjection } from './projection';
-import { descending, queueOrder } from './queue-order';
 import { openTo, sqliteTriageStore } from './triage-store';
 
 /** The review side on SQLite. */
@@ -55,7 +55,7 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
       const search = query.q === undefined ? undefined : materialSearch(db, query.q);
       // An indexed search drives the query from the index, in its rowid (= material seq) order.
       const seq = search?.indexed ? materialsSearch.rowid : facets.materialSeq;
-      const order = queueOrder(query, seq, after);
+      const order = queueOrder({ materials, facets }, query, seq, after);
       const columns = { ...getTableColumns(materials), sortKey: order.sortKey };
       const where = and(
         ...filters(query),

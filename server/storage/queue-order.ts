@@ -1,10 +1,18 @@
 import { asc, type Column, desc, gt, lt, type SQL, sql } from 'drizzle-orm';
 import type { MaterialsQuery } from '#shared/schemas/review';
-import { reviewMaterialFacets as facets, materials } from '../../db/schema';
-import type { QueueCursor } from '../review-store';
+import type { QueueCursor } from './review-store';
+
+/** The columns the queue sorts by, in either engine's schema. */
+export type QueueColumns = {
+  materials: { updatedAt: Column; title: Column; seq: Column };
+  facets: { liveReports: Column; status: Column; materialSeq: Column };
+};
 
 /** The column each sort reads; creation order (`reported`, the default) is the seq alone. */
-function sortColumn(query: MaterialsQuery): Column | undefined {
+function sortColumn(
+  { materials, facets }: QueueColumns,
+  query: MaterialsQuery,
+): Column | undefined {
   switch (query.sort) {
     case 'updated':
       return materials.updatedAt;
@@ -28,8 +36,14 @@ export function descending(query: MaterialsQuery): boolean {
  * How a queue page is ordered and where it starts after `after`: by the sort column then the seq
  * (a row comparison, which the column's (value, seq) index answers in order), or by the seq alone.
  */
-export function queueOrder(query: MaterialsQuery, seq: Column, after: QueueCursor | undefined) {
-  const column = sortColumn(query);
+export function queueOrder(
+  tables: QueueColumns,
+  query: MaterialsQuery,
+  seq: Column,
+  after: QueueCursor | undefined,
+) {
+  const { materials, facets } = tables;
+  const column = sortColumn(tables, query);
   // Ties go by creation order from the sort column's own table, so that its (value, seq) index
   // answers the order by itself.
   const tie =
