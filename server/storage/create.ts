@@ -28,7 +28,8 @@ export const NOT_YET_ON_POSTGRESQL = [
 export function createStorage(config: Pick<Config, 'dataDir' | 'databaseUrl'>): SqliteStorage {
   if (config.databaseUrl === undefined) return openStorage(config.dataDir);
   throw new ConfigError(
-    'WEBTAGGER_DATABASE_URL: the PostgreSQL engine holds reports, review, audit and disclosures, ' +
+    'WEBTAGGER_DATABASE_URL: the PostgreSQL engine holds reports, review, audit, disclosures ' +
+      'and the relations of materials, ' +
       `but not yet ${NOT_YET_ON_POSTGRESQL.join(', ')}; the server does not start on it rather ` +
       'than split the data. Unset it to keep the data in the SQLite file under WEBTAGGER_DATA_DIR.',
   );

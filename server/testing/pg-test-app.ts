@@ -9,11 +9,11 @@ import type { Storage } from '../storage';
 import { createPgTestDatabase } from './pg-database';
 import { createTestApp } from './test-app';
 
-type Stores = Pick<Storage, 'reports' | 'review' | 'audit' | 'disclosures'>;
+type Stores = Pick<Storage, 'reports' | 'review' | 'audit' | 'disclosures' | 'relations'>;
 
 /**
  * The real app with the storage interface's stores (reports and sync, review, audit,
- * disclosures) on a fresh PostgreSQL database, for the suites of routes whose services use only
+ * disclosures, relations) on a fresh PostgreSQL database, for the suites of routes whose services use only
  * those. Accounts, tokens and consent stay on the app's SQLite file, as they are not behind the
  * interface yet; since reports reference their authors, every store call first copies the
  * accounts the test created to PostgreSQL. A test arrangement only: the server itself does not
@@ -68,6 +68,7 @@ function withBefore(stores: Stores, before: () => Promise<void>): Stores {
     review: wrap(stores.review),
     audit: wrap(stores.audit),
     disclosures: wrap(stores.disclosures),
+    relations: wrap(stores.relations),
   };
 }
 

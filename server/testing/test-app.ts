@@ -18,7 +18,7 @@ export async function createTestApp(
   /** DNS and exempt targets for the re-check client (features/rechecks). */
   recheckExtra: Parameters<typeof recheckEngineFromConfig>[1] = {},
   /** Stores of another engine to use instead of SQLite's (see pg-test-app.ts). */
-  stores?: Pick<Storage, 'reports' | 'review' | 'audit' | 'disclosures'>,
+  stores?: Pick<Storage, 'reports' | 'review' | 'audit' | 'disclosures' | 'relations'>,
 ) {
   const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
   const config = loadConfig({ WEBTAGGER_DATA_DIR: dataDir, ...env });
@@ -30,6 +30,7 @@ export async function createTestApp(
         review: stores.review,
         audit: stores.audit,
         disclosures: stores.disclosures,
+        relations: stores.relations,
       }
     : sqlite;
   let clock = new Date('2026-11-24T10:00:00.000Z');

@@ -88,5 +88,8 @@ function summaryOf(row: MaterialRecord, a: Aggregate): MaterialSummary {
     firstReportedAt: row.createdAt,
     lastReportedAt: a.lastReportedAt,
     updatedAt: row.updatedAt,
+    registrableDomain: row.registrableDomain || null,
+    possibleMirrorOf: row.possibleMirrorOf,
+    duplicateOf: row.duplicateOf,
   };
 }
