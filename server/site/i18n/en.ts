@@ -1,4 +1,5 @@
 import { noticesEn } from './notices-en';
+import { relationsEn } from './relations-en';
 /** The site's strings in English; ru.ts and kk.ts follow the same shape. */
 export const en = {
   siteName: 'WebTagger',
@@ -585,4 +586,5 @@ export const en = {
     first: 'Newest reports',
   },
   notices: noticesEn,
+  relations: relationsEn,
 };

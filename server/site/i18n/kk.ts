@@ -1,5 +1,6 @@
 import type { Strings } from '.';
 import { noticesKk } from './notices-kk';
+import { relationsKk } from './relations-kk';
 
 /** The site's strings in Kazakh. */
 export const kk: Strings = {
@@ -593,4 +594,5 @@ export const kk: Strings = {
     first: 'Соңғы хабарламалар',
   },
   notices: noticesKk,
+  relations: relationsKk,
 };

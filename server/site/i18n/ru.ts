@@ -1,5 +1,6 @@
 import type { Strings } from '.';
 import { noticesRu } from './notices-ru';
+import { relationsRu } from './relations-ru';
 
 const plural = (n: number, one: string, few: string, many: string) => {
   const tens = n % 100;
@@ -601,4 +602,5 @@ export const ru: Strings = {
     first: 'Последние сообщения',
   },
   notices: noticesRu,
+  relations: relationsRu,
 };

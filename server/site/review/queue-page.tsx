@@ -11,7 +11,10 @@ import { BlockingExportForm } from './blocking-export-form';
 import { EvidenceThumbs, StatusBadge } from './evidence-thumbs';
 
 type Filter = Partial<
-  Pick<MaterialsQuery, 'status' | 'topic' | 'language' | 'region' | 'q' | 'withdrawn'>
+  Pick<
+    MaterialsQuery,
+    'status' | 'topic' | 'language' | 'region' | 'q' | 'withdrawn' | 'domain' | 'mirror'
+  >
 >;
 
 function Filters(props: { view: View; filter: Filter }) {
@@ -48,6 +51,14 @@ function Filters(props: { view: View; filter: Filter }) {
         options={optionsOf('region', lang)}
       />
       <Field name="q" type="search" label={t.review.search} value={filter.q} maxlength={200} />
+      <Field name="domain" label={t.relations.domainFilter} value={filter.domain} maxlength={253} />
+      <Select
+        name="mirror"
+        label={t.relations.mirrorFilter}
+        value={filter.mirror}
+        anyLabel={t.common.any}
+        options={[{ value: 'true', label: t.relations.mirrorsOnly }]}
+      />
       <Select
         name="withdrawn"
         label={t.review.show}
@@ -136,6 +147,18 @@ export function QueuePage(props: {
                       <>
                         {' '}
                         <span class="badge withdrawn">{t.review.withdrawn}</span>
+                      </>
+                    )}
+                    {material.possibleMirrorOf && (
+                      <>
+                        {' '}
+                        <a
+                          class="badge mirror"
+                          data-mirror-of={material.possibleMirrorOf}
+                          href={`/review/materials/${material.possibleMirrorOf}`}
+                        >
+                          {t.relations.mirrorBadge(`#${material.possibleMirrorOf.slice(-6)}`)}
+                        </a>
                       </>
                     )}
                   </td>
