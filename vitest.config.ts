@@ -9,6 +9,7 @@ const SQLITE_ONLY = [
   'server/db/**',
   'server/features/backup/backup.test.ts',
   'server/features/materials/search-migration.test.ts',
+  'server/features/relations/domain-backfill.test.ts',
   'server/features/accounts/documents.test.ts',
   'server/features/accounts/registration-abuse.test.ts',
   'server/features/accounts/registration.test.ts',

@@ -8,6 +8,7 @@ import type { FollowThroughStore } from './follow-through-store';
 import type { LimitStore } from './limits-store';
 import type { NoticeStore } from './notices-store';
 import type { RecheckStore } from './rechecks-store';
+import type { RelationsStore } from './relations-store';
 import type { ReportStore } from './reports-store';
 import type { RetentionStore } from './retention-store';
 import type { ReviewStore } from './review-store';
@@ -34,6 +35,7 @@ export type Storage = {
   evidence: EvidenceStore;
   notices: NoticeStore;
   followThrough: FollowThroughStore;
+  relations: RelationsStore;
   /** The folder of files kept beside the database (evidence, documents). */
   dataDir: string;
 };
@@ -49,6 +51,7 @@ export type {
   LimitStore,
   NoticeStore,
   RecheckStore,
+  RelationsStore,
   ReportStore,
   RetentionStore,
   ReviewStore,

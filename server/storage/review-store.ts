@@ -65,6 +65,8 @@ export type StatusChange = {
   legalGround?: LegalGroundChoice;
   /** The comment for the reporters: it travels with their reports through pull. */
   reporterComment?: string;
+  /** On a move to `duplicate`: the original material, kept on the duplicate. */
+  duplicateOf?: string;
   /** The version the decider saw: the change is refused if the material moved since. */
   expectedVersion?: number;
   at: Date;

@@ -26,6 +26,17 @@ export const materialsQuerySchema = z.object({
   language: z.enum(LANGUAGE_CODES).optional(),
   region: z.enum(KZ_REGION_CODES).optional(),
   q: z.string().trim().min(1).max(SEARCH_LENGTH).optional(),
+  /** Only the materials of one registrable domain (`example.co.uk`): one site together. */
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1)
+    .max(253)
+    .regex(/^[^\s/?#@]+$/)
+    .optional(),
+  /** `true`: only the materials flagged as possible mirrors of a material sent for blocking or blocked. */
+  mirror: z.enum(['true', 'false']).optional(),
   /** `true`: only the materials whose every report was withdrawn by its reporter (otherwise left out). */
   withdrawn: z.enum(['true', 'false']).optional(),
   /** `newest` (default) lists the most recently first reported materials first. */
@@ -80,6 +91,12 @@ export const materialSummarySchema = z.object({
   updatedAt: z.iso.datetime(),
   /** Who works on it (claimed, or assigned by someone else), since when; null when nobody. */
   claim: materialClaimSchema.nullable(),
+  /** The registrable domain of its URL (Public Suffix List), or its host when it has none. */
+  registrableDomain: z.string().nullable(),
+  /** Set when its content repeated a material sent for blocking or blocked as it arrived. */
+  possibleMirrorOf: z.uuid().nullable(),
+  /** The original a `duplicate` decision named. */
+  duplicateOf: z.uuid().nullable(),
 });
 export type MaterialSummary = z.infer<typeof materialSummarySchema>;
 
@@ -172,8 +189,14 @@ export const decisionRequestSchema = z
     expectedVersion: z.number().int().positive(),
     /** The law the decision rests on: only on confirming or sending for blocking. */
     legalGround: legalGroundChoiceSchema.optional(),
+    /** The original material: required with `duplicate`, refused with any other status. */
+    duplicateOf: z.uuid().optional(),
   })
   .strict()
+  .refine((d) => (d.status === 'duplicate') === (d.duplicateOf !== undefined), {
+    message: 'a duplicate names its original (duplicateOf), and only a duplicate does',
+    path: ['duplicateOf'],
+  })
   .refine((d) => d.status === 'under_review' || d.comment.length > 0, {
     message: 'give the reason for the decision',
     path: ['comment'],

@@ -6,6 +6,7 @@ export * from './erasures';
 export * from './limits';
 export * from './notices';
 export * from './rechecks';
+export * from './relations';
 export * from './reports';
 export * from './review';
 export * from './triage';

@@ -46,6 +46,15 @@ export const materials = sqliteTable(
     reporterComment: text('reporter_comment').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /**
+     * The registrable domain of the URL (Public Suffix List: `example.co.uk`), or the host when
+     * it has none (an address): materials of one site are shown together.
+     */
+    registrableDomain: text('registrable_domain'),
+    /** The original a `duplicate` decision named (no foreign key: retention may drop either). */
+    duplicateOf: text('duplicate_of'),
+    /** A material already sent for blocking or blocked whose content this one repeats. */
+    possibleMirrorOf: text('possible_mirror_of'),
   },
   (t) => [
     index('materials_url_key_hash_idx').on(t.urlKeyHash),
@@ -53,6 +62,9 @@ export const materials = sqliteTable(
     // The reviewers' queue sorts by these, ties broken by creation order.
     index('materials_updated_idx').on(t.updatedAt, t.seq),
     index('materials_title_idx').on(t.title, t.seq),
+    index('materials_registrable_domain_idx').on(t.registrableDomain, t.seq),
+    index('materials_duplicate_of_idx').on(t.duplicateOf),
+    index('materials_possible_mirror_of_idx').on(t.possibleMirrorOf, t.seq),
   ],
 );
 export type MaterialRow = typeof materials.$inferSelect;

@@ -35,6 +35,8 @@ export type Classified = {
   contentSha256?: string;
   contentChanged?: boolean;
   detail?: string;
+  /** A live page's body as text (its start), for relating materials by content; never stored. */
+  text?: string;
 };
 
 function mentions(text: string, needles: readonly string[]): string | undefined {
@@ -95,6 +97,7 @@ export function classifyProbe(
       outcome: 'live',
       contentSha256: probe.sha256,
       contentChanged: previousSha256 !== undefined && previousSha256 !== probe.sha256,
+      text: probe.text,
       ...(probe.truncated ? { detail: 'body_truncated' } : {}),
     };
   }

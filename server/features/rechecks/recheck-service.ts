@@ -4,13 +4,16 @@ import type { RecheckView } from '#shared/schemas/rechecks';
 import { ApiError } from '../../http/errors';
 import type { Storage } from '../../storage';
 import type { MaterialRecheckRow, RecheckTarget } from '../../storage/rechecks-store';
+import { textFingerprint } from '../relations/fingerprints';
+import { htmlText } from '../relations/page-text';
+import { relateMaterial, withBands } from '../relations/relate-service';
 import type { RecheckEngine } from './recheck-engine';
 
 /** How often a material is re-checked in each followed status, in milliseconds. */
 export type RecheckIntervals = Partial<Record<ReviewStatus, number>>;
 
 export type RecheckDeps = {
-  storage: Pick<Storage, 'rechecks'>;
+  storage: Pick<Storage, 'rechecks' | 'relations' | 'dataDir'>;
   engine: RecheckEngine;
   intervals: RecheckIntervals;
   now: () => Date;
@@ -74,7 +77,35 @@ export async function recheckTarget(
         })
       : undefined,
   );
+  if (found.outcome === 'live' && found.contentSha256) {
+    await relateByBody(deps, target, found.contentSha256, found.text, at);
+  }
   return recheckView(row);
+}
+
+/**
+ * A live body is a fingerprint of the material: a new material whose body repeats one sent for
+ * blocking or blocked is flagged as its possible mirror. Its failure does not undo the check.
+ */
+async function relateByBody(
+  deps: RecheckDeps,
+  target: RecheckTarget,
+  sha256: string,
+  text: string | undefined,
+  at: Date,
+) {
+  try {
+    const held = (await deps.storage.relations.fingerprintsOf(target.id)).map(withBands);
+    const html = text === undefined ? undefined : htmlText(text);
+    await relateMaterial(
+      deps.storage,
+      { id: target.id, status: target.status, possibleMirrorOf: null },
+      [...held.filter((p) => p.contentSha256 !== sha256), textFingerprint(sha256, 'recheck', html)],
+      at,
+    );
+  } catch {
+    // Relating is idempotent: the next check of the material tries again.
+  }
 }
 
 /** A reviewer's on-demand check of one material. */

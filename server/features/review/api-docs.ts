@@ -1,6 +1,7 @@
 import { blockingListQuerySchema, blockingListResponseSchema } from '#shared/schemas/blocking-list';
 import type { ErrorCode } from '#shared/schemas/errors';
 import { EVIDENCE_MIME_TYPES } from '#shared/schemas/evidence';
+import { materialRelationsSchema } from '#shared/schemas/relations';
 import {
   decisionRequestSchema,
   decisionResponseSchema,
@@ -64,7 +65,7 @@ describeRoute({
   method: 'post',
   path: '/api/materials/:id/decision',
   summary:
-    'Move a material along the review workflow, with an internal comment and an optional one for the reporters; conflict if it moved since',
+    'Move a material along the review workflow, with an internal comment and an optional one for the reporters; a duplicate names its original (`duplicateOf`: another material, not itself a duplicate); conflict if it moved since',
   tags,
   access: 'bearer',
   body: { json: decisionRequestSchema },
@@ -103,5 +104,16 @@ describeRoute({
   tags,
   access: 'bearer',
   responses: { 200: { description: 'The package.', contentTypes: ['application/zip'] } },
+  errors: ['not_found', ...REVIEWERS],
+});
+
+describeRoute({
+  method: 'get',
+  path: '/api/materials/:id/related',
+  summary:
+    'How a material relates to others: its registrable domain and the other materials of that site, materials with the same content (an equal evidence file or re-check body SHA-256) or nearly the same text (MinHash similarity ≥ 0.6), the material sent for blocking or blocked it was flagged as a possible mirror of on arrival, its original if it is a duplicate, and its duplicates (reviewers, admins)',
+  tags,
+  access: 'bearer',
+  responses: { 200: { description: 'The relations.', schema: materialRelationsSchema } },
   errors: ['not_found', ...REVIEWERS],
 });

@@ -1,4 +1,5 @@
 import type { DecisionRequest, MaterialSummary } from '#shared/schemas/review';
+import { ApiError } from '../../http/errors';
 import type { Storage } from '../../storage';
 import { changeMaterialStatus } from '../materials/material-status';
 import { summarizeMaterials } from './material-summaries';
@@ -16,9 +17,10 @@ export type Decision = DecisionRequest & {
  * reaches the reporters through pull; the decision is audited in the same transaction.
  */
 export async function decideMaterial(
-  storage: Pick<Storage, 'review'>,
+  storage: Pick<Storage, 'review' | 'relations'>,
   decision: Decision,
 ): Promise<MaterialSummary> {
+  if (decision.duplicateOf !== undefined) await checkOriginal(storage, decision);
   const material = await changeMaterialStatus(storage, {
     materialId: decision.materialId,
     to: decision.status,
@@ -27,8 +29,28 @@ export async function decideMaterial(
     legalGround: decision.legalGround,
     reporterComment: decision.reporterComment,
     expectedVersion: decision.expectedVersion,
+    duplicateOf: decision.duplicateOf,
     at: decision.at,
     audit: { action: 'material.status_changed', ip: decision.ip },
   });
   return (await summarizeMaterials(storage, [material]))[0]!;
+}
+
+/** A duplicate's original must be another material that exists and is not itself a duplicate. */
+async function checkOriginal(storage: Pick<Storage, 'relations'>, decision: Decision) {
+  const [original] = await storage.relations.briefs([decision.duplicateOf!]);
+  if (!original || original.id === decision.materialId) {
+    throw new ApiError('validation_failed', 'duplicateOf must name another existing material.', {
+      field: 'duplicateOf',
+    });
+  }
+  if (original.status === 'duplicate') {
+    throw new ApiError(
+      'validation_failed',
+      'duplicateOf must name the original, not a duplicate.',
+      {
+        field: 'duplicateOf',
+      },
+    );
+  }
 }

@@ -101,5 +101,8 @@ function summaryOf(row: MaterialRecord, a: Aggregate, claim?: ClaimRecord): Mate
           version: claim.version,
         }
       : null,
+    registrableDomain: row.registrableDomain || null,
+    possibleMirrorOf: row.possibleMirrorOf,
+    duplicateOf: row.duplicateOf,
   };
 }

@@ -16,6 +16,7 @@ import { recordCustody, recordViewed } from '../evidence/custody-service';
 import { evidenceFile } from '../evidence/evidence-service';
 import { evidenceHeaders, evidenceItems } from '../evidence/evidence-view';
 import { evidencePackage } from '../evidence/package-service';
+import { materialRelations } from '../relations/material-relations';
 import { exportBlockingList } from './blocking-export';
 import { decideMaterial } from './decision-service';
 import { materialDetail } from './material-detail';
@@ -56,6 +57,9 @@ export function reviewRoutes(deps: AppDeps) {
       await recordViewed(deps.storage, id, { id: c.get('user').id, via: 'api' }, deps.now());
       return c.json(detail);
     })
+    .get('/:id/related', ...reviewers, async (c) =>
+      c.json(await materialRelations(storage, materialId(c))),
+    )
     .get('/:id/evidence-package', ...reviewers, async (c) => {
       const at = deps.now();
       const actor = { id: c.get('user').id, via: 'api' as const };

@@ -6,6 +6,7 @@ import { clientAddress } from '../auth/client-address';
 import { requireRole, requireUser } from '../auth/require-user';
 import { requireConsent } from '../consent/require-consent';
 import { recordReportsReceived } from '../evidence/custody-service';
+import { relateReports } from '../relations/relate-service';
 import './api-docs';
 import { decodeCursor, encodeCursor } from './cursor';
 import { pullChanges } from './pull-service';
@@ -30,6 +31,10 @@ export function syncRoutes(deps: AppDeps) {
           r.status === 'applied' && r.report ? [r.report.id] : [],
         );
         await recordReportsReceived(deps.storage, received, at);
+        // After the batch committed: relating is idempotent, and its failure must not fail the push.
+        await relateReports(deps.storage, received, at).catch((error: unknown) =>
+          deps.logger.error('relate_failed', { error: String(error) }),
+        );
         deps.logger.info('push', {
           userId: user.id,
           mutations: results.length,

@@ -1,4 +1,5 @@
 import { noticesEn } from './notices-en';
+import { relationsEn } from './relations-en';
 import { triageEn } from './triage-en';
 /** The site's strings in English; ru.ts and kk.ts follow the same shape. */
 export const en = {
@@ -587,4 +588,5 @@ export const en = {
   },
   notices: noticesEn,
   triage: triageEn,
+  relations: relationsEn,
 };

@@ -1,5 +1,6 @@
 import type { Strings } from '.';
 import { noticesKk } from './notices-kk';
+import { relationsKk } from './relations-kk';
 import { triageKk } from './triage-kk';
 
 /** The site's strings in Kazakh. */
@@ -595,4 +596,5 @@ export const kk: Strings = {
   },
   notices: noticesKk,
   triage: triageKk,
+  relations: relationsKk,
 };

@@ -1,5 +1,6 @@
 import type { Strings } from '.';
 import { noticesRu } from './notices-ru';
+import { relationsRu } from './relations-ru';
 import { triageRu } from './triage-ru';
 
 const plural = (n: number, one: string, few: string, many: string) => {
@@ -603,4 +604,5 @@ export const ru: Strings = {
   },
   notices: noticesRu,
   triage: triageRu,
+  relations: relationsRu,
 };

@@ -1,9 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import { STATUSES_WITH_LEGAL_GROUND } from '#shared/legal-grounds';
 import { REVIEW_TRANSITIONS } from '#shared/review-status';
+import type { MaterialRef } from '#shared/schemas/relations';
 import type { MaterialSummary } from '#shared/schemas/review';
 import { DECISION_COMMENT_LENGTH } from '#shared/schemas/review';
-import { type FieldErrors, PostForm, TextArea } from '../components/forms';
+import { Field, type FieldErrors, PostForm, Select, TextArea } from '../components/forms';
 import type { View } from '../view';
 import { label } from '../vocabulary';
 import { type LegalGroundDraft, LegalGroundFields } from './legal-ground-fields';
@@ -13,6 +14,8 @@ export type DecisionDraft = {
   status?: string;
   comment?: string;
   reporterComment?: string;
+  duplicateOf?: string;
+  duplicateOfOther?: string;
 } & LegalGroundDraft;
 
 /**
@@ -24,6 +27,8 @@ export function DecisionForm(props: {
   material: MaterialSummary;
   draft?: DecisionDraft;
   errors?: FieldErrors;
+  /** The materials offered as a duplicate's original, related ones first. */
+  originals?: MaterialRef[];
 }) {
   const { view, material } = props;
   const { t } = view;
@@ -77,7 +82,50 @@ export function DecisionForm(props: {
           errors={errors}
         />
       )}
+      {next.includes('duplicate') && (
+        <OriginalFields
+          view={view}
+          originals={props.originals ?? []}
+          draft={props.draft}
+          errors={errors}
+        />
+      )}
       <button type="submit">{t.material.decide}</button>
     </PostForm>
+  );
+}
+
+/** A duplicate's original: one of the related materials, or any other by its id. */
+function OriginalFields(props: {
+  view: View;
+  originals: MaterialRef[];
+  draft?: DecisionDraft;
+  errors: FieldErrors;
+}) {
+  const { view } = props;
+  const { t } = view;
+  return (
+    <fieldset class="field">
+      <legend>{t.relations.original}</legend>
+      <Select
+        name="duplicateOf"
+        label={t.relations.original}
+        hint={t.relations.originalHint}
+        value={props.draft?.duplicateOf}
+        anyLabel="—"
+        options={props.originals.map((m) => ({
+          value: m.id,
+          label: `${m.title || m.url} (${label('status', m.status, view.lang)})`,
+        }))}
+        errors={props.errors}
+      />
+      <Field
+        name="duplicateOfOther"
+        label={t.relations.otherOriginal}
+        value={props.draft?.duplicateOfOther}
+        maxlength={36}
+        errors={props.errors}
+      />
+    </fieldset>
   );
 }

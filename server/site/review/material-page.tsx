@@ -2,6 +2,7 @@
 
 import type { NoticeSummary } from '#shared/schemas/notices';
 import type { RecheckView } from '#shared/schemas/rechecks';
+import type { MaterialRelations } from '#shared/schemas/relations';
 import type { MaterialDetail, ReviewReport } from '#shared/schemas/review';
 import { formatTime } from '../components/format';
 import { type FieldErrors, Notice } from '../components/forms';
@@ -17,6 +18,7 @@ import { evidenceHref, StatusBadge } from './evidence-thumbs';
 import { legalGroundText } from './legal-ground-fields';
 import { KeyboardHelp } from './queue-triage';
 import { RecheckSection } from './recheck-section';
+import { originalChoices, RelationNotices, RelationsSection } from './relations-section';
 
 function Geography(props: { view: View; report: ReviewReport }) {
   const { view } = props;
@@ -196,6 +198,7 @@ export function MaterialPage(props: {
   reviewers: Reviewer[];
   /** The queue's filters and sort the reviewer came with: "next" and "back" keep them. */
   queueQuery: string;
+  relations: MaterialRelations;
 }) {
   const { view, detail } = props;
   const { material } = detail;
@@ -205,6 +208,7 @@ export function MaterialPage(props: {
       {props.notice && <Notice kind={props.notice.kind}>{props.notice.text}</Notice>}
       <QueueLinks view={view} materialId={material.id} query={props.queueQuery} />
       {material.withdrawn && <Notice kind="info">{t.material.withdrawnNotice}</Notice>}
+      <RelationNotices view={view} relations={props.relations} />
       <dl class="facts">
         <dt>{t.material.url}</dt>
         <dd class="url">
@@ -222,6 +226,16 @@ export function MaterialPage(props: {
             </>
           )}
         </dd>
+        {props.relations.registrableDomain && (
+          <>
+            <dt>{t.relations.site}</dt>
+            <dd>
+              <a href={`/review?domain=${encodeURIComponent(props.relations.registrableDomain)}`}>
+                {props.relations.registrableDomain}
+              </a>
+            </dd>
+          </>
+        )}
         <dt>{t.material.firstSeen}</dt>
         <dd>{formatTime(material.firstReportedAt)}</dd>
         <dt>{t.review.reports}</dt>
@@ -235,7 +249,13 @@ export function MaterialPage(props: {
       </dl>
       <ClaimBox view={view} material={material} reviewers={props.reviewers} />
       <h2>{t.material.decision}</h2>
-      <DecisionForm view={view} material={material} draft={props.draft} errors={props.errors} />
+      <DecisionForm
+        view={view}
+        material={material}
+        draft={props.draft}
+        errors={props.errors}
+        originals={originalChoices(props.relations)}
+      />
       <h2>{t.material.history}</h2>
       <History view={view} detail={detail} />
       <RecheckSection
@@ -245,6 +265,7 @@ export function MaterialPage(props: {
         checks={props.checks}
       />
       <MaterialNotices view={view} materialId={material.id} notices={props.notices} />
+      <RelationsSection view={view} relations={props.relations} />
       <h2>{t.material.reports}</h2>
       {detail.reports.map((report, index) => (
         <Report view={view} report={report} index={index} />

@@ -56,6 +56,14 @@ function Filters(props: { view: View; filter: MaterialsQuery }) {
         options={optionsOf('region', lang)}
       />
       <Field name="q" type="search" label={t.review.search} value={filter.q} maxlength={200} />
+      <Field name="domain" label={t.relations.domainFilter} value={filter.domain} maxlength={253} />
+      <Select
+        name="mirror"
+        label={t.relations.mirrorFilter}
+        value={filter.mirror}
+        anyLabel={t.common.any}
+        options={[{ value: 'true', label: t.relations.mirrorsOnly }]}
+      />
       <Select
         name="withdrawn"
         label={t.review.show}
@@ -191,6 +199,18 @@ function QueueRow(props: { view: View; material: MaterialSummary; query: string 
           <>
             {' '}
             <span class="badge withdrawn">{t.review.withdrawn}</span>
+          </>
+        )}
+        {material.possibleMirrorOf && (
+          <>
+            {' '}
+            <a
+              class="badge mirror"
+              data-mirror-of={material.possibleMirrorOf}
+              href={`/review/materials/${material.possibleMirrorOf}`}
+            >
+              {t.relations.mirrorBadge(`#${material.possibleMirrorOf.slice(-6)}`)}
+            </a>
           </>
         )}
       </td>

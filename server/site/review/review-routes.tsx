@@ -14,6 +14,7 @@ import { evidenceHeaders, evidenceItems } from '../../features/evidence/evidence
 import { evidencePackage } from '../../features/evidence/package-service';
 import { listNotices } from '../../features/notices/notices-service';
 import { recheckHistory, recheckMaterial } from '../../features/rechecks/recheck-service';
+import { materialRelations } from '../../features/relations/material-relations';
 import { exportBlockingList } from '../../features/review/blocking-export';
 import { changeClaim } from '../../features/review/claim-service';
 import { decideMaterial } from '../../features/review/decision-service';
@@ -77,6 +78,7 @@ export function reviewRoutes(deps: AppDeps) {
         notices={await listNotices(storage, { materialId: id }, deps.now())}
         reviewers={await activeReviewers(storage)}
         queueQuery={queueQuery}
+        relations={await materialRelations(storage, id)}
         {...extra}
       />,
       status,
@@ -179,13 +181,18 @@ export function reviewRoutes(deps: AppDeps) {
           legalGround: raw.legalGround,
           courtNumber: raw.courtNumber,
           courtDate: raw.courtDate,
+          duplicateOf: raw.duplicateOf,
+          duplicateOfOther: raw.duplicateOfOther,
         };
+        // Only a duplicate names an original; a typed id wins over the list's choice.
+        const original = (raw.duplicateOfOther ?? '').trim() || raw.duplicateOf || undefined;
         const request = decisionRequestSchema.safeParse({
           status: raw.status,
           comment: raw.comment ?? '',
           reporterComment: raw.reporterComment || undefined,
           expectedVersion: Number(raw.expectedVersion),
           legalGround: legalGroundFromForm(raw),
+          duplicateOf: raw.status === 'duplicate' ? original : undefined,
         });
         if (!request.success) {
           const errors: FieldErrors = {};
@@ -196,7 +203,11 @@ export function reviewRoutes(deps: AppDeps) {
             } else if (issue.path[0] === 'status') errors.status = t.material.notAllowed;
             else if (issue.path[0] === 'legalGround')
               errors.legalGround = t.material.legalGroundInvalid;
-            else throw new ApiError('validation_failed', 'The decision form is not valid.');
+            else if (issue.path[0] === 'duplicateOf') {
+              errors.duplicateOf = original
+                ? t.relations.originalInvalid
+                : t.relations.originalRequired;
+            } else throw new ApiError('validation_failed', 'The decision form is not valid.');
           }
           return showMaterial(c, { draft, errors }, 400);
         }
@@ -210,6 +221,13 @@ export function reviewRoutes(deps: AppDeps) {
           });
           await recordCustody(deps.storage, idParam(c), deps.now());
         } catch (err) {
+          if (err instanceof ApiError && err.code === 'validation_failed' && original) {
+            return showMaterial(
+              c,
+              { draft, errors: { duplicateOf: t.relations.originalInvalid } },
+              400,
+            );
+          }
           if (!(err instanceof ApiError) || err.code !== 'conflict') throw err;
           const moved = (err.details as { version?: number } | undefined)?.version !== undefined;
           const text = moved ? t.material.conflict : t.material.notAllowed;

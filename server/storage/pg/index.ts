@@ -10,6 +10,7 @@ import type { PgDb, PgHandles } from './handles';
 import { pgLimitStore } from './limits-store';
 import { pgNoticeStore } from './notices-store';
 import { pgRecheckStore } from './rechecks-store';
+import { pgRelationsStore } from './relations-store';
 import { pgReportStore } from './reports-store';
 import { pgRetentionStore } from './retention-store';
 import { pgReviewStore } from './review-store';
@@ -37,6 +38,7 @@ export function pgStores(db: PgDb, dataDir: string): PgStores {
     rechecks: pgRecheckStore(db),
     notices: pgNoticeStore(db),
     followThrough: pgFollowThroughStore(db),
+    relations: pgRelationsStore(db),
     dataDir,
   };
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { MutationResult } from '#shared/schemas/sync';
 import { appliedMutations, documents, materials, reports } from '../../db/pg-schema';
 import { newMaterialId } from '../../features/materials/material-ids';
+import { registrableDomain } from '../../features/relations/registrable-domain';
 import { materialKeyHash } from '../../features/sync/material-key-hash';
 import type { CheckedMutation, HeldReport, Rejection, Verdict } from '../../features/sync/rules';
 import type { AuditEvent } from '../audit-store';
@@ -259,6 +260,7 @@ class PushBatch {
         title,
         createdAt: this.at,
         updatedAt: this.at,
+        registrableDomain: registrableDomain(url),
       });
       this.materials.set(urlKey, material);
     }

@@ -147,6 +147,7 @@ export function pgReviewStore(db: PgDb): ReviewStore {
             version: material.version + 1,
             reporterComment: change.reporterComment ?? '',
             updatedAt: at,
+            ...(change.to === 'duplicate' && { duplicateOf: change.duplicateOf ?? null }),
           })
           .where(eq(materials.id, material.id))
           .returning();
@@ -163,6 +164,7 @@ export function pgReviewStore(db: PgDb): ReviewStore {
               to: updated!.status,
               version: updated!.version,
               ...(change.legalGround && { legalGround: change.legalGround.code }),
+              ...(change.duplicateOf && { duplicateOf: change.duplicateOf }),
             },
           });
         }
@@ -209,6 +211,8 @@ function filters(query: MaterialsQuery): SQL[] {
   if (query.topic) where.push(hasBit(facets.topics, maskOf('topic', [query.topic])));
   if (query.language) where.push(hasBit(facets.languages, maskOf('language', [query.language])));
   if (query.region) where.push(hasBit(facets.regions, maskOf('region', [query.region])));
+  if (query.domain) where.push(eq(materials.registrableDomain, query.domain));
+  if (query.mirror === 'true') where.push(isNotNull(materials.possibleMirrorOf));
   return where;
 }
 

@@ -10,6 +10,7 @@ import type { SqliteHandles } from './handles';
 import { sqliteLimitStore } from './limits-store';
 import { sqliteNoticeStore } from './notices-store';
 import { sqliteRecheckStore } from './rechecks-store';
+import { sqliteRelationsStore } from './relations-store';
 import { sqliteReportStore } from './reports-store';
 import { sqliteRetentionStore } from './retention-store';
 import { sqliteReviewStore } from './review-store';
@@ -34,6 +35,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     evidence: sqliteEvidenceStore(handles),
     notices: sqliteNoticeStore(handles.db),
     followThrough: sqliteFollowThroughStore(handles.db),
+    relations: sqliteRelationsStore(handles.db),
     dataDir,
   };
 }

@@ -1,5 +1,6 @@
 import type { MutationResult } from '#shared/schemas/sync';
 import { newMaterialId } from '../../features/materials/material-ids';
+import { registrableDomain } from '../../features/relations/registrable-domain';
 import { materialKeyHash } from '../../features/sync/material-key-hash';
 import type { CheckedMutation, HeldReport, Rejection, Verdict } from '../../features/sync/rules';
 import { storedReport } from '../report-codec';
@@ -235,6 +236,7 @@ class PushBatch {
         title,
         this.at,
         this.at,
+        registrableDomain(url),
       );
       this.materials.set(urlKey, material);
     }

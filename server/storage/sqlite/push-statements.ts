@@ -63,8 +63,9 @@ const SQL = {
   materialsByKey: `SELECT id, url_key AS urlKey, status FROM materials
     WHERE url_key IN (SELECT value FROM json_each(?))`,
   insertMaterial: `INSERT INTO materials
-      (id, url_key, url_key_hash, seq, status, version, url, title, created_at, updated_at)
-    VALUES (?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?)`,
+      (id, url_key, url_key_hash, seq, status, version, url, title, created_at, updated_at,
+       registrable_domain)
+    VALUES (?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?, ?)`,
   insertReport: `INSERT INTO reports (id, user_id, created_at, ${columns.join(', ')})
     VALUES (${INSERT_ORDER.map(() => '?').join(', ')})`,
   updateReport: `UPDATE reports SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,

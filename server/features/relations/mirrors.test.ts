@@ -1,0 +1,173 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReportInput } from '#shared/schemas/report';
+import { type JsonAnswer, pushAs, sampleReport, upsertOf } from '../../testing/reports';
+import { createTestApp } from '../../testing/test-app';
+import { createUser, type TestUser } from '../../testing/users';
+import { sha256Hex } from '../evidence/evidence-files';
+import { getJson, report, walk } from '../review/testing';
+import { casinoPage, newsPage } from './testing/pages';
+
+const TO_BLOCKED = ['under_review', 'confirmed', 'sent_for_blocking', 'blocked'] as const;
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let analyst: TestUser;
+let reviewer: TestUser;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  analyst = createUser(t);
+  reviewer = createUser(t, { role: 'reviewer' });
+});
+afterEach(() => t.dispose());
+
+/** Uploads an HTML page copy as the extension does, and answers the file as a report lists it. */
+async function pageCopy(html: string): Promise<NonNullable<ReportInput['files']>[number]> {
+  const bytes = new TextEncoder().encode(html);
+  const sha256 = sha256Hex(bytes);
+  const response = await t.app.request(`/api/evidence/${sha256}`, {
+    method: 'PUT',
+    headers: { ...analyst.auth, 'content-type': 'text/html' },
+    body: bytes,
+  });
+  expect(response.status).toBeLessThan(300);
+  return { sha256, mime: 'text/html', bytes: bytes.byteLength, kind: 'page_copy' };
+}
+
+const reportPage = async (url: string, html: string) =>
+  (await report(t, analyst, { url, files: [await pageCopy(html)] })).materialId;
+const related = async (id: string) =>
+  (await getJson(t, reviewer, `/api/materials/${id}/related`)).body;
+// The queue's summary: the material's own page reads custody, which is on SQLite only so far.
+const material = async (id: string) =>
+  (await getJson(t, reviewer, '/api/materials?limit=200')).body.materials.find(
+    (m: { id: string }) => m.id === id,
+  );
+const flags = () => t.storage.audit.list({ action: 'material.mirror_flagged' }, 100);
+
+it('flags a new report whose page nearly repeats a blocked one as its possible mirror', async () => {
+  const blocked = await reportPage('https://vulkan777.example.kz/', casinoPage('Vulkan777'));
+  await walk(t, reviewer, blocked, [...TO_BLOCKED]);
+  const mirror = await reportPage('https://vulkan-kz.example.com/ru/', casinoPage('Vulkan-Kz'));
+  const unrelated = await reportPage(
+    'https://news.example.kz/water',
+    newsPage('water', { date: '1 декабря', ads: [] }),
+  );
+
+  expect(await material(mirror)).toMatchObject({
+    possibleMirrorOf: blocked,
+    registrableDomain: 'example.com',
+  });
+  expect((await material(unrelated)).possibleMirrorOf).toBeNull();
+  const mirrorRelations = await related(mirror);
+  expect(mirrorRelations.possibleMirrorOf).toMatchObject({ id: blocked, status: 'blocked' });
+  expect(mirrorRelations.sameContent).toMatchObject([{ id: blocked, signal: 'near_same_text' }]);
+  expect(mirrorRelations.sameContent[0].similarity).toBeGreaterThanOrEqual(0.6);
+  expect((await related(blocked)).sameContent).toMatchObject([{ id: mirror }]);
+
+  // The queue filters on the flag, and the flag was audited once, by the system.
+  const queue = await getJson(t, reviewer, '/api/materials?mirror=true');
+  expect(queue.body.materials.map((m: { id: string }) => m.id)).toEqual([mirror]);
+  expect(await flags()).toMatchObject([
+    {
+      subjectId: mirror,
+      actorUserId: null,
+      details: { original: blocked, signal: 'near_same_text' },
+    },
+  ]);
+});
+
+it('flags the same file on another site at once, and once only however often it comes', async () => {
+  const html = casinoPage('Vulkan777');
+  const blocked = await reportPage('https://vulkan777.example.kz/', html);
+  await walk(t, reviewer, blocked, [...TO_BLOCKED]);
+  const file = await pageCopy(html);
+  const copy = sampleReport({ url: 'https://mirror-1.example.org/', files: [file] });
+  await pushAs(t, analyst, [upsertOf(copy)]);
+  // A second reporter of the same mirror, and a retried push: nothing new to flag.
+  await pushAs(t, createUser(t), [upsertOf(sampleReport({ url: copy.url, files: [file] }))]);
+  await pushAs(t, analyst, [upsertOf({ ...copy, note: 'Ещё раз' })]);
+
+  const [flag, ...more] = await flags();
+  expect(more).toEqual([]);
+  expect(flag).toMatchObject({
+    details: { original: blocked, signal: 'same_content', similarity: 1 },
+  });
+  expect((await related(flag!.subjectId!)).sameContent).toMatchObject([
+    { id: blocked, signal: 'same_content', similarity: 1 },
+  ]);
+});
+
+it('leaves alone a repeat of a material not sent for blocking, and two pages of one site', async () => {
+  const open = await reportPage('https://vulkan777.example.kz/', casinoPage('Vulkan777'));
+  const copy = await reportPage('https://vulkan-kz.example.com/', casinoPage('Vulkan-Kz'));
+  const day = { date: '2 декабря 2026', ads: ['Окна ПВХ'] };
+  const water = await reportPage('https://news.example.kz/water', newsPage('water', day));
+  await walk(t, reviewer, water, [...TO_BLOCKED]);
+  const library = await reportPage('https://news.example.kz/library', newsPage('library', day));
+
+  expect(await flags()).toEqual([]);
+  // Still related, so that reviewers see them together.
+  expect((await related(copy)).sameContent).toMatchObject([{ id: open }]);
+  const site = await related(library);
+  expect(site.sameContent).toEqual([]);
+  expect(site.registrableDomain).toBe('example.kz');
+  expect(site.sameSite.map((m: { id: string }) => m.id)).toEqual([water, open]);
+  const queue = await getJson(t, reviewer, '/api/materials?domain=EXAMPLE.kz');
+  expect(queue.body.materials.map((m: { id: string }) => m.id)).toEqual([library, water, open]);
+});
+
+describe('a duplicate names its original', () => {
+  const decideDuplicate = async (id: string, body: Record<string, unknown>) => {
+    const version = (await material(id)).version;
+    const response = await t.app.request(`/api/materials/${id}/decision`, {
+      method: 'POST',
+      headers: { ...reviewer.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        status: 'duplicate',
+        comment: 'Копия',
+        expectedVersion: version,
+        ...body,
+      }),
+    });
+    return { status: response.status, body: (await response.json()) as JsonAnswer };
+  };
+
+  it('records the original, which lists its duplicates', async () => {
+    const original = (await report(t, analyst)).materialId;
+    const copy = (await report(t, analyst)).materialId;
+    await walk(t, reviewer, copy, ['under_review']);
+    const answer = await decideDuplicate(copy, { duplicateOf: original });
+    expect(answer.status).toBe(200);
+    expect(answer.body.material).toMatchObject({ status: 'duplicate', duplicateOf: original });
+    expect((await related(original)).duplicates).toMatchObject([{ id: copy, status: 'duplicate' }]);
+    expect((await related(copy)).duplicateOf).toMatchObject({ id: original });
+    const [event] = await t.storage.audit.list({ action: 'material.status_changed' }, 1);
+    expect(event?.details).toMatchObject({ to: 'duplicate', duplicateOf: original });
+  });
+
+  it('refuses a duplicate without an original, of itself, of a missing material, or of a duplicate', async () => {
+    const original = (await report(t, analyst)).materialId;
+    const copy = (await report(t, analyst)).materialId;
+    const third = (await report(t, analyst)).materialId;
+    await walk(t, reviewer, copy, ['under_review']);
+    await walk(t, reviewer, third, ['under_review']);
+    for (const body of [{}, { duplicateOf: copy }, { duplicateOf: crypto.randomUUID() }]) {
+      const answer = await decideDuplicate(copy, body);
+      expect([answer.status, answer.body.error.code]).toEqual([400, 'validation_failed']);
+    }
+    expect((await decideDuplicate(copy, { duplicateOf: original })).status).toBe(200);
+    const ofDuplicate = await decideDuplicate(third, { duplicateOf: copy });
+    expect([ofDuplicate.status, ofDuplicate.body.error.code]).toEqual([400, 'validation_failed']);
+    const confirm = await t.app.request(`/api/materials/${third}/decision`, {
+      method: 'POST',
+      headers: { ...reviewer.auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        status: 'confirmed',
+        comment: 'Да',
+        expectedVersion: 2,
+        duplicateOf: original,
+      }),
+    });
+    expect(confirm.status).toBe(400);
+  });
+});

@@ -1,0 +1,140 @@
+import type { ReviewStatus } from '#shared/review-status';
+import type { Storage } from '../../storage';
+import type { Candidate, Fingerprint, MaterialBrief } from '../../storage/relations-store';
+import { fingerprintsOfFiles } from './fingerprints';
+import {
+  NEAR_SAME_THRESHOLD,
+  signatureBands,
+  signatureFromHex,
+  similarity,
+} from './text-fingerprint';
+
+type RelationsStorage = Pick<Storage, 'relations' | 'dataDir'>;
+
+/** Statuses whose materials a new report's mirror is flagged against. */
+export const BLOCKING_STATUSES: readonly ReviewStatus[] = [
+  'sent_for_blocking',
+  'blocked',
+  'restored',
+];
+
+const CANDIDATE_LIMIT = 200;
+
+/** How another material's content relates to this one's. */
+export type ContentRelation = MaterialBrief & {
+  /** `same_content`: an equal file or body hash; `near_same_text`: similar visible text. */
+  signal: 'same_content' | 'near_same_text';
+  /** The estimated text similarity (1 for the same content). */
+  similarity: number;
+};
+
+/** The materials whose content is the same as or nearly the same as these fingerprints'. */
+export async function contentRelations(
+  storage: RelationsStorage,
+  materialId: string,
+  prints: Pick<Fingerprint, 'contentSha256' | 'signature' | 'bands'>[],
+): Promise<ContentRelation[]> {
+  const shas = prints.map((p) => p.contentSha256);
+  const candidates = await storage.relations.candidates(
+    materialId,
+    shas,
+    prints.flatMap((p) => p.bands),
+    CANDIDATE_LIMIT,
+  );
+  const signatures = prints.flatMap((p) => {
+    const s = p.signature ? signatureFromHex(p.signature) : undefined;
+    return s ? [s] : [];
+  });
+  const best = new Map<string, ContentRelation>();
+  for (const candidate of candidates) {
+    const relation = relationTo(candidate, shas, signatures);
+    if (!relation) continue;
+    const held = best.get(candidate.id);
+    if (!held || relation.similarity > held.similarity) best.set(candidate.id, relation);
+  }
+  return [...best.values()].sort((a, b) => b.similarity - a.similarity || a.seq - b.seq);
+}
+
+function relationTo(
+  candidate: Candidate,
+  shas: string[],
+  signatures: Uint32Array[],
+): ContentRelation | undefined {
+  const { contentSha256: _, signature, ...brief } = candidate;
+  if (shas.includes(candidate.contentSha256)) {
+    return { ...brief, signal: 'same_content', similarity: 1 };
+  }
+  const theirs = signature ? signatureFromHex(signature) : undefined;
+  if (!theirs) return undefined;
+  const score = Math.max(0, ...signatures.map((mine) => similarity(mine, theirs)));
+  return score >= NEAR_SAME_THRESHOLD
+    ? { ...brief, signal: 'near_same_text', similarity: score }
+    : undefined;
+}
+
+/**
+ * Records what a material's content was seen to be and, when it repeats a material already sent
+ * for blocking or blocked, flags it as a possible mirror of the earliest such one (audited
+ * `material.mirror_flagged`). Idempotent: a fingerprint is kept once, a flag set once.
+ */
+export async function relateMaterial(
+  storage: RelationsStorage,
+  material: { id: string; status: ReviewStatus; possibleMirrorOf: string | null },
+  prints: Fingerprint[],
+  at: Date,
+): Promise<ContentRelation | undefined> {
+  if (prints.length === 0) return undefined;
+  await storage.relations.recordFingerprints(material.id, prints, at.toISOString());
+  // A material decided on its own (blocked, rejected…) is past the point of a mirror flag.
+  if (material.possibleMirrorOf !== null || BLOCKING_STATUSES.includes(material.status)) {
+    return undefined;
+  }
+  const related = await contentRelations(storage, material.id, prints);
+  const original = related
+    .filter((r) => BLOCKING_STATUSES.includes(r.status))
+    .sort((a, b) => a.seq - b.seq)[0];
+  if (!original) return undefined;
+  await storage.relations.flagMirror(material.id, original.id, {
+    action: 'material.mirror_flagged',
+    at,
+    actorUserId: null,
+    subjectType: 'material',
+    subjectId: material.id,
+    details: {
+      original: original.id,
+      signal: original.signal,
+      similarity: Math.round(original.similarity * 100) / 100,
+    },
+  });
+  return original;
+}
+
+/**
+ * Relates the materials of newly received reports by their evidence files. Only files a material
+ * has no fingerprint of yet are read, and a material with none new is left alone, so a retried
+ * push costs a query.
+ */
+export async function relateReports(storage: RelationsStorage, reportIds: string[], at: Date) {
+  for (const content of await storage.relations.contentOfReports(reportIds)) {
+    const held = await storage.relations.fingerprintsOf(content.materialId);
+    const fresh = content.files.filter((f) => !held.some((h) => h.contentSha256 === f.sha256));
+    const prints = await fingerprintsOfFiles(storage.dataDir, fresh);
+    if (prints.length === 0) continue;
+    await relateMaterial(
+      storage,
+      {
+        id: content.materialId,
+        status: content.status,
+        possibleMirrorOf: content.possibleMirrorOf,
+      },
+      [...held.map(withBands), ...prints],
+      at,
+    );
+  }
+}
+
+/** A stored fingerprint with its bands computed again from its signature. */
+export function withBands(print: Omit<Fingerprint, 'bands'>): Fingerprint {
+  const signature = print.signature ? signatureFromHex(print.signature) : undefined;
+  return { ...print, bands: signature ? signatureBands(signature) : [] };
+}

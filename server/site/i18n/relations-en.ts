@@ -1,0 +1,23 @@
+/** Related materials and mirrors on the review pages, in English; ru and kk follow this shape. */
+export const relationsEn = {
+  title: 'Related materials',
+  site: 'Site',
+  mirrorFilter: 'Mirrors',
+  mirrorsOnly: 'Possible mirrors of blocked materials',
+  domainFilter: 'Site (registrable domain)',
+  mirrorBadge: (n: string) => `possible mirror of ${n}`,
+  mirrorNotice: 'Its content repeats a material already sent for blocking or blocked:',
+  duplicateOfNotice: 'Decided a duplicate of:',
+  duplicates: 'Duplicates of this material',
+  sameContent: 'Same or nearly the same content',
+  sameSite: 'Same site',
+  sameSiteAll: (domain: string) => `All materials of ${domain} in the queue`,
+  none: 'None found.',
+  signal: { same_content: 'identical file', near_same_text: 'nearly identical text' },
+  similarity: (percent: number) => `similarity ${percent}%`,
+  original: 'Original material',
+  originalHint: 'Required for a duplicate: pick a related material, or paste the original’s id.',
+  originalRequired: 'Name the original material of this duplicate.',
+  originalInvalid: 'That is not another material, or it is itself a duplicate.',
+  otherOriginal: 'Another material (id)',
+};

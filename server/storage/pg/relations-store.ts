@@ -1,0 +1,162 @@
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import {
+  materialTextBands as bands,
+  materials,
+  materialFingerprints as prints,
+  reports,
+} from '../../db/pg-schema';
+import { contentByMaterial } from '../relations-content';
+import type { RelationsStore } from '../relations-store';
+import { insertAuditEvent } from './audit-store';
+import type { PgDb } from './handles';
+
+const brief = {
+  id: materials.id,
+  seq: materials.seq,
+  url: materials.url,
+  title: materials.title,
+  status: materials.status,
+  registrableDomain: materials.registrableDomain,
+};
+
+/** How materials relate, on PostgreSQL. */
+export function pgRelationsStore(db: PgDb): RelationsStore {
+  return {
+    async contentOfReports(reportIds) {
+      if (reportIds.length === 0) return [];
+      const ids = db
+        .selectDistinct({ id: reports.materialId })
+        .from(reports)
+        .where(inArray(reports.id, reportIds));
+      const rows = await db
+        .select({
+          materialId: materials.id,
+          status: materials.status,
+          possibleMirrorOf: materials.possibleMirrorOf,
+          evidence: reports.evidence,
+          files: reports.files,
+        })
+        .from(reports)
+        .innerJoin(materials, eq(materials.id, reports.materialId))
+        .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
+        .orderBy(asc(materials.seq), asc(reports.createdAt));
+      return contentByMaterial(rows);
+    },
+
+    async recordFingerprints(materialId, list, at) {
+      if (list.length === 0) return;
+      await db.transaction(async (tx) => {
+        for (const print of list) {
+          const inserted = await tx
+            .insert(prints)
+            .values({
+              materialId,
+              contentSha256: print.contentSha256,
+              source: print.source,
+              signature: print.signature,
+              at,
+            })
+            .onConflictDoNothing()
+            .returning({ sha: prints.contentSha256 });
+          if (inserted.length === 0 || print.bands.length === 0) continue;
+          await tx
+            .insert(bands)
+            .values(
+              print.bands.map((b) => ({ materialId, contentSha256: print.contentSha256, ...b })),
+            );
+        }
+      });
+    },
+
+    async fingerprintsOf(materialId) {
+      return db
+        .select({
+          contentSha256: prints.contentSha256,
+          source: prints.source,
+          signature: prints.signature,
+        })
+        .from(prints)
+        .where(eq(prints.materialId, materialId))
+        .orderBy(asc(prints.at), asc(prints.contentSha256));
+    },
+
+    async candidates(materialId, contentHashes, bandList, limit) {
+      const matches: SQL[] = [];
+      if (contentHashes.length > 0) matches.push(inArray(prints.contentSha256, contentHashes));
+      if (bandList.length > 0) {
+        const banded = db
+          .selectDistinct({ materialId: bands.materialId })
+          .from(bands)
+          .where(
+            or(...bandList.map((b) => and(eq(bands.band, b.band), eq(bands.bandHash, b.bandHash)))),
+          );
+        matches.push(inArray(prints.materialId, banded));
+      }
+      if (matches.length === 0) return [];
+      return db
+        .select({ ...brief, contentSha256: prints.contentSha256, signature: prints.signature })
+        .from(prints)
+        .innerJoin(materials, eq(materials.id, prints.materialId))
+        .where(and(ne(prints.materialId, materialId), or(...matches)))
+        .orderBy(asc(materials.seq), asc(prints.contentSha256))
+        .limit(limit);
+    },
+
+    async flagMirror(materialId, originalId, audit) {
+      // The row lock the update takes makes a second, concurrent flag find it flagged.
+      return db.transaction(async (tx) => {
+        const flagged = await tx
+          .update(materials)
+          .set({ possibleMirrorOf: originalId })
+          .where(and(eq(materials.id, materialId), isNull(materials.possibleMirrorOf)))
+          .returning({ id: materials.id });
+        if (flagged.length === 0) return false;
+        await insertAuditEvent(tx, audit);
+        return true;
+      });
+    },
+
+    async sameSite(domain, exceptId, limit) {
+      return db
+        .select(brief)
+        .from(materials)
+        .where(and(eq(materials.registrableDomain, domain), ne(materials.id, exceptId)))
+        .orderBy(desc(materials.seq))
+        .limit(limit);
+    },
+
+    async duplicatesOf(materialId) {
+      return db
+        .select(brief)
+        .from(materials)
+        .where(eq(materials.duplicateOf, materialId))
+        .orderBy(asc(materials.seq));
+    },
+
+    async briefs(ids) {
+      if (ids.length === 0) return [];
+      return db.select(brief).from(materials).where(inArray(materials.id, ids));
+    },
+
+    async withoutDomain(limit) {
+      return db
+        .select({ id: materials.id, url: materials.url })
+        .from(materials)
+        .where(isNull(materials.registrableDomain))
+        .orderBy(asc(materials.seq))
+        .limit(limit);
+    },
+
+    async setDomains(rows) {
+      await db.transaction(async (tx) => {
+        for (const row of rows) {
+          // A URL with no host keeps '' so that the backfill does not come back to it.
+          await tx
+            .update(materials)
+            .set({ registrableDomain: row.domain ?? '' })
+            .where(eq(materials.id, row.id));
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { ReviewStatus } from '#shared/review-status';
+import type { EvidenceFile } from '#shared/schemas/report';
+import type { AuditEvent } from './audit-store';
+
+/** What a material's content was seen to be: one evidence file or one re-check's body. */
+export type Fingerprint = {
+  contentSha256: string;
+  source: 'page_copy' | 'screenshot' | 'recheck';
+  /** The MinHash signature of its text (hex), null when there was no usable text. */
+  signature: string | null;
+  /** The signature's bands, for the look-up of near-same candidates (none without one). */
+  bands: { band: number; bandHash: string }[];
+};
+
+/** The evidence files a material's live reports list. */
+export type MaterialContent = {
+  materialId: string;
+  status: ReviewStatus;
+  possibleMirrorOf: string | null;
+  files: EvidenceFile[];
+};
+
+/** A material as a relation names it. */
+export type MaterialBrief = {
+  id: string;
+  seq: number;
+  url: string;
+  title: string;
+  status: ReviewStatus;
+  registrableDomain: string | null;
+};
+
+/** Another material's fingerprint that shares a content hash or a text band with the asked ones. */
+export type Candidate = MaterialBrief & {
+  contentSha256: string;
+  signature: string | null;
+};
+
+/**
+ * How materials relate: by site (registrable domain), by content (fingerprints), as a possible
+ * mirror of something blocked, as a duplicate of an original.
+ */
+export interface RelationsStore {
+  /** The materials of these reports (live ones) with every file their live reports list. */
+  contentOfReports(reportIds: string[]): Promise<MaterialContent[]>;
+  /** Keeps these fingerprints of a material; one already held (same content hash) stays as it was. */
+  recordFingerprints(materialId: string, prints: Fingerprint[], at: string): Promise<void>;
+  /** A material's fingerprints, oldest first. */
+  fingerprintsOf(materialId: string): Promise<Omit<Fingerprint, 'bands'>[]>;
+  /**
+   * Fingerprints of other materials sharing one of these content hashes or text bands, at most
+   * `limit`, the earliest created materials first (originals come before their copies).
+   */
+  candidates(
+    materialId: string,
+    contentHashes: string[],
+    bands: Fingerprint['bands'],
+    limit: number,
+  ): Promise<Candidate[]>;
+  /**
+   * Flags the material as a possible mirror of `originalId` unless it is flagged already, and
+   * records `audit` in the same transaction; true when it flagged.
+   */
+  flagMirror(materialId: string, originalId: string, audit: AuditEvent): Promise<boolean>;
+  /** Other materials of a registrable domain, the newest first, at most `limit`. */
+  sameSite(domain: string, exceptId: string, limit: number): Promise<MaterialBrief[]>;
+  /** The materials a `duplicate` decision tied to this original, the oldest first. */
+  duplicatesOf(materialId: string): Promise<MaterialBrief[]>;
+  /** These materials, those that exist, in no particular order. */
+  briefs(ids: string[]): Promise<MaterialBrief[]>;
+  /** Materials created before their registrable domain was kept, at most `limit`. */
+  withoutDomain(limit: number): Promise<{ id: string; url: string }[]>;
+  /** Stores the registrable domains the backfill computed. */
+  setDomains(rows: { id: string; domain: string | null }[]): Promise<void>;
+}

@@ -1,0 +1,172 @@
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import {
+  materialTextBands as bands,
+  materials,
+  materialFingerprints as prints,
+  reports,
+} from '../../db/schema';
+import { contentByMaterial } from '../relations-content';
+import type { RelationsStore } from '../relations-store';
+import { insertAuditEvent } from './audit-store';
+
+const brief = {
+  id: materials.id,
+  seq: materials.seq,
+  url: materials.url,
+  title: materials.title,
+  status: materials.status,
+  registrableDomain: materials.registrableDomain,
+};
+
+/** How materials relate, on SQLite. */
+export function sqliteRelationsStore(db: Db): RelationsStore {
+  return {
+    async contentOfReports(reportIds) {
+      if (reportIds.length === 0) return [];
+      const ids = db
+        .selectDistinct({ id: reports.materialId })
+        .from(reports)
+        .where(inArray(reports.id, reportIds));
+      const rows = await db
+        .select({
+          materialId: materials.id,
+          status: materials.status,
+          possibleMirrorOf: materials.possibleMirrorOf,
+          evidence: reports.evidence,
+          files: reports.files,
+        })
+        .from(reports)
+        .innerJoin(materials, eq(materials.id, reports.materialId))
+        .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
+        .orderBy(asc(materials.seq), asc(reports.createdAt))
+        .all();
+      return contentByMaterial(rows);
+    },
+
+    async recordFingerprints(materialId, list, at) {
+      if (list.length === 0) return;
+      db.transaction((tx) => {
+        for (const print of list) {
+          const inserted = tx
+            .insert(prints)
+            .values({
+              materialId,
+              contentSha256: print.contentSha256,
+              source: print.source,
+              signature: print.signature,
+              at,
+            })
+            .onConflictDoNothing()
+            .returning({ sha: prints.contentSha256 })
+            .all();
+          if (inserted.length === 0 || print.bands.length === 0) continue;
+          tx.insert(bands)
+            .values(
+              print.bands.map((b) => ({ materialId, contentSha256: print.contentSha256, ...b })),
+            )
+            .run();
+        }
+      });
+    },
+
+    async fingerprintsOf(materialId) {
+      return db
+        .select({
+          contentSha256: prints.contentSha256,
+          source: prints.source,
+          signature: prints.signature,
+        })
+        .from(prints)
+        .where(eq(prints.materialId, materialId))
+        .orderBy(asc(prints.at), asc(prints.contentSha256))
+        .all();
+    },
+
+    async candidates(materialId, contentHashes, bandList, limit) {
+      const matches: SQL[] = [];
+      if (contentHashes.length > 0) matches.push(inArray(prints.contentSha256, contentHashes));
+      if (bandList.length > 0) {
+        const banded = db
+          .selectDistinct({ materialId: bands.materialId })
+          .from(bands)
+          .where(
+            or(...bandList.map((b) => and(eq(bands.band, b.band), eq(bands.bandHash, b.bandHash)))),
+          );
+        matches.push(inArray(prints.materialId, banded));
+      }
+      if (matches.length === 0) return [];
+      return db
+        .select({ ...brief, contentSha256: prints.contentSha256, signature: prints.signature })
+        .from(prints)
+        .innerJoin(materials, eq(materials.id, prints.materialId))
+        .where(and(ne(prints.materialId, materialId), or(...matches)))
+        .orderBy(asc(materials.seq), asc(prints.contentSha256))
+        .limit(limit)
+        .all();
+    },
+
+    async flagMirror(materialId, originalId, audit) {
+      return db.transaction(
+        (tx) => {
+          const flagged = tx
+            .update(materials)
+            .set({ possibleMirrorOf: originalId })
+            .where(and(eq(materials.id, materialId), isNull(materials.possibleMirrorOf)))
+            .returning({ id: materials.id })
+            .all();
+          if (flagged.length === 0) return false;
+          insertAuditEvent(tx, audit);
+          return true;
+        },
+        { behavior: 'immediate' },
+      );
+    },
+
+    async sameSite(domain, exceptId, limit) {
+      return db
+        .select(brief)
+        .from(materials)
+        .where(and(eq(materials.registrableDomain, domain), ne(materials.id, exceptId)))
+        .orderBy(desc(materials.seq))
+        .limit(limit)
+        .all();
+    },
+
+    async duplicatesOf(materialId) {
+      return db
+        .select(brief)
+        .from(materials)
+        .where(eq(materials.duplicateOf, materialId))
+        .orderBy(asc(materials.seq))
+        .all();
+    },
+
+    async briefs(ids) {
+      if (ids.length === 0) return [];
+      return db.select(brief).from(materials).where(inArray(materials.id, ids)).all();
+    },
+
+    async withoutDomain(limit) {
+      return db
+        .select({ id: materials.id, url: materials.url })
+        .from(materials)
+        .where(isNull(materials.registrableDomain))
+        .orderBy(asc(materials.seq))
+        .limit(limit)
+        .all();
+    },
+
+    async setDomains(rows) {
+      db.transaction((tx) => {
+        for (const row of rows) {
+          // A URL with no host keeps '' so that the backfill does not come back to it.
+          tx.update(materials)
+            .set({ registrableDomain: row.domain ?? '' })
+            .where(eq(materials.id, row.id))
+            .run();
+        }
+      });
+    },
+  };
+}
