@@ -1,30 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import {
-  AVAILABILITY,
-  AVAILABILITY_CODES,
-  OPENNESS,
-  OPENNESS_CODES,
-  RESOURCE_TYPE_CODES,
-  RESOURCE_TYPES,
-} from '#shared/taxonomy';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaptureSummary } from '@/lib/browser/messages';
 import { markFormReady } from '@/lib/form/ready';
 import { t } from '@/lib/i18n/i18n';
 import type { LocalReport } from '@/lib/storage/db';
 import type { PopupDeps } from './deps';
 import { CaptureLater, type CaptureTab } from './form/CaptureLater';
+import { ClassificationFields } from './form/ClassificationFields';
 import { DuplicateHint } from './form/DuplicateHint';
 import { FieldError, fieldId } from './form/FieldError';
-import { GeographyFields } from './form/GeographyFields';
-import { LanguagePicker } from './form/LanguagePicker';
-import { NoteField } from './form/NoteField';
-import { SuggestionMark } from './form/SuggestionMark';
 import { startCapture } from './form/start-capture';
-import { TopicPicker } from './form/TopicPicker';
-import { usePersonalDataFinder } from './form/usePersonalDataFinder';
+import { useFieldFindings } from './form/usePersonalDataFinder';
 import { type FormSubject, useReportForm } from './form/useReportForm';
-import { VocabularySelect } from './form/VocabularySelect';
-import { PersonalDataWarning } from './PersonalDataWarning';
 
 /** A saved report, and the background's answer to its capture, when its evidence is captured. */
 export type SavedReport = { report: LocalReport; capturing?: Promise<CaptureSummary | undefined> };
@@ -47,16 +33,8 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
   const formRef = useRef<HTMLFormElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
   const values = form.loaded?.values;
-  const find = usePersonalDataFinder(!!(values?.note || values?.locality));
-  const noteFindings = useMemo(
-    () => (find && values ? find(values.note) : []),
-    [find, values?.note],
-  );
-  const localityFindings = useMemo(
-    () => (find && values?.geoIndicated ? find(values.locality) : []),
-    [find, values?.locality, values?.geoIndicated],
-  );
-  const hasFindings = noteFindings.length + localityFindings.length > 0;
+  const findings = useFieldFindings(values);
+  const hasFindings = findings.note.length + findings.locality.length > 0;
 
   // A form valid as pre-filled is one Enter away from saved; otherwise start at the topics.
   useEffect(() => {
@@ -130,76 +108,15 @@ export function ReportForm({ subject, onSaved, onCancel, offline, deps }: Props)
         <FieldError name="page" error={errors.page} />
       </header>
 
-      <TopicPicker
-        value={values.topics}
-        onChange={(topics) => update({ topics })}
+      <ClassificationFields
+        values={values}
+        onChange={update}
+        errors={errors}
         frequent={form.loaded.frequent}
         offers={form.loaded.topicOffers}
-        error={errors.topics}
-      />
-      <div class="grid-3">
-        <VocabularySelect
-          name="resourceType"
-          label="resourceTypeLabel"
-          vocabulary={RESOURCE_TYPES}
-          codes={RESOURCE_TYPE_CODES}
-          value={values.resourceType}
-          onChange={(resourceType) => update({ resourceType })}
-          suggested={!!form.suggested.resourceType}
-          error={errors.resourceType}
-        />
-        <VocabularySelect
-          name="openness"
-          label="opennessLabel"
-          vocabulary={OPENNESS}
-          codes={OPENNESS_CODES}
-          value={values.openness}
-          onChange={(openness) => update({ openness })}
-          suggested={!!form.suggested.openness}
-          error={errors.openness}
-        />
-        <VocabularySelect
-          name="availability"
-          label="availabilityLabel"
-          vocabulary={AVAILABILITY}
-          codes={AVAILABILITY_CODES}
-          value={values.availability}
-          onChange={(availability) => update({ availability })}
-          suggested={!!form.suggested.availability}
-          error={errors.availability}
-        />
-      </div>
-      {(form.suggested.resourceType || form.suggested.openness || form.suggested.availability) && (
-        <p class="hint" data-testid="values-suggested">
-          <SuggestionMark /> {t('lastValuesSuggested')}
-        </p>
-      )}
-      <LanguagePicker
-        value={values.languages}
-        onChange={(languages) => update({ languages })}
-        suggested={!!form.suggested.languages}
-        offers={form.loaded.languageOffers}
-        error={errors.languages}
-      />
-      <GeographyFields
-        value={values}
-        onChange={update}
-        suggested={!!form.suggested.geography}
-        errors={errors}
-        localityWarning={
-          <PersonalDataWarning
-            text={values.locality}
-            findings={localityFindings}
-            field="locality"
-            mirror={false}
-          />
-        }
-      />
-      <NoteField
-        value={values.note}
-        onChange={(note) => update({ note })}
-        findings={noteFindings}
-        error={errors.note}
+        languageOffers={form.loaded.languageOffers}
+        suggested={form.suggested}
+        findings={findings}
         onSubmitShortcut={() => void save()}
       />
       {capturedTab(subject) && (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Finding } from '#shared/personal-data/types';
 
 type Finder = (text: string) => Finding[];
@@ -21,4 +21,20 @@ export function usePersonalDataFinder(needed: boolean): Finder | undefined {
     };
   }, [needed, finder]);
   return finder;
+}
+
+/** The personal data found in a form's note and, when a place is given, its locality. */
+export type FieldFindings = { note: Finding[]; locality: Finding[] };
+
+/** What the detector finds in the note and the locality as they are typed; none until loaded. */
+export function useFieldFindings(
+  values: { note: string; locality: string; geoIndicated: boolean } | undefined,
+): FieldFindings {
+  const find = usePersonalDataFinder(!!(values?.note || values?.locality));
+  const note = useMemo(() => (find && values ? find(values.note) : []), [find, values?.note]);
+  const locality = useMemo(
+    () => (find && values?.geoIndicated ? find(values.locality) : []),
+    [find, values?.locality, values?.geoIndicated],
+  );
+  return { note, locality };
 }

@@ -11,8 +11,8 @@ import {
   unsavedText,
 } from '@/lib/volume/url-list';
 import type { PageDeps } from '../deps';
+import { ClassificationFields } from '../form/ClassificationFields';
 import { BatchProgressLine, BatchSyncLine } from './BatchProgressLine';
-import { ClassificationFields } from './ClassificationFields';
 import { type BatchProgress, saveBatch } from './save-batch';
 import type { StartValues } from './start-values';
 

@@ -1,7 +1,7 @@
-import { useMemo } from 'preact/hooks';
 import {
   AVAILABILITY,
   AVAILABILITY_CODES,
+  type Language,
   OPENNESS,
   OPENNESS_CODES,
   RESOURCE_TYPE_CODES,
@@ -9,14 +9,17 @@ import {
   type Topic,
 } from '#shared/taxonomy';
 import type { FieldErrors } from '@/lib/form/validation';
-import type { FormValues } from '@/lib/form/values';
-import { GeographyFields } from '../form/GeographyFields';
-import { LanguagePicker } from '../form/LanguagePicker';
-import { NoteField } from '../form/NoteField';
-import { TopicPicker } from '../form/TopicPicker';
-import { usePersonalDataFinder } from '../form/usePersonalDataFinder';
-import { VocabularySelect } from '../form/VocabularySelect';
+import type { FormValues, SuggestedField } from '@/lib/form/values';
+import { t } from '@/lib/i18n/i18n';
 import { PersonalDataWarning } from '../PersonalDataWarning';
+import { GeographyFields } from './GeographyFields';
+import { LanguagePicker } from './LanguagePicker';
+import { NoteField } from './NoteField';
+import { SuggestionMark } from './SuggestionMark';
+import { TopicPicker } from './TopicPicker';
+import { type FieldFindings, useFieldFindings } from './usePersonalDataFinder';
+
+import { VocabularySelect } from './VocabularySelect';
 
 type Props = {
   values: FormValues;
@@ -25,21 +28,23 @@ type Props = {
   frequent: readonly Topic[];
   offers: readonly Topic[];
   onSubmitShortcut: () => void;
+  /** Fields pre-filled from the last report or the page's hints, marked "suggested". */
+  suggested?: Partial<Record<SuggestedField, true>>;
+  /** Languages the page suggests, one click each. */
+  languageOffers?: readonly Language[];
+  /** What the detector found, when the caller needs it too; found here otherwise. */
+  findings?: FieldFindings;
 };
 
 /**
- * The single form's fields, for a whole batch or one item of it: topics, resource type, openness,
- * availability, languages, geography and the note with its personal-data warning. One set is on
- * the page at a time, so the fields keep the single form's ids and labels.
+ * A report's classification fields, for one page or for a whole batch or one item of it: topics,
+ * resource type, openness, availability, languages, geography and the note with its personal-data
+ * warning. One set is on a page at a time, so the fields keep the same ids and labels everywhere.
  */
 export function ClassificationFields(props: Props) {
-  const { values, onChange: update, errors } = props;
-  const find = usePersonalDataFinder(!!(values.note || values.locality));
-  const noteFindings = useMemo(() => (find ? find(values.note) : []), [find, values.note]);
-  const localityFindings = useMemo(
-    () => (find && values.geoIndicated ? find(values.locality) : []),
-    [find, values.locality, values.geoIndicated],
-  );
+  const { values, onChange: update, errors, suggested = {} } = props;
+  const found = useFieldFindings(props.findings ? undefined : values);
+  const { note: noteFindings, locality: localityFindings } = props.findings ?? found;
   return (
     <>
       <TopicPicker
@@ -57,6 +62,7 @@ export function ClassificationFields(props: Props) {
           codes={RESOURCE_TYPE_CODES}
           value={values.resourceType}
           onChange={(resourceType) => update({ resourceType })}
+          suggested={!!suggested.resourceType}
           error={errors.resourceType}
         />
         <VocabularySelect
@@ -66,6 +72,7 @@ export function ClassificationFields(props: Props) {
           codes={OPENNESS_CODES}
           value={values.openness}
           onChange={(openness) => update({ openness })}
+          suggested={!!suggested.openness}
           error={errors.openness}
         />
         <VocabularySelect
@@ -75,19 +82,26 @@ export function ClassificationFields(props: Props) {
           codes={AVAILABILITY_CODES}
           value={values.availability}
           onChange={(availability) => update({ availability })}
+          suggested={!!suggested.availability}
           error={errors.availability}
         />
       </div>
+      {(suggested.resourceType || suggested.openness || suggested.availability) && (
+        <p class="hint" data-testid="values-suggested">
+          <SuggestionMark /> {t('lastValuesSuggested')}
+        </p>
+      )}
       <LanguagePicker
         value={values.languages}
         onChange={(languages) => update({ languages })}
-        suggested={false}
+        suggested={!!suggested.languages}
+        offers={props.languageOffers}
         error={errors.languages}
       />
       <GeographyFields
         value={values}
         onChange={update}
-        suggested={false}
+        suggested={!!suggested.geography}
         errors={errors}
         localityWarning={
           <PersonalDataWarning
