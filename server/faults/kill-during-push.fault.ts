@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mutation } from '#shared/schemas/sync';
 import { openStorage } from '../db/open';
-import { sampleReport, upsertOf } from '../testing/reports';
 import { type SeededAccount, seedAccounts } from '../testing/seed';
 import { type SpawnedServer, spawnServer } from '../testing/spawned-server';
+import { pullAll, sharedPushWorkload } from './support/push-workload';
 import { type MutationAnswer, pushUntilAnswered } from './support/retrying-client';
 import { runSeed, seededRandom, sleep } from './support/seeded';
 
@@ -36,22 +35,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Each analyst's batches; a few hundred materials are reported by several analysts. */
-function workload(): Mutation[][][] {
-  return analysts.map((_, a) => {
-    const mutations = Array.from({ length: REPORTS / CLIENTS }, (_, i) =>
-      upsertOf(
-        sampleReport({
-          url: `https://shared-${Math.floor(random() * 3000)}.example.kz/p/${i % 7}`,
-          note: `r1 ${a}-${i}`,
-        }),
-      ),
-    );
-    return Array.from({ length: mutations.length / BATCH }, (_, b) =>
-      mutations.slice(b * BATCH, (b + 1) * BATCH),
-    );
-  });
-}
+const workload = () =>
+  sharedPushWorkload(random, { analysts: CLIENTS, reports: REPORTS, batch: BATCH, tag: 'r1' });
 
 describe(`R1: SIGKILL during a ${REPORTS}-report push (seed ${seed})`, () => {
   it('keeps exactly every report once, counted through the API and in SQLite', async () => {
@@ -117,22 +102,7 @@ describe(`R1: SIGKILL during a ${REPORTS}-report push (seed ${seed})`, () => {
 
     // Through the API: each analyst pulls exactly their reports, none twice.
     const pulled: string[] = [];
-    for (const analyst of analysts) {
-      let cursor = '';
-      for (;;) {
-        const response = await fetch(`${server.url}/api/sync/pull?limit=1000&cursor=${cursor}`, {
-          headers: { authorization: `Bearer ${analyst.token}` },
-        });
-        const page = (await response.json()) as {
-          changes: { id: string }[];
-          cursor: string;
-          hasMore: boolean;
-        };
-        pulled.push(...page.changes.map((c) => c.id));
-        cursor = page.cursor;
-        if (!page.hasMore) break;
-      }
-    }
+    for (const analyst of analysts) pulled.push(...(await pullAll(server.url, analyst.token)));
     expect(pulled.length).toBe(REPORTS);
     expect(new Set(pulled)).toEqual(expectedIds);
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Mutation } from '#shared/schemas/sync';
 import { openPgStorage } from '../db/pg-open';
 import { SAMPLE_FILES } from '../features/accounts/testing';
 import { LOGIN_LIMITS } from '../features/auth/login-throttle';
@@ -13,6 +12,7 @@ import { sampleReport, upsertOf } from '../testing/reports';
 import { type SeededAccount, seedAccounts } from '../testing/seed';
 import { type SpawnedServer, spawnServer } from '../testing/spawned-server';
 import { startTestHost, type TestHost } from '../testing/test-hosts';
+import { pullAll, sharedPushWorkload } from './support/push-workload';
 import { type MutationAnswer, pushUntilAnswered } from './support/retrying-client';
 import { runSeed, seededRandom, sleep } from './support/seeded';
 
@@ -61,22 +61,8 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Each analyst's batches; a few hundred materials are reported by several analysts. */
-function workload(): Mutation[][][] {
-  return analysts.map((_, a) => {
-    const mutations = Array.from({ length: REPORTS / CLIENTS }, (_, i) =>
-      upsertOf(
-        sampleReport({
-          url: `https://shared-${Math.floor(random() * 3000)}.example.kz/p/${i % 7}`,
-          note: `r9 ${a}-${i}`,
-        }),
-      ),
-    );
-    return Array.from({ length: mutations.length / BATCH }, (_, b) =>
-      mutations.slice(b * BATCH, (b + 1) * BATCH),
-    );
-  });
-}
+const workload = () =>
+  sharedPushWorkload(random, { analysts: CLIENTS, reports: REPORTS, batch: BATCH, tag: 'r9' });
 
 async function api(replica: SpawnedServer, token: string, path: string, body?: unknown) {
   const response = await fetch(`${replica.url}${path}`, {
@@ -142,24 +128,7 @@ describe(`R9: two replicas on one PostgreSQL, one SIGKILLed during a ${REPORTS}-
 
     // Each analyst pulls exactly their reports through the replica that never died.
     const pulled: string[] = [];
-    for (const analyst of analysts) {
-      let cursor = '';
-      for (;;) {
-        const page = await api(
-          survivor,
-          analyst.token,
-          `/api/sync/pull?limit=1000&cursor=${cursor}`,
-        );
-        const body = page.body as unknown as {
-          changes: { id: string }[];
-          cursor: string;
-          hasMore: boolean;
-        };
-        pulled.push(...body.changes.map((c) => c.id));
-        cursor = body.cursor;
-        if (!body.hasMore) break;
-      }
-    }
+    for (const analyst of analysts) pulled.push(...(await pullAll(survivor.url, analyst.token)));
     expect(pulled.length).toBe(REPORTS);
     expect(new Set(pulled).size).toBe(REPORTS);
 
