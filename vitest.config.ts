@@ -25,17 +25,10 @@ const SQLITE_ONLY = [
   'server/features/retention/retention.test.ts',
   'server/features/review/decision.test.ts',
   'server/features/review/projection.test.ts',
-  'server/features/review/withdrawal.test.ts',
   'server/features/subject/subject.test.ts',
-  'server/features/sync/personal-data.test.ts',
   'server/features/sync/push-transaction.test.ts',
   'server/features/sync/push.test.ts',
-  'server/features/web-session/web-session.test.ts',
-  'server/site/admin/admin-console.test.ts',
-  'server/site/admin/disclosures.test.ts',
-  'server/site/admin/subject-requests.test.ts',
   'server/site/consent/consent.test.ts',
-  'server/site/me/me.test.ts',
   'server/site/public/register.test.ts',
 ];
 // Suites that open both engines themselves (describe.each(STORAGE_ENGINES)): once is enough.

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema';
 import { deleteOf, pullAs, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -27,11 +25,7 @@ describe('a report withdrawn after it reached the server', () => {
   it('is recorded in the audit log with its material', async () => {
     const { report: sent, materialId } = await report(t, analyst);
     await withdraw(sent.id);
-    const events = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'report.withdrawn'))
-      .all();
+    const events = (await t.rows('auditEvents')).filter((r) => r.action === 'report.withdrawn');
     expect(events.map((e) => [e.actorUserId, e.subjectType, e.subjectId, e.details])).toEqual([
       [analyst.id, 'report', sent.id, { materialId }],
     ]);
@@ -43,11 +37,7 @@ describe('a report withdrawn after it reached the server', () => {
     await pushAs(t, analyst, [deletion]);
     await pushAs(t, analyst, [deletion]);
     await pushAs(t, analyst, [deleteOf(sent.id)]);
-    const events = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'report.withdrawn'))
-      .all();
+    const events = (await t.rows('auditEvents')).filter((r) => r.action === 'report.withdrawn');
     expect(events).toHaveLength(1);
   });
 

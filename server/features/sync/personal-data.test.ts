@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentKind, DocumentStatus } from '#shared/schemas/documents';
-import { auditEvents, documents, reports } from '../../db/schema';
 import { pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -26,25 +24,22 @@ function addDocument(
   kind: DocumentKind = 'representation',
 ) {
   const id = randomUUID();
-  t.sqlite.db
-    .insert(documents)
-    .values({
-      id,
-      userId,
-      kind,
-      status,
-      mime: 'application/pdf',
-      bytes: 100,
-      sha256: 'a'.repeat(64),
-      originalName: 'доверенность.pdf',
-      createdAt: t.deps.now().toISOString(),
-    })
-    .run();
+  t.insert('documents', {
+    id,
+    userId,
+    kind,
+    status,
+    mime: 'application/pdf',
+    bytes: 100,
+    sha256: 'a'.repeat(64),
+    originalName: 'доверенность.pdf',
+    createdAt: t.deps.now().toISOString(),
+  });
   return id;
 }
 
-function auditOf(action: string) {
-  return t.sqlite.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+async function auditOf(action: string) {
+  return (await t.rows('auditEvents')).filter((r) => r.action === action);
 }
 
 describe('third-party personal data on push', () => {
@@ -63,7 +58,7 @@ describe('third-party personal data on push', () => {
     });
     expect(body.results[1].status).toBe('applied');
     expect(JSON.stringify(body)).not.toContain(EMAIL);
-    const [event] = auditOf('report.personal_data_rejected');
+    const [event] = await auditOf('report.personal_data_rejected');
     expect(event).toMatchObject({ actorUserId: analyst.id, subjectId: report.id });
     expect(JSON.stringify(event)).not.toContain(EMAIL);
   });
@@ -96,9 +91,9 @@ describe('third-party personal data on push', () => {
       status: 'applied',
       report: { personalDataKinds: ['email'], personalDataBasis: { documentId } },
     });
-    const row = t.sqlite.db.select().from(reports).where(eq(reports.id, report.id)).get();
+    const row = (await t.rows('reports')).find((r) => r.id === report.id);
     expect(row?.personalDataKinds).toEqual(['email']);
-    const [event] = auditOf('report.personal_data_by_representation');
+    const [event] = await auditOf('report.personal_data_by_representation');
     expect(event).toMatchObject({
       actorUserId: analyst.id,
       subjectType: 'report',
@@ -127,7 +122,7 @@ describe('third-party personal data on push', () => {
       code: 'third_party_personal_data',
       findings: [{ kind: 'email' }],
     });
-    expect(auditOf('report.personal_data_by_representation')).toEqual([]);
+    expect(await auditOf('report.personal_data_by_representation')).toEqual([]);
   });
 
   it('stores no personal data kinds when a basis is given but nothing is found', async () => {
@@ -136,7 +131,7 @@ describe('third-party personal data on push', () => {
     const { body } = await pushAs(t, analyst, [upsertOf(report)]);
     expect(body.results[0].status).toBe('applied');
     expect(body.results[0].report.personalDataKinds).toBeUndefined();
-    expect(auditOf('report.personal_data_by_representation')).toEqual([]);
+    expect(await auditOf('report.personal_data_by_representation')).toEqual([]);
   });
 
   it("answers forbidden before looking at the text of another user's report", async () => {

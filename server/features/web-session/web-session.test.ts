@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, tokens } from '../../db/schema';
 import { siteClient } from '../../site/testing/site-client';
 import { createTestApp } from '../../testing/test-app';
 import { addAccount, TEST_PASSWORD } from '../accounts/testing';
@@ -32,7 +30,7 @@ describe('signing in to the site', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).not.toMatch(/Secure/);
-    const siteTokens = t.sqlite.db.select().from(tokens).where(eq(tokens.deviceName, 'site')).all();
+    const siteTokens = (await t.rows('tokens')).filter((r) => r.deviceName === 'site');
     expect(siteTokens).toHaveLength(1);
     const home = await client.get('/');
     expect(home.html).toContain(reviewer.email);
@@ -107,13 +105,9 @@ describe('signing in to the site', () => {
     const out = await client.post('/sign-out');
     expect(out.status).toBe(303);
     expect(client.cookies.has('wt_session')).toBe(false);
-    const live = t.sqlite.db.select().from(tokens).where(eq(tokens.deviceName, 'site')).all();
+    const live = (await t.rows('tokens')).filter((r) => r.deviceName === 'site');
     expect(live.every((row) => row.revokedAt !== null)).toBe(true);
-    const logout = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'auth.logout'))
-      .all();
+    const logout = (await t.rows('auditEvents')).filter((r) => r.action === 'auth.logout');
     expect(logout).toMatchObject([{ actorUserId: analyst.id, details: { device: 'site' } }]);
   });
 
@@ -144,7 +138,7 @@ describe('forms and cross-site request forgery', () => {
       expect(page.status).toBe(403);
       expect(page.html).toContain('устарела');
     }
-    const session = t.sqlite.db.select().from(tokens).where(eq(tokens.deviceName, 'site')).get();
+    const session = (await t.rows('tokens')).find((r) => r.deviceName === 'site');
     expect(session?.revokedAt).toBeNull();
     expect((await client.get('/')).html).toContain(analyst.email);
   });

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema';
 import {
   addAccount,
   fileOf,
@@ -28,8 +26,7 @@ const register = async (fields: Record<string, string> = {}) => {
   const response = await t.app.request('/api/auth/register', { method: 'POST', body: form });
   return ((await response.json()) as { userId: string }).userId;
 };
-const statusOf = (id: string) =>
-  t.sqlite.db.select().from(users).where(eq(users.id, id)).get()?.status;
+const statusOf = async (id: string) => (await t.rows('users')).find((r) => r.id === id)?.status;
 
 describe('pending registrations', () => {
   it('lists the applicants with their documents, which only admins can download', async () => {
@@ -54,7 +51,7 @@ describe('pending registrations', () => {
     reviewer.signInAs((await addAccount(t, { role: 'reviewer' })).id);
     expect((await reviewer.get(link!)).status).toBe(403);
     expect((await siteClient(t).get(link!)).status).toBe(303);
-    expect(statusOf(id)).toBe('pending');
+    expect(await statusOf(id)).toBe('pending');
   });
 
   it('approves an applicant and comes back to the list it came from', async () => {
@@ -65,7 +62,7 @@ describe('pending registrations', () => {
     });
     expect(done.status).toBe(303);
     expect(done.location).toBe('/admin/users?status=pending&done=1');
-    expect(statusOf(id)).toBe('active');
+    expect(await statusOf(id)).toBe('active');
     const after = await admin.get(done.location!);
     expect(after.html).not.toContain(`data-user="${id}"`);
     expect(after.html).toContain('Сохранено.');
@@ -78,19 +75,17 @@ describe('pending registrations', () => {
       back: 'https://evil.example/',
     });
     expect(blocked.location).toBe('/admin/users?done=1');
-    expect(statusOf(analyst.id)).toBe('blocked');
+    expect(await statusOf(analyst.id)).toBe('blocked');
     const other = await addAccount(t);
     await admin.post(`/admin/users/${other.id}/role`, { role: 'reviewer' });
-    expect(t.sqlite.db.select().from(users).where(eq(users.id, other.id)).get()?.role).toBe(
-      'reviewer',
-    );
+    expect((await t.rows('users')).find((r) => r.id === other.id)?.role).toBe('reviewer');
   });
 
   it('answers the 403 page when an admin would block themself', async () => {
     await admin.get('/admin/users');
     const page = await admin.post(`/admin/users/${adminId}/block`);
     expect(page.status).toBe(403);
-    expect(statusOf(adminId)).toBe('active');
+    expect(await statusOf(adminId)).toBe('active');
   });
 });
 

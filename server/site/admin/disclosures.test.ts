@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { disclosures } from '../../db/schema';
 import { report } from '../../features/review/testing';
 import { deleteOf, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
@@ -51,7 +50,7 @@ describe('disclosures', () => {
     expect(textOf(shown.html)).toContain('The disclosure is recorded');
     expect(shown.html).toContain(`href="/admin/disclosures/${id}/export.json"`);
     await admin.get(`${recorded.location}`);
-    expect(t.sqlite.db.select().from(disclosures).all()).toHaveLength(1);
+    expect(await t.rows('disclosures')).toHaveLength(1);
 
     const exported = await admin.get(`/admin/disclosures/${id}/export.json`);
     expect(exported.status).toBe(200);
@@ -98,6 +97,6 @@ describe('disclosures', () => {
     const noScope = await admin.post('/admin/disclosures', form());
     expect(noScope.status).toBe(400);
     expect(noScope.html).toContain('Name materials, reporters or a period');
-    expect(t.sqlite.db.select().from(disclosures).all()).toHaveLength(0);
+    expect(await t.rows('disclosures')).toHaveLength(0);
   });
 });

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { users } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
 import { siteClient } from '../testing/site-client';
@@ -27,7 +25,7 @@ describe('data-subject requests', () => {
     expect(listed.html).toContain('due after 2026-12-24 10:00 UTC');
 
     await admin.post('/admin/subject-requests/retention');
-    expect(t.sqlite.db.select().from(users).where(eq(users.id, leaving.id)).get()?.email).toBe(
+    expect((await t.rows('users')).find((r) => r.id === leaving.id)?.email).toBe(
       'leaving@gov.test',
     );
     t.advance(31 * 86_400_000);
@@ -39,7 +37,7 @@ describe('data-subject requests', () => {
     const after = await admin.get(`${ran.location}&lang=en`);
     expect(after.html).toContain('personal data of 1 account(s) destroyed');
     expect(after.html).not.toContain('due after');
-    expect(t.sqlite.db.select().from(users).where(eq(users.id, leaving.id)).get()?.email).not.toBe(
+    expect((await t.rows('users')).find((r) => r.id === leaving.id)?.email).not.toBe(
       'leaving@gov.test',
     );
   });

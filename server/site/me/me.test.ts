@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tokens, users } from '../../db/schema';
 import { addAccount } from '../../features/accounts/testing';
 import { createTestApp } from '../../testing/test-app';
 import { siteClient } from '../testing/site-client';
@@ -40,19 +38,15 @@ describe('my data', () => {
     const unconfirmed = await client.post('/me/erase', {});
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.html).toMatch(/id="confirm-error">Tick the box to confirm\./);
-    expect(t.sqlite.db.select().from(users).where(eq(users.id, reviewer.id)).get()?.status).toBe(
-      'active',
-    );
+    expect((await t.rows('users')).find((r) => r.id === reviewer.id)?.status).toBe('active');
 
     const done = await client.post('/me/erase', { confirm: 'true' });
     expect(done.status).toBe(200);
     expect(done.html).toContain('Your account is closed');
     expect(done.html).not.toContain(reviewer.email);
     expect(client.cookies.has('wt_session')).toBe(false);
-    expect(t.sqlite.db.select().from(users).where(eq(users.id, reviewer.id)).get()?.status).toBe(
-      'closed',
-    );
-    const live = t.sqlite.db.select().from(tokens).where(eq(tokens.userId, reviewer.id)).all();
+    expect((await t.rows('users')).find((r) => r.id === reviewer.id)?.status).toBe('closed');
+    const live = (await t.rows('tokens')).filter((r) => r.userId === reviewer.id);
     expect(live.every((row) => row.revokedAt !== null)).toBe(true);
   });
 
