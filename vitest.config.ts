@@ -14,22 +14,17 @@ const SQLITE_ONLY = [
   'server/features/accounts/registration-abuse.test.ts',
   'server/features/accounts/registration.test.ts',
   'server/features/admin/authorization-matrix.test.ts',
-  'server/features/admin/users.test.ts',
   'server/features/auth/stored-limits.test.ts',
-  'server/features/consent/consent.test.ts',
   'server/features/disclosures/disclosures.test.ts',
   'server/features/evidence/verify.test.ts',
   'server/features/materials/material-search.test.ts',
   'server/features/materials/material-status.test.ts',
   'server/features/rechecks/recheck-schedule.test.ts',
   'server/features/retention/retention.test.ts',
-  'server/features/review/decision.test.ts',
   'server/features/review/projection.test.ts',
-  'server/features/subject/subject.test.ts',
   'server/features/sync/push-transaction.test.ts',
   'server/features/sync/push.test.ts',
   'server/site/consent/consent.test.ts',
-  'server/site/public/register.test.ts',
 ];
 // Suites that open both engines themselves (describe.each(STORAGE_ENGINES)): once is enough.
 const ENGINE_SUITES = ['server/storage/**', 'server/testing/**'];

@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
@@ -57,11 +56,7 @@ describe('representation documents', () => {
     expect(mine.documents.map((d: { id: string }) => d.id)).toEqual([doc.id]);
     const theirs = await jsonOf(t.app.request('/api/me/documents', { headers: admin.auth }));
     expect(theirs.documents).toEqual([]);
-    const [event] = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'document.uploaded'))
-      .all();
+    const [event] = (await t.rows('auditEvents')).filter((r) => r.action === 'document.uploaded');
     expect(event).toMatchObject({
       actorUserId: analyst.id,
       subjectId: doc.id,

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { auditEvents, documents, users } from '../../db/schema';
+import { documents, users } from '../../db/schema';
 import { siteClient } from '../../site/testing/site-client';
 import { createTestApp } from '../../testing/test-app';
 import { runRetention } from '../retention/retention-service';
@@ -74,14 +74,12 @@ describe('registration abuse', () => {
     const act = await run();
     expect(act.registrationsExpired).toEqual([waiting]);
     expect(waitingFiles.some((path) => existsSync(path))).toBe(false);
-    const account = t.sqlite.db.select().from(users).where(eq(users.id, waiting)).get()!;
+    const account = (await t.rows('users')).find((r) => r.id === waiting)!;
     expect(account).toMatchObject({ status: 'closed', fullName: '', passwordHash: '' });
     expect(account.email).toMatch(/@invalid$/);
-    const [event] = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'registration.expired_destroyed'))
-      .all();
+    const [event] = (await t.rows('auditEvents')).filter(
+      (r) => r.action === 'registration.expired_destroyed',
+    );
     expect(event?.details).toMatchObject({ userIds: [waiting], documents: 1, pendingDays: 14 });
     // The approved account and the recent registration are untouched; a second run does nothing.
     for (const id of [approvedLater, recent]) {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, consents, documents, users } from '../../db/schema';
+import { consents, documents, users } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { verifyPassword } from '../auth/passwords';
 import { addAccount, fileOf, fromAddress, jsonOf, registrationForm, SAMPLE_FILES } from './testing';
@@ -28,10 +28,10 @@ const storedFiles = () => {
   const dir = join(t.dataDir, 'documents');
   return existsSync(dir) ? readdirSync(dir) : [];
 };
-const countRows = () => ({
-  users: t.sqlite.db.select().from(users).all().length,
-  documents: t.sqlite.db.select().from(documents).all().length,
-  consents: t.sqlite.db.select().from(consents).all().length,
+const countRows = async () => ({
+  users: (await t.rows('users')).length,
+  documents: (await t.rows('documents')).length,
+  consents: (await t.rows('consents')).length,
 });
 
 describe('registration', () => {
@@ -92,7 +92,7 @@ describe('registration', () => {
       fromAddress('192.0.2.7'),
     );
     const { userId } = await jsonOf(response);
-    const consent = t.sqlite.db.select().from(consents).where(eq(consents.userId, userId)).get();
+    const consent = (await t.rows('consents')).find((r) => r.userId === userId);
     expect(consent).toMatchObject({ ip: '192.0.2.7', thirdPartyTransfer: false });
   });
 
@@ -100,11 +100,11 @@ describe('registration', () => {
     const form = registrationForm('1', { email: 'audited@gov.test' });
     const response = await t.app.request('/api/auth/register', { method: 'POST', body: form });
     const { userId } = await jsonOf(response);
-    const events = t.sqlite.db.select().from(auditEvents).all();
+    const events = await t.rows('auditEvents');
     expect(events.map((e) => e.action).sort()).toEqual(['account.registered', 'consent.given']);
     expect(events.every((e) => e.subjectId === userId && e.ip === 'unknown')).toBe(true);
     expect(JSON.stringify(events)).not.toMatch(/audited@gov\.test|Сериков|password/);
-    const consent = t.sqlite.db.select().from(consents).where(eq(consents.userId, userId)).get();
+    const consent = (await t.rows('consents')).find((r) => r.userId === userId);
     expect(consent?.ip).toBe('unknown');
   });
 
@@ -115,7 +115,7 @@ describe('registration', () => {
       code: 'conflict',
       details: { policyVersion: '1' },
     });
-    expect(countRows().users).toBe(0);
+    expect((await countRows()).users).toBe(0);
   });
 
   it.each([
@@ -132,7 +132,7 @@ describe('registration', () => {
       400,
       'validation_failed',
     ]);
-    expect(countRows()).toEqual({ users: 0, documents: 0, consents: 0 });
+    expect(await countRows()).toEqual({ users: 0, documents: 0, consents: 0 });
     expect(storedFiles()).toEqual([]);
   });
 
@@ -145,7 +145,7 @@ describe('registration', () => {
       Array.from({ length: 6 }, () => fileOf(SAMPLE_FILES.pdf)),
     );
     expect(await errorOf(await register(six))).toEqual([400, 'validation_failed']);
-    expect(countRows().users).toBe(0);
+    expect((await countRows()).users).toBe(0);
   });
 
   it('accepts five documents, the most allowed, up to 10 MiB each, each typed by its content', async () => {
@@ -159,7 +159,7 @@ describe('registration', () => {
     ]);
     files.push(fileOf(tenMiB, 'big.pdf'));
     const { userId } = await jsonOf(register(registrationForm('1', {}, files)));
-    const docs = t.sqlite.db.select().from(documents).where(eq(documents.userId, userId)).all();
+    const docs = (await t.rows('documents')).filter((r) => r.userId === userId);
     expect(docs.map((d) => d.mime).sort()).toEqual([
       'application/pdf',
       ...Array(4).fill('image/png'),
@@ -172,7 +172,7 @@ describe('registration', () => {
     const big = Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(10 * 1024 * 1024)]);
     const form = registrationForm('1', {}, [fileOf(SAMPLE_FILES.pdf), fileOf(big, 'big.pdf')]);
     expect(await errorOf(await register(form))).toEqual([413, 'payload_too_large']);
-    expect(countRows().users).toBe(0);
+    expect((await countRows()).users).toBe(0);
     expect(storedFiles()).toEqual([]);
   });
 
@@ -205,7 +205,7 @@ describe('registration', () => {
       fileOf(Buffer.from(content, 'latin1'), name, type),
     ]);
     expect(await errorOf(await register(form))).toEqual([415, 'unsupported_media_type']);
-    expect(countRows()).toEqual({ users: 0, documents: 0, consents: 0 });
+    expect(await countRows()).toEqual({ users: 0, documents: 0, consents: 0 });
     expect(storedFiles()).toEqual([]);
   });
 
@@ -213,7 +213,7 @@ describe('registration', () => {
     await addAccount(t, { email: 'taken@gov.test' });
     const response = await register(registrationForm('1', { email: 'TAKEN@gov.test' }));
     expect(await errorOf(response)).toEqual([409, 'email_taken']);
-    expect(countRows().users).toBe(1);
+    expect((await countRows()).users).toBe(1);
     expect(storedFiles()).toEqual([]);
   });
 
@@ -222,7 +222,7 @@ describe('registration', () => {
       [1, 2].map(() => register(registrationForm('1', { email: 'race@gov.test' }))),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
-    expect(countRows().users).toBe(1);
+    expect((await countRows()).users).toBe(1);
     expect(storedFiles()).toHaveLength(1);
   });
 
@@ -234,7 +234,7 @@ describe('registration', () => {
     const files = [fileOf(SAMPLE_FILES.pdf), fileOf(SAMPLE_FILES.png, 'b.png')];
     const response = await register(registrationForm('1', {}, files));
     expect(response.status).toBe(500);
-    expect(countRows()).toEqual({ users: 0, documents: 0, consents: 0 });
+    expect(await countRows()).toEqual({ users: 0, documents: 0, consents: 0 });
     expect(storedFiles()).toEqual([]);
   });
 });

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, documents, users } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import {
   addAccount,
@@ -31,8 +29,8 @@ const post = (path: string, body?: unknown, account = admin) =>
   });
 const listUsers = async (query = '') =>
   jsonOf(t.app.request(`/api/admin/users${query}`, { headers: admin.auth }));
-const auditOf = (action: string) =>
-  t.sqlite.db.select().from(auditEvents).where(eq(auditEvents.action, action)).all();
+const auditOf = async (action: string) =>
+  (await t.rows('auditEvents')).filter((r) => r.action === action);
 const registerOne = async () => {
   const form = registrationForm('1', {}, [
     fileOf(SAMPLE_FILES.pdf, 'order.pdf'),
@@ -102,7 +100,7 @@ describe('account decisions', () => {
       'approved',
       'approved',
     ]);
-    expect(auditOf('user.approved')).toMatchObject([
+    expect(await auditOf('user.approved')).toMatchObject([
       {
         actorUserId: admin.id,
         subjectId: userId,
@@ -111,7 +109,7 @@ describe('account decisions', () => {
     ]);
     // Approving again changes nothing and records nothing.
     await post(`/api/admin/users/${userId}/approve`);
-    expect(auditOf('user.approved')).toHaveLength(1);
+    expect(await auditOf('user.approved')).toHaveLength(1);
   });
 
   it('blocks an account and revokes every token it has', async () => {
@@ -122,7 +120,7 @@ describe('account decisions', () => {
       401,
       'unauthorized',
     ]);
-    expect(auditOf('user.blocked')).toMatchObject([
+    expect(await auditOf('user.blocked')).toMatchObject([
       { subjectId: analyst.id, details: { previousStatus: 'active' } },
     ]);
     // Approving a blocked account lets it back in.
@@ -135,7 +133,7 @@ describe('account decisions', () => {
     const analyst = await addAccount(t);
     const response = await post(`/api/admin/users/${analyst.id}/role`, { role: 'reviewer' });
     expect((await jsonOf(response)).user.role).toBe('reviewer');
-    expect(auditOf('user.role_changed')).toMatchObject([
+    expect(await auditOf('user.role_changed')).toMatchObject([
       { subjectId: analyst.id, details: { from: 'analyst', to: 'reviewer' } },
     ]);
   });
@@ -149,7 +147,7 @@ describe('account decisions', () => {
       await codeOf(await post(`/api/admin/users/${admin.id}/role`, { role: 'analyst' })),
     ).toEqual([403, 'forbidden']);
     expect((await post(`/api/admin/users/${admin.id}/role`, { role: 'admin' })).status).toBe(200);
-    const row = t.sqlite.db.select().from(users).where(eq(users.id, admin.id)).get();
+    const row = (await t.rows('users')).find((r) => r.id === admin.id);
     expect(row).toMatchObject({ role: 'admin', status: 'active' });
   });
 
@@ -185,9 +183,7 @@ describe('account decisions', () => {
   it('keeps document rows when an account is blocked', async () => {
     const userId = await registerOne();
     await post(`/api/admin/users/${userId}/block`);
-    expect(
-      t.sqlite.db.select().from(documents).where(eq(documents.userId, userId)).all(),
-    ).toHaveLength(2);
+    expect((await t.rows('documents')).filter((r) => r.userId === userId)).toHaveLength(2);
   });
 });
 
@@ -214,13 +210,13 @@ describe('consent to the current policy', () => {
       undefined,
     ],
   ];
-  const accountOf = (userId: string) => ({
-    user: t.sqlite.db.select().from(users).where(eq(users.id, userId)).get(),
-    documents: t.sqlite.db.select().from(documents).where(eq(documents.userId, userId)).all(),
+  const accountOf = async (userId: string) => ({
+    user: (await t.rows('users')).find((r) => r.id === userId),
+    documents: (await t.rows('documents')).filter((r) => r.userId === userId),
   });
-  const stateOf = (userId: string) => ({
-    ...accountOf(userId),
-    audit: t.sqlite.db.select().from(auditEvents).all(),
+  const stateOf = async (userId: string) => ({
+    ...(await accountOf(userId)),
+    audit: await t.rows('auditEvents'),
   });
   const accept = (account: TestAccount) =>
     t.app.request('/api/consent', {
@@ -237,9 +233,9 @@ describe('consent to the current policy', () => {
     async (_name, path, body) => {
       const newcomer = await addAccount(t, { role: 'admin', consent: false });
       const userId = await registerOne();
-      const [document] = accountOf(userId).documents;
+      const [document] = (await accountOf(userId)).documents;
       const target = { userId, documentId: document!.id };
-      const before = stateOf(userId);
+      const before = await stateOf(userId);
 
       const refused = await post(path(target), body, newcomer);
       expect(refused.status).toBe(403);
@@ -247,12 +243,12 @@ describe('consent to the current policy', () => {
         code: 'consent_required',
         details: { policyVersion: '1' },
       });
-      expect(stateOf(userId)).toEqual(before);
+      expect(await stateOf(userId)).toEqual(before);
 
       expect((await accept(newcomer)).status).toBe(201);
       expect((await post(path(target), body, newcomer)).status).toBe(200);
       const { audit: _, ...unchanged } = before;
-      expect(accountOf(userId)).not.toEqual(unchanged);
+      expect(await accountOf(userId)).not.toEqual(unchanged);
     },
   );
 

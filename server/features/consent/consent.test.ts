@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, consents } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import {
   addAccount,
@@ -88,11 +86,7 @@ describe('publishing a policy', () => {
     expect((await jsonOf(t.app.request('/api/policy/current'))).version).toBe('2');
     const me = await jsonOf(t.app.request('/api/me', { headers: admin.auth }));
     expect(me.consent).toEqual({ current: false, policyVersion: '2' });
-    const [event] = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'policy.published'))
-      .all();
+    const [event] = (await t.rows('auditEvents')).filter((r) => r.action === 'policy.published');
     expect(event).toMatchObject({
       actorUserId: admin.id,
       subjectId: '2',
@@ -104,12 +98,8 @@ describe('publishing a policy', () => {
     const admin = await addAccount(t, { role: 'admin' });
     t.advance(1000);
     expect((await publish(admin.auth, '2')).status).toBe(201);
-    const published = () =>
-      t.sqlite.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'policy.published'))
-        .all();
+    const published = async () =>
+      (await t.rows('auditEvents')).filter((r) => r.action === 'policy.published');
     t.advance(1000);
     const refused = await publish(admin.auth, '3');
     expect(refused.status).toBe(403);
@@ -118,7 +108,7 @@ describe('publishing a policy', () => {
       details: { policyVersion: '2' },
     });
     expect((await jsonOf(t.app.request('/api/policy/versions'))).versions).toHaveLength(2);
-    expect(published()).toHaveLength(1);
+    expect(await published()).toHaveLength(1);
 
     expect((await consentTo(admin.auth, '2')).status).toBe(201);
     expect((await publish(admin.auth, '3')).status).toBe(201);
@@ -191,7 +181,7 @@ describe('consent', () => {
       at: '2026-11-24T10:00:00.000Z',
       method: 'site',
     });
-    const row = t.sqlite.db.select().from(consents).where(eq(consents.userId, user.id)).get();
+    const row = (await t.rows('consents')).find((r) => r.userId === user.id);
     expect(row).toMatchObject({
       ip: '10.0.0.9',
       userAgent: 'Chrome/150',
@@ -241,7 +231,7 @@ describe('consent', () => {
       method: 'site',
     });
 
-    const rows = t.sqlite.db.select().from(consents).where(eq(consents.userId, user.id)).all();
+    const rows = (await t.rows('consents')).filter((r) => r.userId === user.id);
     expect(rows.map((r) => [r.action, r.processing])).toEqual([
       ['given', true],
       ['withdrawn', false],
@@ -252,11 +242,7 @@ describe('consent', () => {
         'unauthorized',
       ]);
     }
-    const actions = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .all()
-      .map((e) => e.action);
+    const actions = (await t.rows('auditEvents')).map((e) => e.action);
     expect(actions).toContain('consent.withdrawn');
   });
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, disclosureSubjects, disclosures, documents } from '../../db/schema';
+import { documents } from '../../db/schema';
 import { pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -191,18 +190,14 @@ describe('POST /api/admin/disclosures', () => {
       scope: { materialIds: [materialId] },
       includeReporterIdentity: true,
     });
-    const subjects = t.sqlite.db.select().from(disclosureSubjects).all();
+    const subjects = await t.rows('disclosureSubjects');
     expect(subjects.map((s) => [s.userId, s.identified, s.reportCount]).sort()).toEqual(
       [
         [consenting.id, true, 1],
         [unwilling.id, false, 1],
       ].sort(),
     );
-    const event = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'disclosure.recorded'))
-      .get();
+    const event = (await t.rows('auditEvents')).find((r) => r.action === 'disclosure.recorded');
     expect(event).toMatchObject({
       actorUserId: admin.id,
       subjectId: body.disclosure.id,
@@ -213,7 +208,7 @@ describe('POST /api/admin/disclosures', () => {
   it('answers consent_required to an admin without consent, recording nothing, until they accept', async () => {
     const newcomer = createUser(t, { role: 'admin', consent: false });
     const request = { ...REQUEST, scope: { materialIds: [materialId] } };
-    const auditBefore = t.sqlite.db.select().from(auditEvents).all();
+    const auditBefore = await t.rows('auditEvents');
     const refused = await disclose(request, newcomer);
     expect(refused.status).toBe(403);
     expect(refused.body.error).toMatchObject({
@@ -221,9 +216,9 @@ describe('POST /api/admin/disclosures', () => {
       details: { policyVersion: '1' },
     });
     expect(refused.body).not.toHaveProperty('data');
-    expect(t.sqlite.db.select().from(disclosures).all()).toEqual([]);
-    expect(t.sqlite.db.select().from(disclosureSubjects).all()).toEqual([]);
-    expect(t.sqlite.db.select().from(auditEvents).all()).toEqual(auditBefore);
+    expect(await t.rows('disclosures')).toEqual([]);
+    expect(await t.rows('disclosureSubjects')).toEqual([]);
+    expect(await t.rows('auditEvents')).toEqual(auditBefore);
 
     const consent = await t.app.request('/api/consent', {
       method: 'POST',
@@ -308,11 +303,9 @@ describe('GET /api/admin/disclosures', () => {
     expect(second.body).toMatchObject({ hasMore: false });
     expect(second.body.disclosures.map((d: { id: string }) => d.id)).toEqual([made[0]]);
     expect(second.body.disclosures[0]).not.toHaveProperty('data');
-    const views = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'disclosure.records_viewed'))
-      .all();
+    const views = (await t.rows('auditEvents')).filter(
+      (r) => r.action === 'disclosure.records_viewed',
+    );
     expect(views.map((v) => v.details)).toEqual([{ records: 2 }, { records: 1 }]);
   });
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { materialStatusChanges, materials, reports } from '../../db/schema';
+import { materials, reports } from '../../db/schema';
 import { deleteOf, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -42,7 +42,7 @@ describe('changeMaterialStatus', () => {
     const updated = await change('under_review', 1);
     expect(updated).toMatchObject({ status: 'under_review', version: 2 });
     await change('confirmed');
-    const history = t.sqlite.db.select().from(materialStatusChanges).all();
+    const history = await t.rows('materialStatusChanges');
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.byUserId, h.comment])).toEqual([
       ['submitted', 'under_review', analyst.id, 'проверено'],
       ['under_review', 'confirmed', analyst.id, 'проверено'],
@@ -51,7 +51,7 @@ describe('changeMaterialStatus', () => {
 
   it('refuses a step the workflow does not allow', async () => {
     await expect(change('blocked')).rejects.toThrow(expect.objectContaining({ code: 'conflict' }));
-    expect(t.sqlite.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(await t.rows('materialStatusChanges')).toEqual([]);
   });
 
   it('refuses a decision taken on a version that has moved', async () => {

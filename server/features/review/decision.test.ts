@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, materialStatusChanges } from '../../db/schema';
 import { deleteOf, pullAs, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -35,7 +33,7 @@ describe('POST /api/materials/:id/decision', () => {
     t.advance(60_000);
     const confirmed = await decide(t, reviewer, materialId, 'confirmed', 2, 'Нет лицензии');
     expect(confirmed.body.material).toMatchObject({ status: 'confirmed', version: 3 });
-    const history = t.sqlite.db.select().from(materialStatusChanges).all();
+    const history = await t.rows('materialStatusChanges');
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.byUserId, h.comment, h.at])).toEqual([
       ['submitted', 'under_review', reviewer.id, '', '2026-11-24T10:00:00.000Z'],
       ['under_review', 'confirmed', reviewer.id, 'Нет лицензии', '2026-11-24T10:01:00.000Z'],
@@ -44,11 +42,9 @@ describe('POST /api/materials/:id/decision', () => {
 
   it('audits every decision with the step and the new version', async () => {
     await walk(t, reviewer, materialId, ['under_review', 'confirmed']);
-    const events = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'material.status_changed'))
-      .all();
+    const events = (await t.rows('auditEvents')).filter(
+      (r) => r.action === 'material.status_changed',
+    );
     expect(events.map((e) => [e.actorUserId, e.subjectId, e.details])).toEqual([
       [reviewer.id, materialId, { from: 'submitted', to: 'under_review', version: 2 }],
       [reviewer.id, materialId, { from: 'under_review', to: 'confirmed', version: 3 }],
@@ -65,13 +61,9 @@ describe('POST /api/materials/:id/decision', () => {
   it('refuses a step the workflow does not allow, and changes nothing', async () => {
     const { status, body } = await decide(t, reviewer, materialId, 'blocked', 1);
     expect([status, body.error.code]).toEqual([409, 'conflict']);
-    expect(t.sqlite.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(await t.rows('materialStatusChanges')).toEqual([]);
     expect(
-      t.sqlite.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'material.status_changed'))
-        .all(),
+      (await t.rows('auditEvents')).filter((r) => r.action === 'material.status_changed'),
     ).toEqual([]);
   });
 
@@ -117,13 +109,9 @@ describe('POST /api/materials/:id/decision', () => {
     });
     const material = await getJson(t, reviewer, `/api/materials/${materialId}`);
     expect(material.body.material).toMatchObject({ status: 'submitted', version: 1 });
-    expect(t.sqlite.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(await t.rows('materialStatusChanges')).toEqual([]);
     expect(
-      t.sqlite.db
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.action, 'material.status_changed'))
-        .all(),
+      (await t.rows('auditEvents')).filter((r) => r.action === 'material.status_changed'),
     ).toEqual([]);
 
     const consent = await t.app.request('/api/consent', {
@@ -286,7 +274,7 @@ describe('a decision’s legal ground', () => {
       legalGround: { code: ground.code },
     });
     expect(answer.status).toBe(400);
-    expect(t.sqlite.db.select().from(materialStatusChanges).all()).toEqual([]);
+    expect(await t.rows('materialStatusChanges')).toEqual([]);
   });
 
   it('is refused when the code is not in the vocabulary', async () => {

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, consents, erasures, users } from '../../db/schema';
 import { deleteOf, pushAs } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -113,7 +111,7 @@ describe('DELETE /api/me', () => {
         Date.parse('2026-11-24T10:00:00.000Z') + 30 * DAY,
       ).toISOString(),
     });
-    const user = t.sqlite.db.select().from(users).where(eq(users.id, analyst.id)).get();
+    const user = (await t.rows('users')).find((r) => r.id === analyst.id);
     expect(user).toMatchObject({ status: 'closed', closedAt: '2026-11-24T10:00:00.000Z' });
     for (const path of ['/api/me', '/api/me/data', '/api/sync/pull']) {
       expect((await t.app.request(path, { headers: analyst.auth })).status).toBe(401);
@@ -124,23 +122,15 @@ describe('DELETE /api/me', () => {
 
   it('withdraws consent in a new record, notes the request and audits it', async () => {
     await closeAccount(analyst);
-    const records = t.sqlite.db
-      .select()
-      .from(consents)
-      .where(eq(consents.userId, analyst.id))
-      .all();
+    const records = (await t.rows('consents')).filter((r) => r.userId === analyst.id);
     expect(records.map((r) => [r.action, r.method, r.ip, r.userAgent])).toEqual([
       ['given', 'test', null, null],
       ['withdrawn', 'account_closure', '198.51.100.23', 'Firefox/140'],
     ]);
-    expect(t.sqlite.db.select().from(erasures).all()).toEqual([
+    expect(await t.rows('erasures')).toEqual([
       { userId: analyst.id, requestedAt: '2026-11-24T10:00:00.000Z', destroyedAt: null },
     ]);
-    const event = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'account.closed'))
-      .get();
+    const event = (await t.rows('auditEvents')).find((r) => r.action === 'account.closed');
     expect(event).toMatchObject({
       actorUserId: analyst.id,
       subjectId: analyst.id,

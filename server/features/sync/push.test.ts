@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalUrl, urlKeyHash } from '#shared/url-key';
 import { materials, reports } from '../../db/schema';
@@ -16,8 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-function materialOf(reportId: string) {
-  const row = t.sqlite.db.select().from(reports).where(eq(reports.id, reportId)).get();
+async function materialOf(reportId: string) {
+  const row = (await t.rows('reports')).find((r) => r.id === reportId);
   if (!row) throw new Error('no such report');
   return row.materialId;
 }
@@ -60,7 +59,7 @@ describe('push', () => {
     const second = sampleReport({ url: 'http://www.example.kz/post/1/?fbclid=abc' });
     await pushAs(t, analyst, [upsertOf(first)]);
     await pushAs(t, other, [upsertOf(second)]);
-    expect(materialOf(first.id)).toBe(materialOf(second.id));
+    expect(await materialOf(first.id)).toBe(await materialOf(second.id));
     expect(await t.sqlite.db.$count(materials)).toBe(1);
   });
 
@@ -88,12 +87,12 @@ describe('push', () => {
   it('moves an edited report to the material of its new URL', async () => {
     const report = sampleReport({ url: 'https://example.kz/a' });
     await pushAs(t, analyst, [upsertOf(report)]);
-    const before = materialOf(report.id);
+    const before = await materialOf(report.id);
     const { body } = await pushAs(t, analyst, [
       upsertOf({ ...report, url: 'https://example.kz/b' }),
     ]);
     expect(body.results[0].report.urlKey).toBe('https://example.kz/b');
-    expect(materialOf(report.id)).not.toBe(before);
+    expect(await materialOf(report.id)).not.toBe(before);
   });
 
   it('turns a deleted report into a tombstone without its note', async () => {
@@ -102,7 +101,7 @@ describe('push', () => {
     const del = deleteOf(report.id);
     const { body } = await pushAs(t, analyst, [del]);
     expect(body.results).toEqual([{ id: del.id, status: 'applied' }]);
-    const row = t.sqlite.db.select().from(reports).where(eq(reports.id, report.id)).get();
+    const row = (await t.rows('reports')).find((r) => r.id === report.id);
     expect(row).toMatchObject({ version: 2, note: '', deletedAt: '2026-11-24T10:00:00.000Z' });
   });
 
@@ -144,7 +143,7 @@ describe('push', () => {
       deleteOf(report.id),
     ]);
     expect(body.results.map((r: { code: string }) => r.code)).toEqual(['forbidden', 'forbidden']);
-    const row = t.sqlite.db.select().from(reports).where(eq(reports.id, report.id)).get();
+    const row = (await t.rows('reports')).find((r) => r.id === report.id);
     expect(row).toMatchObject({ userId: analyst.id, note: report.note, deletedAt: null });
   });
 
@@ -152,7 +151,7 @@ describe('push', () => {
     const report = sampleReport();
     await pushAs(t, analyst, [upsertOf(report)]);
     await changeMaterialStatus(t.storage, {
-      materialId: materialOf(report.id),
+      materialId: await materialOf(report.id),
       to: 'under_review',
       byUserId: null,
       at: t.deps.now(),
@@ -168,7 +167,7 @@ describe('push', () => {
     const first = sampleReport({ url: 'https://example.kz/x' });
     await pushAs(t, analyst, [upsertOf(first)]);
     await changeMaterialStatus(t.storage, {
-      materialId: materialOf(first.id),
+      materialId: await materialOf(first.id),
       to: 'under_review',
       byUserId: null,
       at: t.deps.now(),

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, consents, disclosures, materials, policies, users } from '../../db/schema';
+import { consents } from '../../db/schema';
 import { addAccount, type TestAccount } from '../../features/accounts/testing';
 import { report } from '../../features/review/testing';
 import { createTestApp } from '../../testing/test-app';
@@ -47,7 +47,7 @@ const latestConsent = (userId: string) =>
     .where(eq(consents.userId, userId))
     .orderBy(desc(consents.id))
     .get();
-const auditCount = () => t.sqlite.db.select().from(auditEvents).all().length;
+const auditCount = async () => (await t.rows('auditEvents')).length;
 const from = (path: string) => ({ headers: { referer: `http://localhost${path}` } });
 const NOT_SAVED = 'Your change was not saved';
 
@@ -70,9 +70,8 @@ describe('consent on the site after a new policy version', () => {
     expect(refused.html).toContain(TEXT('2').en);
     expect(refused.html).not.toContain(TEXT('2').ru);
     expect(refused.html).toContain(`name="next" value="${page}"`);
-    const status = () =>
-      t.sqlite.db.select().from(materials).where(eq(materials.id, materialId)).get()?.status;
-    expect(status()).toBe('submitted');
+    const status = async () => (await t.rows('materials')).find((r) => r.id === materialId)?.status;
+    expect(await status()).toBe('submitted');
 
     const accepted = await browser.post('/consent', {
       policyVersion: '2',
@@ -88,17 +87,13 @@ describe('consent on the site after a new policy version', () => {
       thirdPartyTransfer: true,
       method: 'site',
     });
-    const given = t.sqlite.db
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.action, 'consent.given'))
-      .all();
+    const given = (await t.rows('auditEvents')).filter((r) => r.action === 'consent.given');
     expect(given).toMatchObject([{ actorUserId: reviewer.id, details: { policyVersion: '2' } }]);
 
     const back = await browser.get(page);
     expect(textOf(back.html)).not.toContain('now in force');
     expect((await browser.post(`${page}/decision`, decision)).status).toBe(303);
-    expect(status()).toBe('under_review');
+    expect(await status()).toBe('under_review');
   });
 
   it('refuses every other change on the site the same way, and changes nothing', async () => {
@@ -107,10 +102,10 @@ describe('consent on the site after a new policy version', () => {
     await publish('2');
     const browser = await browserOf(admin, '/admin/users?lang=en');
     const before = {
-      audit: auditCount(),
-      users: t.sqlite.db.select().from(users).all(),
-      policies: t.sqlite.db.select().from(policies).all().length,
-      disclosures: t.sqlite.db.select().from(disclosures).all().length,
+      audit: await auditCount(),
+      users: await t.rows('users'),
+      policies: (await t.rows('policies')).length,
+      disclosures: (await t.rows('disclosures')).length,
     };
     const writes: [string, Record<string, string>][] = [
       [`/admin/users/${pending.id}/approve`, {}],
@@ -130,10 +125,10 @@ describe('consent on the site after a new policy version', () => {
       expect(refused.html, path).toContain('action="/consent"');
       expect(textOf(refused.html), path).toContain(NOT_SAVED);
     }
-    expect(auditCount()).toBe(before.audit);
-    expect(t.sqlite.db.select().from(users).all()).toEqual(before.users);
-    expect(t.sqlite.db.select().from(policies).all()).toHaveLength(before.policies);
-    expect(t.sqlite.db.select().from(disclosures).all()).toHaveLength(before.disclosures);
+    expect(await auditCount()).toBe(before.audit);
+    expect(await t.rows('users')).toEqual(before.users);
+    expect(await t.rows('policies')).toHaveLength(before.policies);
+    expect(await t.rows('disclosures')).toHaveLength(before.disclosures);
 
     await browser.post('/consent', { policyVersion: '2', acceptPolicy: 'true', next: '/' });
     expect(latestConsent(admin.id)).toMatchObject({
@@ -193,9 +188,7 @@ describe('consent on the site after a new policy version', () => {
     const again = await browserOf(analyst, '/me/erase');
     const erased = await again.post('/me/erase', { confirm: 'true' });
     expect(erased.status).toBe(200);
-    expect(t.sqlite.db.select().from(users).where(eq(users.id, analyst.id)).get()?.status).toBe(
-      'closed',
-    );
+    expect((await t.rows('users')).find((r) => r.id === analyst.id)?.status).toBe('closed');
   });
 
   it('never reminds or stops a user whose consent is current', async () => {

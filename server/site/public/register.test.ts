@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { consents, documents, users } from '../../db/schema';
 import { fileOf, SAMPLE_FILES } from '../../features/accounts/testing';
 import { createTestApp } from '../../testing/test-app';
 import { siteClient } from '../testing/site-client';
@@ -49,11 +47,11 @@ describe('the registration form', () => {
     expect(done.status).toBe(303);
     expect(done.location).toBe('/register/done');
     expect((await client.get('/register/done')).html).toContain('Заявка на регистрацию принята');
-    const user = t.sqlite.db.select().from(users).where(eq(users.email, 'arman@gov.test')).get();
+    const user = (await t.rows('users')).find((r) => r.email === 'arman@gov.test');
     expect(user).toMatchObject({ status: 'pending', role: 'analyst' });
-    const docs = t.sqlite.db.select().from(documents).where(eq(documents.userId, user!.id)).all();
+    const docs = (await t.rows('documents')).filter((r) => r.userId === user!.id);
     expect(docs).toMatchObject([{ kind: 'authorization', originalName: 'приказ.pdf' }]);
-    const consent = t.sqlite.db.select().from(consents).where(eq(consents.userId, user!.id)).get();
+    const consent = (await t.rows('consents')).find((r) => r.userId === user!.id);
     expect(consent).toMatchObject({ method: 'registration', thirdPartyTransfer: true });
   });
 
@@ -73,7 +71,7 @@ describe('the registration form', () => {
     expect(page.html).toContain('value="not an e-mail"');
     expect(page.html).toContain('value="Сериков Арман Болатович"');
     expect(page.html).not.toContain('value="short"');
-    expect(t.sqlite.db.select().from(users).all()).toHaveLength(0);
+    expect(await t.rows('users')).toHaveLength(0);
   });
 
   it('checks the password in the form first: the field asks for its least length', async () => {
@@ -95,7 +93,7 @@ describe('the registration form', () => {
     expect(page.html).toContain('value="Министерство информации"');
     expect(page.html).toContain('value="arman@gov.test"');
     expect(page.html).toMatch(/name="thirdPartyTransfer"[^>]*checked/);
-    expect(t.sqlite.db.select().from(documents).all()).toHaveLength(0);
+    expect(await t.rows('documents')).toHaveLength(0);
   });
 
   it('asks for the documents when none is attached', async () => {
