@@ -174,6 +174,7 @@ test('a pasted list of twenty with two invalid lines: eighteen reports, two erro
     let volume = await openVolume(browser, { mode: 'list' });
     await volume.getByTestId('volume-list').fill(lines.join('\n'));
     await volume.locator('input[name=topic][value=financial_pyramid]').check();
+    await expect(volume.locator('form[data-draft]')).toHaveAttribute('data-draft', 'kept');
 
     // Closed before saving: the list and the values come back.
     await volume.close();

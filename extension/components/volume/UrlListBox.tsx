@@ -43,6 +43,10 @@ export function UrlListBox({ deps, dexie, start }: Props) {
   const [savedIds, setSavedIds] = useState<string[]>([]);
   const [merged, setMerged] = useState(0);
   const busy = useRef(false);
+  // Whether the last change is written: the page says so (data-draft), as a closed window keeps
+  // only what reached the database.
+  const [draftKept, setDraftKept] = useState(true);
+  const writes = useRef(0);
 
   useEffect(() => {
     void loadListDraft(deps.db).then((draft) => {
@@ -52,7 +56,11 @@ export function UrlListBox({ deps, dexie, start }: Props) {
   }, []);
   const keep = (next: { text?: string; values?: FormValues }) => {
     const draft = { text: next.text ?? text ?? '', values: next.values ?? values };
-    void saveListDraft(dexie, { ...draft, savedAt: deps.now() });
+    const write = ++writes.current;
+    setDraftKept(false);
+    void saveListDraft(dexie, { ...draft, savedAt: deps.now() }).then(() => {
+      if (write === writes.current) setDraftKept(true);
+    });
   };
   const parsed = useMemo(() => parseUrlList(text ?? ''), [text]);
   if (text === undefined) return <div aria-busy="true" />;
@@ -96,7 +104,12 @@ export function UrlListBox({ deps, dexie, start }: Props) {
   // push the fields below away from under the pointer that is about to click one.
   const showErrors = checked && parsed.invalid.length > 0;
   return (
-    <form class="volume-form" onSubmit={save} noValidate>
+    <form
+      class="volume-form"
+      onSubmit={save}
+      noValidate
+      data-draft={draftKept ? 'kept' : 'writing'}
+    >
       <div class="field">
         <label for="volume-list">{t('volumeListLabel')}</label>
         <p class="hint" id="volume-list-hint">
