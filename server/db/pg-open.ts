@@ -1,13 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { type PgStores, pgStores } from '../storage/pg';
+import type { Storage } from '../storage';
+import { pgStores } from '../storage/pg';
 import type { PgDb } from '../storage/pg/handles';
 import { migratePg } from './pg-migrate';
 import * as schema from './pg-schema';
 
 /** The PostgreSQL engine: the storage interface, its pool and drizzle handle. */
-export type PgStorage = PgStores & { pool: pg.Pool; db: PgDb; close(): Promise<void> };
+export type PgStorage = Storage & { pool: pg.Pool; db: PgDb; close(): Promise<void> };
 
 /**
  * Connects to the database of a `postgres://` URL and brings its schema up to date. Files kept

@@ -8,13 +8,13 @@ import { ensureBootstrapAdmin } from '../features/auth/bootstrap-admin';
 import { ensureInitialPolicy } from '../features/consent/policy-store';
 import { closeAccount } from '../features/subject/account-closure';
 import type { NewUser } from '../storage/accounts-store';
-import type { PgStores } from '../storage/pg';
 import {
   freshStorageEach,
   STORAGE_ENGINES,
   type TestUser,
   testUser,
 } from '../testing/storage-engines';
+import type { Storage } from '.';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 const ORIGIN = { ip: '203.0.113.1', userAgent: 'test' };
@@ -31,7 +31,7 @@ describe.each(STORAGE_ENGINES)('accounts on $engine', ({ open }) => {
   const t = freshStorageEach(open);
   beforeEach(() => ensureInitialPolicy(t.storage, NOW));
 
-  const register = (storage: PgStores, email: string) =>
+  const register = (storage: Storage, email: string) =>
     registerAccount(storage, documentFiles(storage.dataDir), {
       // The form as the site sends it, without files: registration alone needs none.
       form: registrationFormSchema.parse(Object.fromEntries(registrationForm('1', { email }, []))),
@@ -173,7 +173,7 @@ describe.each(STORAGE_ENGINES)('accounts on $engine', ({ open }) => {
     const [first, other] = [testUser({ role: 'admin' }), testUser({ role: 'admin' })];
     await t.addUsers(first, other);
     const second = await t.openReplica();
-    const close = (storage: PgStores, userId: string) =>
+    const close = (storage: Storage, userId: string) =>
       closeAccount(storage, { userId, at: NOW, origin: ORIGIN, retentionDays: 30 });
     const outcomes = await Promise.allSettled([
       close(t.storage, first.id!),

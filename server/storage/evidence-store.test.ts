@@ -5,7 +5,7 @@ import { recordReportsReceived, recordViewed } from '../features/evidence/custod
 import { pushMutations } from '../features/sync/push-service';
 import { sampleReport, upsertOf } from '../testing/reports';
 import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
-import type { PgStores } from './pg';
+import type { Storage } from '.';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -21,7 +21,7 @@ describe.each(STORAGE_ENGINES)('evidence, time-stamps and custody on $engine', (
   });
   afterEach(() => t.close());
 
-  const upload = (storage: PgStores, sha256: string, at = NOW) =>
+  const upload = (storage: Storage, sha256: string, at = NOW) =>
     storage.evidence.insertEvidence({
       sha256,
       mime: 'image/png',
@@ -103,7 +103,7 @@ describe.each(STORAGE_ENGINES)('evidence, time-stamps and custody on $engine', (
     const replica = await t.openReplica();
     const files = Array.from({ length: 7 }, (_, i) => sha(`file ${i}`));
     for (const [i, file] of files.entries()) await upload(t.storage, file, later(i));
-    const claim = (storage: PgStores, now = NOW) =>
+    const claim = (storage: Storage, now = NOW) =>
       storage.evidence.claimDueForTimestamp({
         now,
         leaseUntil: new Date(now.getTime() + 30 * 60_000),
@@ -113,7 +113,7 @@ describe.each(STORAGE_ENGINES)('evidence, time-stamps and custody on $engine', (
     // Four runs, two per process, claim at once until each finds nothing left: each file is
     // handed out once.
     const taken: { sha256: string; attempts: number }[] = [];
-    const run = async (storage: PgStores) => {
+    const run = async (storage: Storage) => {
       for (;;) {
         const batch = await claim(storage);
         if (batch.length === 0) return;

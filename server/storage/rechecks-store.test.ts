@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pushMutations } from '../features/sync/push-service';
 import { sampleReport, upsertOf } from '../testing/reports';
 import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
-import type { PgStores } from './pg';
+import type { Storage } from '.';
 import type { NewRecheck } from './rechecks-store';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
@@ -45,7 +45,7 @@ describe.each(STORAGE_ENGINES)('re-checks and their schedule on $engine', ({ ope
     ...over,
   });
 
-  const claim = (storage: PgStores, owner: string, now = NOW, limit = 2) =>
+  const claim = (storage: Storage, owner: string, now = NOW, limit = 2) =>
     storage.rechecks.claimDue({
       now,
       leaseUntil: new Date(now.getTime() + 10 * 60_000),
@@ -59,7 +59,7 @@ describe.each(STORAGE_ENGINES)('re-checks and their schedule on $engine', ({ ope
     const ids = await materials(7);
     // Each of four schedulers, two per process, claims until it finds nothing left.
     const taken: string[] = [];
-    const scheduler = async (storage: PgStores, owner: string) => {
+    const scheduler = async (storage: Storage, owner: string) => {
       for (;;) {
         const batch = await claim(storage, owner);
         if (batch.length === 0) return;

@@ -7,7 +7,7 @@ import { openStorage } from '../db/open';
 import { openPgStorage, type PgStorage } from '../db/pg-open';
 import * as pgSchema from '../db/pg-schema';
 import * as sqliteSchema from '../db/schema';
-import type { PgStores } from '../storage/pg';
+import type { Storage } from '../storage';
 import { createPgTestDatabase } from './pg-database';
 
 /** An account row as the engines store it (what accounts' services would have written). */
@@ -15,14 +15,14 @@ export type TestUser = typeof sqliteSchema.users.$inferInsert;
 
 /** A storage on a fresh database of one engine, with what tests need to set it up. */
 export type EngineUnderTest = {
-  storage: PgStores;
+  storage: Storage;
   /** Adds accounts directly, as if the accounts' services had written them. */
   addUsers(...users: TestUser[]): Promise<void>;
   /**
    * Another storage on the same database, as a second server process would open it (a second
    * connection, or connection pool); closed with the first.
    */
-  openReplica(): Promise<PgStores>;
+  openReplica(): Promise<Storage>;
   close(): Promise<void>;
 };
 

@@ -17,11 +17,8 @@ import { pgReviewStore } from './review-store';
 import { pgSessionStore } from './sessions-store';
 import { pgSubjectStore } from './subject-store';
 
-/** Every store of the interface: the PostgreSQL engine holds everything SQLite does. */
-export type PgStores = Storage;
-
 /** The stores of the PostgreSQL engine, on one connection pool. */
-export function pgStores(db: PgDb, dataDir: string): PgStores {
+export function pgStores(db: PgDb, dataDir: string): Storage {
   return {
     reports: pgReportStore(db),
     review: pgReviewStore(db),

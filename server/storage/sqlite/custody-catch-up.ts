@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { EvidenceFileMime } from '#shared/schemas/report';
+import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/report';
+import { custodyFactsOf, referencedHashes } from '../evidence-facts';
 import type { CustodyFacts, CustodyLogRow, EvidenceStore } from '../evidence-store';
 
 // A list of keys is bound as one JSON array, so one prepared statement serves any number of them.
@@ -82,7 +83,7 @@ export function catchUpCustody(
       sql.logs.all(JSON.stringify(ids)) as (CustodyLogRow & { materialId: string })[],
       (row) => row.materialId,
     );
-    const facts = custodyFactsOf(sql, ids);
+    const facts = custodyFactsByMaterial(sql, ids);
     let appended = 0;
     for (const materialId of ids) {
       const log = (logs.get(materialId) ?? []).map(({ seq, hash, event }) => ({
@@ -107,27 +108,18 @@ export function catchUpCustody(
   return run.immediate();
 }
 
-/** The files a report refers to: its single `evidence`, then its `files`. */
-function filesOf(row: ReportRow): string[] {
-  const single = row.evidence ? [(JSON.parse(row.evidence) as { sha256: string }).sha256] : [];
-  const listed = row.files ? (JSON.parse(row.files) as { sha256: string }[]) : [];
-  return [...single, ...listed.map((f) => f.sha256)];
-}
-
 /** What the database holds of each material that its custody log must record. */
-function custodyFactsOf(sql: Statements, materialIds: string[]): Map<string, CustodyFacts> {
+function custodyFactsByMaterial(sql: Statements, materialIds: string[]): Map<string, CustodyFacts> {
   const keys = JSON.stringify(materialIds);
-  const referenced = new Set<string>();
   const reportsOf = groupBy(
-    (sql.reports.all(keys) as ReportRow[]).map((r) => {
-      const files = filesOf(r);
-      for (const sha of files) referenced.add(sha);
-      const { materialId, id, version, userId, url, updatedAt } = r;
-      return { materialId, facts: { id, version, userId, url, updatedAt, files } };
-    }),
+    (sql.reports.all(keys) as ReportRow[]).map((r) => ({
+      ...r,
+      evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence) : null,
+      files: r.files ? (JSON.parse(r.files) as EvidenceFile[]) : null,
+    })),
     (r) => r.materialId,
   );
-  const shas = JSON.stringify([...referenced]);
+  const shas = JSON.stringify(referencedHashes([...reportsOf.values()].flat()));
   const stored = new Map(
     (sql.evidence.all(shas) as EvidenceRow[]).map((e) => [e.sha256, e] as const),
   );
@@ -135,34 +127,22 @@ function custodyFactsOf(sql: Statements, materialIds: string[]): Map<string, Cus
   const decisionsOf = groupBy(sql.decisions.all(keys) as DecisionRow[], (d) => d.materialId);
   const facts = new Map<string, CustodyFacts>();
   for (const materialId of materialIds) {
-    const ofReports = (reportsOf.get(materialId) ?? []).map((r) => r.facts);
+    const live = reportsOf.get(materialId) ?? [];
     // Each file once, in hash order: the order the rows came in when read by `sha256 IN (…)`,
     // which decides between files received at the same moment.
-    const files = [...new Set(ofReports.flatMap((r) => r.files))].sort();
-    facts.set(materialId, {
+    const files = referencedHashes(live).sort();
+    const present = <T>(rows: Map<string, T>) =>
+      files.flatMap((sha) => (rows.has(sha) ? [rows.get(sha)!] : []));
+    facts.set(
       materialId,
-      reports: ofReports,
-      evidence: files.flatMap((sha) => {
-        const e = stored.get(sha);
-        return e
-          ? [{ sha256: e.sha256, mime: e.mime, bytes: e.bytes, createdAt: e.createdAt }]
-          : [];
+      custodyFactsOf({
+        materialId,
+        live,
+        stored: present(stored),
+        stamps: present(stamps),
+        decisions: decisionsOf.get(materialId) ?? [],
       }),
-      stamps: files.flatMap((sha) => {
-        const s = stamps.get(sha);
-        return s
-          ? [
-              {
-                sha256: s.sha256,
-                genTime: s.genTime ?? '',
-                tokenSha256: s.tokenSha256,
-                tsaUrl: s.tsaUrl,
-              },
-            ]
-          : [];
-      }),
-      decisions: (decisionsOf.get(materialId) ?? []).map(({ materialId: _, ...d }) => d),
-    });
+    );
   }
   return facts;
 }
