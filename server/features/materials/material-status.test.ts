@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { materials, reports } from '../../db/schema';
 import { deleteOf, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -15,7 +13,7 @@ beforeEach(async () => {
   analyst = createUser(t);
   const report = sampleReport();
   await pushAs(t, analyst, [upsertOf(report)]);
-  materialId = t.sqlite.db.select().from(materials).get()?.id ?? '';
+  materialId = (await t.rows('materials'))[0]?.id ?? '';
 });
 afterEach(() => t.dispose());
 
@@ -29,12 +27,10 @@ const change = (to: Parameters<typeof changeMaterialStatus>[1]['to'], expectedVe
     at: t.deps.now(),
   });
 
-function seqs() {
-  return t.sqlite.db
-    .select({ id: reports.id, seq: reports.changeSeq })
-    .from(reports)
-    .where(eq(reports.materialId, materialId))
-    .all();
+async function seqs() {
+  return (await t.rows('reports'))
+    .filter((r) => r.materialId === materialId)
+    .map((r) => ({ id: r.id, seq: r.changeSeq }));
 }
 
 describe('changeMaterialStatus', () => {
@@ -69,13 +65,13 @@ describe('changeMaterialStatus', () => {
   });
 
   it('gives every live report of the material a new change number, and tombstones none', async () => {
-    const other = sampleReport({ url: t.sqlite.db.select().from(materials).get()?.url });
+    const other = sampleReport({ url: (await t.rows('materials'))[0]?.url });
     const gone = sampleReport({ url: other.url });
     await pushAs(t, createUser(t), [upsertOf(other)]);
     await pushAs(t, analyst, [upsertOf(gone), deleteOf(gone.id)]);
-    const before = new Map(seqs().map((r) => [r.id, r.seq]));
+    const before = new Map((await seqs()).map((r) => [r.id, r.seq]));
     await change('under_review');
-    const after = seqs();
+    const after = await seqs();
     for (const row of after) {
       if (row.id === gone.id) expect(row.seq).toBe(before.get(row.id));
       else expect(row.seq).toBeGreaterThan(Math.max(...before.values()));

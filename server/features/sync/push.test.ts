@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalUrl, urlKeyHash } from '#shared/url-key';
-import { materials, reports } from '../../db/schema';
 import { deleteOf, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -43,7 +42,7 @@ describe('push', () => {
         },
       },
     ]);
-    const material = t.sqlite.db.select().from(materials).get();
+    const [material] = await t.rows('materials');
     expect(material).toMatchObject({
       urlKey: 'https://example.kz/casino',
       urlKeyHash: urlKeyHash('https://example.kz/casino'),
@@ -60,14 +59,14 @@ describe('push', () => {
     await pushAs(t, analyst, [upsertOf(first)]);
     await pushAs(t, other, [upsertOf(second)]);
     expect(await materialOf(first.id)).toBe(await materialOf(second.id));
-    expect(await t.sqlite.db.$count(materials)).toBe(1);
+    expect(await t.rows('materials')).toHaveLength(1);
   });
 
   it('never trusts a URL key sent by the client', async () => {
     const report = { ...sampleReport({ url: 'https://example.kz/a' }), urlKey: 'https://evil.kz/' };
     const { body } = await pushAs(t, analyst, [{ id: crypto.randomUUID(), op: 'upsert', report }]);
     expect(body.results[0]).toMatchObject({ status: 'rejected', code: 'validation_failed' });
-    expect(await t.sqlite.db.$count(reports)).toBe(0);
+    expect(await t.rows('reports')).toHaveLength(0);
   });
 
   it('bumps the version of an edited own report and keeps its creation time', async () => {
@@ -116,7 +115,7 @@ describe('push', () => {
     const del = deleteOf(crypto.randomUUID());
     const { body } = await pushAs(t, analyst, [del]);
     expect(body.results).toEqual([{ id: del.id, status: 'applied' }]);
-    expect(await t.sqlite.db.$count(reports)).toBe(0);
+    expect(await t.rows('reports')).toHaveLength(0);
   });
 
   it('rejects an invalid mutation without stopping the others', async () => {
@@ -215,7 +214,7 @@ describe('push access', () => {
     const { status, body } = await pushAs(t, noConsent, [upsertOf(sampleReport())]);
     expect([status, body.error.code]).toEqual([403, 'consent_required']);
     expect(body.error.details).toEqual({ policyVersion: '1' });
-    expect(await t.sqlite.db.$count(reports)).toBe(0);
+    expect(await t.rows('reports')).toHaveLength(0);
   });
 
   it('is for analysts only', async () => {
