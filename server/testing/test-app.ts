@@ -19,20 +19,42 @@ type Opened = {
   storage: Storage;
   sqlite?: SqliteStorage;
   pg?: PgStorage;
+  /** Another storage on the same database, as a second server process would open it. */
+  openReplica(): Promise<Storage>;
   close(): Promise<void>;
 };
 
 async function openEngine(engine: TestEngine, dataDir: string): Promise<Opened> {
   if (engine === 'SQLite') {
     const sqlite = openStorage(dataDir);
-    return { storage: sqlite, sqlite, close: async () => sqlite.close() };
+    const replicas: SqliteStorage[] = [];
+    return {
+      storage: sqlite,
+      sqlite,
+      async openReplica() {
+        const replica = openStorage(dataDir);
+        replicas.push(replica);
+        return replica;
+      },
+      async close() {
+        for (const replica of replicas) replica.close();
+        sqlite.close();
+      },
+    };
   }
   const database = await createPgTestDatabase();
   const pg = await openPgStorage(database.url, dataDir);
+  const replicas: PgStorage[] = [];
   return {
     storage: pg,
     pg,
+    async openReplica() {
+      const replica = await openPgStorage(database.url, dataDir);
+      replicas.push(replica);
+      return replica;
+    },
     async close() {
+      for (const replica of replicas) await replica.close();
       await pg.close();
       await database.drop();
     },
@@ -94,6 +116,11 @@ export async function createTestApp(
     rows: arrange.rows,
     /** Until every arranged row is written. */
     arranged: () => arrange.settled(),
+    /**
+     * Another storage on the same database, as a second server process would open it (a second
+     * SQLite connection, or PostgreSQL pool); closed by `dispose()`.
+     */
+    openReplica: async () => arrange.awaitedBy(await opened.openReplica()),
     /** Moves the clock forward. */
     advance(ms: number) {
       clock = new Date(clock.getTime() + ms);

@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { findApprovedRepresentation } from './documents-service';
 import {
@@ -91,7 +90,6 @@ describe('representation documents', () => {
 
   it('is a basis for personal data only once approved, only for its owner, only as representation', async () => {
     const doc = await jsonOf(upload(analyst));
-    const { db } = t.sqlite;
     expect(await findApprovedRepresentation(t.storage, analyst.id, doc.id)).toBeUndefined();
 
     const approved = await decide(doc.id, 'approve');
@@ -105,11 +103,7 @@ describe('representation documents', () => {
 
     expect((await decide(doc.id, 'reject')).status).toBe(200);
     expect(await findApprovedRepresentation(t.storage, analyst.id, doc.id)).toBeUndefined();
-    const actions = db
-      .select()
-      .from(auditEvents)
-      .all()
-      .map((e) => e.action);
+    const actions = (await t.rows('auditEvents')).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['document.approved', 'document.rejected']));
   });
 

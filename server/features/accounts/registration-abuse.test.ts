@@ -1,8 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { documents, users } from '../../db/schema';
 import { siteClient } from '../../site/testing/site-client';
 import { createTestApp } from '../../testing/test-app';
 import { runRetention } from '../retention/retention-service';
@@ -51,17 +49,14 @@ describe('registration abuse', () => {
     t = await createTestApp({ WEBTAGGER_PENDING_DAYS: '14' });
     const waiting = (await jsonOf(register('203.0.113.8'))).userId as string;
     const approvedLater = (await jsonOf(register('203.0.113.8'))).userId as string;
-    t.sqlite.db.update(users).set({ status: 'active' }).where(eq(users.id, approvedLater)).run();
+    t.update('users', approvedLater, { status: 'active' });
     t.advance(13 * DAY);
     const recent = (await jsonOf(register('203.0.113.8'))).userId as string;
-    const filesOf = (userId: string) =>
-      t.sqlite.db
-        .select({ id: documents.id })
-        .from(documents)
-        .where(eq(documents.userId, userId))
-        .all()
+    const filesOf = async (userId: string) =>
+      (await t.rows('documents'))
+        .filter((d) => d.userId === userId)
         .map((d) => join(t.dataDir, 'documents', d.id));
-    const waitingFiles = filesOf(waiting);
+    const waitingFiles = await filesOf(waiting);
     expect(waitingFiles.every((path) => existsSync(path))).toBe(true);
 
     t.advance(DAY + 1);
@@ -83,7 +78,7 @@ describe('registration abuse', () => {
     expect(event?.details).toMatchObject({ userIds: [waiting], documents: 1, pendingDays: 14 });
     // The approved account and the recent registration are untouched; a second run does nothing.
     for (const id of [approvedLater, recent]) {
-      expect(filesOf(id).every((path) => existsSync(path))).toBe(true);
+      expect((await filesOf(id)).every((path) => existsSync(path))).toBe(true);
     }
     expect((await run()).registrationsExpired).toEqual([]);
     expect(readdirSync(join(t.dataDir, 'uploads'))).toEqual([]);

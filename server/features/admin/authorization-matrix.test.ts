@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '#shared/schemas/account';
-import { documents } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { checkDocument } from '../accounts/document-content';
 import { documentFiles } from '../accounts/document-files';
@@ -260,12 +259,10 @@ async function accountWithDocument(caller: Exclude<Caller, 'anonymous'>) {
   const role = status === 'active' ? (caller as Role) : 'analyst';
   const account = await addAccount(t, { role, status });
   const [doc] = withNewIds([checkDocument(await spooledFile(t.dataDir, SAMPLE_FILES.pdf))]);
-  await documentFiles(t.dataDir).writeThenCommit([doc!], () =>
-    t.sqlite.db
-      .insert(documents)
-      .values(documentRows(account.id, 'representation', [doc!], t.deps.now()))
-      .run(),
-  );
+  await documentFiles(t.dataDir).writeThenCommit([doc!], () => {
+    t.insert('documents', documentRows(account.id, 'representation', [doc!], t.deps.now()));
+    return t.arranged();
+  });
   return { actor: account as Actor, subject: { userId: account.id, documentId: doc!.id } };
 }
 

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../app';
-import { openStorage } from '../../db/open';
 import { createTestApp } from '../../testing/test-app';
 import { addAccount, fromAddress, TEST_PASSWORD } from '../accounts/testing';
 import { storedFailureLog } from './failure-window';
@@ -36,35 +35,30 @@ describe('storedFailureLog', () => {
     await a.record('k', at(0));
     expect(await b.count('k', at(1))).toBe(0);
     await a.record('other', at(20_000));
-    const kept = t.sqlite.sqlite.prepare('SELECT key FROM limit_failures').all();
+    const kept = (await t.rows('limitFailures')).map(({ key }) => ({ key }));
     expect(kept).toEqual([{ key: 'other' }]);
   });
 });
 
 describe('sign-in limits across processes', () => {
   it('locks an account for every process on the database once one counted the guesses', async () => {
-    const second = openStorage(t.dataDir);
-    try {
-      const other = createApp({ ...t.deps, storage: second });
-      const owner = await addAccount(t);
-      const login = (app: typeof other, password: string, address: string) =>
-        app.request(
-          '/api/auth/login',
-          {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ email: owner.email, password }),
-          },
-          fromAddress(address),
-        );
-      for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
-        const app = i % 2 === 0 ? t.app : other;
-        expect((await login(app, `guess ${i}`, `203.0.113.${i + 1}`)).status).toBe(401);
-      }
-      expect((await login(t.app, TEST_PASSWORD, '198.51.100.1')).status).toBe(429);
-      expect((await login(other, TEST_PASSWORD, '198.51.100.2')).status).toBe(429);
-    } finally {
-      second.close();
+    const other = createApp({ ...t.deps, storage: await t.openReplica() });
+    const owner = await addAccount(t);
+    const login = (app: typeof other, password: string, address: string) =>
+      app.request(
+        '/api/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: owner.email, password }),
+        },
+        fromAddress(address),
+      );
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) {
+      const app = i % 2 === 0 ? t.app : other;
+      expect((await login(app, `guess ${i}`, `203.0.113.${i + 1}`)).status).toBe(401);
     }
+    expect((await login(t.app, TEST_PASSWORD, '198.51.100.1')).status).toBe(429);
+    expect((await login(other, TEST_PASSWORD, '198.51.100.2')).status).toBe(429);
   });
 });
