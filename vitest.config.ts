@@ -10,15 +10,12 @@ const SQLITE_ONLY = [
   'server/features/backup/backup.test.ts',
   'server/features/materials/search-migration.test.ts',
   'server/features/relations/domain-backfill.test.ts',
-  'server/features/accounts/registration.test.ts',
-  'server/features/disclosures/disclosures.test.ts',
   'server/features/evidence/verify.test.ts',
   'server/features/materials/material-search.test.ts',
   'server/features/rechecks/recheck-schedule.test.ts',
   'server/features/retention/retention.test.ts',
   'server/features/review/projection.test.ts',
   'server/features/sync/push-transaction.test.ts',
-  'server/site/consent/consent.test.ts',
 ];
 // Suites that open both engines themselves (describe.each(STORAGE_ENGINES)): once is enough.
 const ENGINE_SUITES = ['server/storage/**', 'server/testing/**'];

@@ -10,6 +10,7 @@ import { silentLogger } from '../logger';
 import { prepareData } from '../startup';
 import type { Storage } from '../storage';
 import { type ArrangedTable, arranger } from './arrange';
+import { failInsertsInto } from './failing-inserts';
 import { createPgTestDatabase } from './pg-database';
 import { TEST_ENGINE, type TestEngine } from './test-engine';
 
@@ -121,6 +122,11 @@ export async function createTestApp(
      * SQLite connection, or PostgreSQL pool); closed by `dispose()`.
      */
     openReplica: async () => arrange.awaitedBy(await opened.openReplica()),
+    /** Makes every later insert into a table (its SQL name) fail, as a full disk would. */
+    failInsertsInto: async (table: string) => {
+      await arrange.settled();
+      await failInsertsInto(opened, table);
+    },
     /** Moves the clock forward. */
     advance(ms: number) {
       clock = new Date(clock.getTime() + ms);

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { consents, documents, users } from '../../db/schema';
 import { createTestApp } from '../../testing/test-app';
 import { verifyPassword } from '../auth/passwords';
 import { addAccount, fileOf, fromAddress, jsonOf, registrationForm, SAMPLE_FILES } from './testing';
@@ -50,8 +48,7 @@ describe('registration', () => {
     const body = await jsonOf(response);
     expect(body).toEqual({ userId: expect.any(String), status: 'pending' });
 
-    const { db } = t.sqlite;
-    const user = db.select().from(users).where(eq(users.id, body.userId)).get()!;
+    const user = (await t.rows('users')).find((r) => r.id === body.userId)!;
     expect(user).toMatchObject({
       email: 'new.analyst@gov.test',
       status: 'pending',
@@ -59,7 +56,7 @@ describe('registration', () => {
     });
     expect(await verifyPassword('a long enough password', user.passwordHash)).toBe(true);
 
-    const docs = db.select().from(documents).where(eq(documents.userId, user.id)).all();
+    const docs = (await t.rows('documents')).filter((r) => r.userId === user.id);
     expect(docs.map((d) => [d.kind, d.status, d.mime, d.originalName]).sort()).toEqual([
       ['authorization', 'pending', 'application/pdf', 'order.pdf'],
       ['authorization', 'pending', 'image/jpeg', 'photo.jpg'],
@@ -73,7 +70,7 @@ describe('registration', () => {
     // The names given are metadata only: the files are named by their generated ids.
     expect(storedFiles().sort()).toEqual(docs.map((d) => d.id).sort());
 
-    const consent = db.select().from(consents).where(eq(consents.userId, user.id)).get();
+    const consent = (await t.rows('consents')).find((r) => r.userId === user.id);
     expect(consent).toMatchObject({
       action: 'given',
       policyVersion: '1',
@@ -228,9 +225,7 @@ describe('registration', () => {
 
   it('leaves no row and no file when the database fails half-way through', async () => {
     // The user and document rows are written by then; the consent insert fails.
-    t.sqlite.sqlite.exec(
-      "CREATE TRIGGER fail_consent BEFORE INSERT ON consents BEGIN SELECT RAISE(ABORT, 'disk'); END",
-    );
+    await t.failInsertsInto('consents');
     const files = [fileOf(SAMPLE_FILES.pdf), fileOf(SAMPLE_FILES.png, 'b.png')];
     const response = await register(registrationForm('1', {}, files));
     expect(response.status).toBe(500);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { documents } from '../../db/schema';
 import { pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -135,20 +134,17 @@ describe('POST /api/admin/disclosures', () => {
 
   it("withholds from a third party a note carrying a represented person's data", async () => {
     const documentId = crypto.randomUUID();
-    t.sqlite.db
-      .insert(documents)
-      .values({
-        id: documentId,
-        userId: consenting.id,
-        kind: 'representation',
-        status: 'approved',
-        mime: 'application/pdf',
-        bytes: 10,
-        sha256: 'a'.repeat(64),
-        originalName: 'poa.pdf',
-        createdAt: t.deps.now().toISOString(),
-      })
-      .run();
+    t.insert('documents', {
+      id: documentId,
+      userId: consenting.id,
+      kind: 'representation',
+      status: 'approved',
+      mime: 'application/pdf',
+      bytes: 10,
+      sha256: 'a'.repeat(64),
+      originalName: 'poa.pdf',
+      createdAt: t.deps.now().toISOString(),
+    });
     const note = 'Клиент: ivan.petrov@mail.ru';
     const represented = sampleReport({
       note,
@@ -242,13 +238,14 @@ describe('POST /api/admin/disclosures', () => {
   });
 
   it('refuses a scope too wide to export', async () => {
-    const { sqlite } = t.sqlite;
-    const columns = (sqlite.prepare('PRAGMA table_info(reports)').all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((name) => name !== 'id');
-    sqlite.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
-      INSERT INTO reports (id, ${columns.join(', ')})
-      SELECT lower(hex(randomblob(16))), ${columns.join(', ')} FROM n, (SELECT * FROM reports LIMIT 1)`);
+    // 10 000 copies of a stored report beside the two: more than one export may hold.
+    const [stored] = await t.rows('reports');
+    for (let batch = 0; batch < 20; batch++) {
+      t.insert(
+        'reports',
+        Array.from({ length: 500 }, () => ({ ...stored, id: crypto.randomUUID() })),
+      );
+    }
     const { status, body } = await disclose({ ...REQUEST, scope: { to: '2026-11-24' } });
     expect([status, body.error.code]).toEqual([400, 'validation_failed']);
     expect(body.error.details).toEqual({ maxReports: 10_000 });

@@ -1,6 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { consents } from '../../db/schema';
 import { addAccount, type TestAccount } from '../../features/accounts/testing';
 import { report } from '../../features/review/testing';
 import { createTestApp } from '../../testing/test-app';
@@ -40,13 +38,8 @@ async function browserOf(account: { id: string }, page = '/?lang=en') {
   return browser;
 }
 
-const latestConsent = (userId: string) =>
-  t.sqlite.db
-    .select()
-    .from(consents)
-    .where(eq(consents.userId, userId))
-    .orderBy(desc(consents.id))
-    .get();
+const latestConsent = async (userId: string) =>
+  (await t.rows('consents')).filter((r) => r.userId === userId).sort((a, b) => b.id - a.id)[0];
 const auditCount = async () => (await t.rows('auditEvents')).length;
 const from = (path: string) => ({ headers: { referer: `http://localhost${path}` } });
 const NOT_SAVED = 'Your change was not saved';
@@ -80,7 +73,7 @@ describe('consent on the site after a new policy version', () => {
       next: page,
     });
     expect([accepted.status, accepted.location]).toEqual([303, page]);
-    expect(latestConsent(reviewer.id)).toMatchObject({
+    expect(await latestConsent(reviewer.id)).toMatchObject({
       action: 'given',
       policyVersion: '2',
       processing: true,
@@ -131,7 +124,7 @@ describe('consent on the site after a new policy version', () => {
     expect(await t.rows('disclosures')).toHaveLength(before.disclosures);
 
     await browser.post('/consent', { policyVersion: '2', acceptPolicy: 'true', next: '/' });
-    expect(latestConsent(admin.id)).toMatchObject({
+    expect(await latestConsent(admin.id)).toMatchObject({
       policyVersion: '2',
       thirdPartyTransfer: false,
     });
@@ -177,7 +170,7 @@ describe('consent on the site after a new policy version', () => {
     expect(stale.status).toBe(409);
     expect(stale.html).toContain(TEXT('3').en);
     expect(stale.html).toContain('name="policyVersion" value="3"');
-    expect(latestConsent(reviewer.id)?.policyVersion).toBe('1');
+    expect((await latestConsent(reviewer.id))?.policyVersion).toBe('1');
   });
 
   it('lets a user sign out or ask for erasure without accepting first', async () => {
@@ -207,13 +200,13 @@ describe('withdrawing consent on the site', () => {
 
     const unconfirmed = await browser.post('/consent/withdraw', {});
     expect(unconfirmed.status).toBe(400);
-    expect(latestConsent(reviewer.id)?.action).toBe('given');
+    expect((await latestConsent(reviewer.id))?.action).toBe('given');
 
     const withdrawn = await browser.post('/consent/withdraw', { confirm: 'true' });
     expect(withdrawn.status).toBe(200);
     expect(textOf(withdrawn.html)).toContain('Consent withdrawn');
     expect(browser.cookies.has('wt_session')).toBe(false);
-    expect(latestConsent(reviewer.id)).toMatchObject({ action: 'withdrawn', method: 'site' });
+    expect(await latestConsent(reviewer.id)).toMatchObject({ action: 'withdrawn', method: 'site' });
     // The API token the user had elsewhere (the extension's) stops working too.
     const me = await t.app.request('/api/me', { headers: reviewer.auth });
     expect(me.status).toBe(401);
