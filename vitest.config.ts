@@ -22,7 +22,6 @@ const SQLITE_ONLY = [
   'server/features/rechecks/recheck-schedule.test.ts',
   'server/features/retention/retention.test.ts',
   'server/features/review/projection.test.ts',
-  'server/features/sync/push-transaction.test.ts',
   'server/features/sync/push.test.ts',
   'server/site/consent/consent.test.ts',
 ];

@@ -90,6 +90,13 @@ export async function createTestApp(
     update(table: ArrangedTable, id: string, values: object) {
       arrange.update(table, id, values);
     },
+    /**
+     * Runs statements in the engine's own SQL, as `insert` writes: for what no table write can
+     * arrange (a trigger, a tampering); the test gives each engine its statement (`t.engine`).
+     */
+    execute(statements: string) {
+      arrange.execute(statements);
+    },
     /** Every row of a table, after the arranged writes: for assertions on either engine. */
     rows: arrange.rows,
     /** Until every arranged row is written. */
