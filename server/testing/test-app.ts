@@ -80,6 +80,15 @@ export async function createTestApp(
       return opened.sqlite;
     },
     /**
+     * The PostgreSQL pool and drizzle handle, for a suite that calls the PostgreSQL engine's own
+     * functions beside SQLite's (`t.engine` says which); run on PostgreSQL only.
+     */
+    get postgres(): PgStorage {
+      if (!opened.pg)
+        throw new Error('this suite calls the PostgreSQL engine: run it on PostgreSQL');
+      return opened.pg;
+    },
+    /**
      * Writes rows straight into the database's tables (no service, no audit), as tests arrange
      * them: at once on SQLite; on PostgreSQL in order before the app's next storage call.
      */
