@@ -17,9 +17,9 @@ const SQLITE_ONLY = [
   'server/features/auth/stored-limits.test.ts',
   'server/features/disclosures/disclosures.test.ts',
   'server/features/evidence/verify.test.ts',
-  'server/features/materials/material-search.test.ts',
+  // SQLite's full-text index of the materials and its query syntax.
+  'server/features/materials/material-search.sqlite.test.ts',
   'server/features/materials/material-status.test.ts',
-  'server/features/rechecks/recheck-schedule.test.ts',
   // What an erasure leaves in the bytes of the SQLite file and its WAL.
   'server/features/retention/retention.sqlite.test.ts',
   'server/features/sync/push.test.ts',
