@@ -16,7 +16,6 @@ const SQLITE_ONLY = [
   'server/features/admin/authorization-matrix.test.ts',
   'server/features/auth/stored-limits.test.ts',
   'server/features/disclosures/disclosures.test.ts',
-  'server/features/evidence/verify.test.ts',
   // SQLite's full-text index of the materials and its query syntax.
   'server/features/materials/material-search.sqlite.test.ts',
   'server/features/materials/material-status.test.ts',
