@@ -6,10 +6,10 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 // suites that still read or write the SQLite file directly for their assertions: they run in the
 // `server` project only.
 const SQLITE_ONLY = [
+  // Compares the two engines' schemas by itself, with no app on either: once is enough.
   'server/db/**',
+  // Backs up and restores the SQLite file (pg-backup.test.ts covers PostgreSQL's pg_dump).
   'server/features/backup/backup.test.ts',
-  'server/features/materials/search-migration.test.ts',
-  'server/features/relations/domain-backfill.test.ts',
   'server/features/accounts/documents.test.ts',
   'server/features/accounts/registration-abuse.test.ts',
   'server/features/accounts/registration.test.ts',
@@ -25,7 +25,12 @@ const SQLITE_ONLY = [
   'server/site/consent/consent.test.ts',
 ];
 // Suites that open both engines themselves (describe.each(STORAGE_ENGINES)): once is enough.
-const ENGINE_SUITES = ['server/storage/**', 'server/testing/**'];
+const ENGINE_SUITES = [
+  'server/storage/**',
+  'server/testing/**',
+  // Each engine's search migration on a database made before it.
+  'server/features/materials/search-migration.test.ts',
+];
 
 export default defineConfig({
   test: {
