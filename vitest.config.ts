@@ -2,23 +2,25 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Suites about SQLite itself (its file, migrations, backup, what an erasure leaves on disk), and
-// suites that still read or write the SQLite file directly for their assertions: they run in the
-// `server` project only.
+// Suites about SQLite itself (its file, migrations, backup, what an erasure leaves on disk): they
+// run in the `server` project only. Every other server suite runs on both engines.
 const SQLITE_ONLY = [
+  // Compares the two engines' schemas by itself, with no app on either: once is enough.
   'server/db/**',
+  // Backs up and restores the SQLite file (pg-backup.test.ts covers PostgreSQL's pg_dump).
   'server/features/backup/backup.test.ts',
-  'server/features/materials/search-migration.test.ts',
-  'server/features/relations/domain-backfill.test.ts',
-  'server/features/evidence/verify.test.ts',
-  'server/features/materials/material-search.test.ts',
-  'server/features/rechecks/recheck-schedule.test.ts',
-  'server/features/retention/retention.test.ts',
-  'server/features/review/projection.test.ts',
-  'server/features/sync/push-transaction.test.ts',
+  // SQLite's full-text index of the materials and its query syntax.
+  'server/features/materials/material-search.sqlite.test.ts',
+  // What an erasure leaves in the bytes of the SQLite file and its WAL.
+  'server/features/retention/retention.sqlite.test.ts',
 ];
 // Suites that open both engines themselves (describe.each(STORAGE_ENGINES)): once is enough.
-const ENGINE_SUITES = ['server/storage/**', 'server/testing/**'];
+const ENGINE_SUITES = [
+  'server/storage/**',
+  'server/testing/**',
+  // Each engine's search migration on a database made before it.
+  'server/features/materials/search-migration.test.ts',
+];
 
 export default defineConfig({
   test: {

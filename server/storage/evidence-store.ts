@@ -56,10 +56,10 @@ export interface EvidenceStore {
   }): Promise<'created' | 'existing'>;
   evidenceRow(sha256: string): Promise<EvidenceRow | undefined>;
   evidenceRows(shas: string[]): Promise<EvidenceRow[]>;
-  /** Every evidence file's record, oldest first. */
+  /** Every evidence file's record, oldest first (then by hash: the same order on every engine). */
   allEvidence(): Promise<EvidenceRow[]>;
   timestampRows(shas: string[]): Promise<EvidenceTimestampRow[]>;
-  /** Every time-stamp that holds a token. */
+  /** Every time-stamp that holds a token, by its file's hash: a report in the same order on every engine. */
   stampedTimestamps(): Promise<EvidenceTimestampRow[]>;
   /**
    * Finds up to `limit` evidence files with no token yet whose next attempt is due (or that were

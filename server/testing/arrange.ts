@@ -67,6 +67,18 @@ export function arranger(engines: Engines) {
           .where(eq(target.id, id as never)),
       );
     },
+    /**
+     * Runs statements in the engine's own SQL (a trigger that makes a write fail, a tampered
+     * row), in order with the arranged writes.
+     */
+    execute(statements: string) {
+      if (engines.sqlite) {
+        engines.sqlite.sqlite.exec(statements);
+        return;
+      }
+      const { pool } = engines.pg!;
+      queue = queue.then(() => pool.query(statements));
+    },
     /** Every row of a table, read after the arranged writes. */
     async rows<T extends ArrangedTable>(table: T): Promise<RowOf<T>[]> {
       if (engines.sqlite) {

@@ -103,6 +103,15 @@ export async function createTestApp(
       return opened.sqlite;
     },
     /**
+     * The PostgreSQL pool and drizzle handle, for a suite that calls the PostgreSQL engine's own
+     * functions beside SQLite's (`t.engine` says which); run on PostgreSQL only.
+     */
+    get postgres(): PgStorage {
+      if (!opened.pg)
+        throw new Error('this suite calls the PostgreSQL engine: run it on PostgreSQL');
+      return opened.pg;
+    },
+    /**
      * Writes rows straight into the database's tables (no service, no audit), as tests arrange
      * them: at once on SQLite; on PostgreSQL in order before the app's next storage call.
      */
@@ -112,6 +121,13 @@ export async function createTestApp(
     /** Changes the row of a table with this id, as `insert` writes. */
     update(table: ArrangedTable, id: string, values: object) {
       arrange.update(table, id, values);
+    },
+    /**
+     * Runs statements in the engine's own SQL, as `insert` writes: for what no table write can
+     * arrange (a trigger, a tampering); the test gives each engine its statement (`t.engine`).
+     */
+    execute(statements: string) {
+      arrange.execute(statements);
     },
     /** Every row of a table, after the arranged writes: for assertions on either engine. */
     rows: arrange.rows,

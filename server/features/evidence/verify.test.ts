@@ -33,7 +33,12 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-const verify = () => verifyEvidence(t.deps);
+const verify = async () => {
+  await t.arranged();
+  return verifyEvidence(t.deps);
+};
+/** A text as an SQL string literal, the same on both engines. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const screenshot = () => evidence.listing[0]!.sha256;
 
 describe('npm run verify', { timeout: 60_000 }, () => {
@@ -75,16 +80,13 @@ describe('npm run verify', { timeout: 60_000 }, () => {
   });
 
   it('names an edited custody row, and one removed', async () => {
-    const { sqlite } = t.sqlite;
-    const row = sqlite
-      .prepare('SELECT event FROM custody_events WHERE material_id = ? AND seq = 2')
-      .pluck()
-      .get(evidence.materialId) as string;
+    const of = `material_id = ${literal(evidence.materialId)}`;
+    const row = (await t.rows('custodyEvents')).find(
+      (e) => e.materialId === evidence.materialId && e.seq === 2,
+    )!.event;
     const edited = row.replace(/"receivedAt":"[^"]+"/, '"receivedAt":"2026-01-01T00:00:00.000Z"');
     expect(edited).not.toBe(row);
-    sqlite
-      .prepare('UPDATE custody_events SET event = ? WHERE material_id = ? AND seq = 2')
-      .run(edited, evidence.materialId);
+    t.execute(`UPDATE custody_events SET event = ${literal(edited)} WHERE ${of} AND seq = 2`);
     expect((await verify()).findings).toEqual([
       {
         kind: 'custody',
@@ -92,12 +94,8 @@ describe('npm run verify', { timeout: 60_000 }, () => {
         problem: expect.stringMatching(/^the content hashes to [0-9a-f]{64}, not its hash$/),
       },
     ]);
-    sqlite
-      .prepare('UPDATE custody_events SET event = ? WHERE material_id = ? AND seq = 2')
-      .run(row, evidence.materialId);
-    sqlite
-      .prepare('DELETE FROM custody_events WHERE material_id = ? AND seq = 5')
-      .run(evidence.materialId);
+    t.execute(`UPDATE custody_events SET event = ${literal(row)} WHERE ${of} AND seq = 2`);
+    t.execute(`DELETE FROM custody_events WHERE ${of} AND seq = 5`);
     expect((await verify()).findings).toEqual([
       { kind: 'custody', subject: `${evidence.materialId} #6`, problem: 'expected event number 5' },
       {
@@ -109,7 +107,11 @@ describe('npm run verify', { timeout: 60_000 }, () => {
   });
 
   it('names a replaced or edited token', async () => {
-    const [a, b] = [evidence.listing[0]!.sha256, evidence.listing[1]!.sha256];
+    // Named in the order the tokens are checked, by the files' hashes.
+    const [a, b] = [evidence.listing[0]!.sha256, evidence.listing[1]!.sha256].sort() as [
+      string,
+      string,
+    ];
     // Another genuine token, for another file, put in this file's place.
     writeFileSync(timestampPath(t.dataDir, a), readFileSync(timestampPath(t.dataDir, b)));
     const tokenOfB = readFileSync(timestampPath(t.dataDir, b));
@@ -133,16 +135,14 @@ describe('npm run verify', { timeout: 60_000 }, () => {
     ]);
     // Even with the record forged to match, the token itself does not hold.
     const { createHash } = await import('node:crypto');
-    const update = t.sqlite.sqlite.prepare(
-      'UPDATE evidence_timestamps SET token_sha256 = ? WHERE sha256 = ?',
-    );
-    update.run(
-      createHash('sha256')
-        .update(readFileSync(timestampPath(t.dataDir, a)))
-        .digest('hex'),
-      a,
-    );
-    update.run(createHash('sha256').update(edited).digest('hex'), b);
+    const recordToken = (sha256: string, token: Buffer) =>
+      t.execute(
+        `UPDATE evidence_timestamps SET token_sha256 = ${literal(
+          createHash('sha256').update(token).digest('hex'),
+        )} WHERE sha256 = ${literal(sha256)}`,
+      );
+    recordToken(a, readFileSync(timestampPath(t.dataDir, a)));
+    recordToken(b, edited);
     const forged = (await verify()).findings;
     expect(forged).toEqual([
       { kind: 'timestamp', subject: a, problem: expect.stringMatching(/message imprint/) },
@@ -163,6 +163,9 @@ describe('npm run verify', { timeout: 60_000 }, () => {
       WEBTAGGER_DATA_DIR: t.dataDir,
       WEBTAGGER_TSA_URL: tsa.url,
       WEBTAGGER_TSA_CA_FILE: tsa.caFile,
+      ...(t.engine === 'PostgreSQL'
+        ? { WEBTAGGER_DATABASE_URL: t.postgres.pool.options.connectionString }
+        : {}),
     };
     const failure = await run('npx', ['tsx', join(import.meta.dirname, '../../verify-cli.ts')], {
       env,

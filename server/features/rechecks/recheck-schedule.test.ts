@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { openStorage, type Storage } from '../../db/open';
-import { materialRechecks } from '../../db/schema';
 import { silentLogger } from '../../logger';
+import type { Storage } from '../../storage';
+import { createStorage, type ServerStorage } from '../../storage/create';
 import { createTestApp } from '../../testing/test-app';
 import { startTestHost, type TestHost } from '../../testing/test-hosts';
 import { createUser } from '../../testing/users';
@@ -27,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => site.close());
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
-let second: Storage;
+let second: ServerStorage;
 beforeEach(async () => {
   hits.clear();
   t = await createTestApp();
@@ -43,13 +42,20 @@ beforeEach(async () => {
           : (['under_review', 'rejected'] as const);
     await walk(t, reviewer, materialId, [...path]);
   }
-  // A second connection to the same database file, as a second server process would have.
-  second = openStorage(t.dataDir);
+  // A second connection to the same database, as a second server process would have.
+  second = await createStorage({ dataDir: t.dataDir, databaseUrl: databaseUrlOf(t) });
 });
-afterEach(() => {
-  second.close();
-  t.dispose();
+afterEach(async () => {
+  await second.close();
+  await t.dispose();
 });
+
+/** The PostgreSQL database the app runs on, or none on SQLite (its file is in the data folder). */
+const databaseUrlOf = (app: typeof t) =>
+  app.engine === 'PostgreSQL' ? app.postgres.pool.options.connectionString : undefined;
+
+const stored = async (trigger?: string) =>
+  (await t.rows('materialRechecks')).filter((r) => !trigger || r.trigger === trigger).length;
 
 const engines: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -71,9 +77,9 @@ function scheduler(storage: Storage, clock: () => Date) {
   );
 }
 
-it('runs each due check once when two schedulers race on one database file', async () => {
+it('runs each due check once when two schedulers race on one database', async () => {
   const clock = () => t.deps.now();
-  const a = scheduler(t.sqlite, clock);
+  const a = scheduler(t.storage, clock);
   const b = scheduler(second, clock);
   const followed = (MATERIALS / 3) * 2;
 
@@ -85,8 +91,7 @@ it('runs each due check once when two schedulers race on one database file', asy
   expect(ran).toBe(followed);
   expect([...hits.values()].every((n) => n === 1)).toBe(true);
   expect(hits.size).toBe(followed);
-  const stored = t.sqlite.db.select({ n: count() }).from(materialRechecks).get()!.n;
-  expect(stored).toBe(followed);
+  expect(await stored()).toBe(followed);
 
   // Nothing is due again before its interval; after 12 h only the sent-for-blocking ones are.
   expect(await a.runOnce()).toBe(0);
@@ -97,12 +102,7 @@ it('runs each due check once when two schedulers race on one database file', asy
     later += x + y;
   }
   expect(later).toBe(MATERIALS / 3);
-  const scheduled = t.sqlite.db
-    .select({ n: count() })
-    .from(materialRechecks)
-    .where(eq(materialRechecks.trigger, 'scheduled'))
-    .get()!.n;
-  expect(scheduled).toBe(followed + MATERIALS / 3);
+  expect(await stored('scheduled')).toBe(followed + MATERIALS / 3);
   a.stop();
   b.stop();
 });
@@ -126,13 +126,19 @@ it('takes a claim back once its lease has run out (the claiming process died)', 
   live.stop();
 });
 
-it('runs each due check once when two server processes race on one database file', async () => {
+it('runs each due check once when two server processes race on one database', async () => {
   const followed = (MATERIALS / 3) * 2;
   const run = () =>
     new Promise<number>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', join(import.meta.dirname, 'scheduler-process.ts'), t.dataDir],
+        [
+          '--import',
+          'tsx',
+          join(import.meta.dirname, 'scheduler-process.ts'),
+          t.dataDir,
+          ...(databaseUrlOf(t) ? [databaseUrlOf(t)!] : []),
+        ],
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
       let out = '';
@@ -146,6 +152,5 @@ it('runs each due check once when two server processes race on one database file
   expect(x + y).toBe(followed);
   expect(hits.size).toBe(followed);
   expect([...hits.values()].every((n) => n === 1)).toBe(true);
-  const stored = t.sqlite.db.select({ n: count() }).from(materialRechecks).get()!.n;
-  expect(stored).toBe(followed);
+  expect(await stored()).toBe(followed);
 }, 60_000);

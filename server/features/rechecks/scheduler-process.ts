@@ -1,13 +1,14 @@
 // A scheduler in a process of its own, for the test of two processes racing on one database:
-// `scheduler-process.ts <data dir>` runs due re-checks until none is left, then prints how many.
-import { openStorage } from '../../db/open';
+// `scheduler-process.ts <data dir> [PostgreSQL URL]` runs due re-checks until none is left, then
+// prints how many.
 import { silentLogger } from '../../logger';
+import { createStorage } from '../../storage/create';
 import { startRecheckSchedule } from './recheck-schedule';
 import { engineForTests } from './testing';
 
-const [dataDir] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: scheduler-process.ts <data dir>');
-const storage = openStorage(dataDir);
+const [dataDir, databaseUrl] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: scheduler-process.ts <data dir> [PostgreSQL URL]');
+const storage = await createStorage({ dataDir, databaseUrl });
 const engine = engineForTests();
 const schedule = startRecheckSchedule(
   {
@@ -27,5 +28,5 @@ for (let idle = 0; idle < 3; ) {
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
 await engine.close();
-storage.close();
+await storage.close();
 process.stdout.write(`${ran}\n`);

@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { materials } from '../../db/schema';
 import { pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser } from '../../testing/users';
@@ -22,25 +20,18 @@ describe('registrable domain backfill', () => {
       urls.map((url) => upsertOf(sampleReport({ url }))),
     );
     // As rows stood before the migration added the column.
-    t.sqlite.db.update(materials).set({ registrableDomain: null }).run();
+    t.execute('UPDATE materials SET registrable_domain = NULL');
 
     expect(await backfillRegistrableDomains(t.storage)).toBe(3);
-    const domains = t.sqlite.db
-      .select({ url: materials.url, domain: materials.registrableDomain })
-      .from(materials)
-      .all();
-    expect(Object.fromEntries(domains.map((r) => [r.url, r.domain]))).toEqual({
+    const domains = await t.rows('materials');
+    expect(Object.fromEntries(domains.map((r) => [r.url, r.registrableDomain]))).toEqual({
       'https://a.casino.co.uk/x': 'casino.co.uk',
       'https://user.github.io/p': 'user.github.io',
       'http://10.0.0.7/': '10.0.0.7',
     });
     expect(await backfillRegistrableDomains(t.storage)).toBe(0);
     expect(
-      t.sqlite.db
-        .select()
-        .from(materials)
-        .where(eq(materials.registrableDomain, 'casino.co.uk'))
-        .all(),
+      (await t.rows('materials')).filter((m) => m.registrableDomain === 'casino.co.uk'),
     ).toHaveLength(1);
   });
 });

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REVIEW_TRANSITIONS } from '#shared/review-status';
@@ -9,13 +8,7 @@ import {
   RESOURCE_TYPE_CODES,
   TOPIC_CODES,
 } from '#shared/taxonomy';
-import {
-  materials,
-  reports,
-  reviewDailyCounts,
-  reviewMaterialFacets,
-  reviewProjectionState,
-} from '../../db/schema';
+import { refreshPgProjection } from '../../storage/pg/projection';
 import { dayOf, refreshReviewProjection } from '../../storage/sqlite/projection';
 import { sampleReport } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
@@ -76,7 +69,7 @@ async function run(t: TestApp, ops: Operation[]) {
         now,
       );
     } else if (op.op === 'decide') {
-      const all = t.sqlite.db.select().from(materials).all();
+      const all = (await t.rows('materials')).sort((a, b) => a.seq - b.seq);
       const material = all[op.pick % Math.max(all.length, 1)];
       const next = material && REVIEW_TRANSITIONS[material.status];
       if (!material || !next?.length) continue;
@@ -89,9 +82,16 @@ async function run(t: TestApp, ops: Operation[]) {
     } else if (op.op === 'tomorrow') {
       t.advance(86_400_000);
     } else if (op.op === 'catch_up') {
-      await refreshReviewProjection(t.sqlite, 3);
+      await catchUp(t, 3);
     }
   }
+}
+
+/** Brings the read model up to date in steps of the given size, on the app's engine. */
+async function catchUp(t: TestApp, step?: number) {
+  await t.arranged();
+  if (t.engine === 'SQLite') await refreshReviewProjection(t.sqlite, step);
+  else await refreshPgProjection(t.postgres.db, step);
 }
 
 const upsertMutation = (report: ReturnType<typeof sampleReport>) => ({
@@ -101,12 +101,8 @@ const upsertMutation = (report: ReturnType<typeof sampleReport>) => ({
 });
 
 /** What the read model should hold, computed from scratch from the reports. */
-function expected(t: TestApp) {
-  const live = t.sqlite.db
-    .select()
-    .from(reports)
-    .all()
-    .filter((r) => !r.deletedAt);
+async function expected(t: TestApp) {
+  const live = (await t.rows('reports')).filter((r) => !r.deletedAt);
   const byMaterial = new Map<string, typeof live>();
   for (const r of live) byMaterial.set(r.materialId, [...(byMaterial.get(r.materialId) ?? []), r]);
   const counts = new Map<string, number>();
@@ -122,10 +118,7 @@ function expected(t: TestApp) {
     add('region', day, r.region ?? NO_REGION);
     add('resourceType', day, r.resourceType);
   }
-  const facets = t.sqlite.db
-    .select()
-    .from(materials)
-    .all()
+  const facets = (await t.rows('materials'))
     .filter((m) => byMaterial.has(m.id))
     .map((m) => {
       const rs = byMaterial.get(m.id)!;
@@ -156,15 +149,11 @@ function expected(t: TestApp) {
   return { facets: sortBySeq(facets), counts };
 }
 
-function actual(t: TestApp) {
+async function actual(t: TestApp) {
   const counts = new Map(
-    t.sqlite.db
-      .select()
-      .from(reviewDailyCounts)
-      .all()
-      .map((c) => [`${c.facet}|${c.day}|${c.value}`, c.count]),
+    (await t.rows('reviewDailyCounts')).map((c) => [`${c.facet}|${c.day}|${c.value}`, c.count]),
   );
-  return { facets: sortBySeq(t.sqlite.db.select().from(reviewMaterialFacets).all()), counts };
+  return { facets: sortBySeq(await t.rows('reviewMaterialFacets')), counts };
 }
 
 const sortBySeq = <T extends { materialSeq: number }>(rows: T[]) =>
@@ -177,15 +166,16 @@ describe('the review read model', () => {
         const t = await createTestApp();
         try {
           await run(t, ops);
-          await refreshReviewProjection(t.sqlite, 3);
-          expect(actual(t)).toEqual(expected(t));
+          await catchUp(t, 3);
+          expect(await actual(t)).toEqual(await expected(t));
         } finally {
-          t.dispose();
+          await t.dispose();
         }
       }),
       { numRuns: 25 },
     );
-  });
+    // Each run opens a fresh database: a PostgreSQL copy of the template takes longer than a file.
+  }, 60_000);
 
   it('rebuilds itself from the first change when its masks were made with other vocabularies', async () => {
     const t = await createTestApp();
@@ -195,21 +185,16 @@ describe('the review read model', () => {
         { op: 'new', user: 0, fields: { ...fields, resourceType: 'website', region: undefined } },
         { op: 'catch_up' },
       ]);
-      const before = actual(t);
+      const before = await actual(t);
       expect(before.facets).toHaveLength(1);
-      t.sqlite.db
-        .update(reviewProjectionState)
-        .set({ value: 'older-vocabularies' })
-        .where(eq(reviewProjectionState.name, 'vocabulary'))
-        .run();
-      t.sqlite.db
-        .insert(reviewMaterialFacets)
-        .values({ ...before.facets[0]!, materialSeq: 999_999, topics: 1 })
-        .run();
-      await refreshReviewProjection(t.sqlite);
-      expect(actual(t)).toEqual(before);
+      t.execute(
+        "UPDATE review_projection_state SET value = 'older-vocabularies' WHERE name = 'vocabulary'",
+      );
+      t.insert('reviewMaterialFacets', { ...before.facets[0]!, materialSeq: 999_999, topics: 1 });
+      await catchUp(t);
+      expect(await actual(t)).toEqual(before);
     } finally {
-      t.dispose();
+      await t.dispose();
     }
   });
 });

@@ -60,7 +60,11 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
     },
 
     async stampedTimestamps() {
-      return db.select().from(evidenceTimestamps).where(isNotNull(evidenceTimestamps.tokenSha256));
+      return db
+        .select()
+        .from(evidenceTimestamps)
+        .where(isNotNull(evidenceTimestamps.tokenSha256))
+        .orderBy(asc(evidenceTimestamps.sha256));
     },
 
     async claimDueForTimestamp(claim) {

@@ -47,7 +47,7 @@ async function evidenceRows(db: Db, shas: string[]): Promise<EvidenceRow[]> {
 }
 
 async function allEvidence(db: Db): Promise<EvidenceRow[]> {
-  return db.select().from(evidence).orderBy(asc(evidence.createdAt)).all();
+  return db.select().from(evidence).orderBy(asc(evidence.createdAt), asc(evidence.sha256)).all();
 }
 
 async function timestampRows(db: Db, shas: string[]): Promise<EvidenceTimestampRow[]> {
@@ -60,6 +60,7 @@ async function stampedTimestamps(db: Db): Promise<EvidenceTimestampRow[]> {
     .select()
     .from(evidenceTimestamps)
     .where(sql`${evidenceTimestamps.tokenSha256} IS NOT NULL`)
+    .orderBy(asc(evidenceTimestamps.sha256))
     .all();
 }
 
