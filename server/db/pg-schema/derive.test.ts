@@ -187,6 +187,10 @@ describe('pgTwin', () => {
     const partial = sqliteTable('partial', { n: integer('n') }, (t) => [
       index('partial_idx').on(t.n).where(sql`${t.n} > 0`),
     ]);
-    expect(() => pgConfig(pgTwin(partial))).toThrow(/partial: the partial index partial_idx/);
+    expect(() => pgTwin(partial)).toThrow(/partial: the partial index partial_idx/);
+    const computed = sqliteTable('computed', { n: text('n') }, (t) => [
+      index('computed_idx').on(sql`lower(${t.n})`),
+    ]);
+    expect(() => pgTwin(computed)).toThrow(/computed: the expression index computed_idx/);
   });
 });

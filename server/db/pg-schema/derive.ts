@@ -99,6 +99,10 @@ export function pgTwin<T extends SQLiteTable>(table: T): PgTwin<T> {
     throw new Error(`${config.name}: ${what} has no PostgreSQL twin; declare it in derive.ts`);
   };
   if (config.checks.length > 0) fail('a check constraint');
+  for (const { config: ix } of config.indexes) {
+    if (ix.where) fail(`the partial index ${ix.name}`);
+    if (ix.columns.some((column) => is(column, SQL))) fail(`the expression index ${ix.name}`);
+  }
 
   const sqliteColumns = getTableColumns(table) as Record<string, SQLiteColumn>;
   const keyOf = new Map(Object.entries(sqliteColumns).map(([key, column]) => [column, key]));
@@ -112,7 +116,7 @@ export function pgTwin<T extends SQLiteTable>(table: T): PgTwin<T> {
     const on = (list: unknown[]) =>
       list.map((column) => {
         const key = is(column, SQL) ? undefined : keyOf.get(column as SQLiteColumn);
-        return key === undefined ? fail('an index on an expression') : t[key];
+        return key === undefined ? fail(`the column ${String(column)}`) : t[key];
       }) as unknown as Columns;
     const extra: PgTableExtraConfigValue[] = [];
     for (const pk of config.primaryKeys) {
@@ -122,7 +126,6 @@ export function pgTwin<T extends SQLiteTable>(table: T): PgTwin<T> {
       extra.push(unique(u.name).on(...on(u.columns)));
     }
     for (const { config: ix } of config.indexes) {
-      if (ix.where) fail(`the partial index ${ix.name}`);
       const columnsOn = on(ix.columns);
       extra.push((ix.unique ? uniqueIndex(ix.name) : index(ix.name)).on(...columnsOn));
     }
@@ -134,10 +137,10 @@ export function pgTwin<T extends SQLiteTable>(table: T): PgTwin<T> {
           columns: on(ref.columns),
           foreignColumns: ref.foreignColumns.map((foreign) => {
             const target = pgTwin(foreign.table) as unknown as Record<string, PgColumn>;
-            const foreignKey = Object.entries(getTableColumns(foreign.table)).find(
+            const key = Object.entries(getTableColumns(foreign.table)).find(
               ([, c]) => c === foreign,
             )?.[0];
-            return foreignKey === undefined ? fail('a foreign key') : target[foreignKey];
+            return key === undefined ? fail(`the foreign key ${fk.getName()}`) : target[key];
           }) as Columns,
         })
           .onUpdate(fk.onUpdate ?? 'no action')
