@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { logId } from './columns';
 import { users } from './users';
 
 /** Published policy versions; the newest `publishedAt` is current. Never edited once published. */
@@ -20,7 +21,7 @@ export type PolicyRow = typeof policies.$inferSelect;
 export const consents = sqliteTable(
   'consents',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: logId(),
     userId: text('user_id')
       .notNull()
       .references(() => users.id),

@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { logId } from './columns';
 
 /**
  * Failed attempts counted by the abuse limits (wrong passwords per account, per address, per
@@ -8,7 +9,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 export const limitFailures = sqliteTable(
   'limit_failures',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: logId(),
     /** Which limit counts it: `login-account`, `login-address`, `login-pair`, `registration`. */
     log: text('log').notNull(),
     key: text('key').notNull(),

@@ -17,6 +17,7 @@ import type {
   ResourceType,
   Topic,
 } from '#shared/taxonomy';
+import { logId } from './columns';
 import { users } from './users';
 
 /**
@@ -124,7 +125,7 @@ export type ReportRow = typeof reports.$inferSelect;
 export const materialStatusChanges = sqliteTable(
   'material_status_changes',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: logId(),
     materialId: text('material_id')
       .notNull()
       .references(() => materials.id),

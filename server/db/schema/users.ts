@@ -1,5 +1,6 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { AccountStatus, Role } from '#shared/schemas/account';
+import { logId } from './columns';
 
 export const users = sqliteTable(
   'users',
@@ -44,7 +45,7 @@ export type TokenRow = typeof tokens.$inferSelect;
 export const auditEvents = sqliteTable(
   'audit_events',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
+    id: logId(),
     at: text('at').notNull(),
     action: text('action').notNull(),
     actorUserId: text('actor_user_id'),
