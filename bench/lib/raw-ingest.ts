@@ -10,7 +10,7 @@ import type { PushBatch } from './push-batches';
  * plain better-sqlite3 batched upserts and nothing else — no HTTP, no validation, no rules.
  */
 
-const REPORT_COLUMNS = [
+export const REPORT_COLUMNS = [
   'id',
   'user_id',
   'material_id',
