@@ -9,11 +9,10 @@ import {
 import { custodyFactsByMaterial, groupBy, referencedHashes } from '../evidence-facts';
 import type { CustodyFacts, EvidenceStore } from '../evidence-store';
 import type { PgDb, PgTx } from './handles';
+import { insertRecordset } from './recordset';
 
 // The class of the advisory locks that keep one material's custody log a single chain.
 const CUSTODY_LOCK = 0x637573; // 'cus'
-// Rows per INSERT: well under PostgreSQL's 65 535 parameters of one statement (6 per row).
-const INSERT_CHUNK = 1000;
 
 /**
  * In one transaction: locks the materials' logs, reads them and what the database holds of the
@@ -67,9 +66,7 @@ export async function catchUpCustody(
         });
       }
     }
-    for (let first = 0; first < rows.length; first += INSERT_CHUNK) {
-      await tx.insert(custodyEvents).values(rows.slice(first, first + INSERT_CHUNK));
-    }
+    if (rows.length > 0) await tx.execute(insertRecordset(custodyEvents, rows));
     return rows.length;
   });
 }
