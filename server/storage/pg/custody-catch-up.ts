@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, isNotNull, isNull, sql } from 'drizzle-orm';
 import {
   custodyEvents,
   evidence,
@@ -8,6 +8,7 @@ import {
 } from '../../db/pg-schema';
 import { custodyFactsByMaterial, groupBy, referencedHashes } from '../evidence-facts';
 import type { CustodyFacts, EvidenceStore } from '../evidence-store';
+import { anyOf } from './any-of';
 import type { PgDb, PgTx } from './handles';
 import { insertRecordset } from './recordset';
 
@@ -43,7 +44,7 @@ export async function catchUpCustody(
           event: custodyEvents.event,
         })
         .from(custodyEvents)
-        .where(inArray(custodyEvents.materialId, ids))
+        .where(anyOf(custodyEvents.materialId, ids))
         .orderBy(asc(custodyEvents.materialId), asc(custodyEvents.seq)),
       (row) => row.materialId,
     );
@@ -88,24 +89,24 @@ async function custodyFactsOfMaterials(
       files: reports.files,
     })
     .from(reports)
-    .where(and(inArray(reports.materialId, materialIds), isNull(reports.deletedAt)))
+    .where(and(anyOf(reports.materialId, materialIds), isNull(reports.deletedAt)))
     .orderBy(asc(reports.materialId), asc(reports.createdAt), asc(reports.id));
   const shas = referencedHashes(live);
   const stored = shas.length
-    ? await tx.select().from(evidence).where(inArray(evidence.sha256, shas))
+    ? await tx.select().from(evidence).where(anyOf(evidence.sha256, shas))
     : [];
   const stamps = shas.length
     ? await tx
         .select()
         .from(evidenceTimestamps)
         .where(
-          and(inArray(evidenceTimestamps.sha256, shas), isNotNull(evidenceTimestamps.tokenSha256)),
+          and(anyOf(evidenceTimestamps.sha256, shas), isNotNull(evidenceTimestamps.tokenSha256)),
         )
     : [];
   const decisions = await tx
     .select()
     .from(materialStatusChanges)
-    .where(inArray(materialStatusChanges.materialId, materialIds))
+    .where(anyOf(materialStatusChanges.materialId, materialIds))
     .orderBy(asc(materialStatusChanges.materialId), asc(materialStatusChanges.id));
   return custodyFactsByMaterial({ materialIds, live, stored, stamps, decisions });
 }

@@ -8,6 +8,7 @@ import {
 } from '../../db/pg-schema';
 import { materialFilesOf } from '../evidence-facts';
 import type { EvidenceStore } from '../evidence-store';
+import { anyOf } from './any-of';
 import { catchUpCustody } from './custody-catch-up';
 import type { PgDb } from './handles';
 
@@ -141,7 +142,7 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
       const rows = await db
         .selectDistinct({ id: reports.materialId })
         .from(reports)
-        .where(inArray(reports.id, reportIds));
+        .where(anyOf(reports.id, reportIds));
       return rows.map((row) => row.id);
     },
 

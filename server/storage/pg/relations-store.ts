@@ -7,6 +7,7 @@ import {
 } from '../../db/pg-schema';
 import { contentByMaterial } from '../relations-content';
 import type { RelationsStore } from '../relations-store';
+import { anyOf } from './any-of';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb } from './handles';
 
@@ -27,7 +28,7 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
       const ids = db
         .selectDistinct({ id: reports.materialId })
         .from(reports)
-        .where(inArray(reports.id, reportIds));
+        .where(anyOf(reports.id, reportIds));
       const rows = await db
         .select({
           materialId: materials.id,
