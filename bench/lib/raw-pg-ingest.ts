@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { type RawRow, REPORT_COLUMNS } from './raw-ingest';
+import { type RawRow, REPORT_COLUMNS, reportValues } from './raw-ingest';
 
 /**
  * The baseline of P1-pg: the rows a push stores (material, report, applied mutation), written by
@@ -86,35 +86,8 @@ export async function rawPgIngest(pool: pg.Pool, userId: string, batch: RawPgBat
     const reports: unknown[] = [];
     const applied: unknown[] = [];
     rows.forEach((row, i) => {
-      const { report: input } = row;
-      const g = input.geography;
-      reports.push(
-        input.id,
-        userId,
-        row.materialId,
-        row.urlKey,
-        input.url,
-        input.title,
-        input.source,
-        input.resourceType,
-        row.languages,
-        row.geography,
-        g.indicated ? g.country : null,
-        g.indicated ? (g.region ?? null) : null,
-        input.openness,
-        input.availability,
-        row.topics,
-        input.note,
-        input.capturedAt,
-        null,
-        null,
-        null,
-        1,
-        at,
-        at,
-        first + i,
-      );
-      applied.push(row.mutationId, userId, input.id, '{"op":"upsert","version":1}', at);
+      reports.push(...reportValues(row, userId, first + i, at));
+      applied.push(row.mutationId, userId, row.report.id, '{"op":"upsert","version":1}', at);
     });
     await client.query(batch.sql.reports, reports);
     await client.query(batch.sql.applied, applied);
