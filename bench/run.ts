@@ -23,12 +23,18 @@ const only = onlyArg
   : undefined;
 const passOn = args.filter((a) => a === '--quick' || a === '--profile');
 
-/** The measure modules by target id: `p1-push-ingest.ts` measures P1. */
+/**
+ * The measure modules by target id, upper-cased: `p1-push-ingest.ts` measures P1, and
+ * `p1pg-push-ingest.ts` the same on PostgreSQL, P1-pg.
+ */
 function measureFiles(): Map<string, string> {
-  const files = readdirSync(MEASURES).filter(
-    (f) => /^p\d+-.*\.ts$/.test(f) && !f.endsWith('.test.ts'),
-  );
-  return new Map(files.map((f) => [f.split('-')[0]!.toUpperCase(), join(MEASURES, f)]));
+  const files = new Map<string, string>();
+  for (const f of readdirSync(MEASURES)) {
+    const id = /^p(\d+)(pg)?-.*\.ts$/.exec(f);
+    if (!id || f.endsWith('.test.ts')) continue;
+    files.set(`P${id[1]}${id[2] ? '-PG' : ''}`, join(MEASURES, f));
+  }
+  return files;
 }
 
 function runInChild(file: string): Promise<MeasureResult> {
@@ -77,8 +83,8 @@ process.stdout.write(
 
 const rows: Row[] = [];
 for (const target of TARGETS) {
-  const file = files.get(target.id);
-  if (only && !only.has(target.id)) continue;
+  const file = files.get(target.id.toUpperCase());
+  if (only && !only.has(target.id.toUpperCase())) continue;
   if (!file) {
     rows.push({ target });
     continue;

@@ -13,6 +13,7 @@ import type { ReviewStatus } from '#shared/review-status';
 import { canonicalUrl, urlKeyHash } from '#shared/url-key';
 import { openStorage } from '../../server/db/open';
 import { newMaterialId } from '../../server/features/materials/material-ids';
+import { registrableDomain } from '../../server/features/relations/registrable-domain';
 import { seedAccounts } from '../../server/testing/seed';
 import { seededRandom } from './random';
 import { realisticReports } from './realistic-reports';
@@ -23,7 +24,7 @@ import { realisticReports } from './realistic-reports';
  * version and a hash of the migrations, so a schema change builds them again.
  */
 
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 const ANALYSTS = 200;
 const MIGRATIONS = resolve(import.meta.dirname, '../../server/db/migrations');
 // Most materials stay submitted; reviewed ones spread over the later statuses.
@@ -92,8 +93,9 @@ async function generate(dir: string, total: number, progress: (m: string) => voi
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -262144');
   const insertMaterial = sqlite.prepare(`INSERT INTO materials
-    (id, url_key, url_key_hash, seq, status, version, url, title, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    (id, url_key, url_key_hash, seq, status, version, url, title, created_at, updated_at,
+      registrable_domain)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertReport = sqlite.prepare(`INSERT INTO reports (id, user_id, material_id, url_key, url,
     title, source, resource_type, languages, geography, country, region, openness, availability,
     topics, note, captured_at, version, created_at, updated_at, deleted_at, change_seq)
@@ -145,6 +147,8 @@ async function generate(dir: string, total: number, progress: (m: string) => voi
           report.title,
           at,
           at,
+          // As the server keeps it; without it every server start would fill it in first.
+          registrableDomain(report.url) ?? '',
         );
       }
       // A few reports were edited since, a few deleted (tombstones keep no note).

@@ -10,7 +10,7 @@ import type { PushBatch } from './push-batches';
  * plain better-sqlite3 batched upserts and nothing else — no HTTP, no validation, no rules.
  */
 
-const REPORT_COLUMNS = [
+export const REPORT_COLUMNS = [
   'id',
   'user_id',
   'material_id',
@@ -81,6 +81,38 @@ export function rawRows(batch: PushBatch, materialIds: Map<string, string>): Raw
   });
 }
 
+/** A new report's values in the order of REPORT_COLUMNS. */
+export function reportValues(row: RawRow, userId: string, seq: number, at: string): unknown[] {
+  const { report: input } = row;
+  const g = input.geography;
+  return [
+    input.id,
+    userId,
+    row.materialId,
+    row.urlKey,
+    input.url,
+    input.title,
+    input.source,
+    input.resourceType,
+    row.languages,
+    row.geography,
+    g.indicated ? g.country : null,
+    g.indicated ? (g.region ?? null) : null,
+    input.openness,
+    input.availability,
+    row.topics,
+    input.note,
+    input.capturedAt,
+    null,
+    null,
+    null,
+    1,
+    at,
+    at,
+    seq,
+  ];
+}
+
 /** Writes one batch of rows for a user in one transaction, as a push does. */
 export function rawIngester(sqlite: Database.Database) {
   const reserve = sqlite.prepare(RESERVE_CHANGE_SEQS_SQL);
@@ -93,35 +125,9 @@ export function rawIngester(sqlite: Database.Database) {
     let seq = last - rows.length;
     for (const row of rows) {
       seq++;
-      const { report: input, geography } = row;
-      const g = input.geography;
+      const { report: input } = row;
       material.run(row.materialId, row.urlKey, row.urlKeyHash, seq, input.url, input.title, at, at);
-      report.run(
-        input.id,
-        userId,
-        row.materialId,
-        row.urlKey,
-        input.url,
-        input.title,
-        input.source,
-        input.resourceType,
-        row.languages,
-        geography,
-        g.indicated ? g.country : null,
-        g.indicated ? (g.region ?? null) : null,
-        input.openness,
-        input.availability,
-        row.topics,
-        input.note,
-        input.capturedAt,
-        null,
-        null,
-        null,
-        1,
-        at,
-        at,
-        seq,
-      );
+      report.run(...reportValues(row, userId, seq, at));
       applied.run(row.mutationId, userId, input.id, '{"op":"upsert","version":1}', at);
     }
   });

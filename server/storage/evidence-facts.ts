@@ -95,6 +95,57 @@ export function custodyFactsOf(rows: {
   };
 }
 
+/** Rows grouped by `key`, each group in the order the rows came. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+type FactRows = Parameters<typeof custodyFactsOf>[0];
+
+/**
+ * Each material's custody facts from rows read for many materials at once: the live reports in
+ * each material's order, and the evidence, stamps and decisions of all of them.
+ */
+export function custodyFactsByMaterial(rows: {
+  materialIds: string[];
+  live: (LiveReportRow & { materialId: string })[];
+  stored: FactRows['stored'];
+  stamps: FactRows['stamps'];
+  decisions: (FactRows['decisions'][number] & { materialId: string })[];
+}): Map<string, CustodyFacts> {
+  const reportsOf = groupBy(rows.live, (r) => r.materialId);
+  const stored = new Map(rows.stored.map((e) => [e.sha256, e] as const));
+  const stamps = new Map(rows.stamps.map((s) => [s.sha256, s] as const));
+  const decisionsOf = groupBy(rows.decisions, (d) => d.materialId);
+  const facts = new Map<string, CustodyFacts>();
+  for (const materialId of rows.materialIds) {
+    const live = reportsOf.get(materialId) ?? [];
+    // Each file once, in hash order: the order the rows came in when read by `sha256 IN (…)`,
+    // which decides between files received at the same moment.
+    const files = referencedHashes(live).sort();
+    const present = <T>(found: Map<string, T>) =>
+      files.flatMap((sha) => (found.has(sha) ? [found.get(sha)!] : []));
+    facts.set(
+      materialId,
+      custodyFactsOf({
+        materialId,
+        live,
+        stored: present(stored),
+        stamps: present(stamps),
+        decisions: decisionsOf.get(materialId) ?? [],
+      }),
+    );
+  }
+  return facts;
+}
+
 /** Each material's evidence hashes, in report order without repeats. */
 export function hashesByMaterial(
   rows: (Pick<LiveReportRow, 'evidence' | 'files'> & { materialId: string })[],

@@ -14,6 +14,8 @@ export type PgCluster = {
   url: string;
   /** The URL of another database of the cluster. */
   urlOf(database: string): string;
+  /** The cluster's data folder (its postmaster.pid names the server process). */
+  dataDir: string;
   stop(): void;
 };
 
@@ -124,5 +126,5 @@ export async function startPgCluster(): Promise<PgCluster> {
     throw new Error(`Could not start a throwaway PostgreSQL cluster: ${stderr || error}`);
   }
   const urlOf = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
-  return { url: urlOf('postgres'), urlOf, stop };
+  return { url: urlOf('postgres'), urlOf, dataDir: data, stop };
 }

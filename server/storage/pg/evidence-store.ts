@@ -3,16 +3,14 @@ import {
   custodyEvents,
   evidence,
   evidenceTimestamps,
-  materialStatusChanges,
   materials,
   reports,
 } from '../../db/pg-schema';
-import { custodyFactsOf, materialFilesOf, referencedHashes } from '../evidence-facts';
-import type { CustodyFacts, EvidenceStore } from '../evidence-store';
-import type { PgDb, PgTx } from './handles';
-
-// The class of the advisory locks that keep one material's custody log a single chain.
-const CUSTODY_LOCK = 0x637573; // 'cus'
+import { materialFilesOf } from '../evidence-facts';
+import type { EvidenceStore } from '../evidence-store';
+import { anyOf } from './any-of';
+import { catchUpCustody } from './custody-catch-up';
+import type { PgDb } from './handles';
 
 // A live report refers to a file through its single `evidence` or through its `files`.
 const refersTo = (sha256: string) =>
@@ -148,7 +146,7 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
       const rows = await db
         .selectDistinct({ id: reports.materialId })
         .from(reports)
-        .where(inArray(reports.id, reportIds));
+        .where(anyOf(reports.id, reportIds));
       return rows.map((row) => row.id);
     },
 
@@ -182,76 +180,6 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
       return rows.map((row) => row.id);
     },
 
-    async catchUpCustody(materialIds, seal) {
-      const ids = [...new Set(materialIds)];
-      if (ids.length === 0) return 0;
-      return db.transaction(async (tx) => {
-        // One appender per material at a time, on any replica: each log is read after its lock
-        // (each statement sees what committed before it), so a second appender continues the
-        // chain from the first one's last event instead of forking it. The locks are taken in
-        // one order, so two pushes naming the same materials never wait on each other in a ring.
-        for (const materialId of [...ids].sort()) {
-          await tx.execute(
-            sql`SELECT pg_advisory_xact_lock(${CUSTODY_LOCK}, hashtext(${materialId}))`,
-          );
-        }
-        let appended = 0;
-        for (const materialId of ids) {
-          const log = await tx
-            .select(logColumns)
-            .from(custodyEvents)
-            .where(eq(custodyEvents.materialId, materialId))
-            .orderBy(asc(custodyEvents.seq));
-          const sealed = seal(log, await custodyFacts(tx, materialId));
-          if (sealed.length === 0) continue;
-          await tx.insert(custodyEvents).values(
-            sealed.map((event) => ({
-              materialId,
-              seq: event.seq,
-              type: event.type,
-              at: event.at,
-              hash: event.hash,
-              event: JSON.stringify(event),
-            })),
-          );
-          appended += sealed.length;
-        }
-        return appended;
-      });
-    },
+    catchUpCustody: (materialIds, seal) => catchUpCustody(db, materialIds, seal),
   };
-}
-
-async function custodyFacts(tx: PgTx, materialId: string): Promise<CustodyFacts> {
-  const live = await tx
-    .select({
-      id: reports.id,
-      version: reports.version,
-      userId: reports.userId,
-      url: reports.url,
-      updatedAt: reports.updatedAt,
-      evidence: reports.evidence,
-      files: reports.files,
-    })
-    .from(reports)
-    .where(and(eq(reports.materialId, materialId), isNull(reports.deletedAt)))
-    .orderBy(asc(reports.createdAt), asc(reports.id));
-  const shas = referencedHashes(live);
-  const stored = shas.length
-    ? await tx.select().from(evidence).where(inArray(evidence.sha256, shas))
-    : [];
-  const stamps = shas.length
-    ? await tx
-        .select()
-        .from(evidenceTimestamps)
-        .where(
-          and(inArray(evidenceTimestamps.sha256, shas), isNotNull(evidenceTimestamps.tokenSha256)),
-        )
-    : [];
-  const decisions = await tx
-    .select()
-    .from(materialStatusChanges)
-    .where(eq(materialStatusChanges.materialId, materialId))
-    .orderBy(asc(materialStatusChanges.id));
-  return custodyFactsOf({ materialId, live, stored, stamps, decisions });
 }

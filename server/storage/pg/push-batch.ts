@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { MutationResult } from '#shared/schemas/sync';
 import { appliedMutations, documents, materials, reports } from '../../db/pg-schema';
 import { newMaterialId } from '../../features/materials/material-ids';
@@ -8,6 +8,7 @@ import type { CheckedMutation, HeldReport, Rejection, Verdict } from '../../feat
 import type { AuditEvent } from '../audit-store';
 import { storedReport } from '../report-codec';
 import type { PushBatch as PushBatchInput, RawMutation } from '../reports-store';
+import { anyOf } from './any-of';
 import { reserveChangeSeqs } from './change-sequence';
 import type { PgDb, PgTx } from './handles';
 import { emptyWrites, type PushWrites, writePushBatch } from './push-writes';
@@ -59,7 +60,7 @@ class PushBatch {
     for (const row of await this.tx
       .select()
       .from(appliedMutations)
-      .where(inArray(appliedMutations.id, ids))) {
+      .where(anyOf(appliedMutations.id, ids))) {
       this.applied.set(row.id, row);
     }
     const reportIds: string[] = [];
@@ -86,7 +87,7 @@ class PushBatch {
         })
         .from(reports)
         .innerJoin(materials, eq(materials.id, reports.materialId))
-        .where(inArray(reports.id, reportIds));
+        .where(anyOf(reports.id, reportIds));
       for (const { id, deletedAt, ...row } of rows) {
         this.held.set(id, { ...row, deleted: deletedAt !== null });
       }
@@ -95,7 +96,7 @@ class PushBatch {
       for (const row of await this.tx
         .select({ id: materials.id, urlKey: materials.urlKey, status: materials.status })
         .from(materials)
-        .where(inArray(materials.urlKey, urlKeys))) {
+        .where(anyOf(materials.urlKey, urlKeys))) {
         this.materials.set(row.urlKey, { id: row.id, status: row.status });
       }
     }

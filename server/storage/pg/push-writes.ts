@@ -2,6 +2,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import { appliedMutations, auditEvents, materials, reports } from '../../db/pg-schema';
 import { type AuditEvent, auditRow } from '../audit-store';
 import type { PgTx } from './handles';
+import { insertRecordset } from './recordset';
 
 /** What a push batch writes, gathered while its mutations are judged, written in a few statements. */
 export type PushWrites = {
@@ -24,11 +25,10 @@ export function emptyWrites(at: string): PushWrites {
 // Every column a pushed report sets, taken from the proposed row on a conflict; created_at and
 // user_id stay as first written.
 const { id: _id, userId: _user, createdAt: _created, ...updated } = getTableColumns(reports);
-const TAKE_PROPOSED = Object.fromEntries(
-  Object.values(updated).map((column) => [column.name, sql.raw(`excluded.${column.name}`)]),
-);
-const ON_CONFLICT_SET = Object.fromEntries(
-  Object.entries(updated).map(([key, column]) => [key, TAKE_PROPOSED[column.name]]),
+const ON_CONFLICT_SET = sql.raw(
+  Object.values(updated)
+    .map((column) => `"${column.name}" = excluded."${column.name}"`)
+    .join(', '),
 );
 
 /** Writes a judged push batch: materials, reports, tombstones, applied mutation ids, audit events. */
@@ -36,13 +36,13 @@ export async function writePushBatch(tx: PgTx, writes: PushWrites): Promise<void
   if (writes.materials.length > 0) {
     // The counter lock already makes one batch create a URL's material; the unique key is the
     // last guard, and a conflict fails the batch (the client retries) rather than split a URL.
-    await tx.insert(materials).values(writes.materials);
+    await tx.execute(insertRecordset(materials, writes.materials));
   }
   if (writes.reports.size > 0) {
-    await tx
-      .insert(reports)
-      .values([...writes.reports.values()])
-      .onConflictDoUpdate({ target: reports.id, set: ON_CONFLICT_SET });
+    await tx.execute(
+      sql`${insertRecordset(reports, [...writes.reports.values()])}
+        ON CONFLICT (id) DO UPDATE SET ${ON_CONFLICT_SET}`,
+    );
   }
   if (writes.deletions.length > 0) {
     // A tombstone keeps no user-entered text.
@@ -53,7 +53,8 @@ export async function writePushBatch(tx: PgTx, writes: PushWrites): Promise<void
       FROM jsonb_to_recordset(${JSON.stringify(writes.deletions)}::jsonb) AS d(id text, seq integer)
       WHERE reports.id = d.id`);
   }
-  if (writes.applied.length > 0) await tx.insert(appliedMutations).values(writes.applied);
+  if (writes.applied.length > 0)
+    await tx.execute(insertRecordset(appliedMutations, writes.applied));
   await insertAuditEvents(tx, writes.audit);
 }
 

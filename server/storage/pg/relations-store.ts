@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import {
   materialTextBands as bands,
   materials,
@@ -7,6 +7,7 @@ import {
 } from '../../db/pg-schema';
 import { contentByMaterial } from '../relations-content';
 import type { RelationsStore } from '../relations-store';
+import { anyOf } from './any-of';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb } from './handles';
 
@@ -27,7 +28,7 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
       const ids = db
         .selectDistinct({ id: reports.materialId })
         .from(reports)
-        .where(inArray(reports.id, reportIds));
+        .where(anyOf(reports.id, reportIds));
       const rows = await db
         .select({
           materialId: materials.id,
@@ -148,15 +149,12 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
     },
 
     async setDomains(rows) {
-      await db.transaction(async (tx) => {
-        for (const row of rows) {
-          // A URL with no host keeps '' so that the backfill does not come back to it.
-          await tx
-            .update(materials)
-            .set({ registrableDomain: row.domain ?? '' })
-            .where(eq(materials.id, row.id));
-        }
-      });
+      if (rows.length === 0) return;
+      // A URL with no host keeps '' so that the backfill does not come back to it.
+      const domains = rows.map((row) => ({ id: row.id, domain: row.domain ?? '' }));
+      await db.execute(sql`UPDATE materials SET registrable_domain = d.domain
+        FROM jsonb_to_recordset(${JSON.stringify(domains)}::jsonb) AS d(id text, domain text)
+        WHERE materials.id = d.id`);
     },
   };
 }

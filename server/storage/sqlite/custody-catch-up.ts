@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/report';
-import { custodyFactsOf, referencedHashes } from '../evidence-facts';
+import { custodyFactsByMaterial, groupBy, referencedHashes } from '../evidence-facts';
 import type { CustodyFacts, CustodyLogRow, EvidenceStore } from '../evidence-store';
 
 // A list of keys is bound as one JSON array, so one prepared statement serves any number of them.
@@ -53,18 +53,6 @@ type EvidenceRow = { sha256: string; mime: EvidenceFileMime; bytes: number; crea
 type StampRow = { sha256: string; genTime: string | null; tokenSha256: string; tsaUrl: string };
 type DecisionRow = CustodyFacts['decisions'][number] & { materialId: string };
 
-/** Rows grouped by `key`, each group in the order the rows came. */
-function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /**
  * In one transaction: reads the logs of all the materials and what the database holds of them —
  * five queries for all of them rather than five per material, as a push names up to 500 — and
@@ -83,7 +71,7 @@ export function catchUpCustody(
       sql.logs.all(JSON.stringify(ids)) as (CustodyLogRow & { materialId: string })[],
       (row) => row.materialId,
     );
-    const facts = custodyFactsByMaterial(sql, ids);
+    const facts = custodyFactsOfMaterials(sql, ids);
     let appended = 0;
     for (const materialId of ids) {
       const log = (logs.get(materialId) ?? []).map(({ seq, hash, event }) => ({
@@ -109,40 +97,19 @@ export function catchUpCustody(
 }
 
 /** What the database holds of each material that its custody log must record. */
-function custodyFactsByMaterial(sql: Statements, materialIds: string[]): Map<string, CustodyFacts> {
+function custodyFactsOfMaterials(sql: Statements, materialIds: string[]) {
   const keys = JSON.stringify(materialIds);
-  const reportsOf = groupBy(
-    (sql.reports.all(keys) as ReportRow[]).map((r) => ({
-      ...r,
-      evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence) : null,
-      files: r.files ? (JSON.parse(r.files) as EvidenceFile[]) : null,
-    })),
-    (r) => r.materialId,
-  );
-  const shas = JSON.stringify(referencedHashes([...reportsOf.values()].flat()));
-  const stored = new Map(
-    (sql.evidence.all(shas) as EvidenceRow[]).map((e) => [e.sha256, e] as const),
-  );
-  const stamps = new Map((sql.stamps.all(shas) as StampRow[]).map((s) => [s.sha256, s] as const));
-  const decisionsOf = groupBy(sql.decisions.all(keys) as DecisionRow[], (d) => d.materialId);
-  const facts = new Map<string, CustodyFacts>();
-  for (const materialId of materialIds) {
-    const live = reportsOf.get(materialId) ?? [];
-    // Each file once, in hash order: the order the rows came in when read by `sha256 IN (…)`,
-    // which decides between files received at the same moment.
-    const files = referencedHashes(live).sort();
-    const present = <T>(rows: Map<string, T>) =>
-      files.flatMap((sha) => (rows.has(sha) ? [rows.get(sha)!] : []));
-    facts.set(
-      materialId,
-      custodyFactsOf({
-        materialId,
-        live,
-        stored: present(stored),
-        stamps: present(stamps),
-        decisions: decisionsOf.get(materialId) ?? [],
-      }),
-    );
-  }
-  return facts;
+  const live = (sql.reports.all(keys) as ReportRow[]).map((r) => ({
+    ...r,
+    evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence) : null,
+    files: r.files ? (JSON.parse(r.files) as EvidenceFile[]) : null,
+  }));
+  const shas = JSON.stringify(referencedHashes(live));
+  return custodyFactsByMaterial({
+    materialIds,
+    live,
+    stored: sql.evidence.all(shas) as EvidenceRow[],
+    stamps: sql.stamps.all(shas) as StampRow[],
+    decisions: sql.decisions.all(keys) as DecisionRow[],
+  });
 }
