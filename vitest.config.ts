@@ -26,8 +26,13 @@ const SQLITE_ONLY = [
   'server/features/sync/push.test.ts',
   'server/site/consent/consent.test.ts',
 ];
-// Suites that open both engines themselves (describe.each(STORAGE_ENGINES)): once is enough.
-const ENGINE_SUITES = ['server/storage/**', 'server/testing/**'];
+// Suites that open both engines themselves (describe.each(STORAGE_ENGINES)), or PostgreSQL only
+// (its backup command): once is enough.
+const ENGINE_SUITES = [
+  'server/storage/**',
+  'server/testing/**',
+  'server/features/backup/pg-backup.test.ts',
+];
 
 export default defineConfig({
   test: {
