@@ -68,7 +68,13 @@ async function sha256Of(file: string): Promise<string> {
 
 async function connected(databaseUrl: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new BackupError(
+      `Could not connect to the database ${databaseName(databaseUrl)} that WEBTAGGER_DATABASE_URL names: ${(error as Error).message}`,
+    );
+  }
   return client;
 }
 
@@ -84,9 +90,9 @@ export async function backupPgDeployment(
   const pgDump = pgProgram('pg_dump');
   if (!isEmptyFolder(targetDir))
     throw new BackupError(`${targetDir} is not empty; choose a new folder.`);
-  mkdirSync(targetDir, { recursive: true });
   const target = programTarget(databaseUrl);
   const client = await connected(databaseUrl);
+  mkdirSync(targetDir, { recursive: true });
   let snapshot: Awaited<ReturnType<typeof readSnapshot>>;
   try {
     // The exported snapshot stays usable while this transaction is open: pg_dump reads the same
