@@ -14,12 +14,14 @@ const SQLITE_ONLY = [
   // What an erasure leaves in the bytes of the SQLite file and its WAL.
   'server/features/retention/retention.sqlite.test.ts',
 ];
-// Suites that open both engines themselves (describe.each(STORAGE_ENGINES)): once is enough.
+// Suites that open both engines themselves (describe.each(STORAGE_ENGINES)), or PostgreSQL only
+// (its backup command): once is enough.
 const ENGINE_SUITES = [
   'server/storage/**',
   'server/testing/**',
   // Each engine's search migration on a database made before it.
   'server/features/materials/search-migration.test.ts',
+  'server/features/backup/pg-backup.test.ts',
 ];
 
 export default defineConfig({

@@ -12,9 +12,11 @@ import { sampleReport, upsertOf } from '../testing/reports';
 import { type SeededAccount, seedAccounts } from '../testing/seed';
 import { type SpawnedServer, spawnServer } from '../testing/spawned-server';
 import { startTestHost, type TestHost } from '../testing/test-hosts';
+import { AnswerTally, killAtRandomMoments } from './support/kill-schedule';
 import { pullAll, sharedPushWorkload } from './support/push-workload';
-import { type MutationAnswer, pushUntilAnswered } from './support/retrying-client';
+import { pushUntilAnswered } from './support/retrying-client';
 import { runSeed, seededRandom, sleep } from './support/seeded';
+import { exactlyOnce, storedPushFigures } from './support/stored-push';
 
 // R9: two replicas of the server on one PostgreSQL database and one shared data folder. One is
 // SIGKILLed at random moments while analysts push 10 000 reports and retry on the other; every
@@ -77,31 +79,10 @@ describe(`R9: two replicas on one PostgreSQL, one SIGKILLed during a ${REPORTS}-
   it('keeps every report once while clients retry on the other replica', async () => {
     const [killed, survivor] = replicas as [SpawnedServer, SpawnedServer];
     const batches = workload();
-    const answers = new Map<string, MutationAnswer['status']>();
-    let answered = 0;
     let byReplica = [0, 0];
-    const onAnswered = (results: MutationAnswer[]) => {
-      for (const result of results) {
-        if (!answers.has(result.id) || result.status === 'applied')
-          answers.set(result.id, result.status);
-      }
-      answered += results.length;
-    };
-    const killAt = Array.from({ length: KILLS }, () => Math.floor(random() * REPORTS * 0.9)).sort(
-      (a, b) => a - b,
-    );
-    let done = false;
-    let kills = 0;
-    const killer = (async () => {
-      for (const threshold of killAt) {
-        while (!done && answered < threshold) await sleep(5);
-        if (done) return;
-        await sleep(random() * 40);
-        await killed.stop('SIGKILL');
-        kills++;
-        await killed.restart();
-      }
-    })();
+    const tally = new AnswerTally();
+    const within = REPORTS * 0.9;
+    const killer = killAtRandomMoments(killed, random, { kills: KILLS, within, tally });
     // Half the analysts start on each replica; a batch left unanswered goes to the other one.
     const clients = await Promise.all(
       analysts.map((analyst, a) =>
@@ -113,12 +94,12 @@ describe(`R9: two replicas on one PostgreSQL, one SIGKILLed during a ${REPORTS}-
           },
           analyst.token,
           batches[a]!,
-          onAnswered,
+          tally.onAnswered,
         ),
       ),
     );
-    done = true;
-    await killer;
+    const kills = await killer.finish();
+    const { answers } = tally;
 
     expect(answers.size).toBe(REPORTS);
     expect([...answers.values()].filter((s) => s === 'rejected')).toEqual([]);
@@ -132,31 +113,11 @@ describe(`R9: two replicas on one PostgreSQL, one SIGKILLed during a ${REPORTS}-
     expect(pulled.length).toBe(REPORTS);
     expect(new Set(pulled).size).toBe(REPORTS);
 
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    const count = async (sql: string) => Number((await client.query(sql)).rows[0].count);
-    const figures = {
-      reports: await count('SELECT count(*) FROM reports'),
-      versionsAboveOne: await count('SELECT count(*) FROM reports WHERE version <> 1'),
-      appliedMutations: await count('SELECT count(*) FROM applied_mutations'),
-      duplicateUrlKeys: await count(
-        'SELECT count(*) - count(DISTINCT url_key) AS count FROM materials',
-      ),
-      duplicateChangeSeqs: await count(
-        'SELECT count(*) - count(DISTINCT change_seq) AS count FROM reports',
-      ),
-    };
-    await client.end();
+    const { figures } = await storedPushFigures({ dataDir, databaseUrl: database.url });
     console.info(
       `R9 seed ${seed}: ${kills} kills, ${retried} unanswered attempts retried (${byReplica.join(' / ')} attempts per replica); ${JSON.stringify(figures)}`,
     );
-    expect(figures).toEqual({
-      reports: REPORTS,
-      versionsAboveOne: 0,
-      appliedMutations: REPORTS,
-      duplicateUrlKeys: 0,
-      duplicateChangeSeqs: 0,
-    });
+    expect(figures).toEqual(exactlyOnce(REPORTS));
   });
 
   it('counts wrong passwords for one account across both replicas', async () => {

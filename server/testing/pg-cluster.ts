@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEBIAN_PG_ROOT, newestDebianPgBin } from '../db/pg-programs';
 
 /**
  * A throwaway PostgreSQL cluster for the tests: Debian's server binaries, `initdb` into a
@@ -25,15 +26,10 @@ const INSTALL_HINT =
   '(`sudo apt-get install postgresql`; the system service need not run) and run the tests again.';
 
 /** The folder of the newest installed PostgreSQL server binaries; throws with instructions. */
-export function findPgBinaries(root = '/usr/lib/postgresql'): string {
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  const newest = versions[0];
-  if (newest === undefined) throw new Error(INSTALL_HINT);
-  return join(root, newest, 'bin');
+export function findPgBinaries(root = DEBIAN_PG_ROOT): string {
+  const bin = newestDebianPgBin('initdb', root);
+  if (bin === undefined) throw new Error(INSTALL_HINT);
+  return bin;
 }
 
 /** A TCP port nobody listens on now (the cluster binds it a moment later). */

@@ -28,6 +28,8 @@ export type SpawnOptions = {
   /** A JavaScript build of the server to run instead of `server/main.ts` through tsx. */
   script?: string;
   port?: number;
+  /** How long a start may take before it counts as failed; 30 s unless a suite says otherwise. */
+  startTimeoutMs?: number;
 };
 
 export type SpawnedServer = {
@@ -57,6 +59,7 @@ process.once('exit', () => {
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   let child: ChildProcess | undefined;
 
   async function launch() {
@@ -76,7 +79,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
     const started = child;
     running.add(started);
     started.once('exit', () => running.delete(started));
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + startTimeoutMs;
     while (Date.now() < deadline) {
       if (started.exitCode !== null) throw new Error(`the server exited with ${started.exitCode}`);
       try {
@@ -87,7 +90,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
       await new Promise((r) => setTimeout(r, 50));
     }
     started.kill('SIGKILL');
-    throw new Error('the server did not answer /api/health within 30 s');
+    throw new Error(`the server did not answer /api/health within ${startTimeoutMs / 1000} s`);
   }
 
   await launch();

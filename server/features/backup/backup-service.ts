@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 export const DATABASE_FILE = 'webtagger.sqlite';
 const BUSY_TIMEOUT_MS = 10_000;
 // The tables whose row counts a backup reports, so that it can be compared with its source.
-const COUNTED_TABLES = [
+export const COUNTED_TABLES = [
   'users',
   'reports',
   'materials',
@@ -51,19 +51,11 @@ export function backupDataFolder(dataDir: string, targetDir: string): BackupSumm
   }
   const snapshot = new Database(target, { fileMustExist: true });
   try {
-    const files = storedFiles(snapshot);
-    let filesCopied = 0;
-    let filesMissing = 0;
-    for (const relative of files) {
-      const from = join(dataDir, relative);
-      if (!existsSync(from)) {
-        filesMissing++;
-        continue;
-      }
-      mkdirSync(join(targetDir, relative, '..'), { recursive: true });
-      copyFileSync(from, join(targetDir, relative));
-      filesCopied++;
-    }
+    const { filesCopied, filesMissing } = copyStoredFiles(
+      dataDir,
+      targetDir,
+      storedFiles(snapshot),
+    );
     return {
       dir: targetDir,
       ...verify(snapshot),
@@ -111,23 +103,53 @@ export function restoreDataFolder(backupDir: string, dataDir: string): BackupSum
   };
 }
 
-/** The stored files a database refers to, relative to its data folder. */
+/** The stored files a SQLite database refers to, relative to its data folder. */
 function storedFiles(db: Database.Database): string[] {
   const ids = (sql: string) => db.prepare(sql).pluck().all() as string[];
+  return storedFilePaths({
+    documents: ids('SELECT id FROM documents'),
+    evidence: ids('SELECT sha256 FROM evidence'),
+    stamped: ids('SELECT sha256 FROM evidence_timestamps WHERE token_sha256 IS NOT NULL'),
+  });
+}
+
+/**
+ * The files of a data folder that rows refer to, relative to it: each document under its id, each
+ * evidence file under its SHA-256, and the time-stamp token of each stamped one — evidence too,
+ * the DER answer of the authority, kept byte for byte. The same on both engines.
+ */
+export function storedFilePaths(names: {
+  documents: string[];
+  evidence: string[];
+  stamped: string[];
+}): string[] {
   // Names come from the database, but only ids and hashes are ever used as file names.
   const safe = (name: string) => /^[0-9a-zA-Z-]{1,100}$/.test(name);
   return [
-    ...ids('SELECT id FROM documents')
-      .filter(safe)
-      .map((id) => join('documents', id)),
-    ...ids('SELECT sha256 FROM evidence')
-      .filter(safe)
-      .map((sha) => join('evidence', sha)),
-    // Time-stamp tokens are evidence too: the DER answers of the authority, kept byte for byte.
-    ...ids('SELECT sha256 FROM evidence_timestamps WHERE token_sha256 IS NOT NULL')
-      .filter(safe)
-      .map((sha) => join('timestamps', `${sha}.tsr`)),
+    ...names.documents.filter(safe).map((id) => join('documents', id)),
+    ...names.evidence.filter(safe).map((sha) => join('evidence', sha)),
+    ...names.stamped.filter(safe).map((sha) => join('timestamps', `${sha}.tsr`)),
   ];
+}
+
+/** Copies stored files between data folders; those gone from `from` (erased meanwhile) are counted. */
+export function copyStoredFiles(
+  from: string,
+  to: string,
+  relatives: string[],
+): { filesCopied: number; filesMissing: number } {
+  let filesCopied = 0;
+  let filesMissing = 0;
+  for (const relative of relatives) {
+    if (!existsSync(join(from, relative))) {
+      filesMissing++;
+      continue;
+    }
+    mkdirSync(join(to, relative, '..'), { recursive: true });
+    copyFileSync(join(from, relative), join(to, relative));
+    filesCopied++;
+  }
+  return { filesCopied, filesMissing };
 }
 
 function verify(db: Database.Database) {
