@@ -5,6 +5,7 @@ import {
   evidenceTimestamps,
   materialStatusChanges,
   materials,
+  reportFiles,
   reports,
 } from '../../db/pg-schema';
 import { custodyFactsOf, materialFilesOf, referencedHashes } from '../evidence-facts';
@@ -131,11 +132,13 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
         });
     },
 
+    // The reports listed the file once (report_files), and still do.
     async materialsReferencing(sha256) {
       const rows = await db
         .selectDistinct({ id: reports.materialId })
-        .from(reports)
-        .where(and(isNull(reports.deletedAt), refersTo(sha256)));
+        .from(reportFiles)
+        .innerJoin(reports, eq(reports.id, reportFiles.reportId))
+        .where(and(eq(reportFiles.sha256, sha256), isNull(reports.deletedAt), refersTo(sha256)));
       return rows.map((row) => row.id);
     },
 
