@@ -83,15 +83,24 @@ export function sqliteRelationsStore(db: Db): RelationsStore {
         .all();
     },
 
-    async candidates(materialId, contentHashes, bandList, limit) {
+    async candidates(materialId, contentHashes, bandList, limit, statuses) {
+      if (statuses?.length === 0) return [];
+      // Asked for materials in some statuses only, the look-up starts from those.
+      const inStatus = statuses ? inArray(materials.status, [...statuses]) : undefined;
       const matches: SQL[] = [];
       if (contentHashes.length > 0) matches.push(inArray(prints.contentSha256, contentHashes));
       if (bandList.length > 0) {
         const banded = db
           .selectDistinct({ materialId: bands.materialId })
           .from(bands)
+          .innerJoin(materials, eq(materials.id, bands.materialId))
           .where(
-            or(...bandList.map((b) => and(eq(bands.band, b.band), eq(bands.bandHash, b.bandHash)))),
+            and(
+              inStatus,
+              or(
+                ...bandList.map((b) => and(eq(bands.band, b.band), eq(bands.bandHash, b.bandHash))),
+              ),
+            ),
           );
         matches.push(inArray(prints.materialId, banded));
       }
@@ -100,7 +109,7 @@ export function sqliteRelationsStore(db: Db): RelationsStore {
         .select({ ...brief, contentSha256: prints.contentSha256, signature: prints.signature })
         .from(prints)
         .innerJoin(materials, eq(materials.id, prints.materialId))
-        .where(and(ne(prints.materialId, materialId), or(...matches)))
+        .where(and(ne(prints.materialId, materialId), inStatus, or(...matches)))
         .orderBy(asc(materials.seq), asc(prints.contentSha256))
         .limit(limit)
         .all();
