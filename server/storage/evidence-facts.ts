@@ -32,7 +32,10 @@ export function materialFilesOf(
 }
 
 /** The hashes of every file one report refers to. */
-export const fileHashesOf = (r: Pick<LiveReportRow, 'evidence' | 'files'>): string[] => [
+export const fileHashesOf = (r: {
+  evidence?: Evidence | null;
+  files?: Pick<EvidenceFile, 'sha256'>[] | null;
+}): string[] => [
   ...(r.evidence ? [r.evidence.sha256] : []),
   ...(r.files ?? []).map((f) => f.sha256),
 ];

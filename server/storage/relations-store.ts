@@ -49,13 +49,15 @@ export interface RelationsStore {
   fingerprintsOf(materialId: string): Promise<Omit<Fingerprint, 'bands'>[]>;
   /**
    * Fingerprints of other materials sharing one of these content hashes or text bands, at most
-   * `limit`, the earliest created materials first (originals come before their copies).
+   * `limit`, the earliest created materials first (originals come before their copies); only of
+   * materials in `statuses` when given.
    */
   candidates(
     materialId: string,
     contentHashes: string[],
     bands: Fingerprint['bands'],
     limit: number,
+    statuses?: readonly ReviewStatus[],
   ): Promise<Candidate[]>;
   /**
    * Flags the material as a possible mirror of `originalId` unless it is flagged already, and

@@ -29,6 +29,7 @@ export const reports = pgTwin(sqlite.reports);
 export const materialStatusChanges = pgTwin(sqlite.materialStatusChanges);
 export const appliedMutations = pgTwin(sqlite.appliedMutations);
 export const evidence = pgTwin(sqlite.evidence);
+export const reportFiles = pgTwin(sqlite.reportFiles);
 export const reviewReportFacets = pgTwin(sqlite.reviewReportFacets);
 export const reviewMaterialFacets = pgTwin(sqlite.reviewMaterialFacets);
 export const reviewDailyCounts = pgTwin(sqlite.reviewDailyCounts);

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import type { LegalGroundChoice } from '#shared/legal-grounds';
 import type { PersonalDataKind } from '#shared/personal-data/types';
 import type { ReviewStatus } from '#shared/review-status';
@@ -165,3 +165,17 @@ export const evidence = sqliteTable('evidence', {
   createdAt: text('created_at').notNull(),
 });
 export type EvidenceRow = typeof evidence.$inferSelect;
+
+/**
+ * Which reports list which evidence file (by `evidence` or `files`), written with the report, so
+ * that a file arriving after its reports finds their materials without reading every report. It
+ * may outlive a report's reference to the file (a report edited, deleted): readers check the report.
+ */
+export const reportFiles = sqliteTable(
+  'report_files',
+  {
+    sha256: text('sha256').notNull(),
+    reportId: text('report_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sha256, t.reportId] })],
+);

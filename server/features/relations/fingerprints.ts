@@ -35,13 +35,38 @@ export async function fingerprintsOfFiles(
       prints.push(textFingerprint(file.sha256, 'screenshot', undefined));
       continue;
     }
+    const known = pageCopyPrints.get(file.sha256);
+    if (known) {
+      prints.push(known);
+      continue;
+    }
     const bytes = await readIfPresent(evidencePath(dataDir, file.sha256));
     if (!bytes) continue;
     const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const mime = sniffEvidenceType(view);
-    prints.push(
-      textFingerprint(file.sha256, 'page_copy', mime ? pageCopyText(view, mime) : undefined),
+    const print = textFingerprint(
+      file.sha256,
+      'page_copy',
+      mime ? pageCopyText(view, mime) : undefined,
     );
+    remember(print);
+    prints.push(print);
   }
   return prints;
+}
+
+/**
+ * Page copies' fingerprints by content hash, the most recent last: a file is stored once under its
+ * hash, so its fingerprint never changes, and reports sharing a page copy (pushed in one batch, or
+ * one after another) parse it once rather than once each.
+ */
+const pageCopyPrints = new Map<string, Fingerprint>();
+const REMEMBERED_PRINTS = 256;
+
+function remember(print: Fingerprint) {
+  pageCopyPrints.delete(print.contentSha256);
+  pageCopyPrints.set(print.contentSha256, print);
+  if (pageCopyPrints.size > REMEMBERED_PRINTS) {
+    pageCopyPrints.delete(pageCopyPrints.keys().next().value!);
+  }
 }

@@ -116,6 +116,23 @@ it('leaves alone a repeat of a material not sent for blocking, and two pages of 
   expect(queue.body.materials.map((m: { id: string }) => m.id)).toEqual([library, water, open]);
 });
 
+it('finds a blocked original however many earlier materials share its page', async () => {
+  const file = await pageCopy(casinoPage('Vulkan777'));
+  const earlier = Array.from({ length: 210 }, (_, i) =>
+    upsertOf(sampleReport({ url: `https://vulkan${i}.example.kz/`, files: [file] })),
+  );
+  expect((await pushAs(t, analyst, earlier)).status).toBe(200);
+  const blocked = (await report(t, analyst, { url: 'https://vulkan.example.org/', files: [file] }))
+    .materialId;
+  await walk(t, reviewer, blocked, [...TO_BLOCKED]);
+  const mirror = (await report(t, analyst, { url: 'https://vulkan.example.net/', files: [file] }))
+    .materialId;
+
+  expect(await flags()).toMatchObject([
+    { subjectId: mirror, details: { original: blocked, signal: 'same_content' } },
+  ]);
+});
+
 describe('a duplicate names its original', () => {
   const decideDuplicate = async (id: string, body: Record<string, unknown>) => {
     const version = (await material(id)).version;

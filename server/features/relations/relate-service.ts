@@ -33,6 +33,7 @@ export async function contentRelations(
   storage: RelationsStorage,
   materialId: string,
   prints: Pick<Fingerprint, 'contentSha256' | 'signature' | 'bands'>[],
+  statuses?: readonly ReviewStatus[],
 ): Promise<ContentRelation[]> {
   const shas = prints.map((p) => p.contentSha256);
   const candidates = await storage.relations.candidates(
@@ -40,6 +41,7 @@ export async function contentRelations(
     shas,
     prints.flatMap((p) => p.bands),
     CANDIDATE_LIMIT,
+    statuses,
   );
   const signatures = prints.flatMap((p) => {
     const s = p.signature ? signatureFromHex(p.signature) : undefined;
@@ -89,10 +91,10 @@ export async function relateMaterial(
   if (material.possibleMirrorOf !== null || BLOCKING_STATUSES.includes(material.status)) {
     return undefined;
   }
-  const related = await contentRelations(storage, material.id, prints);
-  const original = related
-    .filter((r) => BLOCKING_STATUSES.includes(r.status))
-    .sort((a, b) => a.seq - b.seq)[0];
+  // Only materials sent for blocking can be originals: the look-up asks for those alone, so the
+  // many materials sharing a common page do not crowd them out or slow every push.
+  const related = await contentRelations(storage, material.id, prints, BLOCKING_STATUSES);
+  const original = related.sort((a, b) => a.seq - b.seq)[0];
   if (!original) return undefined;
   await storage.relations.flagMirror(material.id, original.id, {
     action: 'material.mirror_flagged',

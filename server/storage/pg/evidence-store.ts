@@ -4,6 +4,7 @@ import {
   evidence,
   evidenceTimestamps,
   materials,
+  reportFiles,
   reports,
 } from '../../db/pg-schema';
 import { materialFilesOf } from '../evidence-facts';
@@ -133,11 +134,13 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
         });
     },
 
+    // The reports listed the file once (report_files), and still do.
     async materialsReferencing(sha256) {
       const rows = await db
         .selectDistinct({ id: reports.materialId })
-        .from(reports)
-        .where(and(isNull(reports.deletedAt), refersTo(sha256)));
+        .from(reportFiles)
+        .innerJoin(reports, eq(reports.id, reportFiles.reportId))
+        .where(and(eq(reportFiles.sha256, sha256), isNull(reports.deletedAt), refersTo(sha256)));
       return rows.map((row) => row.id);
     },
 

@@ -1,6 +1,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
-import { appliedMutations, auditEvents, materials, reports } from '../../db/pg-schema';
+import { appliedMutations, auditEvents, materials, reportFiles, reports } from '../../db/pg-schema';
 import { type AuditEvent, auditRow } from '../audit-store';
+import { fileHashesOf } from '../evidence-facts';
 import type { PgTx } from './handles';
 import { insertRecordset } from './recordset';
 
@@ -43,6 +44,12 @@ export async function writePushBatch(tx: PgTx, writes: PushWrites): Promise<void
       sql`${insertRecordset(reports, [...writes.reports.values()])}
         ON CONFLICT (id) DO UPDATE SET ${ON_CONFLICT_SET}`,
     );
+    // Which files each report lists, for an upload to find its reports (never removed: readers check).
+    const files = [...writes.reports.values()].flatMap((report) =>
+      fileHashesOf(report).map((sha256) => ({ sha256, reportId: report.id })),
+    );
+    if (files.length > 0)
+      await tx.execute(sql`${insertRecordset(reportFiles, files)} ON CONFLICT DO NOTHING`);
   }
   if (writes.deletions.length > 0) {
     // A tombstone keeps no user-entered text.

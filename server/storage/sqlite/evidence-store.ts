@@ -9,6 +9,7 @@ import {
   evidenceTimestamps,
   type MaterialRow,
   materials,
+  reportFiles,
   reports,
 } from '../../db/schema';
 import { materialFilesOf } from '../evidence-facts';
@@ -143,12 +144,13 @@ const refersTo = (sha256: string) =>
   sql`(json_extract(${reports.evidence}, '$.sha256') = ${sha256} OR EXISTS (
     SELECT 1 FROM json_each(${reports.files}) f WHERE json_extract(f.value, '$.sha256') = ${sha256}))`;
 
-/** The materials whose live reports refer to the file. */
+/** The materials whose live reports refer to the file: the reports listed it once, and still do. */
 async function materialsReferencing(db: Db, sha256: string): Promise<string[]> {
   return db
     .selectDistinct({ id: reports.materialId })
-    .from(reports)
-    .where(and(isNull(reports.deletedAt), refersTo(sha256)))
+    .from(reportFiles)
+    .innerJoin(reports, eq(reports.id, reportFiles.reportId))
+    .where(and(eq(reportFiles.sha256, sha256), isNull(reports.deletedAt), refersTo(sha256)))
     .all()
     .map((row) => row.id);
 }

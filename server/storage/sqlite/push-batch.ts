@@ -3,6 +3,7 @@ import { newMaterialId } from '../../features/materials/material-ids';
 import { registrableDomain } from '../../features/relations/registrable-domain';
 import { materialKeyHash } from '../../features/sync/material-key-hash';
 import type { CheckedMutation, HeldReport, Rejection, Verdict } from '../../features/sync/rules';
+import { fileHashesOf } from '../evidence-facts';
 import { storedReport } from '../report-codec';
 import type { PushBatch as PushBatchInput, RawMutation } from '../reports-store';
 import { insertAuditEvent } from './audit-store';
@@ -145,6 +146,7 @@ class PushBatch {
     };
     if (held) this.sql.updateReport.run(updateValues(params));
     else this.sql.insertReport.run(insertValues(params));
+    for (const sha256 of fileHashesOf(report)) this.sql.recordReportFile.run(sha256, report.id);
     this.held.set(report.id, {
       userId: this.userId,
       materialId: material.id,

@@ -74,6 +74,8 @@ const SQL = {
       personal_data_kinds = NULL, personal_data_basis = NULL,
       deleted_at = @at, updated_at = @at, version = version + 1, change_seq = @changeSeq
     WHERE id = @id`,
+  // Which files a report lists, for an upload to find its reports (never removed: readers check).
+  recordReportFile: 'INSERT OR IGNORE INTO report_files (sha256, report_id) VALUES (?, ?)',
   // The basis on which a report may carry personal data of the person represented.
   approvedRepresentation: `SELECT 1 FROM documents WHERE id = ? AND user_id = ?
     AND kind = 'representation' AND status = 'approved'`,
