@@ -32,6 +32,19 @@ async function claimsWhere(db: PgRunner, where: SQL | undefined): Promise<ClaimR
   return rows as ClaimRecord[];
 }
 
+/**
+ * The claim on a material when someone other than `userId` holds it. Read after the material's
+ * row was locked, so it is the claim as last committed and none can change until the end.
+ */
+export async function claimOfAnother(
+  db: PgRunner,
+  materialId: string,
+  userId: string | null,
+): Promise<ClaimRecord | undefined> {
+  const [claim] = await claimsWhere(db, eq(materialClaims.materialId, materialId));
+  return claim && claim.userId !== userId ? claim : undefined;
+}
+
 /** Claims and saved filters on PostgreSQL. */
 export function pgTriageStore(db: PgDb): TriageMethods {
   return {
