@@ -21,7 +21,6 @@ import type { MaterialsQuery } from '#shared/schemas/review';
 import {
   reviewDailyCounts as counts,
   reviewMaterialFacets as facets,
-  materialClaims,
   materialStatusChanges,
   materials,
   reports,
@@ -48,16 +47,10 @@ export function pgReviewStore(db: PgDb): ReviewStore {
       if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after?.seq);
       const search = query.q === undefined ? undefined : await materialSearch(db, query.q);
       const order = queueOrder({ materials, facets }, query, facets.materialSeq, after);
-      const joined = db
+      return db
         .select({ ...getTableColumns(materials), sortKey: order.sortKey })
         .from(facets)
         .innerJoin(materials, eq(materials.seq, facets.materialSeq))
-        .$dynamic();
-      return (
-        scope.openTo === undefined
-          ? joined
-          : joined.leftJoin(materialClaims, eq(materialClaims.materialId, materials.id))
-      )
         .where(and(...filters(query), search, order.start, openTo(scope.openTo)))
         .orderBy(...order.orderBy)
         .limit(query.limit + 1);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { materialClaims, materials, reviewSavedFilters, users } from '../../db/pg-schema';
 import { claimOutcome, claimWrite } from '../claim-rules';
 import type { ClaimRecord, ReviewStore } from '../review-store';
@@ -10,10 +10,15 @@ type TriageMethods = Pick<
   'claimsOf' | 'changeClaim' | 'savedFilters' | 'saveFilter' | 'deleteFilter'
 >;
 
-/** Only the materials nobody holds or `userId` holds (the queue must left-join the claims). */
+/**
+ * Only the materials nobody holds or `userId` holds. An anti-join, not a left join filtered on
+ * the claim: PostgreSQL estimates `claim IS NULL OR claim = me` after a left join as a small
+ * fraction of the rows, so with few claims it chose to join every material before sorting
+ * (0.7 s at 100 k reports); the anti-join it estimates right, and walks the sort's index.
+ */
 export function openTo(userId: string | undefined): SQL | undefined {
   if (userId === undefined) return undefined;
-  return or(isNull(materialClaims.userId), eq(materialClaims.userId, userId));
+  return sql`not exists (select 1 from ${materialClaims} where ${materialClaims.materialId} = ${materials.id} and ${materialClaims.userId} <> ${userId})`;
 }
 
 async function claimsWhere(db: PgRunner, where: SQL | undefined): Promise<ClaimRecord[]> {
