@@ -23,12 +23,17 @@ const only = onlyArg
   : undefined;
 const passOn = args.filter((a) => a === '--quick' || a === '--profile');
 
-/** The measure modules by target id: `p1-push-ingest.ts` measures P1. */
+/**
+ * The measure modules by target id: `p1-push-ingest.ts` measures P1, `p11-pg-review-triage.ts`
+ * measures P11-PG (the same target on PostgreSQL).
+ */
 function measureFiles(): Map<string, string> {
-  const files = readdirSync(MEASURES).filter(
-    (f) => /^p\d+-.*\.ts$/.test(f) && !f.endsWith('.test.ts'),
+  const ids = readdirSync(MEASURES)
+    .filter((f) => !f.endsWith('.test.ts'))
+    .map((f) => [/^(p\d+(?:-pg)?)-.*\.ts$/.exec(f)?.[1], f] as const);
+  return new Map(
+    ids.flatMap(([id, f]) => (id ? [[id.toUpperCase(), join(MEASURES, f)] as const] : [])),
   );
-  return new Map(files.map((f) => [f.split('-')[0]!.toUpperCase(), join(MEASURES, f)]));
 }
 
 function runInChild(file: string): Promise<MeasureResult> {
