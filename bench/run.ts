@@ -24,17 +24,16 @@ const only = onlyArg
 const passOn = args.filter((a) => a === '--quick' || a === '--profile');
 
 /**
- * The measure modules by target id, upper-cased: `p1-push-ingest.ts` measures P1, and
- * `p1pg-push-ingest.ts` the same on PostgreSQL, P1-pg.
+ * The measure modules by target id: `p1-push-ingest.ts` measures P1, `p11-pg-review-triage.ts`
+ * measures P11-pg (the same target on PostgreSQL).
  */
 function measureFiles(): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const f of readdirSync(MEASURES)) {
-    const id = /^p(\d+)(pg)?-.*\.ts$/.exec(f);
-    if (!id || f.endsWith('.test.ts')) continue;
-    files.set(`P${id[1]}${id[2] ? '-PG' : ''}`, join(MEASURES, f));
-  }
-  return files;
+  const ids = readdirSync(MEASURES)
+    .filter((f) => !f.endsWith('.test.ts'))
+    .map((f) => [/^(p\d+(?:-pg)?)-.*\.ts$/.exec(f)?.[1], f] as const);
+  return new Map(
+    ids.flatMap(([id, f]) => (id ? [[id.toUpperCase(), join(MEASURES, f)] as const] : [])),
+  );
 }
 
 function runInChild(file: string): Promise<MeasureResult> {

@@ -7,7 +7,8 @@ import { type RunningServer, startServer } from './support/server';
 import { injectedMarkup, launchSiteBrowser, type SiteBrowser } from './support/site-browser';
 
 // Two reviewers share the queue: what one claims is not offered to the other's "next"; a decision
-// on ten selected materials applies to nine and reports the one the other changed meanwhile.
+// on ten selected materials applies to eight and reports the one the other changed meanwhile and
+// the one the other holds.
 
 const SHOTS = process.env.WEBTAGGER_SHOTS_DIR ?? '/tmp/shots';
 const LANGS = ['ru', 'kk', 'en'] as const;
@@ -112,7 +113,12 @@ test("a material one reviewer claimed is not offered by the other's next", async
     await b.locator('button[data-key="claim"]').click();
     await shot(b, `claim-refused-${lang}`);
   }
+  // Boris is not offered to release Anna's claim; Anna, its holder, lets it go.
+  await expect(b.locator(`form[action$="/release"]`)).toHaveCount(0);
   expect(await injectedMarkup(b)).toMatchObject({ scripts: 0, handlers: 0 });
+  await a.goto(`${claimedUrl}?lang=en`);
+  await a.locator(`form[action$="/release"] button`).click();
+  await expect(a.locator('.notice.success')).toContainText('released');
 });
 
 test('the keyboard moves through the queue and "?" lists the keys, typing in fields is left alone', async () => {
@@ -158,27 +164,40 @@ test('the keyboard moves through the queue and "?" lists the keys, typing in fie
   await expect(page).toHaveURL(/\/review\?sort=title&dir=asc$/);
 });
 
-test('a decision on ten selected materials applies to nine and reports the one changed meanwhile', async () => {
+test('a decision on ten selected materials reports the one changed meanwhile and the one held by another', async () => {
   const page = await site.newPage();
   await signIn(page, boris);
   await page.goto(`${server.url}/review?lang=en`);
   await page.locator('input[data-select-all]').check();
   await expect(page.locator('input[data-select]:checked')).toHaveCount(10);
-  // Anna takes one of them into review while Boris's page still shows version 1.
+  // Anna takes one of them into review and claims another while Boris's page still shows them free.
   const moved = await page.locator('tr[data-material]').nth(3).getAttribute('data-material');
   await api(`/api/materials/${moved}/decision`, annaToken, {
     status: 'under_review',
     comment: '',
     expectedVersion: 1,
   });
+  const held = await page.locator('tr[data-material]').nth(5).getAttribute('data-material');
+  await api(`/api/materials/${held}/claim`, annaToken, {});
   await page.locator('#decision').selectOption('under_review');
   await page.locator('#bulk-decision button[type=submit]').first().click();
-  await expect(page.locator('main .notice')).toContainText('Applied to 9 of 10 materials.');
-  await expect(page.locator('tr[data-outcome="applied"]')).toHaveCount(9);
+  await expect(page.locator('main .notice')).toContainText('Applied to 8 of 10 materials.');
+  await expect(page.locator('tr[data-outcome="applied"]')).toHaveCount(8);
   const changed = page.locator('tr[data-outcome="changed"]');
   await expect(changed).toHaveCount(1);
   await expect(changed).toHaveAttribute('data-material', moved!);
+  const claimed = page.locator('tr[data-outcome="claimed"]');
+  await expect(claimed).toHaveAttribute('data-material', held!);
+  await expect(claimed).toContainText('Held by another reviewer: not applied');
   await shot(page, 'bulk-result-en');
+  // Anna, its holder, takes her material into review herself and lets it go: the next decisions
+  // reach all ten.
+  await api(`/api/materials/${held}/decision`, annaToken, {
+    status: 'under_review',
+    comment: '',
+    expectedVersion: 1,
+  });
+  await api(`/api/materials/${held}/release`, annaToken, {});
 
   // In Russian: all ten rejected (each now at the version this queue shows).
   await page.goto(`${server.url}/review?lang=ru`);

@@ -2,9 +2,11 @@ import type { AuditEvent } from './audit-store';
 import type { ClaimChange, ClaimOutcome, ClaimRecord } from './review-store';
 
 /**
- * Why a claim change is refused, if it is (the same rules on every engine): a claim when someone
- * else holds the material; an assignment, or a release of someone else's claim, when the claim
- * moved since the actor saw it (`expectedVersion`). A free material may be assigned to anyone.
+ * Why a claim change is refused, if it is (the same rules on every engine). A claim is a soft
+ * lock: nobody but its holder decides the material, and only the holder or an admin lets it go.
+ * So a claim, an assignment or a release is refused (`taken`) when someone else holds the
+ * material, unless an admin releases or reassigns it — and then only if the claim did not move
+ * since the admin saw it (`expectedVersion`). A free material may be assigned to anyone.
  */
 export function claimOutcome(
   change: ClaimChange,
@@ -12,7 +14,8 @@ export function claimOutcome(
   version: number,
 ): ClaimOutcome | undefined {
   if (!current || current.userId === change.byUserId) return undefined;
-  if (change.userId === change.byUserId) return { kind: 'taken', claim: current };
+  if (change.userId === change.byUserId || !change.byAdmin)
+    return { kind: 'taken', claim: current };
   if (change.expectedVersion !== version) return { kind: 'moved', claim: current, version };
   return undefined;
 }

@@ -69,6 +69,11 @@ export type StatusChange = {
   duplicateOf?: string;
   /** The version the decider saw: the change is refused if the material moved since. */
   expectedVersion?: number;
+  /**
+   * A reviewer's decision: refused (`claimed`) when anyone but `byUserId` holds the material,
+   * read in the same transaction as the change, so a claim made meanwhile is never overridden.
+   */
+  respectClaims?: boolean;
   at: Date;
   /** Recorded in the same transaction, with the change's from/to/version added to its details. */
   audit?: Pick<AuditEvent, 'action' | 'ip'>;
@@ -77,6 +82,7 @@ export type StatusChange = {
 export type StatusChangeOutcome =
   | { kind: 'changed'; material: MaterialRecord }
   | { kind: 'not_found' }
+  | { kind: 'claimed'; claim: ClaimRecord }
   | { kind: 'moved'; version: number }
   | { kind: 'not_allowed'; from: ReviewStatus };
 
@@ -130,12 +136,15 @@ export type ClaimRecord = {
 /**
  * A claim (`userId` is the actor), an assignment (`userId` is someone else) or a release
  * (`userId` null). A claim succeeds only if nobody else holds the material; an assignment or a
- * release of someone else's claim only if that claim is still at `expectedVersion`.
+ * release of someone else's claim only by an admin, and only if that claim is still at
+ * `expectedVersion`.
  */
 export type ClaimChange = {
   materialId: string;
   userId: string | null;
   byUserId: string;
+  /** Only an admin (or the holder) releases or reassigns a material someone else holds. */
+  byAdmin?: boolean;
   expectedVersion?: number;
   at: Date;
   ip: string;

@@ -62,8 +62,11 @@ export const bulkDecisionRequestSchema = z
   });
 export type BulkDecisionRequest = z.infer<typeof bulkDecisionRequestSchema>;
 
-/** What became of each material: `changed` if it moved since seen, `not_allowed` by the workflow. */
-export const BULK_OUTCOMES = ['applied', 'changed', 'not_allowed', 'not_found'] as const;
+/**
+ * What became of each material: `claimed` if another reviewer holds it, `changed` if it moved
+ * since seen, `not_allowed` by the workflow; all but `applied` leave it as it is.
+ */
+export const BULK_OUTCOMES = ['applied', 'claimed', 'changed', 'not_allowed', 'not_found'] as const;
 export type BulkOutcome = (typeof BULK_OUTCOMES)[number];
 
 export const bulkDecisionResponseSchema = z.object({

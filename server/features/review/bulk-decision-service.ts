@@ -8,8 +8,9 @@ export type BulkDecision = BulkDecisionRequest & { byUserId: string; at: Date; i
 
 /**
  * One decision on a selection: each material in its own transaction against the version the
- * reviewer saw, so that one that moved meanwhile (`changed`) or that the workflow does not let go
- * there (`not_allowed`) is reported and left as it is while the others are decided and audited.
+ * reviewer saw, so that one another reviewer holds (`claimed`), one that moved meanwhile
+ * (`changed`) or one the workflow does not let go there (`not_allowed`) is reported and left as
+ * it is while the others — free, or held by the deciding reviewer — are decided and audited.
  */
 export async function decideInBulk(
   storage: Storage,
@@ -27,6 +28,7 @@ export async function decideInBulk(
       legalGround: common.legalGround,
       reporterComment: common.reporterComment,
       expectedVersion,
+      respectClaims: true,
       at,
       audit: { action: 'material.status_changed', ip },
     });

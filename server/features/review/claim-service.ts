@@ -3,7 +3,7 @@ import { materialsQuerySchema } from '#shared/schemas/review';
 import type { NextQuery } from '#shared/schemas/triage';
 import { ApiError } from '../../http/errors';
 import type { Storage } from '../../storage';
-import type { ClaimRecord } from '../../storage/review-store';
+import { claimView } from './claim-view';
 import { listMaterials } from './materials-list';
 import { encodeQueueCursor, keyedByValue } from './queue-cursor';
 
@@ -12,24 +12,17 @@ export type ClaimAction = {
   /** The new holder: the actor to claim, another reviewer to assign, null to release. */
   userId: string | null;
   byUserId: string;
+  /** An admin may release or reassign a material someone else holds; a reviewer may not. */
+  byAdmin?: boolean;
   expectedVersion?: number;
   at: Date;
   ip: string;
 };
 
-const claimView = (claim: ClaimRecord | null): MaterialClaim | null =>
-  claim && {
-    userId: claim.userId,
-    name: claim.name,
-    since: claim.since,
-    assignedBy: claim.assignedBy,
-    version: claim.version,
-  };
-
 /**
  * Claims, assigns or releases a material (audited). Refused with `conflict` when someone else
- * holds it (`details.claim` says who, since when) or their claim moved since the actor saw it;
- * an assignee must be an active reviewer or admin.
+ * holds it (`details.claim` says who, since when) — unless an admin releases or reassigns it —
+ * or their claim moved since the admin saw it; an assignee must be an active reviewer or admin.
  */
 export async function changeClaim(
   storage: Pick<Storage, 'review' | 'accounts'>,

@@ -12,7 +12,8 @@ export type Decision = DecisionRequest & {
 };
 
 /**
- * A reviewer's decision on a material: refused with `conflict` if the material moved since the
+ * A reviewer's decision on a material: refused with `conflict` if another reviewer holds it
+ * (`details.claim`: the holder or an admin releases it first), if the material moved since the
  * reviewer saw it (`expectedVersion`) or the workflow does not allow the step. The new status
  * reaches the reporters through pull; the decision is audited in the same transaction.
  */
@@ -29,6 +30,7 @@ export async function decideMaterial(
     legalGround: decision.legalGround,
     reporterComment: decision.reporterComment,
     expectedVersion: decision.expectedVersion,
+    respectClaims: true,
     duplicateOf: decision.duplicateOf,
     at: decision.at,
     audit: { action: 'material.status_changed', ip: decision.ip },

@@ -20,7 +20,7 @@ describeRoute({
   method: 'post',
   path: '/api/materials/:id/claim',
   summary:
-    'Claim a material (no userId) or assign it to another active reviewer (userId; expectedVersion: the version of the claim it takes over). Audited. conflict when another reviewer holds it (details.claim: who, since when) or the claim moved since it was seen: of two claims at once exactly one wins',
+    'Claim a material (no userId) or assign it to another active reviewer (userId; expectedVersion: the version of the claim it takes over). Audited. conflict when another reviewer holds it (details.claim: who, since when; only an admin reassigns a held material) or the claim moved since it was seen: of two claims at once exactly one wins',
   tags,
   access: 'bearer',
   body: { json: claimRequestSchema },
@@ -32,7 +32,7 @@ describeRoute({
   method: 'post',
   path: '/api/materials/:id/release',
   summary:
-    "Release a claim: one's own freely, another reviewer's at the claim's expectedVersion (conflict if it moved). Audited",
+    "Release a claim: one's own freely; another reviewer's only as an admin, at the claim's expectedVersion (conflict otherwise, or if it moved). Audited",
   tags,
   access: 'bearer',
   body: { json: releaseRequestSchema },
@@ -56,7 +56,7 @@ describeRoute({
   method: 'post',
   path: '/api/materials/decisions',
   summary:
-    'One decision (status, comment, legal ground, comment for the reporters) on up to 500 materials, each at the version the reviewer saw and in its own transaction: each result says applied, changed (it moved meanwhile: left as it is), not_allowed (the workflow forbids the step) or not_found, with the material as it is now',
+    'One decision (status, comment, legal ground, comment for the reporters) on up to 500 materials, each at the version the reviewer saw and in its own transaction: each result says applied, claimed (another reviewer holds it: left as it is), changed (it moved meanwhile: left as it is), not_allowed (the workflow forbids the step) or not_found, with the material as it is now',
   tags,
   access: 'bearer',
   body: { json: bulkDecisionRequestSchema },

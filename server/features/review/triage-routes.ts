@@ -33,6 +33,7 @@ export function triageRoutes(deps: AppDeps) {
   const reviewers = [requireUser(deps), requireRole('reviewer', 'admin')] as const;
   const actor = (c: Context<AppEnv>) => ({
     byUserId: c.get('user').id,
+    byAdmin: c.get('user').role === 'admin',
     at: deps.now(),
     ip: clientAddress(c),
   });

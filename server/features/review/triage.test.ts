@@ -82,19 +82,86 @@ it("never offers another reviewer's material as next, and goes on in the queue's
   expect(byTitle.body.material.id).toBe(middle);
 });
 
-it('assigns to active reviewers only, and refuses to take over a claim not seen', async () => {
+it('assigns to active reviewers only; only the holder or an admin lets a claim go', async () => {
   const [id] = await materials(1);
+  const admin = createUser(t, { role: 'admin', fullName: 'Айгуль Админова' });
   expect((await post(anna, `/api/materials/${id}/claim`, { userId: analyst.id })).status).toBe(400);
   const assigned = await post(anna, `/api/materials/${id}/claim`, { userId: boris.id });
   expect(assigned.body.claim).toMatchObject({ userId: boris.id, assignedBy: anna.id });
-  const stale = await post(anna, `/api/materials/${id}/release`, { expectedVersion: 9 });
+  const version = assigned.body.claim.version;
+  // Boris holds it now: another reviewer may neither release nor reassign it.
+  for (const attempt of [
+    post(anna, `/api/materials/${id}/release`, { expectedVersion: version }),
+    post(anna, `/api/materials/${id}/claim`, { userId: anna.id, expectedVersion: version }),
+  ]) {
+    const refused = await attempt;
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.claim.userId).toBe(boris.id);
+  }
+  const stale = await post(admin, `/api/materials/${id}/release`, { expectedVersion: 9 });
   expect(stale.status).toBe(409);
-  const released = await post(anna, `/api/materials/${id}/release`, {
-    expectedVersion: assigned.body.claim.version,
-  });
+  const released = await post(admin, `/api/materials/${id}/release`, { expectedVersion: version });
   expect(released).toEqual({ status: 200, body: { claim: null } });
+  await post(boris, `/api/materials/${id}/claim`, {});
+  expect((await post(boris, `/api/materials/${id}/release`, {})).status).toBe(200);
   const actions = (await t.storage.audit.list({}, 20)).map((e) => e.action);
   expect(actions).toEqual(expect.arrayContaining(['material.assigned', 'material.released']));
+});
+
+it("leaves another reviewer's material alone in bulk and says who holds it", async () => {
+  const ids = await materials(4);
+  await post(boris, `/api/materials/${ids[1]}/claim`, {});
+  await post(anna, `/api/materials/${ids[2]}/claim`, {});
+  const answer = await post(anna, '/api/materials/decisions', {
+    status: 'under_review',
+    comment: '',
+    materials: ids.map((id) => ({ id, expectedVersion: 1 })),
+  });
+  expect(answer.body.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+    'applied',
+    'claimed',
+    'applied',
+    'applied',
+  ]);
+  expect(answer.body.results[1].material).toMatchObject({
+    status: 'submitted',
+    version: 1,
+    claim: { userId: boris.id, name: 'Борис Проверкин' },
+  });
+  const untouched = await t.storage.review.materialFile(ids[1]!);
+  expect(untouched!.history).toEqual([]);
+  const decided = await t.storage.audit.list({ action: 'material.status_changed' }, 10);
+  expect(decided.map((e) => e.subjectId).sort()).toEqual([ids[0], ids[2], ids[3]].sort());
+});
+
+it('refuses a single decision on a material another reviewer holds until it is released', async () => {
+  const [id] = await materials(1);
+  const admin = createUser(t, { role: 'admin' });
+  const claimed = await post(boris, `/api/materials/${id}/claim`, {});
+  const decide = (caller: TestUser) =>
+    post(caller, `/api/materials/${id}/decision`, {
+      status: 'under_review',
+      comment: '',
+      expectedVersion: 1,
+    });
+  for (const caller of [anna, admin]) {
+    const refused = await decide(caller);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('conflict');
+    expect(refused.body.error.details.claim).toMatchObject({ userId: boris.id });
+  }
+  expect((await t.storage.review.materialFile(id!))!.material.version).toBe(1);
+  await post(admin, `/api/materials/${id}/release`, {
+    expectedVersion: claimed.body.claim.version,
+  });
+  expect((await decide(anna)).status).toBe(200);
+});
+
+it('lets the holder decide the material they hold', async () => {
+  const [id] = await materials(1);
+  await post(boris, `/api/materials/${id}/claim`, {});
+  await walk(t, boris, id!, ['under_review', 'confirmed']);
+  expect((await t.storage.review.materialFile(id!))!.material.status).toBe('confirmed');
 });
 
 it('decides in bulk, reporting the material that moved meanwhile and applying the rest', async () => {

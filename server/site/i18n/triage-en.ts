@@ -15,6 +15,8 @@ export const triageEn = {
   assigned: 'The material was assigned.',
   takenBy: (name: string, since: string) =>
     `Another reviewer claimed this material first: ${name}, since ${since}.`,
+  heldBy: (name: string, since: string) =>
+    `${name} holds this material since ${since}: they decide it. Only they or an admin can release it.`,
   claimMoved: 'Someone changed who works on this material meanwhile: see who holds it now.',
   assigneeInvalid: 'Materials are assigned to active reviewers only.',
   next: 'Next material',
@@ -56,6 +58,7 @@ export const triageEn = {
   statusNow: 'Status now',
   outcomes: {
     applied: 'Applied',
+    claimed: 'Held by another reviewer: not applied',
     changed: 'Changed meanwhile: not applied',
     not_allowed: 'Not allowed from its status',
     not_found: 'No such material',

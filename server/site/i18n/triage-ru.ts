@@ -17,6 +17,8 @@ export const triageRu: typeof triageEn = {
   assigned: 'Материал назначен.',
   takenBy: (name: string, since: string) =>
     `Другой проверяющий уже взял этот материал: ${name}, с ${since}.`,
+  heldBy: (name: string, since: string) =>
+    `Материал в работе у другого проверяющего: ${name}, с ${since}. Решение принимает он; освободить материал может он сам или администратор.`,
   claimMoved:
     'Пока вы смотрели, кто-то изменил, кто работает с материалом: посмотрите, у кого он сейчас.',
   assigneeInvalid: 'Назначать можно только действующих проверяющих.',
@@ -59,6 +61,7 @@ export const triageRu: typeof triageEn = {
   statusNow: 'Статус сейчас',
   outcomes: {
     applied: 'Применено',
+    claimed: 'В работе у другого проверяющего: не применено',
     changed: 'Изменён за это время: не применено',
     not_allowed: 'Недопустимо из его статуса',
     not_found: 'Материал не найден',

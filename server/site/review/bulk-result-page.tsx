@@ -44,7 +44,15 @@ export function BulkResultPage(props: {
                         r.id
                       )}
                     </td>
-                    <td class={`outcome ${r.outcome}`}>{t.triage.outcomes[r.outcome]}</td>
+                    <td class={`outcome ${r.outcome}`}>
+                      {t.triage.outcomes[r.outcome]}
+                      {r.outcome === 'claimed' && r.material?.claim && (
+                        <span class="meta">
+                          {' '}
+                          ({r.material.claim.name ?? t.triage.formerAccount})
+                        </span>
+                      )}
+                    </td>
                     <td>
                       {r.material && (
                         <StatusBadge

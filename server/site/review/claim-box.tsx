@@ -8,7 +8,8 @@ export type Reviewer = { id: string; fullName: string };
 
 /**
  * Who works on the material and since when; claim it, release it, or assign it to another
- * reviewer. The claim's version goes with a release or assignment, so that one made meanwhile
+ * reviewer. A material someone else holds is theirs: only an admin is offered to release or
+ * reassign it. The claim's version goes with a release or assignment, so that one made meanwhile
  * is not overridden unseen.
  */
 export function ClaimBox(props: { view: View; material: MaterialSummary; reviewers: Reviewer[] }) {
@@ -16,6 +17,8 @@ export function ClaimBox(props: { view: View; material: MaterialSummary; reviewe
   const { t } = view;
   const claim = material.claim;
   const me = view.viewer?.id;
+  const heldByAnother = claim !== null && claim.userId !== me;
+  const mayLetGo = !heldByAnother || view.viewer?.role === 'admin';
   const action = (verb: string) => `/review/materials/${material.id}/${verb}`;
   const version = claim && (
     <input type="hidden" name="expectedVersion" value={String(claim.version)} />
@@ -39,24 +42,26 @@ export function ClaimBox(props: { view: View; material: MaterialSummary; reviewe
             </button>
           </PostForm>
         )}
-        {claim && (
+        {claim && mayLetGo && (
           <PostForm view={view} action={action('release')} class="inline">
             {version}
             <button type="submit">{t.triage.release}</button>
           </PostForm>
         )}
-        <PostForm view={view} action={action('claim')} class="inline">
-          {version}
-          <label for="assignee">{t.triage.assignTo}</label>{' '}
-          <select id="assignee" name="userId" required>
-            {props.reviewers
-              .filter((r) => r.id !== claim?.userId)
-              .map((r) => (
-                <option value={r.id}>{r.fullName}</option>
-              ))}
-          </select>{' '}
-          <button type="submit">{t.triage.assign}</button>
-        </PostForm>
+        {mayLetGo && (
+          <PostForm view={view} action={action('claim')} class="inline">
+            {version}
+            <label for="assignee">{t.triage.assignTo}</label>{' '}
+            <select id="assignee" name="userId" required>
+              {props.reviewers
+                .filter((r) => r.id !== claim?.userId)
+                .map((r) => (
+                  <option value={r.id}>{r.fullName}</option>
+                ))}
+            </select>{' '}
+            <button type="submit">{t.triage.assign}</button>
+          </PostForm>
+        )}
       </div>
     </section>
   );

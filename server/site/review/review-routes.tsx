@@ -39,7 +39,12 @@ import type { DecisionDraft } from './decision-form';
 import { legalGroundFromForm } from './legal-ground-fields';
 import { MaterialPage } from './material-page';
 import { QueuePage } from './queue-page';
-import { activeReviewers, claimNotice, refusedClaimText } from './triage-texts';
+import {
+  activeReviewers,
+  claimNotice,
+  refusedClaimText,
+  refusedDecisionText,
+} from './triage-texts';
 
 const QUEUE_PAGE_SIZE = 50;
 
@@ -97,6 +102,7 @@ export function reviewRoutes(deps: AppDeps) {
         materialId: idParam(c),
         userId,
         byUserId: me,
+        byAdmin: c.get('viewer')!.role === 'admin',
         expectedVersion: Number.isSafeInteger(version) && version > 0 ? version : undefined,
         at: deps.now(),
         ip: clientAddress(c),
@@ -229,8 +235,7 @@ export function reviewRoutes(deps: AppDeps) {
             );
           }
           if (!(err instanceof ApiError) || err.code !== 'conflict') throw err;
-          const moved = (err.details as { version?: number } | undefined)?.version !== undefined;
-          const text = moved ? t.material.conflict : t.material.notAllowed;
+          const text = refusedDecisionText(t, err);
           // The reviewer's comment is kept; the status is chosen again against the current state.
           return showMaterial(
             c,

@@ -46,7 +46,7 @@ describe('triage on the site', () => {
     expect(last.location).toBe('/review?sort=title&dir=asc&noneLeft=1');
   });
 
-  it('assigns to another reviewer and releases', async () => {
+  it('assigns to another reviewer, whose claim only an admin then releases', async () => {
     const [id] = ids;
     await anna.get(`/review/materials/${id}`);
     const assigned = await anna.post(`/review/materials/${id}/claim`, { userId: borisUser.id });
@@ -54,17 +54,45 @@ describe('triage on the site', () => {
     const page = await anna.get(`/review/materials/${id}?lang=en`);
     expect(page.html).toContain('Борис Проверкин, since');
     expect(page.html).toContain('assigned by Анна Ревизорова');
+    // Boris holds it now: Anna is offered neither to release nor to reassign it.
+    expect(page.html).not.toContain(`/review/materials/${id}/release`);
     const version = /name="expectedVersion" value="(\d+)"/.exec(page.html)![1]!;
-    const released = await anna.post(`/review/materials/${id}/release`, {
+    const refused = await anna.post(`/review/materials/${id}/release`, {
+      expectedVersion: version,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain('Another reviewer claimed this material first: Борис Проверкин');
+    const admin = siteClient(t);
+    admin.signInAs(createUser(t, { role: 'admin' }).id);
+    const adminPage = await admin.get(`/review/materials/${id}?lang=en`);
+    expect(adminPage.html).toContain(`/review/materials/${id}/release`);
+    const released = await admin.post(`/review/materials/${id}/release`, {
       expectedVersion: version,
     });
     expect(released.location).toContain('claim=released');
+  });
+
+  it("refuses a decision on another reviewer's material, naming who decides it", async () => {
+    const [id] = ids;
+    await boris.get(`/review/materials/${id}`);
+    await boris.post(`/review/materials/${id}/claim`, {});
+    await anna.get(`/review/materials/${id}?lang=ru`);
+    const refused = await anna.post(`/review/materials/${id}/decision?lang=ru`, {
+      status: 'under_review',
+      comment: '',
+      expectedVersion: '1',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain('Материал в работе у другого проверяющего: Борис Проверкин, с ');
+    expect((await t.storage.review.materialFile(id!))!.material.version).toBe(1);
   });
 
   it('decides on a selection, listing the one that changed meanwhile and applying the rest', async () => {
     const queue = await anna.get('/review?lang=en');
     expect(queue.html).toContain('form="selection"');
     await walk(t, { auth: borisUser.auth }, ids[0]!, ['under_review']);
+    await boris.get(`/review/materials/${ids[2]}`);
+    await boris.post(`/review/materials/${ids[2]}/claim`, {});
     const result = await anna.post('/review/decisions?lang=en', {
       decision: 'under_review',
       comment: '',
@@ -72,9 +100,13 @@ describe('triage on the site', () => {
       ...Object.fromEntries(ids.map((id) => [`version-${id}`, '1'])),
     });
     expect(result.status).toBe(200);
-    expect(result.html).toContain('Applied to 2 of 3 materials.');
+    expect(result.html).toContain('Applied to 1 of 3 materials.');
     expect(result.html).toContain(`data-material="${ids[0]}" data-outcome="changed"`);
     expect(result.html).toContain(`data-material="${ids[1]}" data-outcome="applied"`);
+    expect(result.html).toContain(`data-material="${ids[2]}" data-outcome="claimed"`);
+    expect(result.html).toMatch(
+      /Held by another reviewer: not applied<span class="meta">\s*\(Борис Проверкин\)/,
+    );
     const none = await anna.post('/review/decisions?lang=en', { decision: 'rejected' });
     expect(none.status).toBe(400);
     expect(none.html).toContain('Select at least one material.');

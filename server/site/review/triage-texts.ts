@@ -31,3 +31,15 @@ export function refusedClaimText(t: Strings, err: ApiError): string {
   }
   return t.triage.claimMoved;
 }
+
+/** Why a decision was refused: another reviewer holds the material, it moved, or the step. */
+export function refusedDecisionText(t: Strings, err: ApiError): string {
+  const details = err.details as { claim?: MaterialClaim | null; version?: number } | undefined;
+  if (details?.claim) {
+    return t.triage.heldBy(
+      details.claim.name ?? t.triage.formerAccount,
+      formatTime(details.claim.since),
+    );
+  }
+  return details?.version !== undefined ? t.material.conflict : t.material.notAllowed;
+}

@@ -21,7 +21,6 @@ import type { MaterialsQuery } from '#shared/schemas/review';
 import {
   reviewDailyCounts as counts,
   reviewMaterialFacets as facets,
-  materialClaims,
   materialStatusChanges,
   materials,
   reports,
@@ -36,7 +35,7 @@ import { lockChangeCounter, reserveChangeSeqs } from './change-sequence';
 import type { PgDb, PgTx } from './handles';
 import { materialSearch } from './material-search';
 import { refreshPgProjection } from './projection';
-import { openTo, pgTriageStore } from './triage-store';
+import { claimOfAnother, openTo, pgTriageStore } from './triage-store';
 
 /** The review side on PostgreSQL. */
 export function pgReviewStore(db: PgDb): ReviewStore {
@@ -48,16 +47,10 @@ export function pgReviewStore(db: PgDb): ReviewStore {
       if (query.withdrawn === 'true') return withdrawnMaterials(db, query, after?.seq);
       const search = query.q === undefined ? undefined : await materialSearch(db, query.q);
       const order = queueOrder({ materials, facets }, query, facets.materialSeq, after);
-      const joined = db
+      return db
         .select({ ...getTableColumns(materials), sortKey: order.sortKey })
         .from(facets)
         .innerJoin(materials, eq(materials.seq, facets.materialSeq))
-        .$dynamic();
-      return (
-        scope.openTo === undefined
-          ? joined
-          : joined.leftJoin(materialClaims, eq(materialClaims.materialId, materials.id))
-      )
         .where(and(...filters(query), search, order.start, openTo(scope.openTo)))
         .orderBy(...order.orderBy)
         .limit(query.limit + 1);
@@ -118,11 +111,18 @@ export function pgReviewStore(db: PgDb): ReviewStore {
         // Writers of what users pull go one at a time (change-sequence.ts): the decision reads
         // the material after every earlier push and decision committed.
         await lockChangeCounter(tx);
+        // The row lock puts a claim made at the same moment (changeClaim locks the row too)
+        // before or after this decision, never in between.
         const [material] = await tx
           .select()
           .from(materials)
-          .where(eq(materials.id, change.materialId));
+          .where(eq(materials.id, change.materialId))
+          .for('no key update');
         if (!material) return { kind: 'not_found' } as const;
+        const held = change.respectClaims
+          ? await claimOfAnother(tx, material.id, change.byUserId)
+          : undefined;
+        if (held) return { kind: 'claimed', claim: held } as const;
         if (change.expectedVersion !== undefined && change.expectedVersion !== material.version) {
           return { kind: 'moved', version: material.version } as const;
         }

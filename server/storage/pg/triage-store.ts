@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { materialClaims, materials, reviewSavedFilters, users } from '../../db/pg-schema';
 import { claimOutcome, claimWrite } from '../claim-rules';
 import type { ClaimRecord, ReviewStore } from '../review-store';
@@ -10,10 +10,15 @@ type TriageMethods = Pick<
   'claimsOf' | 'changeClaim' | 'savedFilters' | 'saveFilter' | 'deleteFilter'
 >;
 
-/** Only the materials nobody holds or `userId` holds (the queue must left-join the claims). */
+/**
+ * Only the materials nobody holds or `userId` holds. An anti-join, not a left join filtered on
+ * the claim: PostgreSQL estimates `claim IS NULL OR claim = me` after a left join as a small
+ * fraction of the rows, so with few claims it chose to join every material before sorting
+ * (0.7 s at 100 k reports); the anti-join it estimates right, and walks the sort's index.
+ */
 export function openTo(userId: string | undefined): SQL | undefined {
   if (userId === undefined) return undefined;
-  return or(isNull(materialClaims.userId), eq(materialClaims.userId, userId));
+  return sql`not exists (select 1 from ${materialClaims} where ${materialClaims.materialId} = ${materials.id} and ${materialClaims.userId} <> ${userId})`;
 }
 
 async function claimsWhere(db: PgRunner, where: SQL | undefined): Promise<ClaimRecord[]> {
@@ -30,6 +35,19 @@ async function claimsWhere(db: PgRunner, where: SQL | undefined): Promise<ClaimR
     .leftJoin(users, eq(users.id, materialClaims.userId))
     .where(and(where, isNotNull(materialClaims.userId)));
   return rows as ClaimRecord[];
+}
+
+/**
+ * The claim on a material when someone other than `userId` holds it. Read after the material's
+ * row was locked, so it is the claim as last committed and none can change until the end.
+ */
+export async function claimOfAnother(
+  db: PgRunner,
+  materialId: string,
+  userId: string | null,
+): Promise<ClaimRecord | undefined> {
+  const [claim] = await claimsWhere(db, eq(materialClaims.materialId, materialId));
+  return claim && claim.userId !== userId ? claim : undefined;
 }
 
 /** Claims and saved filters on PostgreSQL. */

@@ -38,7 +38,7 @@ import { reserveChangeSeqs } from './change-sequence';
 import type { SqliteHandles } from './handles';
 import { materialSearch, materialsSearch } from './material-search';
 import { refreshReviewProjection } from './projection';
-import { openTo, sqliteTriageStore } from './triage-store';
+import { claimOfAnother, openTo, sqliteTriageStore } from './triage-store';
 
 /** The review side on SQLite. */
 export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
@@ -148,6 +148,10 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
             .where(eq(materials.id, change.materialId))
             .get();
           if (!material) return { kind: 'not_found' } as const;
+          const held = change.respectClaims
+            ? claimOfAnother(tx, material.id, change.byUserId)
+            : undefined;
+          if (held) return { kind: 'claimed', claim: held } as const;
           if (change.expectedVersion !== undefined && change.expectedVersion !== material.version) {
             return { kind: 'moved', version: material.version } as const;
           }

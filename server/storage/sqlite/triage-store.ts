@@ -34,6 +34,16 @@ function claimsWhere(db: Pick<Db, 'select'>, where: SQL | undefined): ClaimRecor
     .all() as ClaimRecord[];
 }
 
+/** The claim on a material when someone other than `userId` holds it (inside a transaction). */
+export function claimOfAnother(
+  db: Pick<Db, 'select'>,
+  materialId: string,
+  userId: string | null,
+): ClaimRecord | undefined {
+  const [claim] = claimsWhere(db, eq(materialClaims.materialId, materialId));
+  return claim && claim.userId !== userId ? claim : undefined;
+}
+
 /** Claims and saved filters on SQLite. */
 export function sqliteTriageStore(db: Db): TriageMethods {
   return {
