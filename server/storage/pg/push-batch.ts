@@ -32,8 +32,11 @@ export async function applyPushBatch(db: PgDb, batch: PushBatchInput): Promise<M
     await state.preload(batch.mutations, batch.checked);
     const results = state.judgeAll(batch.mutations, batch.checked, firstSeq);
     await writePushBatch(tx, state.writes);
-    // Retries answer with the report as it stands now: read after this batch's own writes.
-    return Promise.all(results.map((r) => (typeof r === 'function' ? r() : r)));
+    // Retries answer with the report as it stands now: read after this batch's own writes, one
+    // read at a time (a transaction is one connection, which runs one query at a time).
+    const answers: MutationResult[] = [];
+    for (const r of results) answers.push(typeof r === 'function' ? await r() : r);
+    return answers;
   });
 }
 
