@@ -1,3 +1,4 @@
+import { type AnyColumn, and, eq, inArray, or, type SQL, sql, type Table } from 'drizzle-orm';
 import type { ReviewStatus } from '#shared/review-status';
 import type { Evidence, EvidenceFile } from '#shared/schemas/report';
 import type { MaterialContent } from './relations-store';
@@ -30,4 +31,40 @@ export function contentByMaterial(
     byMaterial.set(row.materialId, entry);
   }
   return [...byMaterial.values()];
+}
+
+type Col = AnyColumn;
+/** The columns a candidate search reads, of either engine's tables. */
+export type CandidateTables = {
+  materials: { id: Col; status: Col };
+  prints: { contentSha256: Col; materialId: Col };
+  bands: Table & { band: Col; bandHash: Col; materialId: Col };
+};
+
+/**
+ * Which fingerprints make their material a candidate: the same content, or a shared text band.
+ * Written with `sql` over the given tables, so both engines run the same condition.
+ */
+export function candidateMatch(
+  { materials, prints, bands }: CandidateTables,
+  contentHashes: string[],
+  bandList: { band: number; bandHash: string }[],
+  statuses: readonly ReviewStatus[] | undefined,
+): SQL | undefined {
+  const matches: SQL[] = [];
+  if (contentHashes.length > 0) matches.push(inArray(prints.contentSha256, contentHashes));
+  if (bandList.length > 0) {
+    const bandMatch = or(
+      ...bandList.map((b) => and(eq(bands.band, b.band), eq(bands.bandHash, b.bandHash))),
+    );
+    // Few materials are in the statuses asked for: each is checked for a shared band, rather
+    // than every material sharing one (a common page shares its bands with thousands).
+    matches.push(
+      statuses
+        ? sql`exists (select 1 from ${bands} where ${bands.materialId} = ${materials.id} and ${bandMatch})`
+        : sql`${prints.materialId} in (select distinct ${bands.materialId} from ${bands} where ${bandMatch})`,
+    );
+  }
+  if (matches.length === 0) return undefined;
+  return and(statuses ? inArray(materials.status, [...statuses]) : undefined, or(...matches));
 }

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, exists, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import {
   materialTextBands as bands,
   materials,
   materialFingerprints as prints,
   reports,
 } from '../../db/pg-schema';
-import { contentByMaterial } from '../relations-content';
+import { candidateMatch, contentByMaterial } from '../relations-content';
 import type { RelationsStore } from '../relations-store';
 import { anyOf } from './any-of';
 import { insertAuditEvent } from './audit-store';
@@ -83,36 +83,13 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
 
     async candidates(materialId, contentHashes, bandList, limit, statuses) {
       if (statuses?.length === 0) return [];
-      const bandMatch = or(
-        ...bandList.map((b) => and(eq(bands.band, b.band), eq(bands.bandHash, b.bandHash))),
-      );
-      const matches: SQL[] = [];
-      if (contentHashes.length > 0) matches.push(inArray(prints.contentSha256, contentHashes));
-      if (bandList.length > 0 && statuses) {
-        // Few materials are in the statuses asked for: each is checked for a shared band, rather
-        // than every material sharing one (a common page shares its bands with thousands).
-        matches.push(
-          exists(
-            db
-              .select({ one: sql`1` })
-              .from(bands)
-              .where(and(eq(bands.materialId, materials.id), bandMatch)),
-          ),
-        );
-      } else if (bandList.length > 0) {
-        const banded = db
-          .selectDistinct({ materialId: bands.materialId })
-          .from(bands)
-          .where(bandMatch);
-        matches.push(inArray(prints.materialId, banded));
-      }
-      const inStatus = statuses ? inArray(materials.status, [...statuses]) : undefined;
-      if (matches.length === 0) return [];
+      const match = candidateMatch({ materials, prints, bands }, contentHashes, bandList, statuses);
+      if (!match) return [];
       return db
         .select({ ...brief, contentSha256: prints.contentSha256, signature: prints.signature })
         .from(prints)
         .innerJoin(materials, eq(materials.id, prints.materialId))
-        .where(and(ne(prints.materialId, materialId), inStatus, or(...matches)))
+        .where(and(ne(prints.materialId, materialId), match))
         .orderBy(asc(materials.seq), asc(prints.contentSha256))
         .limit(limit);
     },
