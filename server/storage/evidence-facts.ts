@@ -1,6 +1,11 @@
 import type { ReviewStatus } from '#shared/review-status';
 import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/report';
-import type { CustodyFacts, MaterialFile } from './evidence-store';
+import type {
+  CustodyFacts,
+  CustodyLogRow,
+  MaterialFile,
+  SealedCustodyEvent,
+} from './evidence-store';
 
 // What both engines make of the rows they read about evidence: only the queries differ.
 
@@ -160,4 +165,34 @@ export function hashesByMaterial(
     hashes.set(row.materialId, set);
   }
   return new Map([...hashes].map(([id, set]) => [id, [...set]]));
+}
+
+/** A custody event to append, as the log's table holds it. */
+export type CustodyAppend = {
+  materialId: string;
+  seq: number;
+  type: string;
+  at: string;
+  hash: string;
+  event: string;
+};
+
+/** What `seal` makes of each material's log (rows grouped by material) and facts, in `ids`' order. */
+export function sealedAppends(
+  ids: string[],
+  logs: Map<string, (CustodyLogRow & { materialId: string })[]>,
+  facts: Map<string, CustodyFacts>,
+  seal: (log: CustodyLogRow[], facts: CustodyFacts) => SealedCustodyEvent[],
+): CustodyAppend[] {
+  return ids.flatMap((materialId) => {
+    const log = (logs.get(materialId) ?? []).map(({ seq, hash, event }) => ({ seq, hash, event }));
+    return seal(log, facts.get(materialId)!).map((event) => ({
+      materialId,
+      seq: event.seq,
+      type: event.type,
+      at: event.at,
+      hash: event.hash,
+      event: JSON.stringify(event),
+    }));
+  });
 }

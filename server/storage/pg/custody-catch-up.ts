@@ -6,7 +6,12 @@ import {
   materialStatusChanges,
   reports,
 } from '../../db/pg-schema';
-import { custodyFactsByMaterial, groupBy, referencedHashes } from '../evidence-facts';
+import {
+  custodyFactsByMaterial,
+  groupBy,
+  referencedHashes,
+  sealedAppends,
+} from '../evidence-facts';
 import type { CustodyFacts, EvidenceStore } from '../evidence-store';
 import { anyOf } from './any-of';
 import type { PgDb, PgTx } from './handles';
@@ -49,24 +54,7 @@ export async function catchUpCustody(
       (row) => row.materialId,
     );
     const facts = await custodyFactsOfMaterials(tx, ids);
-    const rows: (typeof custodyEvents.$inferInsert)[] = [];
-    for (const materialId of ids) {
-      const log = (logs.get(materialId) ?? []).map(({ seq, hash, event }) => ({
-        seq,
-        hash,
-        event,
-      }));
-      for (const event of seal(log, facts.get(materialId)!)) {
-        rows.push({
-          materialId,
-          seq: event.seq,
-          type: event.type,
-          at: event.at,
-          hash: event.hash,
-          event: JSON.stringify(event),
-        });
-      }
-    }
+    const rows = sealedAppends(ids, logs, facts, seal);
     if (rows.length > 0) await tx.execute(insertRecordset(custodyEvents, rows));
     return rows.length;
   });

@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/report';
-import { custodyFactsByMaterial, groupBy, referencedHashes } from '../evidence-facts';
+import {
+  custodyFactsByMaterial,
+  groupBy,
+  referencedHashes,
+  sealedAppends,
+} from '../evidence-facts';
 import type { CustodyFacts, CustodyLogRow, EvidenceStore } from '../evidence-store';
 
 // A list of keys is bound as one JSON array, so one prepared statement serves any number of them.
@@ -72,26 +77,11 @@ export function catchUpCustody(
       (row) => row.materialId,
     );
     const facts = custodyFactsOfMaterials(sql, ids);
-    let appended = 0;
-    for (const materialId of ids) {
-      const log = (logs.get(materialId) ?? []).map(({ seq, hash, event }) => ({
-        seq,
-        hash,
-        event,
-      }));
-      for (const event of seal(log, facts.get(materialId)!)) {
-        sql.append.run(
-          materialId,
-          event.seq,
-          event.type,
-          event.at,
-          event.hash,
-          JSON.stringify(event),
-        );
-        appended++;
-      }
+    const rows = sealedAppends(ids, logs, facts, seal);
+    for (const row of rows) {
+      sql.append.run(row.materialId, row.seq, row.type, row.at, row.hash, row.event);
     }
-    return appended;
+    return rows.length;
   });
   return run.immediate();
 }
