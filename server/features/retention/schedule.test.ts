@@ -1,11 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStorage } from '../../db/open';
-import { users } from '../../db/schema';
 import { silentLogger } from '../../logger';
-import { createTestApp, TEST_ENGINE } from '../../testing/test-app';
+import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
 import { startRetentionSchedule } from './schedule';
 
@@ -74,28 +71,29 @@ describe('the retention schedule', () => {
   });
 });
 
-// The command on the SQLite data folder; on PostgreSQL it is the same command with the URL set.
-describe.runIf(TEST_ENGINE === 'SQLite')('npm run retention', () => {
-  it('destroys what is due in the configured data folder', () => {
-    t.sqlite.close(); // the folder is the command's now
+// The command on the configured database: the data folder alone, or PostgreSQL's URL with it.
+describe('npm run retention', () => {
+  it('destroys what is due in the configured database', async () => {
+    await t.arranged();
     const run = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(import.meta.dirname, '../../retention-cli.ts')],
       {
-        env: { ...process.env, WEBTAGGER_DATA_DIR: t.dataDir, WEBTAGGER_RETENTION_DAYS: '30' },
+        env: {
+          ...process.env,
+          WEBTAGGER_DATA_DIR: t.dataDir,
+          WEBTAGGER_RETENTION_DAYS: '30',
+          ...(t.engine === 'PostgreSQL'
+            ? { WEBTAGGER_DATABASE_URL: t.postgres.pool.options.connectionString }
+            : {}),
+        },
         encoding: 'utf8',
-        timeout: 15_000,
+        timeout: 30_000,
       },
     );
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     const line = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     expect(line).toMatchObject({ message: 'retention done', accounts: 1 });
-    const storage = openStorage(t.dataDir);
-    try {
-      const row = storage.db.select().from(users).where(eq(users.id, closed.id)).get();
-      expect(row?.email).toMatch(/^erased-.*@invalid$/);
-    } finally {
-      storage.close();
-    }
+    expect(await emailOf(closed.id)).toMatch(/^erased-.*@invalid$/);
   });
 });
