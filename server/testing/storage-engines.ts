@@ -27,6 +27,27 @@ export type EngineUnderTest = {
 };
 
 /**
+ * A SQLite storage on `dataDir` and the replicas opened on the same folder later, as second
+ * server processes would open it; `close` closes them all.
+ */
+export function sqliteWithReplicas(dataDir: string) {
+  const storage = openStorage(dataDir);
+  const replicas: ReturnType<typeof openStorage>[] = [];
+  return {
+    storage,
+    async openReplica(): Promise<Storage> {
+      const replica = openStorage(dataDir);
+      replicas.push(replica);
+      return replica;
+    },
+    close() {
+      for (const replica of replicas) replica.close();
+      storage.close();
+    },
+  };
+}
+
+/**
  * Both engines, for suites that must hold on each: `describe.each(STORAGE_ENGINES)`. The
  * PostgreSQL one is a fresh copy of the run's migrated template database (pg-global-setup.ts).
  */
@@ -35,21 +56,15 @@ export const STORAGE_ENGINES = [
     engine: 'SQLite',
     async open(): Promise<EngineUnderTest> {
       const dataDir = mkdtempSync(join(tmpdir(), 'webtagger-test-'));
-      const storage = openStorage(dataDir);
-      const replicas: ReturnType<typeof openStorage>[] = [];
+      const { storage, openReplica, close } = sqliteWithReplicas(dataDir);
       return {
         storage,
         async addUsers(...users) {
           storage.db.insert(sqliteSchema.users).values(users).run();
         },
-        async openReplica() {
-          const replica = openStorage(dataDir);
-          replicas.push(replica);
-          return replica;
-        },
+        openReplica,
         async close() {
-          for (const replica of replicas) replica.close();
-          storage.close();
+          close();
           rmSync(dataDir, { recursive: true, force: true });
         },
       };

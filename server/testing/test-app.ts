@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../app';
 import { loadConfig } from '../config';
-import { openStorage, type Storage as SqliteStorage } from '../db/open';
+import type { Storage as SqliteStorage } from '../db/open';
 import { openPgStorage, type PgStorage } from '../db/pg-open';
 import { recheckEngineFromConfig } from '../features/rechecks/engine-from-config';
 import { silentLogger } from '../logger';
@@ -12,6 +12,7 @@ import type { Storage } from '../storage';
 import { type ArrangedTable, arranger } from './arrange';
 import { failInsertsInto } from './failing-inserts';
 import { createPgTestDatabase } from './pg-database';
+import { sqliteWithReplicas } from './storage-engines';
 import { TEST_ENGINE, type TestEngine } from './test-engine';
 
 export { TEST_ENGINE, type TestEngine };
@@ -27,21 +28,8 @@ type Opened = {
 
 async function openEngine(engine: TestEngine, dataDir: string): Promise<Opened> {
   if (engine === 'SQLite') {
-    const sqlite = openStorage(dataDir);
-    const replicas: SqliteStorage[] = [];
-    return {
-      storage: sqlite,
-      sqlite,
-      async openReplica() {
-        const replica = openStorage(dataDir);
-        replicas.push(replica);
-        return replica;
-      },
-      async close() {
-        for (const replica of replicas) replica.close();
-        sqlite.close();
-      },
-    };
+    const { storage, openReplica, close } = sqliteWithReplicas(dataDir);
+    return { storage, sqlite: storage, openReplica, close: async () => close() };
   }
   const database = await createPgTestDatabase();
   const pg = await openPgStorage(database.url, dataDir);
