@@ -1,4 +1,3 @@
-import { allMatches } from './all-matches';
 import { isRoleMailbox } from './role-mailbox';
 import type { Finding } from './types';
 
@@ -14,7 +13,10 @@ const CLOSE = String.raw`[\])}>]`;
 // spaces around it, is also ordinary text and needs more evidence (see isLikelyAddress). The
 // pattern starts at a rare character; the spaces around are taken in code.
 const AT =
-  /[[({<]\s*(?<bracketed>at|собака|собачка|эт)\s*[\])}>]|(?<=\s)(?:at|собака|собачка)(?=\s)|@/giu;
+  /[[({<]\s*(?<bracketed>at|собака|собачка|эт)\s*[\])}>]|(?<=\s)(?:at|собака|собачка)(?=\s)|@/iuy;
+// Where such an "@" may start: a bracket, the sign, or a word after a space that begins like one
+// (a superset of AT's starts, found without trying AT's alternatives at every character).
+const AT_MAY_START = /[[({<@]|\s(?:[aA][tT]|[сС][оО][бБ][аА][кчКЧ])/g;
 const DOT = String.raw`(?:\.|\s*${OPEN}\s*(?:dot|точка|\.)\s*${CLOSE}\s*|\s+(?:dot|точка)\s+)`;
 const LOCAL_BEFORE = new RegExp(
   `(?<![A-Za-z0-9._%+-])[A-Za-z0-9_%+-]+(?:${DOT}[A-Za-z0-9_%+-]+)*$`,
@@ -53,10 +55,24 @@ function isLikelyAddress(local: string[], domain: string[]): boolean {
   );
 }
 
+/** The first "@" in any written form at or after `from`, as a global AT would find it. */
+function nextAt(text: string, from: number): RegExpExecArray | null {
+  AT_MAY_START.lastIndex = Math.max(0, from - 1);
+  for (let may = AT_MAY_START.exec(text); may; may = AT_MAY_START.exec(text)) {
+    // A bracket or the sign is one character; a word is found with the space before it.
+    const start = may[0].length === 1 ? may.index : may.index + 1;
+    if (start < from) continue;
+    AT.lastIndex = start;
+    const at = AT.exec(text);
+    if (at) return at;
+  }
+  return null;
+}
+
 /** Finds e-mail addresses written with "@" spelled out, bracketed or spaced. */
 export function findObfuscatedEmails(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const at of allMatches(AT, text)) {
+  for (let at = nextAt(text, 0); at; at = nextAt(text, at.index + at[0].length)) {
     let atStart = at.index;
     let atEnd = at.index + at[0].length;
     while (atStart > 0 && isSpace(text.charCodeAt(atStart - 1))) atStart--;
