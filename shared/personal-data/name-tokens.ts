@@ -126,18 +126,18 @@ function traitsOf(word: string): Traits {
   return traits;
 }
 
-function push(tokens: Token[], token: Token, text: string): void {
-  const previous = tokens[tokens.length - 1];
-  if (previous)
-    previous.joinedToNext = isNameGap(text, previous.end, token.start, previous.initial);
-  tokens.push(token);
+// A single capital followed by a dot is an initial (И. or each half of И.И.): it takes the dot.
+function capitalEnd(text: string, start: number): number {
+  const end = wordEnd(text, start);
+  return end === start + 1 && text[end] === '.' ? end + 1 : end;
 }
 
-function capitalisedToken(text: string, start: number): Token {
-  let end = wordEnd(text, start);
-  // A single capital followed by a dot is an initial: И. or each half of И.И.
-  const initial = end === start + 1 && text[end] === '.';
-  if (initial) end++;
+function isInitial(text: string, start: number, end: number): boolean {
+  return end === start + 2 && text[start + 1] === '.';
+}
+
+function capitalisedToken(text: string, start: number, end: number): Token {
+  const initial = isInitial(text, start, end);
   const word = text.slice(start, initial ? end - 1 : end);
   const after = text[end] ?? ' ';
   const glued =
@@ -183,11 +183,32 @@ function apartTokenAfter(text: string, from: number): Token | null {
 }
 
 /**
- * Splits a text into its capitalised words and initials (and ұлы / қызы after them), each with
- * the name roles it may play. Words in small letters are left out: they only separate names.
+ * Splits a text into its capitalised words and initials (and ұлы / қызы after them) that stand
+ * next to another such word, each with the name roles it may play. Every name pattern spans two
+ * words or more, so a word standing alone is dropped before its roles are worked out, and words
+ * in small letters are left out: they only separate names.
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // The previous word, made a token only once the next one shows that the two stand together.
+  let heldStart = -1;
+  let heldEnd = -1;
+  let heldInitial = false;
+  let heldApart: Token | null = null;
+  let heldIsToken = false;
+  const add = (start: number, end: number, apart: Token | null): void => {
+    const joined = heldStart !== -1 && isNameGap(text, heldEnd, start, heldInitial);
+    if (joined) {
+      if (!heldIsToken) tokens.push(heldApart ?? capitalisedToken(text, heldStart, heldEnd));
+      tokens[tokens.length - 1]!.joinedToNext = true;
+      tokens.push(apart ?? capitalisedToken(text, start, end));
+    }
+    heldStart = start;
+    heldEnd = end;
+    heldInitial = apart === null && isInitial(text, start, end);
+    heldApart = apart;
+    heldIsToken = joined;
+  };
   for (let start = nextCapital(text, 0); start !== -1; ) {
     // A capital inside a word (iPhone, telegram-Канал) does not start one.
     const inside =
@@ -196,11 +217,11 @@ export function tokenize(text: string): Token[] {
       start = nextCapital(text, wordEnd(text, start));
       continue;
     }
-    const token = capitalisedToken(text, start);
-    push(tokens, token, text);
-    const apart = apartTokenAfter(text, token.end);
-    if (apart) push(tokens, apart, text);
-    start = nextCapital(text, (apart ?? token).end);
+    const end = capitalEnd(text, start);
+    add(start, end, null);
+    const apart = apartTokenAfter(text, end);
+    if (apart) add(apart.start, apart.end, apart);
+    start = nextCapital(text, apart ? apart.end : end);
   }
   return tokens;
 }
