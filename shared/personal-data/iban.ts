@@ -1,3 +1,4 @@
+import { findDigitClusters } from './digit-clusters';
 import type { Detector, Finding } from './types';
 
 /**
@@ -18,9 +19,7 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 };
 
 // Country code, check digits, then letters and digits, single spaces allowed between them.
-const IBAN_CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ \u00a0]?[A-Za-z0-9]){11,30}/gu;
-// Cheap first look: without this there is no IBAN to look for.
-const MAY_HOLD_IBAN = /[A-Za-z]{2}\d{2}/;
+const IBAN_CANDIDATE = /(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ \u00a0]?[A-Za-z0-9]){11,30}/uy;
 const ALPHANUMERIC = /[A-Za-z0-9]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -52,13 +51,35 @@ function endAfterCharacters(text: string, start: number, length: number): number
   return seen === length ? i : -1;
 }
 
+function isLatinLetter(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122;
+}
+
+/**
+ * Where an IBAN may start: two Latin letters right before two digits, so right before a run of
+ * digits the shared digit scan already holds. Only these places are tried, not every character.
+ */
+function* ibanStarts(text: string): Generator<number> {
+  for (const cluster of findDigitClusters(text)) {
+    for (const run of cluster.runs) {
+      const start = run.start - 2;
+      if (run.end - run.start < 2 || start < 0) continue;
+      if (isLatinLetter(text.charCodeAt(start)) && isLatinLetter(text.charCodeAt(start + 1))) {
+        yield start;
+      }
+    }
+  }
+}
+
 /** Finds IBANs, with or without the spaces they are printed with, in any letter case. */
 export const detectIbans: Detector = (text) => {
-  if (!MAY_HOLD_IBAN.test(text)) return [];
   const findings: Finding[] = [];
-  IBAN_CANDIDATE.lastIndex = 0;
-  for (let match = IBAN_CANDIDATE.exec(text); match; match = IBAN_CANDIDATE.exec(text)) {
-    const start = match.index;
+  let searchedTo = 0;
+  for (const start of ibanStarts(text)) {
+    if (start < searchedTo) continue;
+    IBAN_CANDIDATE.lastIndex = start;
+    const match = IBAN_CANDIDATE.exec(text);
+    if (!match) continue;
     const length = IBAN_LENGTHS[match[0].slice(0, 2).toUpperCase()];
     const end = length ? endAfterCharacters(text, start, length) : -1;
     const valid =
@@ -67,10 +88,10 @@ export const detectIbans: Detector = (text) => {
       isValidIban(text.slice(start, end).replace(/[ \u00a0]/g, ''));
     if (valid) {
       findings.push({ kind: 'iban', start, end });
-      IBAN_CANDIDATE.lastIndex = end;
+      searchedTo = end;
     } else {
       // The candidate may have swallowed the start of a real IBAN: look again further on.
-      IBAN_CANDIDATE.lastIndex = start + 4;
+      searchedTo = start + 4;
     }
   }
   return findings;
