@@ -1,4 +1,4 @@
-import { allMatches } from './all-matches';
+import { findDigitClusters } from './digit-clusters';
 /**
  * Where a text may hold a phone number, judged by shape alone. libphonenumber validates each
  * candidate, but a failed candidate costs it up to a millisecond, so only spans written the way
@@ -8,9 +8,10 @@ import { allMatches } from './all-matches';
 /** A part of the text: UTF-16 offsets, `end` exclusive. */
 export type Span = { start: number; end: number };
 
-// Digits joined by what phone numbers are written with: "+7 (701) 234-56-78", "8.701.234.56.78".
-// Each repetition consumes a digit, so the scan stays linear.
-const DIGIT_SPAN = /[+(]{0,2}\d(?:[ \u00a0\u2009\u202f().-]{0,3}\d)*/g;
+// Digits joined by up to three of what phone numbers are written with, and up to two "+" or "("
+// before them: "+7 (701) 234-56-78", "8.701.234.56.78". Read from the shared scan of digit runs.
+const MAX_JOIN = 3;
+const MAX_LEAD = 2;
 // A date at the start of a span ("12.03.2024 10:30") holds no phone; what follows it may.
 const LEADING_DATE = /^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})[ \u00a0]*/;
 // "87.247.105.12" is a server, not a phone: four numbers up to 255 joined by dots.
@@ -90,15 +91,66 @@ function domesticWindows(text: string, runs: Run[]): Span[] {
   return windows;
 }
 
+function isJoinCode(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x2009 ||
+    code === 0x202f ||
+    code === 0x28 || // (
+    code === 0x29 || // )
+    code === 0x2e || // .
+    code === 0x2d // -
+  );
+}
+
+function isLeadCode(code: number): boolean {
+  return code === 0x2b || code === 0x28; // + (
+}
+
+/** Whether only joining characters, at most three, stand between `from` and `to`. */
+function isJoin(text: string, from: number, to: number): boolean {
+  if (to - from > MAX_JOIN) return false;
+  for (let k = from; k < to; k++) if (!isJoinCode(text.charCodeAt(k))) return false;
+  return true;
+}
+
+// Ten digits, or "+" and nine, need at least ten characters.
+const MIN_WRITTEN = 10;
+
+/**
+ * Runs of digits joined as phones are written, with their leading "+" or "(", in text order; only
+ * those long enough to hold a phone. Read from the digit runs the shared scan already found.
+ */
+function writtenNumbers(text: string): Span[] {
+  const numbers: Span[] = [];
+  let start = 0;
+  let end = 0;
+  for (const cluster of findDigitClusters(text)) {
+    for (const run of cluster.runs) {
+      if (end > 0 && isJoin(text, end, run.start)) {
+        end = run.end;
+        continue;
+      }
+      if (end - start >= MIN_WRITTEN) numbers.push({ start, end });
+      // The leading signs are not taken from the number before.
+      const leadFrom = Math.max(end, run.start - MAX_LEAD);
+      start = run.start;
+      while (start > leadFrom && isLeadCode(text.charCodeAt(start - 1))) start--;
+      end = run.end;
+    }
+  }
+  if (end - start >= MIN_WRITTEN) numbers.push({ start, end });
+  return numbers;
+}
+
 /** Spans shaped like a phone number, in text order and never overlapping. */
 export function phoneShapedSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const match of allMatches(DIGIT_SPAN, text)) {
-    const written = match[0];
-    // Ten digits, or "+" and nine, need at least ten characters.
-    if (written.length < 10) continue;
-    let start = match.index;
-    const end = start + written.length;
+  for (const number of writtenNumbers(text)) {
+    const written = text.slice(number.start, number.end);
+    let start = number.start;
+    const end = number.end;
     const plus = written.indexOf('+');
     if (plus !== -1) {
       // "(+7 701 …)": the number starts at its "+".
