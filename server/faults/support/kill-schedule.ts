@@ -2,21 +2,33 @@ import type { SpawnedServer } from '../../testing/spawned-server';
 import type { MutationAnswer } from './retrying-client';
 import { sleep } from './seeded';
 
-/** The answers a push got, as they arrive from every client. */
+/**
+ * The answers a push got, as they arrive from every client. While a killed server is starting
+ * again, clients get their in-flight batches answered elsewhere but start no new one: otherwise a
+ * fast push on a second replica can finish before the schedule's kills have all happened.
+ */
 export class AnswerTally {
   /** Each mutation's answer: `applied` once it was, else the last one (a retry's `duplicate`). */
   readonly answers = new Map<string, MutationAnswer['status']>();
   answered = 0;
   duplicates = 0;
+  private restarting: Promise<unknown> = Promise.resolve();
 
-  readonly onAnswered = (results: MutationAnswer[]) => {
+  readonly onAnswered = (results: MutationAnswer[]): Promise<unknown> => {
     for (const result of results) {
       if (!this.answers.has(result.id) || result.status === 'applied')
         this.answers.set(result.id, result.status);
       if (result.status === 'duplicate') this.duplicates++;
     }
     this.answered += results.length;
+    return this.restarting;
   };
+
+  /** Holds clients' next batches until `restart` settles. */
+  holdDuring<T>(restart: Promise<T>): Promise<T> {
+    this.restarting = restart.catch(() => undefined);
+    return restart;
+  }
 }
 
 /**
@@ -40,9 +52,13 @@ export function killAtRandomMoments(
       while (!done && tally.answered < threshold) await sleep(5);
       if (done) return;
       await sleep(random() * 40);
-      await server.stop('SIGKILL');
-      kills++;
-      await restarted(server);
+      await tally.holdDuring(
+        (async () => {
+          await server.stop('SIGKILL');
+          kills++;
+          await restarted(server);
+        })(),
+      );
     }
   })();
   return {

@@ -17,7 +17,8 @@ export async function pushUntilAnswered(
   url: (unanswered: number) => string,
   token: string,
   batches: Mutation[][],
-  onAnswered: (answers: MutationAnswer[]) => void,
+  /** Called with each batch's answers; the next batch waits for what it returns. */
+  onAnswered: (answers: MutationAnswer[]) => unknown,
 ): Promise<{ attempts: number; failures: number }> {
   let attempts = 0;
   let failures = 0;
@@ -34,7 +35,7 @@ export async function pushUntilAnswered(
         });
         const text = await response.text();
         if (response.status === 200) {
-          onAnswered((JSON.parse(text) as { results: MutationAnswer[] }).results);
+          await onAnswered((JSON.parse(text) as { results: MutationAnswer[] }).results);
           break;
         }
         if (response.status < 500) throw new Error(`push refused: ${response.status} ${text}`);
