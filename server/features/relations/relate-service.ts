@@ -114,10 +114,12 @@ export async function relateMaterial(
 /**
  * Relates the materials of newly received reports by their evidence files. Only files a material
  * has no fingerprint of yet are read, and a material with none new is left alone, so a retried
- * push costs a query.
+ * push costs a query (and one per material that lists files).
  */
 export async function relateReports(storage: RelationsStorage, reportIds: string[], at: Date) {
   for (const content of await storage.relations.contentOfReports(reportIds)) {
+    // Most reports list no evidence file: their materials have nothing to relate by content.
+    if (content.files.length === 0) continue;
     const held = await storage.relations.fingerprintsOf(content.materialId);
     const fresh = content.files.filter((f) => !held.some((h) => h.contentSha256 === f.sha256));
     const prints = await fingerprintsOfFiles(storage.dataDir, fresh);

@@ -1,19 +1,7 @@
-import { and, asc, isNotNull, isNull, sql } from 'drizzle-orm';
-import {
-  custodyEvents,
-  evidence,
-  evidenceTimestamps,
-  materialStatusChanges,
-  reports,
-} from '../../db/pg-schema';
-import {
-  custodyFactsByMaterial,
-  groupBy,
-  referencedHashes,
-  sealedAppends,
-} from '../evidence-facts';
-import type { CustodyFacts, EvidenceStore } from '../evidence-store';
-import { anyOf } from './any-of';
+import { sql } from 'drizzle-orm';
+import { custodyEvents } from '../../db/pg-schema';
+import { custodyFactsByMaterial, groupBy, sealedAppends } from '../evidence-facts';
+import type { CustodyFacts, CustodyLogRow, EvidenceStore } from '../evidence-store';
 import type { PgDb, PgTx } from './handles';
 import { insertRecordset } from './recordset';
 
@@ -22,8 +10,8 @@ const CUSTODY_LOCK = 0x637573; // 'cus'
 
 /**
  * In one transaction: locks the materials' logs, reads them and what the database holds of the
- * materials — six statements for all of them rather than six per material, as a push names up
- * to 500 — and appends what `seal` makes of each material's log and facts.
+ * materials — one statement for all of them, as a push names up to 500 — and appends what `seal`
+ * makes of each material's log and facts.
  */
 export async function catchUpCustody(
   db: PgDb,
@@ -40,61 +28,58 @@ export async function catchUpCustody(
     // wait on each other in a ring.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${CUSTODY_LOCK}, hashtext(id))
       FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) AS id`);
-    const logs = groupBy(
-      await tx
-        .select({
-          materialId: custodyEvents.materialId,
-          seq: custodyEvents.seq,
-          hash: custodyEvents.hash,
-          event: custodyEvents.event,
-        })
-        .from(custodyEvents)
-        .where(anyOf(custodyEvents.materialId, ids))
-        .orderBy(asc(custodyEvents.materialId), asc(custodyEvents.seq)),
-      (row) => row.materialId,
-    );
-    const facts = await custodyFactsOfMaterials(tx, ids);
+    const { logs, facts } = await readCustody(tx, ids);
     const rows = sealedAppends(ids, logs, facts, seal);
     if (rows.length > 0) await tx.execute(insertRecordset(custodyEvents, rows));
     return rows.length;
   });
 }
 
-/** What the database holds of each material that its custody log must record. */
-async function custodyFactsOfMaterials(
+type CustodyRead = Omit<Parameters<typeof custodyFactsByMaterial>[0], 'materialIds'> & {
+  logs: (CustodyLogRow & { materialId: string })[];
+};
+
+/**
+ * The materials' logs and what the database holds of them that a log must record, in one
+ * statement (one round trip): each part a JSON array of one row. The files are those the live
+ * reports list, as `referencedHashes` reads them; the facts keep those of each material.
+ */
+async function readCustody(
   tx: PgTx,
-  materialIds: string[],
-): Promise<Map<string, CustodyFacts>> {
-  const live = await tx
-    .select({
-      materialId: reports.materialId,
-      id: reports.id,
-      version: reports.version,
-      userId: reports.userId,
-      url: reports.url,
-      updatedAt: reports.updatedAt,
-      evidence: reports.evidence,
-      files: reports.files,
-    })
-    .from(reports)
-    .where(and(anyOf(reports.materialId, materialIds), isNull(reports.deletedAt)))
-    .orderBy(asc(reports.materialId), asc(reports.createdAt), asc(reports.id));
-  const shas = referencedHashes(live);
-  const stored = shas.length
-    ? await tx.select().from(evidence).where(anyOf(evidence.sha256, shas))
-    : [];
-  const stamps = shas.length
-    ? await tx
-        .select()
-        .from(evidenceTimestamps)
-        .where(
-          and(anyOf(evidenceTimestamps.sha256, shas), isNotNull(evidenceTimestamps.tokenSha256)),
-        )
-    : [];
-  const decisions = await tx
-    .select()
-    .from(materialStatusChanges)
-    .where(anyOf(materialStatusChanges.materialId, materialIds))
-    .orderBy(asc(materialStatusChanges.materialId), asc(materialStatusChanges.id));
-  return custodyFactsByMaterial({ materialIds, live, stored, stamps, decisions });
+  ids: string[],
+): Promise<{
+  logs: Map<string, (CustodyLogRow & { materialId: string })[]>;
+  facts: Map<string, CustodyFacts>;
+}> {
+  const result = await tx.execute<CustodyRead>(sql`WITH
+    live AS (SELECT * FROM reports
+      WHERE material_id = ANY(${sql.param(ids)}::text[]) AND deleted_at IS NULL),
+    shas AS (SELECT evidence->>'sha256' AS sha FROM live WHERE evidence IS NOT NULL
+      UNION SELECT f->>'sha256' FROM live, jsonb_array_elements(
+        CASE WHEN jsonb_typeof(files) = 'array' THEN files ELSE '[]'::jsonb END) f)
+    SELECT
+    (SELECT coalesce(json_agg(json_build_object('materialId', c.material_id, 'seq', c.seq,
+        'hash', c.hash, 'event', c.event) ORDER BY c.material_id, c.seq), '[]')
+      FROM custody_events c WHERE c.material_id = ANY(${sql.param(ids)}::text[])) AS logs,
+    (SELECT coalesce(json_agg(json_build_object('materialId', l.material_id, 'id', l.id,
+        'version', l.version, 'userId', l.user_id, 'url', l.url, 'updatedAt', l.updated_at,
+        'evidence', l.evidence, 'files', l.files) ORDER BY l.material_id, l.created_at, l.id), '[]')
+      FROM live l) AS live,
+    (SELECT coalesce(json_agg(json_build_object('sha256', e.sha256, 'mime', e.mime,
+        'bytes', e.bytes, 'createdAt', e.created_at)), '[]')
+      FROM evidence e WHERE e.sha256 IN (SELECT sha FROM shas)) AS stored,
+    (SELECT coalesce(json_agg(json_build_object('sha256', t.sha256, 'genTime', t.gen_time,
+        'tokenSha256', t.token_sha256, 'tsaUrl', t.tsa_url)), '[]')
+      FROM evidence_timestamps t
+      WHERE t.sha256 IN (SELECT sha FROM shas) AND t.token_sha256 IS NOT NULL) AS stamps,
+    (SELECT coalesce(json_agg(json_build_object('materialId', d.material_id, 'id', d.id,
+        'fromStatus', d.from_status, 'toStatus', d.to_status, 'byUserId', d.by_user_id,
+        'at', d.at, 'comment', d.comment) ORDER BY d.material_id, d.id), '[]')
+      FROM material_status_changes d WHERE d.material_id = ANY(${sql.param(ids)}::text[]))
+      AS decisions`);
+  const read = result.rows[0]!;
+  return {
+    logs: groupBy(read.logs, (row) => row.materialId),
+    facts: custodyFactsByMaterial({ materialIds: ids, ...read }),
+  };
 }

@@ -1,6 +1,4 @@
-import { and, eq } from 'drizzle-orm';
 import type { MutationResult } from '#shared/schemas/sync';
-import { appliedMutations, documents, materials, reports } from '../../db/pg-schema';
 import { newMaterialId } from '../../features/materials/material-ids';
 import { registrableDomain } from '../../features/relations/registrable-domain';
 import { materialKeyHash } from '../../features/sync/material-key-hash';
@@ -8,15 +6,16 @@ import type { CheckedMutation, HeldReport, Rejection, Verdict } from '../../feat
 import type { AuditEvent } from '../audit-store';
 import { storedReport } from '../report-codec';
 import type { PushBatch as PushBatchInput, RawMutation } from '../reports-store';
-import { anyOf } from './any-of';
 import { reserveChangeSeqs } from './change-sequence';
 import type { PgDb, PgTx } from './handles';
+import {
+  type AppliedResult,
+  type AppliedRow,
+  type Material,
+  preloadPushBatch,
+} from './push-preload';
 import { emptyWrites, type PushWrites, writePushBatch } from './push-writes';
 import { loadStoredReport } from './reports-store';
-
-type AppliedResult = { op: 'upsert' | 'delete'; version: number };
-type AppliedRow = { id: string; userId: string; reportId: string; result: AppliedResult };
-type Material = { id: string; status: HeldReport['status'] };
 
 /**
  * Applies a push batch for one user in one transaction. Its first statement takes the change
@@ -42,9 +41,9 @@ export async function applyPushBatch(db: PgDb, batch: PushBatchInput): Promise<M
 
 /** The state of one push batch while it runs inside its transaction. */
 class PushBatch {
-  private readonly applied = new Map<string, AppliedRow>();
-  private readonly held = new Map<string, HeldReport>();
-  private readonly materials = new Map<string, Material>();
+  private applied = new Map<string, AppliedRow>();
+  private held = new Map<string, HeldReport>();
+  private materials = new Map<string, Material>();
   private approvedDocuments = new Set<string>();
   private readonly at: string;
   readonly writes: PushWrites;
@@ -57,66 +56,13 @@ class PushBatch {
     this.writes = emptyWrites(this.at);
   }
 
-  /** Reads everything the batch refers to in a few queries instead of a few per mutation. */
+  /** Reads everything the batch refers to, in one round trip. */
   async preload(mutations: RawMutation[], checked: (CheckedMutation | Rejection)[]) {
-    const ids = mutations.map((m) => m.id);
-    for (const row of await this.tx
-      .select()
-      .from(appliedMutations)
-      .where(anyOf(appliedMutations.id, ids))) {
-      this.applied.set(row.id, row);
-    }
-    const reportIds: string[] = [];
-    const urlKeys: string[] = [];
-    let needsDocuments = false;
-    for (const c of checked) {
-      if (c.kind === 'delete') reportIds.push(c.reportId);
-      if (c.kind === 'upsert') {
-        reportIds.push(c.report.id);
-        urlKeys.push(c.urlKey);
-        needsDocuments ||= c.report.personalDataBasis !== undefined;
-      }
-    }
-    if (reportIds.length > 0) {
-      const rows = await this.tx
-        .select({
-          id: reports.id,
-          userId: reports.userId,
-          materialId: reports.materialId,
-          status: materials.status,
-          version: reports.version,
-          createdAt: reports.createdAt,
-          deletedAt: reports.deletedAt,
-        })
-        .from(reports)
-        .innerJoin(materials, eq(materials.id, reports.materialId))
-        .where(anyOf(reports.id, reportIds));
-      for (const { id, deletedAt, ...row } of rows) {
-        this.held.set(id, { ...row, deleted: deletedAt !== null });
-      }
-    }
-    if (urlKeys.length > 0) {
-      for (const row of await this.tx
-        .select({ id: materials.id, urlKey: materials.urlKey, status: materials.status })
-        .from(materials)
-        .where(anyOf(materials.urlKey, urlKeys))) {
-        this.materials.set(row.urlKey, { id: row.id, status: row.status });
-      }
-    }
-    if (needsDocuments) {
-      // The basis on which a report may carry personal data of the person represented.
-      const approved = await this.tx
-        .select({ id: documents.id })
-        .from(documents)
-        .where(
-          and(
-            eq(documents.userId, this.batch.userId),
-            eq(documents.kind, 'representation'),
-            eq(documents.status, 'approved'),
-          ),
-        );
-      this.approvedDocuments = new Set(approved.map((d) => d.id));
-    }
+    const found = await preloadPushBatch(this.tx, this.batch.userId, mutations, checked);
+    this.applied = found.applied;
+    this.held = found.held;
+    this.materials = found.materials;
+    this.approvedDocuments = found.approvedDocuments;
   }
 
   /** Each mutation's answer, or how to read it once the batch is written (a duplicate's report). */

@@ -1,11 +1,11 @@
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { appliedMutations, auditEvents, materials, reportFiles, reports } from '../../db/pg-schema';
 import { type AuditEvent, auditRow } from '../audit-store';
 import { fileHashesOf } from '../evidence-facts';
 import type { PgTx } from './handles';
 import { insertRecordset } from './recordset';
 
-/** What a push batch writes, gathered while its mutations are judged, written in a few statements. */
+/** What a push batch writes, gathered while its mutations are judged, written in one to three statements. */
 export type PushWrites = {
   /** When the batch was received (ISO), the time of its tombstones. */
   at: string;
@@ -32,15 +32,20 @@ const ON_CONFLICT_SET = sql.raw(
     .join(', '),
 );
 
-/** Writes a judged push batch: materials, reports, tombstones, applied mutation ids, audit events. */
+/**
+ * Writes a judged push batch: materials, reports, their files and the applied mutation ids in one
+ * statement (one round trip; the foreign keys are checked at its end, when every part is in),
+ * then tombstones and audit events when there are any.
+ */
 export async function writePushBatch(tx: PgTx, writes: PushWrites): Promise<void> {
+  const parts: SQL[] = [];
   if (writes.materials.length > 0) {
     // The counter lock already makes one batch create a URL's material; the unique key is the
     // last guard, and a conflict fails the batch (the client retries) rather than split a URL.
-    await tx.execute(insertRecordset(materials, writes.materials));
+    parts.push(insertRecordset(materials, writes.materials));
   }
   if (writes.reports.size > 0) {
-    await tx.execute(
+    parts.push(
       sql`${insertRecordset(reports, [...writes.reports.values()])}
         ON CONFLICT (id) DO UPDATE SET ${ON_CONFLICT_SET}`,
     );
@@ -49,10 +54,16 @@ export async function writePushBatch(tx: PgTx, writes: PushWrites): Promise<void
       fileHashesOf(report).map((sha256) => ({ sha256, reportId: report.id })),
     );
     if (files.length > 0)
-      await tx.execute(sql`${insertRecordset(reportFiles, files)} ON CONFLICT DO NOTHING`);
+      parts.push(sql`${insertRecordset(reportFiles, files)} ON CONFLICT DO NOTHING`);
+  }
+  if (writes.applied.length > 0) parts.push(insertRecordset(appliedMutations, writes.applied));
+  if (parts.length > 0) {
+    const steps = parts.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part})`);
+    await tx.execute(sql`WITH ${sql.join(steps, sql`, `)} SELECT 1`);
   }
   if (writes.deletions.length > 0) {
-    // A tombstone keeps no user-entered text.
+    // After the upserts, in a statement of its own: a statement changes a row once, and a report
+    // may be saved, then withdrawn, in one batch. A tombstone keeps no user-entered text.
     await tx.execute(sql`UPDATE reports SET note = '', geography = geography - 'locality',
         personal_data_kinds = NULL, personal_data_basis = NULL,
         deleted_at = ${writes.at}, updated_at = ${writes.at}, version = version + 1,
@@ -60,8 +71,6 @@ export async function writePushBatch(tx: PgTx, writes: PushWrites): Promise<void
       FROM jsonb_to_recordset(${JSON.stringify(writes.deletions)}::jsonb) AS d(id text, seq integer)
       WHERE reports.id = d.id`);
   }
-  if (writes.applied.length > 0)
-    await tx.execute(insertRecordset(appliedMutations, writes.applied));
   await insertAuditEvents(tx, writes.audit);
 }
 
