@@ -10,14 +10,7 @@ import {
   reports,
   users,
 } from '../../db/pg-schema';
-import {
-  inScope,
-  materialsToRead,
-  olderThan,
-  reportersToRead,
-  scopeFactsOf,
-  subjectRows,
-} from '../disclosure-scope';
+import * as scopeRows from '../disclosure-scope';
 import type { DisclosureStore, ScopeFacts, ScopeReporter } from '../disclosures-store';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb, PgRunner } from './handles';
@@ -34,7 +27,7 @@ export function pgDisclosureStore(db: PgDb): DisclosureStore {
         const { entry, answer } = build(await scopeFacts(tx, scope, reportLimit));
         await tx.insert(disclosures).values(entry.row);
         if (entry.subjects.length > 0) {
-          await tx.insert(disclosureSubjects).values(subjectRows(entry));
+          await tx.insert(disclosureSubjects).values(scopeRows.subjectRows(entry));
         }
         await insertAuditEvent(tx, entry.audit);
         return answer;
@@ -57,7 +50,7 @@ export function pgDisclosureStore(db: PgDb): DisclosureStore {
     },
 
     async list(after, limit, audit) {
-      const page = olderThan(disclosures, after);
+      const page = scopeRows.olderThan(disclosures, after);
       const rows = await db
         .select()
         .from(disclosures)
@@ -84,19 +77,19 @@ async function scopeFacts(
           .from(materials)
           .where(inArray(materials.id, materialIds));
   const knownUsers = await reportersOf(db, scope.userIds ?? []);
-  const found = inScope(reports, scope);
+  const found = scopeRows.inScope(reports, scope);
   const rows = await db
     .select()
     .from(reports)
     .where(found.where)
     .orderBy(...found.orderBy)
     .limit(reportLimit + 1);
-  const ids = materialsToRead(scope, rows);
-  return scopeFactsOf(scope, {
+  const ids = scopeRows.materialsToRead(scope, rows);
+  return scopeRows.scopeFactsOf(scope, {
     knownMaterialIds: known.map((r) => r.id),
     knownUserIds: [...knownUsers.keys()],
     reports: rows,
-    reporters: await reportersOf(db, reportersToRead(rows)),
+    reporters: await reportersOf(db, scopeRows.reportersToRead(rows)),
     materials: ids.length === 0 ? [] : await materialsOf(db, ids),
     history: ids.length === 0 ? [] : await historyOf(db, ids),
   });

@@ -7,17 +7,7 @@ import {
   notices,
   reports,
 } from '../../db/pg-schema';
-import {
-  listedColumns,
-  listingMaterial,
-  liveReportsOf,
-  noticeListColumns,
-  noticeMaterialRows,
-  noticeRefusal,
-  recipientChanges,
-  responsesOrder,
-  withEvidence,
-} from '../notice-rows';
+import * as noticeRows from '../notice-rows';
 import type { NoticeMaterialRecord, NoticeStore } from '../notices-store';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb } from './handles';
@@ -39,7 +29,10 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
         await tx
           .insert(noticeRecipients)
           .values(row)
-          .onConflictDoUpdate({ target: noticeRecipients.id, set: recipientChanges(row) });
+          .onConflictDoUpdate({
+            target: noticeRecipients.id,
+            set: noticeRows.recipientChanges(row),
+          });
         await insertAuditEvent(tx, audit);
       });
     },
@@ -58,7 +51,7 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
           .from(materials)
           .where(inArray(materials.id, materialIds))
           .for('key share');
-        const { unknown, rows } = noticeMaterialRows(notice, materialIds, found);
+        const { unknown, rows } = noticeRows.noticeMaterialRows(notice, materialIds, found);
         if (unknown.length > 0) return { kind: 'unknown_materials' as const, ids: unknown };
         await tx.insert(notices).values(notice);
         await tx.insert(noticeMaterials).values(rows);
@@ -75,7 +68,7 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
         .where(eq(notices.id, id));
       if (!row) return undefined;
       const listed = await db
-        .select(listedColumns(materials))
+        .select(noticeRows.listedColumns(materials))
         .from(noticeMaterials)
         .innerJoin(materials, eq(materials.id, noticeMaterials.materialId))
         .where(eq(noticeMaterials.noticeId, id))
@@ -84,17 +77,17 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
         .select()
         .from(noticeResponses)
         .where(eq(noticeResponses.noticeId, id))
-        .orderBy(...responsesOrder(noticeResponses));
+        .orderBy(...noticeRows.responsesOrder(noticeResponses));
       return { ...row, materials: await evidenceOf(db, listed), responses };
     },
 
     async list(filter) {
       return db
-        .select(noticeListColumns({ notices, noticeRecipients, noticeMaterials }))
+        .select(noticeRows.noticeListColumns({ notices, noticeRecipients, noticeMaterials }))
         .from(notices)
         .innerJoin(noticeRecipients, eq(noticeRecipients.id, notices.recipientId))
         .leftJoin(noticeMaterials, eq(noticeMaterials.noticeId, notices.id))
-        .where(listingMaterial({ notices, noticeMaterials }, filter.materialId))
+        .where(noticeRows.listingMaterial({ notices, noticeMaterials }, filter.materialId))
         .groupBy(notices.id, noticeRecipients.id)
         .orderBy(desc(notices.createdAt), desc(notices.id));
     },
@@ -108,7 +101,7 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
           .from(notices)
           .where(eq(notices.id, update.id))
           .for('update');
-        const refused = noticeRefusal(update, row);
+        const refused = noticeRows.noticeRefusal(update, row);
         if (refused) return refused;
         await tx.update(notices).set(update.set).where(eq(notices.id, update.id));
         if (update.response) await tx.insert(noticeResponses).values(update.response);
@@ -139,11 +132,11 @@ async function evidenceOf(
   listed: Omit<NoticeMaterialRecord, 'evidenceSha256'>[],
 ): Promise<NoticeMaterialRecord[]> {
   if (listed.length === 0) return [];
-  const live = liveReportsOf(reports, listed);
+  const live = noticeRows.liveReportsOf(reports, listed);
   const rows = await db
     .select({ materialId: reports.materialId, evidence: reports.evidence, files: reports.files })
     .from(reports)
     .where(live.where)
     .orderBy(...live.orderBy);
-  return withEvidence(listed, rows);
+  return noticeRows.withEvidence(listed, rows);
 }

@@ -1,20 +1,12 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { StoredReport } from '#shared/schemas/report';
 import { materials, reports } from '../../db/pg-schema';
-import {
-  knownUrlsPage,
-  liveStoredReport,
-  ownReportColumns,
-  ownReportsOf,
-  pullAfter,
-  pullPage,
-  reportWithStatusColumns,
-} from '../report-pages';
+import * as reportPages from '../report-pages';
 import type { ReportStore } from '../reports-store';
 import type { PgDb, PgRunner } from './handles';
 import { applyPushBatch } from './push-batch';
 
-const reportWithStatus = reportWithStatusColumns(reports, materials);
+const reportWithStatus = reportPages.reportWithStatusColumns(reports, materials);
 
 /** One live report as its owner sees it, or undefined when it is gone. */
 export async function loadStoredReport(
@@ -26,7 +18,7 @@ export async function loadStoredReport(
     .from(reports)
     .innerJoin(materials, eq(materials.id, reports.materialId))
     .where(eq(reports.id, reportId));
-  return liveStoredReport(row);
+  return reportPages.liveStoredReport(row);
 }
 
 /** Reports and materials on PostgreSQL. */
@@ -36,7 +28,7 @@ export function pgReportStore(db: PgDb): ReportStore {
 
     // Served by the (user_id, change_seq) index: a page costs the same however many reports there are.
     async pull(userId, afterSeq, limit) {
-      const after = pullAfter(reports, userId, afterSeq);
+      const after = reportPages.pullAfter(reports, userId, afterSeq);
       const rows = await db
         .select(reportWithStatus)
         .from(reports)
@@ -44,7 +36,7 @@ export function pgReportStore(db: PgDb): ReportStore {
         .where(after.where)
         .orderBy(after.orderBy)
         .limit(limit + 1);
-      return pullPage(rows, afterSeq, limit);
+      return reportPages.pullPage(rows, afterSeq, limit);
     },
 
     async knownUrlHashes(afterSeq, limit) {
@@ -54,18 +46,18 @@ export function pgReportStore(db: PgDb): ReportStore {
         .where(gt(materials.seq, afterSeq))
         .orderBy(asc(materials.seq))
         .limit(limit + 1);
-      return knownUrlsPage(rows, afterSeq, limit);
+      return reportPages.knownUrlsPage(rows, afterSeq, limit);
     },
 
     async ownReports(userId, query) {
-      const own = ownReportsOf(
+      const own = reportPages.ownReportsOf(
         { reports, materials },
         userId,
         query,
         (topic) => sql`${reports.topics} @> ${JSON.stringify([topic])}::jsonb`,
       );
       return db
-        .select(ownReportColumns({ reports, materials }))
+        .select(reportPages.ownReportColumns({ reports, materials }))
         .from(reports)
         .innerJoin(materials, eq(materials.id, reports.materialId))
         .where(own.where)

@@ -9,17 +9,7 @@ import {
   users,
 } from '../../db/pg-schema';
 import { queueOrder } from '../queue-order';
-import {
-  bucketColumns,
-  countTotal,
-  inPeriod,
-  queueFilters,
-  reporterColumns,
-  reportFactsColumns,
-  reportsOfMaterial,
-  withdrawnColumns,
-  withdrawnPage,
-} from '../review-conditions';
+import * as reviewRows from '../review-conditions';
 import type { ReviewStore } from '../review-store';
 import { statusAudit, statusRefusal, statusWrite } from '../status-rules';
 import { insertAuditEvent } from './audit-store';
@@ -46,7 +36,7 @@ export function pgReviewStore(db: PgDb): ReviewStore {
         .innerJoin(materials, eq(materials.seq, facets.materialSeq))
         .where(
           and(
-            ...queueFilters({ materials, facets }, query),
+            ...reviewRows.queueFilters({ materials, facets }, query),
             search,
             order.start,
             openTo(scope.openTo),
@@ -59,7 +49,7 @@ export function pgReviewStore(db: PgDb): ReviewStore {
     async reportFacts(materialIds) {
       if (materialIds.length === 0) return [];
       return db
-        .select(reportFactsColumns(reports))
+        .select(reviewRows.reportFactsColumns(reports))
         .from(reports)
         .where(inArray(reports.materialId, materialIds));
     },
@@ -67,16 +57,16 @@ export function pgReviewStore(db: PgDb): ReviewStore {
     async materialFile(materialId) {
       const [material] = await db.select().from(materials).where(eq(materials.id, materialId));
       if (!material) return undefined;
-      const live = reportsOfMaterial(reports, material.id, true);
+      const live = reviewRows.reportsOfMaterial(reports, material.id, true);
       const rows = await db
-        .select({ report: reports, ...reporterColumns(users) })
+        .select({ report: reports, ...reviewRows.reporterColumns(users) })
         .from(reports)
         .innerJoin(users, eq(users.id, reports.userId))
         .where(live.where)
         .orderBy(...live.orderBy);
-      const gone = reportsOfMaterial(reports, material.id, false);
+      const gone = reviewRows.reportsOfMaterial(reports, material.id, false);
       const withdrawn = await db
-        .select(withdrawnColumns(reports, users))
+        .select(reviewRows.withdrawnColumns(reports, users))
         .from(reports)
         .innerJoin(users, eq(users.id, reports.userId))
         .where(gone.where)
@@ -125,11 +115,11 @@ export function pgReviewStore(db: PgDb): ReviewStore {
     blockingList: (query) => blockingListOf(db, query),
 
     async dailyCounts(query) {
-      const bucket = bucketColumns(counts, query.byDay);
+      const bucket = reviewRows.bucketColumns(counts, query.byDay);
       const rows = await db
         .select(bucket)
         .from(counts)
-        .where(inPeriod(counts, query))
+        .where(reviewRows.inPeriod(counts, query))
         .groupBy(bucket.key)
         .orderBy(asc(bucket.key));
       return rows.filter((row) => row.count > 0);
@@ -139,9 +129,9 @@ export function pgReviewStore(db: PgDb): ReviewStore {
 
     async totalReports(query) {
       const [total] = await db
-        .select({ n: countTotal(counts) })
+        .select({ n: reviewRows.countTotal(counts) })
         .from(counts)
-        .where(inPeriod(counts, { ...query, facet: 'total' }));
+        .where(reviewRows.inPeriod(counts, { ...query, facet: 'total' }));
       return total?.n ?? 0;
     },
   };
@@ -163,7 +153,7 @@ async function bumpReportsOfMaterial(tx: PgTx, materialId: string): Promise<void
 /** The materials whose every report was withdrawn. */
 async function withdrawnMaterials(db: PgDb, query: MaterialsQuery, after: number | undefined) {
   const search = query.q === undefined ? undefined : await materialSearch(db, query.q);
-  const page = withdrawnPage({ materials, facets }, query, after, search);
+  const page = reviewRows.withdrawnPage({ materials, facets }, query, after, search);
   return db
     .select({ ...getTableColumns(materials), sortKey: sql<null>`null` })
     .from(materials)

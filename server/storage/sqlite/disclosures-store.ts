@@ -11,14 +11,7 @@ import {
   reports,
   users,
 } from '../../db/schema';
-import {
-  inScope,
-  materialsToRead,
-  olderThan,
-  reportersToRead,
-  scopeFactsOf,
-  subjectRows,
-} from '../disclosure-scope';
+import * as scopeRows from '../disclosure-scope';
 import type { DisclosureStore, ScopeFacts, ScopeReporter } from '../disclosures-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -31,7 +24,7 @@ export function sqliteDisclosureStore(db: Db): DisclosureStore {
           const { entry, answer } = build(scopeFacts(tx, scope, reportLimit));
           tx.insert(disclosures).values(entry.row).run();
           if (entry.subjects.length > 0) {
-            tx.insert(disclosureSubjects).values(subjectRows(entry)).run();
+            tx.insert(disclosureSubjects).values(scopeRows.subjectRows(entry)).run();
           }
           insertAuditEvent(tx, entry.audit);
           return answer;
@@ -58,7 +51,7 @@ export function sqliteDisclosureStore(db: Db): DisclosureStore {
     },
 
     async list(after, limit, audit) {
-      const page = olderThan(disclosures, after);
+      const page = scopeRows.olderThan(disclosures, after);
       const rows = db
         .select()
         .from(disclosures)
@@ -85,7 +78,7 @@ function scopeFacts(db: Tx, scope: DisclosureScope, reportLimit: number): ScopeF
           .where(inArray(materials.id, materialIds))
           .all();
   const knownUsers = reportersOf(db, scope.userIds ?? []);
-  const found = inScope(reports, scope);
+  const found = scopeRows.inScope(reports, scope);
   const rows = db
     .select()
     .from(reports)
@@ -93,12 +86,12 @@ function scopeFacts(db: Tx, scope: DisclosureScope, reportLimit: number): ScopeF
     .orderBy(...found.orderBy)
     .limit(reportLimit + 1)
     .all();
-  const ids = materialsToRead(scope, rows);
-  return scopeFactsOf(scope, {
+  const ids = scopeRows.materialsToRead(scope, rows);
+  return scopeRows.scopeFactsOf(scope, {
     knownMaterialIds: known.map((r) => r.id),
     knownUserIds: [...knownUsers.keys()],
     reports: rows,
-    reporters: reportersOf(db, reportersToRead(rows)),
+    reporters: reportersOf(db, scopeRows.reportersToRead(rows)),
     materials: ids.length === 0 ? [] : materialsOf(db, ids),
     history: ids.length === 0 ? [] : historyOf(db, ids),
   });

@@ -8,17 +8,7 @@ import {
   notices,
   reports,
 } from '../../db/schema';
-import {
-  listedColumns,
-  listingMaterial,
-  liveReportsOf,
-  noticeListColumns,
-  noticeMaterialRows,
-  noticeRefusal,
-  recipientChanges,
-  responsesOrder,
-  withEvidence,
-} from '../notice-rows';
+import * as noticeRows from '../notice-rows';
 import type { NoticeMaterialRecord, NoticeStore } from '../notices-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -37,7 +27,10 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
       db.transaction((tx) => {
         tx.insert(noticeRecipients)
           .values(row)
-          .onConflictDoUpdate({ target: noticeRecipients.id, set: recipientChanges(row) })
+          .onConflictDoUpdate({
+            target: noticeRecipients.id,
+            set: noticeRows.recipientChanges(row),
+          })
           .run();
         insertAuditEvent(tx, audit);
       });
@@ -57,7 +50,7 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
             .from(materials)
             .where(inArray(materials.id, materialIds))
             .all();
-          const { unknown, rows } = noticeMaterialRows(notice, materialIds, found);
+          const { unknown, rows } = noticeRows.noticeMaterialRows(notice, materialIds, found);
           if (unknown.length > 0) return { kind: 'unknown_materials' as const, ids: unknown };
           tx.insert(notices).values(notice).run();
           tx.insert(noticeMaterials).values(rows).run();
@@ -77,7 +70,7 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
         .get();
       if (!row) return undefined;
       const listed = db
-        .select(listedColumns(materials))
+        .select(noticeRows.listedColumns(materials))
         .from(noticeMaterials)
         .innerJoin(materials, eq(materials.id, noticeMaterials.materialId))
         .where(eq(noticeMaterials.noticeId, id))
@@ -87,18 +80,18 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
         .select()
         .from(noticeResponses)
         .where(eq(noticeResponses.noticeId, id))
-        .orderBy(...responsesOrder(noticeResponses))
+        .orderBy(...noticeRows.responsesOrder(noticeResponses))
         .all();
       return { ...row, materials: evidenceOf(db, listed), responses };
     },
 
     async list(filter) {
       return db
-        .select(noticeListColumns({ notices, noticeRecipients, noticeMaterials }))
+        .select(noticeRows.noticeListColumns({ notices, noticeRecipients, noticeMaterials }))
         .from(notices)
         .innerJoin(noticeRecipients, eq(noticeRecipients.id, notices.recipientId))
         .leftJoin(noticeMaterials, eq(noticeMaterials.noticeId, notices.id))
-        .where(listingMaterial({ notices, noticeMaterials }, filter.materialId))
+        .where(noticeRows.listingMaterial({ notices, noticeMaterials }, filter.materialId))
         .groupBy(notices.id)
         .orderBy(desc(notices.createdAt), desc(notices.id))
         .all();
@@ -112,7 +105,7 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
             .from(notices)
             .where(eq(notices.id, update.id))
             .get();
-          const refused = noticeRefusal(update, row);
+          const refused = noticeRows.noticeRefusal(update, row);
           if (refused) return refused;
           tx.update(notices).set(update.set).where(eq(notices.id, update.id)).run();
           if (update.response) tx.insert(noticeResponses).values(update.response).run();
@@ -147,12 +140,12 @@ function evidenceOf(
   listed: Omit<NoticeMaterialRecord, 'evidenceSha256'>[],
 ): NoticeMaterialRecord[] {
   if (listed.length === 0) return [];
-  const live = liveReportsOf(reports, listed);
+  const live = noticeRows.liveReportsOf(reports, listed);
   const rows = db
     .select({ materialId: reports.materialId, evidence: reports.evidence, files: reports.files })
     .from(reports)
     .where(live.where)
     .orderBy(...live.orderBy)
     .all();
-  return withEvidence(listed, rows);
+  return noticeRows.withEvidence(listed, rows);
 }

@@ -2,20 +2,12 @@ import { asc, eq, gt, sql } from 'drizzle-orm';
 import type { StoredReport } from '#shared/schemas/report';
 import type { Db } from '../../db/open';
 import { materials, reports } from '../../db/schema';
-import {
-  knownUrlsPage,
-  liveStoredReport,
-  ownReportColumns,
-  ownReportsOf,
-  pullAfter,
-  pullPage,
-  reportWithStatusColumns,
-} from '../report-pages';
+import * as reportPages from '../report-pages';
 import type { ReportStore } from '../reports-store';
 import type { SqliteHandles } from './handles';
 import { applyPushBatch } from './push-batch';
 
-const reportWithStatus = reportWithStatusColumns(reports, materials);
+const reportWithStatus = reportPages.reportWithStatusColumns(reports, materials);
 
 /** One live report as its owner sees it, or undefined when it is gone. */
 export function loadStoredReport(db: Db, reportId: string): StoredReport | undefined {
@@ -25,7 +17,7 @@ export function loadStoredReport(db: Db, reportId: string): StoredReport | undef
     .innerJoin(materials, eq(materials.id, reports.materialId))
     .where(eq(reports.id, reportId))
     .get();
-  return liveStoredReport(row);
+  return reportPages.liveStoredReport(row);
 }
 
 /** Reports and materials on SQLite. */
@@ -38,7 +30,7 @@ export function sqliteReportStore(handles: SqliteHandles): ReportStore {
 
     // Served by the (user_id, change_seq) index: a page costs the same however many reports there are.
     async pull(userId, afterSeq, limit) {
-      const after = pullAfter(reports, userId, afterSeq);
+      const after = reportPages.pullAfter(reports, userId, afterSeq);
       const rows = db
         .select(reportWithStatus)
         .from(reports)
@@ -47,7 +39,7 @@ export function sqliteReportStore(handles: SqliteHandles): ReportStore {
         .orderBy(after.orderBy)
         .limit(limit + 1)
         .all();
-      return pullPage(rows, afterSeq, limit);
+      return reportPages.pullPage(rows, afterSeq, limit);
     },
 
     async knownUrlHashes(afterSeq, limit) {
@@ -58,18 +50,18 @@ export function sqliteReportStore(handles: SqliteHandles): ReportStore {
         .orderBy(asc(materials.seq))
         .limit(limit + 1)
         .all();
-      return knownUrlsPage(rows, afterSeq, limit);
+      return reportPages.knownUrlsPage(rows, afterSeq, limit);
     },
 
     async ownReports(userId, query) {
-      const own = ownReportsOf(
+      const own = reportPages.ownReportsOf(
         { reports, materials },
         userId,
         query,
         (topic) => sql`EXISTS (SELECT 1 FROM json_each(${reports.topics}) WHERE value = ${topic})`,
       );
       return db
-        .select(ownReportColumns({ reports, materials }))
+        .select(reportPages.ownReportColumns({ reports, materials }))
         .from(reports)
         .innerJoin(materials, eq(materials.id, reports.materialId))
         .where(own.where)

@@ -11,17 +11,7 @@ import {
   users,
 } from '../../db/schema';
 import { queueOrder } from '../queue-order';
-import {
-  bucketColumns,
-  countTotal,
-  inPeriod,
-  queueFilters,
-  reporterColumns,
-  reportFactsColumns,
-  reportsOfMaterial,
-  withdrawnColumns,
-  withdrawnPage,
-} from '../review-conditions';
+import * as reviewRows from '../review-conditions';
 import type { Bucket, ReviewStore } from '../review-store';
 import { statusAudit, statusRefusal, statusWrite } from '../status-rules';
 import { insertAuditEvent } from './audit-store';
@@ -50,7 +40,7 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
       const order = queueOrder({ materials, facets }, query, seq, after);
       const columns = { ...getTableColumns(materials), sortKey: order.sortKey };
       const where = and(
-        ...queueFilters({ materials, facets }, query),
+        ...reviewRows.queueFilters({ materials, facets }, query),
         search?.where,
         search?.indexed ? eq(facets.materialSeq, materialsSearch.rowid) : undefined,
         eq(materials.seq, facets.materialSeq),
@@ -80,7 +70,7 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
     async reportFacts(materialIds) {
       if (materialIds.length === 0) return [];
       return db
-        .select(reportFactsColumns(reports))
+        .select(reviewRows.reportFactsColumns(reports))
         .from(reports)
         .where(inArray(reports.materialId, materialIds))
         .all();
@@ -89,17 +79,17 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
     async materialFile(materialId) {
       const material = db.select().from(materials).where(eq(materials.id, materialId)).get();
       if (!material) return undefined;
-      const live = reportsOfMaterial(reports, material.id, true);
+      const live = reviewRows.reportsOfMaterial(reports, material.id, true);
       const rows = db
-        .select({ report: reports, ...reporterColumns(users) })
+        .select({ report: reports, ...reviewRows.reporterColumns(users) })
         .from(reports)
         .innerJoin(users, eq(users.id, reports.userId))
         .where(live.where)
         .orderBy(...live.orderBy)
         .all();
-      const gone = reportsOfMaterial(reports, material.id, false);
+      const gone = reviewRows.reportsOfMaterial(reports, material.id, false);
       const withdrawn = db
-        .select(withdrawnColumns(reports, users))
+        .select(reviewRows.withdrawnColumns(reports, users))
         .from(reports)
         .innerJoin(users, eq(users.id, reports.userId))
         .where(gone.where)
@@ -151,11 +141,11 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
     },
 
     async dailyCounts(query) {
-      const bucket = bucketColumns(counts, query.byDay);
+      const bucket = reviewRows.bucketColumns(counts, query.byDay);
       return db
         .select(bucket)
         .from(counts)
-        .where(inPeriod(counts, query))
+        .where(reviewRows.inPeriod(counts, query))
         .groupBy(bucket.key)
         .orderBy(asc(bucket.key))
         .all()
@@ -166,9 +156,9 @@ export function sqliteReviewStore(handles: SqliteHandles): ReviewStore {
 
     async totalReports(query) {
       const total = db
-        .select({ n: countTotal(counts) })
+        .select({ n: reviewRows.countTotal(counts) })
         .from(counts)
-        .where(inPeriod(counts, { ...query, facet: 'total' }))
+        .where(reviewRows.inPeriod(counts, { ...query, facet: 'total' }))
         .get();
       return total?.n ?? 0;
     },
@@ -196,7 +186,7 @@ function withdrawnMaterials(db: Db, query: MaterialsQuery, after: number | undef
         db.select({ seq: materialsSearch.rowid }).from(materialsSearch).where(search.where),
       )
     : search?.where;
-  const page = withdrawnPage({ materials, facets }, query, after, searched);
+  const page = reviewRows.withdrawnPage({ materials, facets }, query, after, searched);
   return db
     .select({ ...getTableColumns(materials), sortKey: sql<null>`null` })
     .from(materials)
