@@ -1,3 +1,4 @@
+import type { AnyColumn } from 'drizzle-orm';
 import type { AuditEvent } from './audit-store';
 import type { ClaimChange, ClaimOutcome, ClaimRecord } from './review-store';
 
@@ -46,4 +47,22 @@ export function claimWrite(change: ClaimChange, version: number) {
     details: { holder: change.userId, version: row.version },
   };
   return { row, audit };
+}
+
+type ClaimColumns = Record<'materialId' | 'userId' | 'since' | 'assignedBy' | 'version', AnyColumn>;
+
+/** A claim with its holder's name (`ClaimRecord`), of either engine's tables. */
+export function claimColumns<C extends ClaimColumns, U extends { fullName: AnyColumn }>(tables: {
+  materialClaims: C;
+  users: U;
+}) {
+  const { materialClaims: c, users } = tables;
+  return {
+    materialId: c.materialId as C['materialId'],
+    userId: c.userId as C['userId'],
+    name: users.fullName as U['fullName'],
+    since: c.since as C['since'],
+    assignedBy: c.assignedBy as C['assignedBy'],
+    version: c.version as C['version'],
+  };
 }

@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm';
 import type { MaterialsQuery } from '#shared/schemas/review';
 import { maskOf } from '../features/review/facet-masks';
+import { pick } from './columns';
 import { descending } from './queue-order';
 import type { DailyCountQuery } from './review-store';
 
@@ -97,11 +98,6 @@ export function bucketColumns<C extends CountColumns>(counts: C, byDay: boolean)
 /** The sum of the daily counts, 0 when there are none. */
 export const countTotal = (counts: CountColumns) =>
   sql<number>`cast(coalesce(${sum(counts.count)}, 0) as integer)`;
-
-/** The named columns of a table, typed as that table's (so a select infers its rows). */
-function pick<T, K extends keyof T>(table: T, keys: readonly K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((key) => [key, table[key]])) as Pick<T, K>;
-}
 
 const REPORT_FACTS = [
   'materialId',
