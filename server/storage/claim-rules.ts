@@ -1,5 +1,6 @@
 import type { AnyColumn } from 'drizzle-orm';
 import type { AuditEvent } from './audit-store';
+import { pick } from './columns';
 import type { ClaimChange, ClaimOutcome, ClaimRecord } from './review-store';
 
 /**
@@ -49,7 +50,8 @@ export function claimWrite(change: ClaimChange, version: number) {
   return { row, audit };
 }
 
-type ClaimColumns = Record<'materialId' | 'userId' | 'since' | 'assignedBy' | 'version', AnyColumn>;
+const CLAIM_FACTS = ['materialId', 'userId', 'since', 'assignedBy', 'version'] as const;
+type ClaimColumns = Record<(typeof CLAIM_FACTS)[number], AnyColumn>;
 
 /** A claim with its holder's name (`ClaimRecord`), of either engine's tables. */
 export function claimColumns<C extends ClaimColumns, U extends { fullName: AnyColumn }>(tables: {
@@ -57,12 +59,6 @@ export function claimColumns<C extends ClaimColumns, U extends { fullName: AnyCo
   users: U;
 }) {
   const { materialClaims: c, users } = tables;
-  return {
-    materialId: c.materialId as C['materialId'],
-    userId: c.userId as C['userId'],
-    name: users.fullName as U['fullName'],
-    since: c.since as C['since'],
-    assignedBy: c.assignedBy as C['assignedBy'],
-    version: c.version as C['version'],
-  };
+  const { materialId, userId, since, assignedBy, version } = pick(c, CLAIM_FACTS);
+  return { materialId, userId, name: users.fullName as U['fullName'], since, assignedBy, version };
 }

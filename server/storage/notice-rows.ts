@@ -9,6 +9,7 @@ import {
   sql,
   type Table,
 } from 'drizzle-orm';
+import { pick } from './columns';
 import { hashesByMaterial } from './evidence-facts';
 import type {
   NoticeMaterialRecord,
@@ -49,12 +50,7 @@ export function noticeMaterialRows(
 /** A material as a notice lists it (its evidence is read apart). */
 export const listedColumns = <M extends Record<'id' | 'url' | 'title' | 'status', Col>>(
   materials: M,
-) => ({
-  id: materials.id as M['id'],
-  url: materials.url as M['url'],
-  title: materials.title as M['title'],
-  status: materials.status as M['status'],
-});
+) => pick(materials, ['id', 'url', 'title', 'status'] as const);
 
 /** A notice's responses, oldest first. */
 export const responsesOrder = (responses: { at: Col; id: Col }) => [
@@ -73,7 +69,7 @@ export function noticeListColumns<N, R extends Record<'id' | 'name' | 'type', Co
   const { noticeRecipients: r, noticeMaterials } = tables;
   return {
     notice: tables.notices,
-    recipient: { id: r.id as R['id'], name: r.name as R['name'], type: r.type as R['type'] },
+    recipient: pick(r, ['id', 'name', 'type'] as const),
     materialCount: count(noticeMaterials.materialId),
   };
 }

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm';
 import type { ReviewStatus } from '#shared/review-status';
 import type { StoredReport } from '#shared/schemas/report';
+import { pick } from './columns';
 import { toReportChange } from './report-codec';
 import type { KnownUrlsPage, OwnReportsQuery, PullPage } from './reports-store';
 import type { ReportRecord } from './review-store';
@@ -76,25 +77,16 @@ export function knownUrlsPage(
   };
 }
 
-type OwnReportTables<
-  R extends Record<'id' | 'url' | 'title' | 'topics' | 'note' | 'createdAt', Col>,
-  M extends MaterialStatusColumns,
-> = { reports: R; materials: M };
+const OWN_REPORT = ['id', 'url', 'title', 'topics', 'note', 'createdAt'] as const;
 
 /** A live report as its author sees it on the site (`OwnReport`). */
 export function ownReportColumns<
-  R extends Record<'id' | 'url' | 'title' | 'topics' | 'note' | 'createdAt', Col>,
+  R extends Record<(typeof OWN_REPORT)[number], Col>,
   M extends MaterialStatusColumns,
->({ reports: r, materials: m }: OwnReportTables<R, M>) {
+>(tables: { reports: R; materials: M }) {
   return {
-    id: r.id as R['id'],
-    url: r.url as R['url'],
-    title: r.title as R['title'],
-    topics: r.topics as R['topics'],
-    note: r.note as R['note'],
-    createdAt: r.createdAt as R['createdAt'],
-    status: m.status as M['status'],
-    reporterComment: m.reporterComment as M['reporterComment'],
+    ...pick(tables.reports, OWN_REPORT),
+    ...pick(tables.materials, ['status', 'reporterComment'] as const),
   };
 }
 
