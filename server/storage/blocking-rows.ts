@@ -1,6 +1,8 @@
+import type { AnyColumn } from 'drizzle-orm';
 import type { LegalGroundChoice } from '#shared/legal-grounds';
 import type { ReviewStatus } from '#shared/review-status';
 import type { Evidence, EvidenceFile } from '#shared/schemas/report';
+import { pick } from './columns';
 import type { BlockingQuery, BlockingRow } from './review-store';
 
 /** What both engines read for the blocking list, in the order they read it. */
@@ -29,6 +31,19 @@ export type BlockingListRead = {
     files: EvidenceFile[] | null;
   }[];
 };
+
+const CHANGE_FACTS = ['materialId', 'toStatus', 'at', 'legalGround'] as const;
+const REPORT_FACTS = ['materialId', 'topics', 'evidence', 'files'] as const;
+
+/** What the list reads of a status change (`BlockingListRead['changes']`), of either engine. */
+export const changeFactColumns = <C extends Record<(typeof CHANGE_FACTS)[number], AnyColumn>>(
+  changes: C,
+) => pick(changes, CHANGE_FACTS);
+
+/** What the list reads of a live report (`BlockingListRead['live']`), of either engine. */
+export const reportFactColumns = <R extends Record<(typeof REPORT_FACTS)[number], AnyColumn>>(
+  reports: R,
+) => pick(reports, REPORT_FACTS);
 
 /**
  * The blocking list's rows from what an engine read: each material with when it last reached its

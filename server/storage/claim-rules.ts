@@ -1,4 +1,6 @@
+import type { AnyColumn } from 'drizzle-orm';
 import type { AuditEvent } from './audit-store';
+import { pick } from './columns';
 import type { ClaimChange, ClaimOutcome, ClaimRecord } from './review-store';
 
 /**
@@ -46,4 +48,17 @@ export function claimWrite(change: ClaimChange, version: number) {
     details: { holder: change.userId, version: row.version },
   };
   return { row, audit };
+}
+
+const CLAIM_FACTS = ['materialId', 'userId', 'since', 'assignedBy', 'version'] as const;
+type ClaimColumns = Record<(typeof CLAIM_FACTS)[number], AnyColumn>;
+
+/** A claim with its holder's name (`ClaimRecord`), of either engine's tables. */
+export function claimColumns<C extends ClaimColumns, U extends { fullName: AnyColumn }>(tables: {
+  materialClaims: C;
+  users: U;
+}) {
+  const { materialClaims: c, users } = tables;
+  const { materialId, userId, since, assignedBy, version } = pick(c, CLAIM_FACTS);
+  return { materialId, userId, name: users.fullName as U['fullName'], since, assignedBy, version };
 }

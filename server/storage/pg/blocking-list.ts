@@ -1,6 +1,6 @@
 import { and, asc, inArray, isNull } from 'drizzle-orm';
 import { materialStatusChanges, materials, reports } from '../../db/pg-schema';
-import { blockingRows } from '../blocking-rows';
+import { blockingRows, changeFactColumns, reportFactColumns } from '../blocking-rows';
 import type { BlockingQuery, BlockingRow } from '../review-store';
 import type { PgDb } from './handles';
 
@@ -14,22 +14,12 @@ export async function blockingListOf(db: PgDb, query: BlockingQuery): Promise<Bl
   if (listed.length === 0) return [];
   const ids = listed.map((m) => m.id);
   const changes = await db
-    .select({
-      materialId: materialStatusChanges.materialId,
-      toStatus: materialStatusChanges.toStatus,
-      at: materialStatusChanges.at,
-      legalGround: materialStatusChanges.legalGround,
-    })
+    .select(changeFactColumns(materialStatusChanges))
     .from(materialStatusChanges)
     .where(inArray(materialStatusChanges.materialId, ids))
     .orderBy(asc(materialStatusChanges.id));
   const live = await db
-    .select({
-      materialId: reports.materialId,
-      topics: reports.topics,
-      evidence: reports.evidence,
-      files: reports.files,
-    })
+    .select(reportFactColumns(reports))
     .from(reports)
     .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
     .orderBy(asc(reports.createdAt));

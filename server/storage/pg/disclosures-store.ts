@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DisclosureScope } from '#shared/schemas/disclosures';
 import {
   consents,
@@ -10,6 +10,7 @@ import {
   reports,
   users,
 } from '../../db/pg-schema';
+import * as scopeRows from '../disclosure-scope';
 import type { DisclosureStore, ScopeFacts, ScopeReporter } from '../disclosures-store';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb, PgRunner } from './handles';
@@ -26,9 +27,7 @@ export function pgDisclosureStore(db: PgDb): DisclosureStore {
         const { entry, answer } = build(await scopeFacts(tx, scope, reportLimit));
         await tx.insert(disclosures).values(entry.row);
         if (entry.subjects.length > 0) {
-          await tx
-            .insert(disclosureSubjects)
-            .values(entry.subjects.map((s) => ({ disclosureId: entry.row.id, ...s })));
+          await tx.insert(disclosureSubjects).values(scopeRows.subjectRows(entry));
         }
         await insertAuditEvent(tx, entry.audit);
         return answer;
@@ -51,18 +50,12 @@ export function pgDisclosureStore(db: PgDb): DisclosureStore {
     },
 
     async list(after, limit, audit) {
+      const page = scopeRows.olderThan(disclosures, after);
       const rows = await db
         .select()
         .from(disclosures)
-        .where(
-          after
-            ? or(
-                lt(disclosures.createdAt, after.createdAt),
-                and(eq(disclosures.createdAt, after.createdAt), lt(disclosures.id, after.id)),
-              )
-            : undefined,
-        )
-        .orderBy(desc(disclosures.createdAt), desc(disclosures.id))
+        .where(page.where)
+        .orderBy(...page.orderBy)
         .limit(limit);
       await insertAuditEvent(db, audit(rows));
       return rows;
@@ -76,7 +69,6 @@ async function scopeFacts(
   reportLimit: number,
 ): Promise<ScopeFacts> {
   const materialIds = scope.materialIds ?? [];
-  const userIds = scope.userIds ?? [];
   const known =
     materialIds.length === 0
       ? []
@@ -84,37 +76,23 @@ async function scopeFacts(
           .select({ id: materials.id })
           .from(materials)
           .where(inArray(materials.id, materialIds));
-  const knownMaterials = new Set(known.map((r) => r.id));
-  const knownUsers = new Set((await reportersOf(db, userIds)).keys());
-  const rows = await reportsInScope(db, scope, reportLimit);
-  return {
-    unknownMaterialIds: materialIds.filter((id) => !knownMaterials.has(id)),
-    unknownUserIds: userIds.filter((id) => !knownUsers.has(id)),
-    reports: rows,
-    reporters: await reportersOf(db, [...new Set(rows.map((r) => r.userId))]),
-    materials: await materialsOf(db, [
-      ...new Set([...rows.map((r) => r.materialId), ...materialIds]),
-    ]),
-  };
-}
-
-function reportsInScope(db: PgRunner, scope: DisclosureScope, limit: number) {
-  const where: (SQL | undefined)[] = [isNull(reports.deletedAt)];
-  if (scope.materialIds) where.push(inArray(reports.materialId, scope.materialIds));
-  if (scope.userIds) where.push(inArray(reports.userId, scope.userIds));
-  if (scope.from) where.push(gte(reports.createdAt, scope.from));
-  if (scope.to) where.push(lt(reports.createdAt, nextDay(scope.to)));
-  return db
+  const knownUsers = await reportersOf(db, scope.userIds ?? []);
+  const found = scopeRows.inScope(reports, scope);
+  const rows = await db
     .select()
     .from(reports)
-    .where(and(...where))
-    .orderBy(asc(reports.createdAt), asc(reports.id))
-    .limit(limit + 1);
-}
-
-/** The day after a `YYYY-MM-DD` day, as the same kind of string. */
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    .where(found.where)
+    .orderBy(...found.orderBy)
+    .limit(reportLimit + 1);
+  const ids = scopeRows.materialsToRead(scope, rows);
+  return scopeRows.scopeFactsOf(scope, {
+    knownMaterialIds: known.map((r) => r.id),
+    knownUserIds: [...knownUsers.keys()],
+    reports: rows,
+    reporters: await reportersOf(db, scopeRows.reportersToRead(rows)),
+    materials: ids.length === 0 ? [] : await materialsOf(db, ids),
+    history: ids.length === 0 ? [] : await historyOf(db, ids),
+  });
 }
 
 async function reportersOf(db: PgRunner, ids: string[]): Promise<Map<string, ScopeReporter>> {
@@ -136,20 +114,14 @@ async function reportersOf(db: PgRunner, ids: string[]): Promise<Map<string, Sco
   return found;
 }
 
-async function materialsOf(db: PgRunner, ids: string[]): Promise<ScopeFacts['materials']> {
-  if (ids.length === 0) return [];
-  const rows = await db
-    .select()
-    .from(materials)
-    .where(inArray(materials.id, ids))
-    .orderBy(asc(materials.seq));
-  const history = await db
+function materialsOf(db: PgRunner, ids: string[]) {
+  return db.select().from(materials).where(inArray(materials.id, ids)).orderBy(asc(materials.seq));
+}
+
+function historyOf(db: PgRunner, ids: string[]) {
+  return db
     .select()
     .from(materialStatusChanges)
     .where(inArray(materialStatusChanges.materialId, ids))
     .orderBy(asc(materialStatusChanges.id));
-  return rows.map((material) => ({
-    material,
-    history: history.filter((h) => h.materialId === material.id),
-  }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   materials,
   noticeMaterials,
@@ -7,7 +7,7 @@ import {
   notices,
   reports,
 } from '../../db/pg-schema';
-import { hashesByMaterial } from '../evidence-facts';
+import * as noticeRows from '../notice-rows';
 import type { NoticeMaterialRecord, NoticeStore } from '../notices-store';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb } from './handles';
@@ -26,11 +26,13 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
 
     async saveRecipient(row, audit) {
       await db.transaction(async (tx) => {
-        const { id: _, createdAt: __, ...changes } = row;
         await tx
           .insert(noticeRecipients)
           .values(row)
-          .onConflictDoUpdate({ target: noticeRecipients.id, set: changes });
+          .onConflictDoUpdate({
+            target: noticeRecipients.id,
+            set: noticeRows.recipientChanges(row),
+          });
         await insertAuditEvent(tx, audit);
       });
     },
@@ -49,17 +51,10 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
           .from(materials)
           .where(inArray(materials.id, materialIds))
           .for('key share');
-        const known = new Set(found.map((m) => m.id));
-        const unknown = materialIds.filter((id) => !known.has(id));
+        const { unknown, rows } = noticeRows.noticeMaterialRows(notice, materialIds, found);
         if (unknown.length > 0) return { kind: 'unknown_materials' as const, ids: unknown };
         await tx.insert(notices).values(notice);
-        await tx.insert(noticeMaterials).values(
-          materialIds.map((materialId, position) => ({
-            noticeId: notice.id,
-            materialId,
-            position,
-          })),
-        );
+        await tx.insert(noticeMaterials).values(rows);
         await insertAuditEvent(tx, audit);
         return { kind: 'created' as const };
       });
@@ -73,12 +68,7 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
         .where(eq(notices.id, id));
       if (!row) return undefined;
       const listed = await db
-        .select({
-          id: materials.id,
-          url: materials.url,
-          title: materials.title,
-          status: materials.status,
-        })
+        .select(noticeRows.listedColumns(materials))
         .from(noticeMaterials)
         .innerJoin(materials, eq(materials.id, noticeMaterials.materialId))
         .where(eq(noticeMaterials.noticeId, id))
@@ -87,34 +77,17 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
         .select()
         .from(noticeResponses)
         .where(eq(noticeResponses.noticeId, id))
-        .orderBy(asc(noticeResponses.at), asc(noticeResponses.id));
-      return { ...row, materials: await withEvidence(db, listed), responses };
+        .orderBy(...noticeRows.responsesOrder(noticeResponses));
+      return { ...row, materials: await evidenceOf(db, listed), responses };
     },
 
     async list(filter) {
-      const listing = filter.materialId
-        ? inArray(
-            notices.id,
-            db
-              .select({ id: noticeMaterials.noticeId })
-              .from(noticeMaterials)
-              .where(eq(noticeMaterials.materialId, filter.materialId)),
-          )
-        : undefined;
       return db
-        .select({
-          notice: notices,
-          recipient: {
-            id: noticeRecipients.id,
-            name: noticeRecipients.name,
-            type: noticeRecipients.type,
-          },
-          materialCount: count(noticeMaterials.materialId),
-        })
+        .select(noticeRows.noticeListColumns({ notices, noticeRecipients, noticeMaterials }))
         .from(notices)
         .innerJoin(noticeRecipients, eq(noticeRecipients.id, notices.recipientId))
         .leftJoin(noticeMaterials, eq(noticeMaterials.noticeId, notices.id))
-        .where(listing)
+        .where(noticeRows.listingMaterial({ notices, noticeMaterials }, filter.materialId))
         .groupBy(notices.id, noticeRecipients.id)
         .orderBy(desc(notices.createdAt), desc(notices.id));
     },
@@ -128,10 +101,8 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
           .from(notices)
           .where(eq(notices.id, update.id))
           .for('update');
-        if (!row) return { kind: 'not_found' as const };
-        if (!update.from.includes(row.status)) {
-          return { kind: 'not_allowed' as const, from: row.status };
-        }
+        const refused = noticeRows.noticeRefusal(update, row);
+        if (refused) return refused;
         await tx.update(notices).set(update.set).where(eq(notices.id, update.id));
         if (update.response) await tx.insert(noticeResponses).values(update.response);
         await insertAuditEvent(tx, update.audit);
@@ -156,25 +127,16 @@ export function pgNoticeStore(db: PgDb): NoticeStore {
   };
 }
 
-/** The SHA-256 of every evidence file of the materials' live reports, without repeats. */
-async function withEvidence(
+async function evidenceOf(
   db: PgDb,
   listed: Omit<NoticeMaterialRecord, 'evidenceSha256'>[],
 ): Promise<NoticeMaterialRecord[]> {
   if (listed.length === 0) return [];
+  const live = noticeRows.liveReportsOf(reports, listed);
   const rows = await db
     .select({ materialId: reports.materialId, evidence: reports.evidence, files: reports.files })
     .from(reports)
-    .where(
-      and(
-        inArray(
-          reports.materialId,
-          listed.map((m) => m.id),
-        ),
-        isNull(reports.deletedAt),
-      ),
-    )
-    .orderBy(asc(reports.createdAt), asc(reports.id));
-  const hashes = hashesByMaterial(rows);
-  return listed.map((m) => ({ ...m, evidenceSha256: hashes.get(m.id) ?? [] }));
+    .where(live.where)
+    .orderBy(...live.orderBy);
+  return noticeRows.withEvidence(listed, rows);
 }

@@ -1,22 +1,4 @@
-import {
-  and,
-  asc,
-  type Column,
-  desc,
-  eq,
-  getTableColumns,
-  gt,
-  gte,
-  inArray,
-  isNotNull,
-  isNull,
-  lt,
-  lte,
-  type SQL,
-  sql,
-  sum,
-} from 'drizzle-orm';
-import { canTransition } from '#shared/review-status';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { MaterialsQuery } from '#shared/schemas/review';
 import {
   reviewDailyCounts as counts,
@@ -26,9 +8,10 @@ import {
   reports,
   users,
 } from '../../db/pg-schema';
-import { maskOf } from '../../features/review/facet-masks';
-import { descending, queueOrder } from '../queue-order';
-import type { DailyCountQuery, ReviewStore } from '../review-store';
+import { queueOrder } from '../queue-order';
+import * as reviewRows from '../review-conditions';
+import type { ReviewStore } from '../review-store';
+import { statusAudit, statusRefusal, statusWrite } from '../status-rules';
 import { insertAuditEvent } from './audit-store';
 import { blockingListOf } from './blocking-list';
 import { lockChangeCounter, reserveChangeSeqs } from './change-sequence';
@@ -51,7 +34,14 @@ export function pgReviewStore(db: PgDb): ReviewStore {
         .select({ ...getTableColumns(materials), sortKey: order.sortKey })
         .from(facets)
         .innerJoin(materials, eq(materials.seq, facets.materialSeq))
-        .where(and(...filters(query), search, order.start, openTo(scope.openTo)))
+        .where(
+          and(
+            ...reviewRows.queueFilters({ materials, facets }, query),
+            search,
+            order.start,
+            openTo(scope.openTo),
+          ),
+        )
         .orderBy(...order.orderBy)
         .limit(query.limit + 1);
     },
@@ -59,18 +49,7 @@ export function pgReviewStore(db: PgDb): ReviewStore {
     async reportFacts(materialIds) {
       if (materialIds.length === 0) return [];
       return db
-        .select({
-          materialId: reports.materialId,
-          userId: reports.userId,
-          topics: reports.topics,
-          languages: reports.languages,
-          region: reports.region,
-          resourceType: reports.resourceType,
-          evidence: reports.evidence,
-          files: reports.files,
-          createdAt: reports.createdAt,
-          deletedAt: reports.deletedAt,
-        })
+        .select(reviewRows.reportFactsColumns(reports))
         .from(reports)
         .where(inArray(reports.materialId, materialIds));
     },
@@ -78,25 +57,20 @@ export function pgReviewStore(db: PgDb): ReviewStore {
     async materialFile(materialId) {
       const [material] = await db.select().from(materials).where(eq(materials.id, materialId));
       if (!material) return undefined;
+      const live = reviewRows.reportsOfMaterial(reports, material.id, true);
       const rows = await db
-        .select({ report: reports, reporterStatus: users.status, organization: users.organization })
+        .select({ report: reports, ...reviewRows.reporterColumns(users) })
         .from(reports)
         .innerJoin(users, eq(users.id, reports.userId))
-        .where(and(eq(reports.materialId, material.id), isNull(reports.deletedAt)))
-        .orderBy(asc(reports.createdAt), asc(reports.id));
+        .where(live.where)
+        .orderBy(...live.orderBy);
+      const gone = reviewRows.reportsOfMaterial(reports, material.id, false);
       const withdrawn = await db
-        .select({
-          id: reports.id,
-          userId: reports.userId,
-          createdAt: reports.createdAt,
-          deletedAt: reports.deletedAt,
-          reporterStatus: users.status,
-          organization: users.organization,
-        })
+        .select(reviewRows.withdrawnColumns(reports, users))
         .from(reports)
         .innerJoin(users, eq(users.id, reports.userId))
-        .where(and(eq(reports.materialId, material.id), isNotNull(reports.deletedAt)))
-        .orderBy(asc(reports.deletedAt), asc(reports.id));
+        .where(gone.where)
+        .orderBy(...gone.orderBy);
       const history = await db
         .select({ change: materialStatusChanges, byName: users.fullName, byStatus: users.status })
         .from(materialStatusChanges)
@@ -122,52 +96,18 @@ export function pgReviewStore(db: PgDb): ReviewStore {
         const held = change.respectClaims
           ? await claimOfAnother(tx, material.id, change.byUserId)
           : undefined;
-        if (held) return { kind: 'claimed', claim: held } as const;
-        if (change.expectedVersion !== undefined && change.expectedVersion !== material.version) {
-          return { kind: 'moved', version: material.version } as const;
-        }
-        if (!canTransition(material.status, change.to)) {
-          return { kind: 'not_allowed', from: material.status } as const;
-        }
-        const at = change.at.toISOString();
-        await tx.insert(materialStatusChanges).values({
-          materialId: material.id,
-          fromStatus: material.status,
-          toStatus: change.to,
-          byUserId: change.byUserId,
-          at,
-          comment: change.comment ?? '',
-          legalGround: change.legalGround ?? null,
-          reporterComment: change.reporterComment ?? '',
-        });
+        const refused = statusRefusal(change, material, held);
+        if (refused) return refused;
+        const { step, update } = statusWrite(change, material);
+        await tx.insert(materialStatusChanges).values(step);
         const [updated] = await tx
           .update(materials)
-          .set({
-            status: change.to,
-            version: material.version + 1,
-            reporterComment: change.reporterComment ?? '',
-            updatedAt: at,
-            ...(change.to === 'duplicate' && { duplicateOf: change.duplicateOf ?? null }),
-          })
+          .set(update)
           .where(eq(materials.id, material.id))
           .returning();
         await bumpReportsOfMaterial(tx, material.id);
-        if (change.audit) {
-          await insertAuditEvent(tx, {
-            ...change.audit,
-            at: change.at,
-            actorUserId: change.byUserId,
-            subjectType: 'material',
-            subjectId: material.id,
-            details: {
-              from: material.status,
-              to: updated!.status,
-              version: updated!.version,
-              ...(change.legalGround && { legalGround: change.legalGround.code }),
-              ...(change.duplicateOf && { duplicateOf: change.duplicateOf }),
-            },
-          });
-        }
+        const audit = statusAudit(change, material.status, updated!);
+        if (audit) await insertAuditEvent(tx, audit);
         return { kind: 'changed', material: updated! } as const;
       });
     },
@@ -175,13 +115,13 @@ export function pgReviewStore(db: PgDb): ReviewStore {
     blockingList: (query) => blockingListOf(db, query),
 
     async dailyCounts(query) {
-      const key = query.byDay ? counts.day : counts.value;
+      const bucket = reviewRows.bucketColumns(counts, query.byDay);
       const rows = await db
-        .select({ key, count: sql<number>`cast(${sum(counts.count)} as integer)` })
+        .select(bucket)
         .from(counts)
-        .where(inPeriod(query))
-        .groupBy(key)
-        .orderBy(asc(key));
+        .where(reviewRows.inPeriod(counts, query))
+        .groupBy(bucket.key)
+        .orderBy(asc(bucket.key));
       return rows.filter((row) => row.count > 0);
     },
 
@@ -189,34 +129,13 @@ export function pgReviewStore(db: PgDb): ReviewStore {
 
     async totalReports(query) {
       const [total] = await db
-        .select({ n: sql<number>`cast(coalesce(${sum(counts.count)}, 0) as integer)` })
+        .select({ n: reviewRows.countTotal(counts) })
         .from(counts)
-        .where(inPeriod({ ...query, facet: 'total' }));
+        .where(reviewRows.inPeriod(counts, { ...query, facet: 'total' }));
       return total?.n ?? 0;
     },
   };
 }
-
-function inPeriod(query: Omit<DailyCountQuery, 'byDay'>) {
-  return and(
-    eq(counts.facet, query.facet),
-    query.from ? gte(counts.day, query.from) : undefined,
-    query.to ? lte(counts.day, query.to) : undefined,
-  );
-}
-
-function filters(query: MaterialsQuery): SQL[] {
-  const where: SQL[] = [];
-  if (query.status) where.push(eq(facets.status, query.status));
-  if (query.topic) where.push(hasBit(facets.topics, maskOf('topic', [query.topic])));
-  if (query.language) where.push(hasBit(facets.languages, maskOf('language', [query.language])));
-  if (query.region) where.push(hasBit(facets.regions, maskOf('region', [query.region])));
-  if (query.domain) where.push(eq(materials.registrableDomain, query.domain));
-  if (query.mirror === 'true') where.push(isNotNull(materials.possibleMirrorOf));
-  return where;
-}
-
-const hasBit = (column: Column, mask: number) => sql`(${column} & ${mask}) != 0`;
 
 /** Gives every live report of the material a fresh change number, in their previous order. */
 async function bumpReportsOfMaterial(tx: PgTx, materialId: string): Promise<void> {
@@ -231,29 +150,15 @@ async function bumpReportsOfMaterial(tx: PgTx, materialId: string): Promise<void
     WHERE reports.id = ranked.id`);
 }
 
-/**
- * The materials whose every report was withdrawn: the read model keeps no row for them, so they
- * are the materials without one. Only the status and text filters apply.
- */
+/** The materials whose every report was withdrawn. */
 async function withdrawnMaterials(db: PgDb, query: MaterialsQuery, after: number | undefined) {
-  const newest = descending(query);
   const search = query.q === undefined ? undefined : await materialSearch(db, query.q);
+  const page = reviewRows.withdrawnPage({ materials, facets }, query, after, search);
   return db
     .select({ ...getTableColumns(materials), sortKey: sql<null>`null` })
     .from(materials)
     .leftJoin(facets, eq(facets.materialSeq, materials.seq))
-    .where(
-      and(
-        isNull(facets.materialSeq),
-        query.status ? eq(materials.status, query.status) : undefined,
-        search,
-        after === undefined
-          ? undefined
-          : newest
-            ? lt(materials.seq, after)
-            : gt(materials.seq, after),
-      ),
-    )
-    .orderBy(newest ? desc(materials.seq) : asc(materials.seq))
+    .where(page.where)
+    .orderBy(page.orderBy)
     .limit(query.limit + 1);
 }

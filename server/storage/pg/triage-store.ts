@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { materialClaims, materials, reviewSavedFilters, users } from '../../db/pg-schema';
-import { claimOutcome, claimWrite } from '../claim-rules';
+import { claimColumns, claimOutcome, claimWrite } from '../claim-rules';
 import type { ClaimRecord, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb, PgRunner } from './handles';
@@ -23,14 +23,7 @@ export function openTo(userId: string | undefined): SQL | undefined {
 
 async function claimsWhere(db: PgRunner, where: SQL | undefined): Promise<ClaimRecord[]> {
   const rows = await db
-    .select({
-      materialId: materialClaims.materialId,
-      userId: materialClaims.userId,
-      name: users.fullName,
-      since: materialClaims.since,
-      assignedBy: materialClaims.assignedBy,
-      version: materialClaims.version,
-    })
+    .select(claimColumns({ materialClaims, users }))
     .from(materialClaims)
     .leftJoin(users, eq(users.id, materialClaims.userId))
     .where(and(where, isNotNull(materialClaims.userId)));

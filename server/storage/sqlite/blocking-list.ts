@@ -1,7 +1,7 @@
 import { and, asc, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { materialStatusChanges, materials, reports } from '../../db/schema';
-import { blockingRows } from '../blocking-rows';
+import { blockingRows, changeFactColumns, reportFactColumns } from '../blocking-rows';
 import type { BlockingQuery, BlockingRow } from '../review-store';
 
 /** The blocking list on SQLite: what it needs read in three queries (blocking-rows.ts). */
@@ -15,23 +15,13 @@ export function blockingListOf(db: Db, query: BlockingQuery): BlockingRow[] {
   if (listed.length === 0) return [];
   const ids = listed.map((m) => m.id);
   const changes = db
-    .select({
-      materialId: materialStatusChanges.materialId,
-      toStatus: materialStatusChanges.toStatus,
-      at: materialStatusChanges.at,
-      legalGround: materialStatusChanges.legalGround,
-    })
+    .select(changeFactColumns(materialStatusChanges))
     .from(materialStatusChanges)
     .where(inArray(materialStatusChanges.materialId, ids))
     .orderBy(asc(materialStatusChanges.id))
     .all();
   const live = db
-    .select({
-      materialId: reports.materialId,
-      topics: reports.topics,
-      evidence: reports.evidence,
-      files: reports.files,
-    })
+    .select(reportFactColumns(reports))
     .from(reports)
     .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
     .orderBy(asc(reports.createdAt))

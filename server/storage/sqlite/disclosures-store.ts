@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DisclosureScope } from '#shared/schemas/disclosures';
 import type { Db } from '../../db/open';
 import {
@@ -11,6 +11,7 @@ import {
   reports,
   users,
 } from '../../db/schema';
+import * as scopeRows from '../disclosure-scope';
 import type { DisclosureStore, ScopeFacts, ScopeReporter } from '../disclosures-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -23,9 +24,7 @@ export function sqliteDisclosureStore(db: Db): DisclosureStore {
           const { entry, answer } = build(scopeFacts(tx, scope, reportLimit));
           tx.insert(disclosures).values(entry.row).run();
           if (entry.subjects.length > 0) {
-            tx.insert(disclosureSubjects)
-              .values(entry.subjects.map((s) => ({ disclosureId: entry.row.id, ...s })))
-              .run();
+            tx.insert(disclosureSubjects).values(scopeRows.subjectRows(entry)).run();
           }
           insertAuditEvent(tx, entry.audit);
           return answer;
@@ -52,18 +51,12 @@ export function sqliteDisclosureStore(db: Db): DisclosureStore {
     },
 
     async list(after, limit, audit) {
+      const page = scopeRows.olderThan(disclosures, after);
       const rows = db
         .select()
         .from(disclosures)
-        .where(
-          after
-            ? or(
-                lt(disclosures.createdAt, after.createdAt),
-                and(eq(disclosures.createdAt, after.createdAt), lt(disclosures.id, after.id)),
-              )
-            : undefined,
-        )
-        .orderBy(desc(disclosures.createdAt), desc(disclosures.id))
+        .where(page.where)
+        .orderBy(...page.orderBy)
         .limit(limit)
         .all();
       insertAuditEvent(db, audit(rows));
@@ -76,46 +69,32 @@ type Tx = Pick<Db, 'select'>;
 
 function scopeFacts(db: Tx, scope: DisclosureScope, reportLimit: number): ScopeFacts {
   const materialIds = scope.materialIds ?? [];
-  const userIds = scope.userIds ?? [];
-  const knownMaterials = new Set(
+  const known =
     materialIds.length === 0
       ? []
       : db
           .select({ id: materials.id })
           .from(materials)
           .where(inArray(materials.id, materialIds))
-          .all()
-          .map((r) => r.id),
-  );
-  const knownUsers = new Set(reportersOf(db, userIds).keys());
-  const rows = reportsInScope(db, scope, reportLimit);
-  return {
-    unknownMaterialIds: materialIds.filter((id) => !knownMaterials.has(id)),
-    unknownUserIds: userIds.filter((id) => !knownUsers.has(id)),
-    reports: rows,
-    reporters: reportersOf(db, [...new Set(rows.map((r) => r.userId))]),
-    materials: materialsOf(db, [...new Set([...rows.map((r) => r.materialId), ...materialIds])]),
-  };
-}
-
-function reportsInScope(db: Tx, scope: DisclosureScope, limit: number) {
-  const where: (SQL | undefined)[] = [isNull(reports.deletedAt)];
-  if (scope.materialIds) where.push(inArray(reports.materialId, scope.materialIds));
-  if (scope.userIds) where.push(inArray(reports.userId, scope.userIds));
-  if (scope.from) where.push(gte(reports.createdAt, scope.from));
-  if (scope.to) where.push(lt(reports.createdAt, nextDay(scope.to)));
-  return db
+          .all();
+  const knownUsers = reportersOf(db, scope.userIds ?? []);
+  const found = scopeRows.inScope(reports, scope);
+  const rows = db
     .select()
     .from(reports)
-    .where(and(...where))
-    .orderBy(asc(reports.createdAt), asc(reports.id))
-    .limit(limit + 1)
+    .where(found.where)
+    .orderBy(...found.orderBy)
+    .limit(reportLimit + 1)
     .all();
-}
-
-/** The day after a `YYYY-MM-DD` day, as the same kind of string. */
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const ids = scopeRows.materialsToRead(scope, rows);
+  return scopeRows.scopeFactsOf(scope, {
+    knownMaterialIds: known.map((r) => r.id),
+    knownUserIds: [...knownUsers.keys()],
+    reports: rows,
+    reporters: reportersOf(db, scopeRows.reportersToRead(rows)),
+    materials: ids.length === 0 ? [] : materialsOf(db, ids),
+    history: ids.length === 0 ? [] : historyOf(db, ids),
+  });
 }
 
 function reportersOf(db: Tx, ids: string[]): Map<string, ScopeReporter> {
@@ -138,22 +117,20 @@ function reportersOf(db: Tx, ids: string[]): Map<string, ScopeReporter> {
   return found;
 }
 
-function materialsOf(db: Tx, ids: string[]): ScopeFacts['materials'] {
-  if (ids.length === 0) return [];
-  const rows = db
+function materialsOf(db: Tx, ids: string[]) {
+  return db
     .select()
     .from(materials)
     .where(inArray(materials.id, ids))
     .orderBy(asc(materials.seq))
     .all();
-  const history = db
+}
+
+function historyOf(db: Tx, ids: string[]) {
+  return db
     .select()
     .from(materialStatusChanges)
     .where(inArray(materialStatusChanges.materialId, ids))
     .orderBy(asc(materialStatusChanges.id))
     .all();
-  return rows.map((material) => ({
-    material,
-    history: history.filter((h) => h.materialId === material.id),
-  }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
   materials,
@@ -8,7 +8,7 @@ import {
   notices,
   reports,
 } from '../../db/schema';
-import { hashesByMaterial } from '../evidence-facts';
+import * as noticeRows from '../notice-rows';
 import type { NoticeMaterialRecord, NoticeStore } from '../notices-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -25,10 +25,12 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
 
     async saveRecipient(row, audit) {
       db.transaction((tx) => {
-        const { id: _, createdAt: __, ...changes } = row;
         tx.insert(noticeRecipients)
           .values(row)
-          .onConflictDoUpdate({ target: noticeRecipients.id, set: changes })
+          .onConflictDoUpdate({
+            target: noticeRecipients.id,
+            set: noticeRows.recipientChanges(row),
+          })
           .run();
         insertAuditEvent(tx, audit);
       });
@@ -43,26 +45,15 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
             .where(eq(noticeRecipients.id, notice.recipientId))
             .get();
           if (!recipient) return { kind: 'unknown_recipient' as const };
-          const known = new Set(
-            tx
-              .select({ id: materials.id })
-              .from(materials)
-              .where(inArray(materials.id, materialIds))
-              .all()
-              .map((m) => m.id),
-          );
-          const unknown = materialIds.filter((id) => !known.has(id));
+          const found = tx
+            .select({ id: materials.id })
+            .from(materials)
+            .where(inArray(materials.id, materialIds))
+            .all();
+          const { unknown, rows } = noticeRows.noticeMaterialRows(notice, materialIds, found);
           if (unknown.length > 0) return { kind: 'unknown_materials' as const, ids: unknown };
           tx.insert(notices).values(notice).run();
-          tx.insert(noticeMaterials)
-            .values(
-              materialIds.map((materialId, position) => ({
-                noticeId: notice.id,
-                materialId,
-                position,
-              })),
-            )
-            .run();
+          tx.insert(noticeMaterials).values(rows).run();
           insertAuditEvent(tx, audit);
           return { kind: 'created' as const };
         },
@@ -79,12 +70,7 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
         .get();
       if (!row) return undefined;
       const listed = db
-        .select({
-          id: materials.id,
-          url: materials.url,
-          title: materials.title,
-          status: materials.status,
-        })
+        .select(noticeRows.listedColumns(materials))
         .from(noticeMaterials)
         .innerJoin(materials, eq(materials.id, noticeMaterials.materialId))
         .where(eq(noticeMaterials.noticeId, id))
@@ -94,35 +80,18 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
         .select()
         .from(noticeResponses)
         .where(eq(noticeResponses.noticeId, id))
-        .orderBy(asc(noticeResponses.at), asc(noticeResponses.id))
+        .orderBy(...noticeRows.responsesOrder(noticeResponses))
         .all();
-      return { ...row, materials: withEvidence(db, listed), responses };
+      return { ...row, materials: evidenceOf(db, listed), responses };
     },
 
     async list(filter) {
-      const listing = filter.materialId
-        ? inArray(
-            notices.id,
-            db
-              .select({ id: noticeMaterials.noticeId })
-              .from(noticeMaterials)
-              .where(eq(noticeMaterials.materialId, filter.materialId)),
-          )
-        : undefined;
       return db
-        .select({
-          notice: notices,
-          recipient: {
-            id: noticeRecipients.id,
-            name: noticeRecipients.name,
-            type: noticeRecipients.type,
-          },
-          materialCount: count(noticeMaterials.materialId),
-        })
+        .select(noticeRows.noticeListColumns({ notices, noticeRecipients, noticeMaterials }))
         .from(notices)
         .innerJoin(noticeRecipients, eq(noticeRecipients.id, notices.recipientId))
         .leftJoin(noticeMaterials, eq(noticeMaterials.noticeId, notices.id))
-        .where(listing)
+        .where(noticeRows.listingMaterial({ notices, noticeMaterials }, filter.materialId))
         .groupBy(notices.id)
         .orderBy(desc(notices.createdAt), desc(notices.id))
         .all();
@@ -136,10 +105,8 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
             .from(notices)
             .where(eq(notices.id, update.id))
             .get();
-          if (!row) return { kind: 'not_found' as const };
-          if (!update.from.includes(row.status)) {
-            return { kind: 'not_allowed' as const, from: row.status };
-          }
+          const refused = noticeRows.noticeRefusal(update, row);
+          if (refused) return refused;
           tx.update(notices).set(update.set).where(eq(notices.id, update.id)).run();
           if (update.response) tx.insert(noticeResponses).values(update.response).run();
           insertAuditEvent(tx, update.audit);
@@ -168,26 +135,17 @@ export function sqliteNoticeStore(db: Db): NoticeStore {
   };
 }
 
-/** The SHA-256 of every evidence file of the materials' live reports, without repeats. */
-function withEvidence(
+function evidenceOf(
   db: Db,
   listed: Omit<NoticeMaterialRecord, 'evidenceSha256'>[],
 ): NoticeMaterialRecord[] {
   if (listed.length === 0) return [];
+  const live = noticeRows.liveReportsOf(reports, listed);
   const rows = db
     .select({ materialId: reports.materialId, evidence: reports.evidence, files: reports.files })
     .from(reports)
-    .where(
-      and(
-        inArray(
-          reports.materialId,
-          listed.map((m) => m.id),
-        ),
-        isNull(reports.deletedAt),
-      ),
-    )
-    .orderBy(asc(reports.createdAt))
+    .where(live.where)
+    .orderBy(...live.orderBy)
     .all();
-  const hashes = hashesByMaterial(rows);
-  return listed.map((m) => ({ ...m, evidenceSha256: hashes.get(m.id) ?? [] }));
+  return noticeRows.withEvidence(listed, rows);
 }

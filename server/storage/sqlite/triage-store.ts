@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { materialClaims, materials, reviewSavedFilters, users } from '../../db/schema';
-import { claimOutcome, claimWrite } from '../claim-rules';
+import { claimColumns, claimOutcome, claimWrite } from '../claim-rules';
 import type { ClaimRecord, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -16,18 +16,9 @@ export function openTo(userId: string | undefined): SQL | undefined {
   return or(isNull(materialClaims.userId), eq(materialClaims.userId, userId));
 }
 
-const claimColumns = {
-  materialId: materialClaims.materialId,
-  userId: materialClaims.userId,
-  name: users.fullName,
-  since: materialClaims.since,
-  assignedBy: materialClaims.assignedBy,
-  version: materialClaims.version,
-};
-
 function claimsWhere(db: Pick<Db, 'select'>, where: SQL | undefined): ClaimRecord[] {
   return db
-    .select(claimColumns)
+    .select(claimColumns({ materialClaims, users }))
     .from(materialClaims)
     .leftJoin(users, eq(users.id, materialClaims.userId))
     .where(and(where, isNotNull(materialClaims.userId)))
