@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
@@ -8,11 +9,9 @@ import {
 } from '../../db/schema';
 import {
   bandKey,
-  bandRowsOf,
   candidateMatch,
   contentByMaterial,
   fingerprintRows,
-  inParts,
   printsByMaterial,
 } from '../relations-content';
 import type { RelationsStore } from '../relations-store';
@@ -33,12 +32,28 @@ const printColumns = {
   signature: prints.signature,
 };
 
-// Rows per insert statement, well within SQLite's limit of parameters per statement.
-const PRINTS_PER_INSERT = 1_000;
-const BANDS_PER_INSERT = 2_000;
+// Fingerprints are written row by row through statements prepared once per connection: a push
+// records tens of thousands of text bands, and building each insert anew cost more than running it.
+const SQL = {
+  print: `INSERT INTO material_fingerprints (material_id, content_sha256, source, signature, at)
+    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  band: `INSERT INTO material_text_bands (material_id, content_sha256, band, band_hash)
+    VALUES (?, ?, ?, ?)`,
+};
+type Statements = { [K in keyof typeof SQL]: Database.Statement };
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statements(sqlite: Database.Database): Statements {
+  let cached = prepared.get(sqlite);
+  if (!cached) {
+    cached = { print: sqlite.prepare(SQL.print), band: sqlite.prepare(SQL.band) };
+    prepared.set(sqlite, cached);
+  }
+  return cached;
+}
 
 /** How materials relate, on SQLite. */
-export function sqliteRelationsStore(db: Db): RelationsStore {
+export function sqliteRelationsStore(db: Db, sqlite: Database.Database): RelationsStore {
   return {
     async contentOfReports(reportIds) {
       if (reportIds.length === 0) return [];
@@ -65,19 +80,23 @@ export function sqliteRelationsStore(db: Db): RelationsStore {
     async recordFingerprints(entries, at) {
       const rows = fingerprintRows(entries, at);
       if (rows.length === 0) return;
-      db.transaction((tx) => {
-        for (const part of inParts(rows, PRINTS_PER_INSERT)) {
-          const inserted = tx
-            .insert(prints)
-            .values(part.map(({ bands: _, ...row }) => row))
-            .onConflictDoNothing()
-            .returning({ materialId: prints.materialId, contentSha256: prints.contentSha256 })
-            .all();
-          for (const bandRows of inParts(bandRowsOf(part, inserted), BANDS_PER_INSERT)) {
-            tx.insert(bands).values(bandRows).run();
+      const sql = statements(sqlite);
+      sqlite.transaction(() => {
+        for (const row of rows) {
+          const { changes } = sql.print.run(
+            row.materialId,
+            row.contentSha256,
+            row.source,
+            row.signature,
+            row.at,
+          );
+          // A fingerprint held already keeps the bands it has.
+          if (changes === 0) continue;
+          for (const b of row.bands) {
+            sql.band.run(row.materialId, row.contentSha256, b.band, b.bandHash);
           }
         }
-      });
+      })();
     },
 
     async fingerprintsOf(materialId) {
