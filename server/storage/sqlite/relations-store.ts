@@ -37,8 +37,9 @@ const printColumns = {
 const SQL = {
   print: `INSERT INTO material_fingerprints (material_id, content_sha256, source, signature, at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  band: `INSERT INTO material_text_bands (material_id, content_sha256, band, band_hash)
-    VALUES (?, ?, ?, ?)`,
+  // A fingerprint's bands in one statement, given as a JSON array of [band, bandHash].
+  bands: `INSERT INTO material_text_bands (material_id, content_sha256, band, band_hash)
+    SELECT ?, ?, value ->> 0, value ->> 1 FROM json_each(?)`,
 };
 type Statements = { [K in keyof typeof SQL]: Database.Statement };
 const prepared = new WeakMap<Database.Database, Statements>();
@@ -46,7 +47,7 @@ const prepared = new WeakMap<Database.Database, Statements>();
 function statements(sqlite: Database.Database): Statements {
   let cached = prepared.get(sqlite);
   if (!cached) {
-    cached = { print: sqlite.prepare(SQL.print), band: sqlite.prepare(SQL.band) };
+    cached = { print: sqlite.prepare(SQL.print), bands: sqlite.prepare(SQL.bands) };
     prepared.set(sqlite, cached);
   }
   return cached;
@@ -91,10 +92,9 @@ export function sqliteRelationsStore(db: Db, sqlite: Database.Database): Relatio
             row.at,
           );
           // A fingerprint held already keeps the bands it has.
-          if (changes === 0) continue;
-          for (const b of row.bands) {
-            sql.band.run(row.materialId, row.contentSha256, b.band, b.bandHash);
-          }
+          if (changes === 0 || row.bands.length === 0) continue;
+          const pairs = row.bands.map((b) => [b.band, b.bandHash]);
+          sql.bands.run(row.materialId, row.contentSha256, JSON.stringify(pairs));
         }
       })();
     },
