@@ -126,7 +126,8 @@ export async function saveAll(
 /**
  * Watches the outbox from the extension page until it is empty; returns when that was (ms since
  * the epoch), or undefined after `timeoutMs`, when it first held fewer entries than at the start
- * (the first batch answered), and the entries left at the last look.
+ * (the first batch answered), the entries left at the last look, and how many looks found it
+ * smaller than the one before (about the answered pushes, when they are over 50 ms apart).
  */
 export function outboxEmptied(page: Page, timeoutMs: number) {
   return page.evaluate(
@@ -134,13 +135,17 @@ export function outboxEmptied(page: Page, timeoutMs: number) {
       const deadline = Date.now() + timeout;
       let initial: number | undefined;
       let firstDrop: number | undefined;
+      let last: number | undefined;
+      let drops = 0;
       for (;;) {
         webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
         const left = await webtaggerBench.db.outbox.count();
         initial ??= left;
         if (left < initial) firstDrop ??= Date.now();
-        if (left === 0) return { at: Date.now(), firstDrop, left };
-        if (Date.now() > deadline) return { at: undefined, firstDrop, left };
+        if (last !== undefined && left < last) drops++;
+        last = left;
+        if (left === 0) return { at: Date.now(), firstDrop, left, drops };
+        if (Date.now() > deadline) return { at: undefined, firstDrop, left, drops };
         await new Promise((resolve) => setTimeout(resolve, every));
       }
     },

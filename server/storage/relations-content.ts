@@ -1,7 +1,7 @@
 import { type AnyColumn, and, eq, inArray, or, type SQL, sql, type Table } from 'drizzle-orm';
 import type { ReviewStatus } from '#shared/review-status';
 import type { Evidence, EvidenceFile } from '#shared/schemas/report';
-import type { MaterialContent } from './relations-store';
+import type { Fingerprint, MaterialContent } from './relations-store';
 
 /** Live reports' rows grouped by material, each file once (the single `evidence` is a screenshot). */
 export function contentByMaterial(
@@ -31,6 +31,69 @@ export function contentByMaterial(
     byMaterial.set(row.materialId, entry);
   }
   return [...byMaterial.values()];
+}
+
+/** A text band as one string, for sets of bands. */
+export const bandKey = (b: { band: number; bandHash: string }) => `${b.band}:${b.bandHash}`;
+
+/** Rows to insert, in parts small enough for one statement's parameters on either engine. */
+export function* inParts<T>(rows: T[], size: number): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
+}
+
+/**
+ * The rows of fingerprints and text bands that recording `entries` adds, each (material, content)
+ * once: the first listing of a content hash for a material wins, as it would one at a time.
+ */
+export function fingerprintRows(
+  entries: { materialId: string; prints: Fingerprint[] }[],
+  at: string,
+) {
+  const seen = new Set<string>();
+  const rows: {
+    materialId: string;
+    contentSha256: string;
+    source: Fingerprint['source'];
+    signature: string | null;
+    at: string;
+    bands: Fingerprint['bands'];
+  }[] = [];
+  for (const { materialId, prints } of entries) {
+    for (const print of prints) {
+      const key = `${materialId} ${print.contentSha256}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const { contentSha256, source, signature, bands } = print;
+      rows.push({ materialId, contentSha256, source, signature, at, bands });
+    }
+  }
+  return rows;
+}
+
+/** The text bands of the fingerprints just inserted (`inserted`: those the insert answered). */
+export function bandRowsOf(
+  rows: ReturnType<typeof fingerprintRows>,
+  inserted: { materialId: string; contentSha256: string }[],
+) {
+  const fresh = new Set(inserted.map((r) => `${r.materialId} ${r.contentSha256}`));
+  return rows
+    .filter((r) => fresh.has(`${r.materialId} ${r.contentSha256}`))
+    .flatMap((r) =>
+      r.bands.map((b) => ({ materialId: r.materialId, contentSha256: r.contentSha256, ...b })),
+    );
+}
+
+/** Fingerprint rows grouped by material, each group in the order the rows came. */
+export function printsByMaterial<T extends { materialId: string }>(
+  rows: T[],
+): Map<string, Omit<T, 'materialId'>[]> {
+  const groups = new Map<string, Omit<T, 'materialId'>[]>();
+  for (const { materialId, ...print } of rows) {
+    const group = groups.get(materialId);
+    if (group) group.push(print);
+    else groups.set(materialId, [print]);
+  }
+  return groups;
 }
 
 type Col = AnyColumn;

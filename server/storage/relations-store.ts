@@ -43,10 +43,30 @@ export type Candidate = MaterialBrief & {
 export interface RelationsStore {
   /** The materials of these reports (live ones) with every file their live reports list. */
   contentOfReports(reportIds: string[]): Promise<MaterialContent[]>;
-  /** Keeps these fingerprints of a material; one already held (same content hash) stays as it was. */
-  recordFingerprints(materialId: string, prints: Fingerprint[], at: string): Promise<void>;
+  /**
+   * Keeps these fingerprints of each material, all in one transaction; one already held (same
+   * material and content hash) stays as it was.
+   */
+  recordFingerprints(
+    entries: { materialId: string; prints: Fingerprint[] }[],
+    at: string,
+  ): Promise<void>;
   /** A material's fingerprints, oldest first. */
   fingerprintsOf(materialId: string): Promise<Omit<Fingerprint, 'bands'>[]>;
+  /** The fingerprints of each of these materials (those that have any), each oldest first. */
+  fingerprintsOfMaterials(
+    materialIds: string[],
+  ): Promise<Map<string, Omit<Fingerprint, 'bands'>[]>>;
+  /**
+   * Of these content hashes and text bands, those that a fingerprint of a material in `statuses`
+   * has: a whole push's materials are checked with it at once, and only those that share a key
+   * with such a material are looked at one by one (`candidates`).
+   */
+  keysHeldIn(
+    contentHashes: string[],
+    bands: Fingerprint['bands'],
+    statuses: readonly ReviewStatus[],
+  ): Promise<{ contentHashes: Set<string>; bands: Set<string> }>;
   /**
    * Fingerprints of other materials sharing one of these content hashes or text bands, at most
    * `limit`, the earliest created materials first (originals come before their copies); only of

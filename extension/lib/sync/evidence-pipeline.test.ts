@@ -7,7 +7,7 @@ import { createFakeServer } from '../testing/fake-server';
 import { aReport, freshDb, SESSION } from '../testing/fixtures';
 import { createApiClient } from './api-client';
 import { drainOutbox } from './engine';
-import { UPLOADS_AT_ONCE } from './evidence-upload';
+import { READY_WAIT_MS, UPLOADS_AT_ONCE } from './evidence-upload';
 
 /**
  * The fake server behind a network whose evidence uploads take as long as the test says: each
@@ -121,6 +121,32 @@ describe('uploading a batch’s evidence', () => {
       `push ${second.id},${third.id}`,
     ]);
     expect(await db.evidence.count()).toBe(0);
+  });
+
+  it('holds a short run of ready reports a moment for the uploads under way, then pushes it', async () => {
+    const { db, drain, release, log } = setUp();
+    const files = [await storedFile(db, 1), await storedFile(db, 2), await storedFile(db, 3)];
+    const reports = files.map((file) => aReport({ files: [file] }));
+    for (const [n, report] of reports.entries()) await saveReport(db, report, { at: n + 1 });
+
+    const drained = drain();
+    await release(files[0]!.sha256);
+    // Not pushed alone at once: the second file ends within the wait and goes with it.
+    await new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS / 5));
+    await release(files[1]!.sha256);
+    // The third file is still on its way when the wait runs out: the two ready reports go.
+    await waitFor(() => log.some((line) => line.startsWith('push')));
+    await release(files[2]!.sha256);
+    expect(await drained).toEqual({ kind: 'done', pushed: 3 });
+    const [a, b, c] = files.map((file) => file.sha256);
+    const [r1, r2, r3] = reports.map((report) => report.id);
+    expect(log).toEqual([
+      `stored ${a}`,
+      `stored ${b}`,
+      `push ${r1},${r2}`,
+      `stored ${c}`,
+      `push ${r3}`,
+    ]);
   });
 
   it('pushes the reports before a file that fails, and keeps the rest queued', async () => {

@@ -21,6 +21,16 @@ export function filesOfEntry(entry: OutboxEntry): string[] {
 /** Files uploading at once: enough to keep the link busy, few enough not to crowd the server. */
 export const UPLOADS_AT_ONCE = 4;
 
+/**
+ * A run of ready entries shorter than this waits for more uploads to end before it is pushed
+ * (at most `READY_WAIT_MS`): each push costs the server a transaction and its custody and
+ * relations work, so a queue whose first reports share files goes in a few full batches rather
+ * than in dozens of pushes of one or two reports.
+ */
+export const READY_AT_LEAST = 100;
+/** The longest a run of ready entries waits for a fuller batch while files still upload. */
+export const READY_WAIT_MS = 750;
+
 export type EvidenceUploader = ReturnType<typeof createEvidenceUploader>;
 
 /**
@@ -34,6 +44,8 @@ export type EvidenceUploader = ReturnType<typeof createEvidenceUploader>;
 export function createEvidenceUploader(deps: UploadDeps) {
   const outcomes = new Map<string, Promise<void>>();
   const done = new Set<string>();
+  /** Uploads under way: a wait for "the next one to end" races these. */
+  const running = new Map<string, Promise<void>>();
   const waiting: { sha256: string; start(): void }[] = [];
   let active = 0;
   let failed = false;
@@ -50,7 +62,8 @@ export function createEvidenceUploader(deps: UploadDeps) {
         sha256,
         start() {
           active++;
-          uploadFile(deps, sha256)
+          // Never rejects: the outcome carries the failure. Settles once the file is marked.
+          const settled = uploadFile(deps, sha256)
             .then(() => {
               done.add(sha256);
               resolve();
@@ -61,8 +74,10 @@ export function createEvidenceUploader(deps: UploadDeps) {
             })
             .finally(() => {
               active--;
+              running.delete(sha256);
               pump();
             });
+          running.set(sha256, settled);
         },
       });
     });
@@ -74,16 +89,33 @@ export function createEvidenceUploader(deps: UploadDeps) {
 
   return {
     /**
-     * Starts the uploads of a batch's files and waits only for those of its first entry; answers
-     * the longest run of entries from the first whose files are all done, to be pushed while the
-     * rest upload. Throws the first entry's upload failure, if any.
+     * Starts the uploads of a batch's files and waits for those of its first entry; answers the
+     * longest run of entries from the first whose files are all done, to be pushed while the rest
+     * upload. A run shorter than `READY_AT_LEAST` waits up to `READY_WAIT_MS` for more uploads to
+     * end first. Throws the first entry's upload failure, if any.
      */
     async readyPrefix(batch: OutboxEntry[]): Promise<OutboxEntry[]> {
       for (const entry of batch) for (const sha256 of filesOfEntry(entry)) want(sha256);
       pump();
       await Promise.all(filesOfEntry(batch[0]!).map(want));
-      const blocked = batch.findIndex((entry) => !filesOfEntry(entry).every((s) => done.has(s)));
-      return blocked === -1 ? batch : batch.slice(0, blocked);
+      const until = Date.now() + READY_WAIT_MS;
+      for (;;) {
+        const blocked = batch.findIndex((entry) => !filesOfEntry(entry).every((s) => done.has(s)));
+        if (blocked === -1) return batch;
+        const left = until - Date.now();
+        // After a failure no upload starts: waiting would gain nothing.
+        if (blocked >= READY_AT_LEAST || left <= 0 || failed || running.size === 0) {
+          return batch.slice(0, blocked);
+        }
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          ...running.values(),
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, left);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
     },
   };
 }

@@ -20,14 +20,16 @@ export function timestampPath(dataDir: string, sha256: string): string {
 /**
  * Writes a file that never changes once written: aside first, then renamed into place, so that a
  * crash never leaves a partial file under the final name. An existing file is left as it is.
+ * Answers whether these bytes were written, or a file was there already.
  */
-export async function writeOnce(path: string, bytes: Uint8Array): Promise<void> {
-  if (await fileExists(path)) return;
+export async function writeOnce(path: string, bytes: Uint8Array): Promise<'written' | 'existing'> {
+  if (await fileExists(path)) return 'existing';
   await mkdir(join(path, '..'), { recursive: true });
   const temporary = `${path}.${randomUUID()}.part`;
   try {
     await writeFile(temporary, bytes, { flag: 'wx' });
     await rename(temporary, path);
+    return 'written';
   } finally {
     await rm(temporary, { force: true });
   }

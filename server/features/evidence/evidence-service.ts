@@ -5,19 +5,22 @@ import { catchUpCustody } from './custody-service';
 import { evidencePath, readIfPresent, sha256Hex, writeOnce } from './evidence-files';
 
 /**
- * Stores verified evidence bytes under their hash: the file first (so a row never names a file
- * that is not there), then its row; then the custody of every material whose reports list it.
+ * Stores verified evidence bytes (`sha256` already checked against them) under their hash: the
+ * file first (so a row never names a file that is not there), then its row; then the custody of
+ * every material whose reports list it.
  */
 export async function storeEvidence(
   storage: Storage,
   item: { sha256: string; mime: EvidenceFileMime; bytes: Uint8Array; uploadedBy: string; at: Date },
 ): Promise<'created' | 'existing'> {
   const path = evidencePath(storage.dataDir, item.sha256);
-  await writeOnce(path, item.bytes);
-  // A file left by a crash or altered since is not kept as this hash's bytes.
-  const onDisk = await readIfPresent(path);
-  if (!onDisk || sha256Hex(onDisk) !== item.sha256) {
-    throw new ApiError('internal_error', 'The stored file does not match its hash.');
+  // A file found in place (left by a crash, or altered since) is not kept as this hash's bytes
+  // unless it hashes to it; bytes just written are the checked ones, not hashed a second time.
+  if ((await writeOnce(path, item.bytes)) === 'existing') {
+    const onDisk = await readIfPresent(path);
+    if (!onDisk || sha256Hex(onDisk) !== item.sha256) {
+      throw new ApiError('internal_error', 'The stored file does not match its hash.');
+    }
   }
   const outcome = await storage.evidence.insertEvidence({
     sha256: item.sha256,

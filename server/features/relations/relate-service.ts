@@ -1,5 +1,6 @@
 import type { ReviewStatus } from '#shared/review-status';
 import type { Storage } from '../../storage';
+import { bandKey } from '../../storage/relations-content';
 import type { Candidate, Fingerprint, MaterialBrief } from '../../storage/relations-store';
 import { fingerprintsOfFiles } from './fingerprints';
 import {
@@ -74,6 +75,8 @@ function relationTo(
     : undefined;
 }
 
+type RelatedMaterial = { id: string; status: ReviewStatus; possibleMirrorOf: string | null };
+
 /**
  * Records what a material's content was seen to be and, when it repeats a material already sent
  * for blocking or blocked, flags it as a possible mirror of the earliest such one (audited
@@ -81,27 +84,72 @@ function relationTo(
  */
 export async function relateMaterial(
   storage: RelationsStorage,
-  material: { id: string; status: ReviewStatus; possibleMirrorOf: string | null },
+  material: RelatedMaterial,
   prints: Fingerprint[],
   at: Date,
 ): Promise<ContentRelation | undefined> {
-  if (prints.length === 0) return undefined;
-  await storage.relations.recordFingerprints(material.id, prints, at.toISOString());
+  return (await relateMaterials(storage, [{ material, prints }], at)).get(material.id);
+}
+
+/**
+ * `relateMaterial` for several materials at once: their fingerprints are kept in one transaction,
+ * and one look-up tells which of them share a content hash or a text band with a material sent for
+ * blocking; only those are searched for their original. Answers the originals found.
+ */
+async function relateMaterials(
+  storage: RelationsStorage,
+  entries: { material: RelatedMaterial; prints: Fingerprint[] }[],
+  at: Date,
+): Promise<Map<string, ContentRelation>> {
+  const originals = new Map<string, ContentRelation>();
+  const withPrints = entries.filter((e) => e.prints.length > 0);
+  if (withPrints.length === 0) return originals;
+  await storage.relations.recordFingerprints(
+    withPrints.map((e) => ({ materialId: e.material.id, prints: e.prints })),
+    at.toISOString(),
+  );
   // A material decided on its own (blocked, rejected…) is past the point of a mirror flag.
-  if (material.possibleMirrorOf !== null || BLOCKING_STATUSES.includes(material.status)) {
-    return undefined;
+  const open = withPrints.filter(
+    ({ material }) =>
+      material.possibleMirrorOf === null && !BLOCKING_STATUSES.includes(material.status),
+  );
+  if (open.length === 0) return originals;
+  const all = open.flatMap((e) => e.prints);
+  const held = await storage.relations.keysHeldIn(
+    [...new Set(all.map((p) => p.contentSha256))],
+    all.flatMap((p) => p.bands),
+    BLOCKING_STATUSES,
+  );
+  for (const { material, prints } of open) {
+    const shares = prints.some(
+      (p) =>
+        held.contentHashes.has(p.contentSha256) || p.bands.some((b) => held.bands.has(bandKey(b))),
+    );
+    if (!shares) continue;
+    const original = await flagOriginal(storage, material.id, prints, at);
+    if (original) originals.set(material.id, original);
   }
+  return originals;
+}
+
+/** Flags the material as a possible mirror of the earliest material sent for blocking it repeats. */
+async function flagOriginal(
+  storage: RelationsStorage,
+  materialId: string,
+  prints: Fingerprint[],
+  at: Date,
+): Promise<ContentRelation | undefined> {
   // Only materials sent for blocking can be originals: the look-up asks for those alone, so the
   // many materials sharing a common page do not crowd them out or slow every push.
-  const related = await contentRelations(storage, material.id, prints, BLOCKING_STATUSES);
+  const related = await contentRelations(storage, materialId, prints, BLOCKING_STATUSES);
   const original = related.sort((a, b) => a.seq - b.seq)[0];
   if (!original) return undefined;
-  await storage.relations.flagMirror(material.id, original.id, {
+  await storage.relations.flagMirror(materialId, original.id, {
     action: 'material.mirror_flagged',
     at,
     actorUserId: null,
     subjectType: 'material',
-    subjectId: material.id,
+    subjectId: materialId,
     details: {
       original: original.id,
       signal: original.signal,
@@ -112,29 +160,33 @@ export async function relateMaterial(
 }
 
 /**
- * Relates the materials of newly received reports by their evidence files. Only files a material
- * has no fingerprint of yet are read, and a material with none new is left alone, so a retried
- * push costs a query (and one per material that lists files).
+ * Relates the materials of newly received reports by their evidence files, all of a push at once.
+ * Only files a material has no fingerprint of yet are read, and a material with none new is left
+ * alone, so a retried push costs two queries.
  */
 export async function relateReports(storage: RelationsStorage, reportIds: string[], at: Date) {
-  for (const content of await storage.relations.contentOfReports(reportIds)) {
-    // Most reports list no evidence file: their materials have nothing to relate by content.
-    if (content.files.length === 0) continue;
-    const held = await storage.relations.fingerprintsOf(content.materialId);
+  // Most reports list no evidence file: their materials have nothing to relate by content.
+  const contents = (await storage.relations.contentOfReports(reportIds)).filter(
+    (c) => c.files.length > 0,
+  );
+  if (contents.length === 0) return;
+  const heldBy = await storage.relations.fingerprintsOfMaterials(contents.map((c) => c.materialId));
+  const entries: { material: RelatedMaterial; prints: Fingerprint[] }[] = [];
+  for (const content of contents) {
+    const held = heldBy.get(content.materialId) ?? [];
     const fresh = content.files.filter((f) => !held.some((h) => h.contentSha256 === f.sha256));
     const prints = await fingerprintsOfFiles(storage.dataDir, fresh);
     if (prints.length === 0) continue;
-    await relateMaterial(
-      storage,
-      {
+    entries.push({
+      material: {
         id: content.materialId,
         status: content.status,
         possibleMirrorOf: content.possibleMirrorOf,
       },
-      [...held.map(withBands), ...prints],
-      at,
-    );
+      prints: [...held.map(withBands), ...prints],
+    });
   }
+  await relateMaterials(storage, entries, at);
 }
 
 /** A stored fingerprint with its bands computed again from its signature. */

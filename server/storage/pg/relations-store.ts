@@ -5,7 +5,15 @@ import {
   materialFingerprints as prints,
   reports,
 } from '../../db/pg-schema';
-import { candidateMatch, contentByMaterial } from '../relations-content';
+import {
+  bandKey,
+  bandRowsOf,
+  candidateMatch,
+  contentByMaterial,
+  fingerprintRows,
+  inParts,
+  printsByMaterial,
+} from '../relations-content';
 import type { RelationsStore } from '../relations-store';
 import { anyOf } from './any-of';
 import { insertAuditEvent } from './audit-store';
@@ -19,6 +27,16 @@ const brief = {
   status: materials.status,
   registrableDomain: materials.registrableDomain,
 };
+
+const printColumns = {
+  contentSha256: prints.contentSha256,
+  source: prints.source,
+  signature: prints.signature,
+};
+
+// Rows per insert statement, well within PostgreSQL's limit of parameters per statement.
+const PRINTS_PER_INSERT = 1_000;
+const BANDS_PER_INSERT = 2_000;
 
 /** How materials relate, on PostgreSQL. */
 export function pgRelationsStore(db: PgDb): RelationsStore {
@@ -44,41 +62,64 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
       return contentByMaterial(rows);
     },
 
-    async recordFingerprints(materialId, list, at) {
-      if (list.length === 0) return;
+    async recordFingerprints(entries, at) {
+      const rows = fingerprintRows(entries, at);
+      if (rows.length === 0) return;
       await db.transaction(async (tx) => {
-        for (const print of list) {
+        for (const part of inParts(rows, PRINTS_PER_INSERT)) {
           const inserted = await tx
             .insert(prints)
-            .values({
-              materialId,
-              contentSha256: print.contentSha256,
-              source: print.source,
-              signature: print.signature,
-              at,
-            })
+            .values(part.map(({ bands: _, ...row }) => row))
             .onConflictDoNothing()
-            .returning({ sha: prints.contentSha256 });
-          if (inserted.length === 0 || print.bands.length === 0) continue;
-          await tx
-            .insert(bands)
-            .values(
-              print.bands.map((b) => ({ materialId, contentSha256: print.contentSha256, ...b })),
-            );
+            .returning({ materialId: prints.materialId, contentSha256: prints.contentSha256 });
+          for (const bandRows of inParts(bandRowsOf(part, inserted), BANDS_PER_INSERT)) {
+            await tx.insert(bands).values(bandRows);
+          }
         }
       });
     },
 
     async fingerprintsOf(materialId) {
       return db
-        .select({
-          contentSha256: prints.contentSha256,
-          source: prints.source,
-          signature: prints.signature,
-        })
+        .select(printColumns)
         .from(prints)
         .where(eq(prints.materialId, materialId))
         .orderBy(asc(prints.at), asc(prints.contentSha256));
+    },
+
+    async fingerprintsOfMaterials(materialIds) {
+      if (materialIds.length === 0) return new Map();
+      const rows = await db
+        .select({ materialId: prints.materialId, ...printColumns })
+        .from(prints)
+        .where(anyOf(prints.materialId, materialIds))
+        .orderBy(asc(prints.materialId), asc(prints.at), asc(prints.contentSha256));
+      return printsByMaterial(rows);
+    },
+
+    async keysHeldIn(contentHashes, bandList, statuses) {
+      const bandHashes = [...new Set(bandList.map((b) => b.bandHash))];
+      const inStatuses = inArray(materials.status, [...statuses]);
+      const shared =
+        contentHashes.length === 0 || statuses.length === 0
+          ? []
+          : await db
+              .selectDistinct({ sha: prints.contentSha256 })
+              .from(prints)
+              .innerJoin(materials, eq(materials.id, prints.materialId))
+              .where(and(inStatuses, anyOf(prints.contentSha256, contentHashes)));
+      const sharedBands =
+        bandHashes.length === 0 || statuses.length === 0
+          ? []
+          : await db
+              .selectDistinct({ band: bands.band, bandHash: bands.bandHash })
+              .from(bands)
+              .innerJoin(materials, eq(materials.id, bands.materialId))
+              .where(and(inStatuses, anyOf(bands.bandHash, bandHashes)));
+      return {
+        contentHashes: new Set(shared.map((r) => r.sha)),
+        bands: new Set(sharedBands.map(bandKey)),
+      };
     },
 
     async candidates(materialId, contentHashes, bandList, limit, statuses) {

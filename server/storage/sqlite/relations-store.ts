@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import {
@@ -6,7 +7,13 @@ import {
   materialFingerprints as prints,
   reports,
 } from '../../db/schema';
-import { candidateMatch, contentByMaterial } from '../relations-content';
+import {
+  bandKey,
+  candidateMatch,
+  contentByMaterial,
+  fingerprintRows,
+  printsByMaterial,
+} from '../relations-content';
 import type { RelationsStore } from '../relations-store';
 import { insertAuditEvent } from './audit-store';
 
@@ -19,8 +26,35 @@ const brief = {
   registrableDomain: materials.registrableDomain,
 };
 
+const printColumns = {
+  contentSha256: prints.contentSha256,
+  source: prints.source,
+  signature: prints.signature,
+};
+
+// Fingerprints are written row by row through statements prepared once per connection: a push
+// records tens of thousands of text bands, and building each insert anew cost more than running it.
+const SQL = {
+  print: `INSERT INTO material_fingerprints (material_id, content_sha256, source, signature, at)
+    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  // A fingerprint's bands in one statement, given as a JSON array of [band, bandHash].
+  bands: `INSERT INTO material_text_bands (material_id, content_sha256, band, band_hash)
+    SELECT ?, ?, value ->> 0, value ->> 1 FROM json_each(?)`,
+};
+type Statements = { [K in keyof typeof SQL]: Database.Statement };
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statements(sqlite: Database.Database): Statements {
+  let cached = prepared.get(sqlite);
+  if (!cached) {
+    cached = { print: sqlite.prepare(SQL.print), bands: sqlite.prepare(SQL.bands) };
+    prepared.set(sqlite, cached);
+  }
+  return cached;
+}
+
 /** How materials relate, on SQLite. */
-export function sqliteRelationsStore(db: Db): RelationsStore {
+export function sqliteRelationsStore(db: Db, sqlite: Database.Database): RelationsStore {
   return {
     async contentOfReports(reportIds) {
       if (reportIds.length === 0) return [];
@@ -44,43 +78,72 @@ export function sqliteRelationsStore(db: Db): RelationsStore {
       return contentByMaterial(rows);
     },
 
-    async recordFingerprints(materialId, list, at) {
-      if (list.length === 0) return;
-      db.transaction((tx) => {
-        for (const print of list) {
-          const inserted = tx
-            .insert(prints)
-            .values({
-              materialId,
-              contentSha256: print.contentSha256,
-              source: print.source,
-              signature: print.signature,
-              at,
-            })
-            .onConflictDoNothing()
-            .returning({ sha: prints.contentSha256 })
-            .all();
-          if (inserted.length === 0 || print.bands.length === 0) continue;
-          tx.insert(bands)
-            .values(
-              print.bands.map((b) => ({ materialId, contentSha256: print.contentSha256, ...b })),
-            )
-            .run();
+    async recordFingerprints(entries, at) {
+      const rows = fingerprintRows(entries, at);
+      if (rows.length === 0) return;
+      const sql = statements(sqlite);
+      sqlite.transaction(() => {
+        for (const row of rows) {
+          const { changes } = sql.print.run(
+            row.materialId,
+            row.contentSha256,
+            row.source,
+            row.signature,
+            row.at,
+          );
+          // A fingerprint held already keeps the bands it has.
+          if (changes === 0 || row.bands.length === 0) continue;
+          const pairs = row.bands.map((b) => [b.band, b.bandHash]);
+          sql.bands.run(row.materialId, row.contentSha256, JSON.stringify(pairs));
         }
-      });
+      })();
     },
 
     async fingerprintsOf(materialId) {
       return db
-        .select({
-          contentSha256: prints.contentSha256,
-          source: prints.source,
-          signature: prints.signature,
-        })
+        .select(printColumns)
         .from(prints)
         .where(eq(prints.materialId, materialId))
         .orderBy(asc(prints.at), asc(prints.contentSha256))
         .all();
+    },
+
+    async fingerprintsOfMaterials(materialIds) {
+      if (materialIds.length === 0) return new Map();
+      const rows = db
+        .select({ materialId: prints.materialId, ...printColumns })
+        .from(prints)
+        .where(inArray(prints.materialId, materialIds))
+        .orderBy(asc(prints.materialId), asc(prints.at), asc(prints.contentSha256))
+        .all();
+      return printsByMaterial(rows);
+    },
+
+    async keysHeldIn(contentHashes, bandList, statuses) {
+      const bandHashes = [...new Set(bandList.map((b) => b.bandHash))];
+      const inStatuses = inArray(materials.status, [...statuses]);
+      const shared =
+        contentHashes.length === 0 || statuses.length === 0
+          ? []
+          : db
+              .selectDistinct({ sha: prints.contentSha256 })
+              .from(prints)
+              .innerJoin(materials, eq(materials.id, prints.materialId))
+              .where(and(inStatuses, inArray(prints.contentSha256, contentHashes)))
+              .all();
+      const sharedBands =
+        bandHashes.length === 0 || statuses.length === 0
+          ? []
+          : db
+              .selectDistinct({ band: bands.band, bandHash: bands.bandHash })
+              .from(bands)
+              .innerJoin(materials, eq(materials.id, bands.materialId))
+              .where(and(inStatuses, inArray(bands.bandHash, bandHashes)))
+              .all();
+      return {
+        contentHashes: new Set(shared.map((r) => r.sha)),
+        bands: new Set(sharedBands.map(bandKey)),
+      };
     },
 
     async candidates(materialId, contentHashes, bandList, limit, statuses) {
