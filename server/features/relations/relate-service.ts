@@ -118,6 +118,9 @@ export async function relateMaterial(
  */
 export async function relateReports(storage: RelationsStorage, reportIds: string[], at: Date) {
   for (const content of await storage.relations.contentOfReports(reportIds)) {
+    // Most reports list no files: their materials have nothing to fingerprint, and asking for
+    // their fingerprints would cost a query per material of every push.
+    if (content.files.length === 0) continue;
     const held = await storage.relations.fingerprintsOf(content.materialId);
     const fresh = content.files.filter((f) => !held.some((h) => h.contentSha256 === f.sha256));
     const prints = await fingerprintsOfFiles(storage.dataDir, fresh);
