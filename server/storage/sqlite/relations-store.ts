@@ -1,14 +1,16 @@
+import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { Db } from '../../db/open';
+import type { ReviewStatus } from '#shared/review-status';
+import type { Evidence, EvidenceFile } from '#shared/schemas/report';
 import {
   materialTextBands as bands,
   materials,
   materialFingerprints as prints,
-  reports,
 } from '../../db/schema';
 import { candidateMatch, contentByMaterial } from '../relations-content';
 import type { RelationsStore } from '../relations-store';
 import { insertAuditEvent } from './audit-store';
+import type { SqliteHandles } from './handles';
 
 const brief = {
   id: materials.id,
@@ -19,29 +21,45 @@ const brief = {
   registrableDomain: materials.registrableDomain,
 };
 
+// Run after every push: one prepared statement for any number of reports (their ids bound as one
+// JSON array) rather than a query built anew each time.
+const CONTENT_OF_REPORTS = `SELECT m.id AS materialId, m.status, m.possible_mirror_of AS possibleMirrorOf,
+    r.evidence, r.files
+  FROM reports r JOIN materials m ON m.id = r.material_id
+  WHERE r.material_id IN (SELECT material_id FROM reports
+      WHERE id IN (SELECT value FROM json_each(?)))
+    AND r.deleted_at IS NULL
+  ORDER BY m.seq, r.created_at`;
+type ContentRow = {
+  materialId: string;
+  status: ReviewStatus;
+  possibleMirrorOf: string | null;
+  evidence: string | null;
+  files: string | null;
+};
+const statements = new WeakMap<Database.Database, Database.Statement>();
+function contentStatement(sqlite: Database.Database): Database.Statement {
+  let statement = statements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare(CONTENT_OF_REPORTS);
+    statements.set(sqlite, statement);
+  }
+  return statement;
+}
+
 /** How materials relate, on SQLite. */
-export function sqliteRelationsStore(db: Db): RelationsStore {
+export function sqliteRelationsStore({ db, sqlite }: SqliteHandles): RelationsStore {
   return {
     async contentOfReports(reportIds) {
       if (reportIds.length === 0) return [];
-      const ids = db
-        .selectDistinct({ id: reports.materialId })
-        .from(reports)
-        .where(inArray(reports.id, reportIds));
-      const rows = await db
-        .select({
-          materialId: materials.id,
-          status: materials.status,
-          possibleMirrorOf: materials.possibleMirrorOf,
-          evidence: reports.evidence,
-          files: reports.files,
-        })
-        .from(reports)
-        .innerJoin(materials, eq(materials.id, reports.materialId))
-        .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
-        .orderBy(asc(materials.seq), asc(reports.createdAt))
-        .all();
-      return contentByMaterial(rows);
+      const rows = contentStatement(sqlite).all(JSON.stringify(reportIds)) as ContentRow[];
+      return contentByMaterial(
+        rows.map((row) => ({
+          ...row,
+          evidence: row.evidence ? (JSON.parse(row.evidence) as Evidence) : null,
+          files: row.files ? (JSON.parse(row.files) as EvidenceFile[]) : null,
+        })),
+      );
     },
 
     async recordFingerprints(materialId, list, at) {
