@@ -3,13 +3,16 @@ import type { CustodyDraft } from './custody';
 
 export type { CustodyFacts };
 
+const reportKey = (id: unknown, version: unknown) => `report:${id}:${version}`;
+const evidenceKey = (sha256: unknown) => `evidence:${sha256}`;
+
 /** The key of a recorded fact, so that a fact is recorded once however often the log catches up. */
 function keyOf(event: Record<string, unknown>): string | undefined {
   switch (event.type) {
     case 'report_received':
-      return `report:${event.reportId}:${event.reportVersion}`;
+      return reportKey(event.reportId, event.reportVersion);
     case 'evidence_received':
-      return `evidence:${event.sha256}`;
+      return evidenceKey(event.sha256);
     case 'time_stamped':
       return `stamp:${event.sha256}`;
     case 'decided':
@@ -42,7 +45,10 @@ export function missingCustodyEvents(
     if (key) seen.add(key);
     drafts.push(draft);
   };
-  for (const r of [...facts.reports].sort((a, b) => byText(a.updatedAt, b.updatedAt))) {
+  // A popular material's log already holds most of its reports: those are skipped by their key
+  // before an event is built for them. Times are ISO strings, whose order is their text's order.
+  const reports = facts.reports.filter((r) => !seen.has(reportKey(r.id, r.version)));
+  for (const r of reports.sort((a, b) => byText(a.updatedAt, b.updatedAt))) {
     add({
       ...base,
       type: 'report_received',
@@ -54,7 +60,8 @@ export function missingCustodyEvents(
       files: r.files,
     });
   }
-  for (const e of [...facts.evidence].sort((a, b) => byText(a.createdAt, b.createdAt))) {
+  const evidence = facts.evidence.filter((e) => !seen.has(evidenceKey(e.sha256)));
+  for (const e of evidence.sort((a, b) => byText(a.createdAt, b.createdAt))) {
     add({
       ...base,
       type: 'evidence_received',

@@ -16,6 +16,11 @@ export type SealedEvent = CustodyDraft & { seq: number; prevHash: string; hash: 
  */
 export function custodyHash(event: Record<string, unknown>): string {
   const { hash: _, ...hashed } = event;
+  return hashOfUnsealed(hashed);
+}
+
+/** `custodyHash` of an event that has no `hash` field yet (no copy without it is needed). */
+function hashOfUnsealed(hashed: Record<string, unknown>): string {
   const text = canonicalize(hashed);
   if (text === undefined) throw new Error('A custody event must serialize to JSON.');
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -31,7 +36,7 @@ export function sealEvents(
   return drafts.map((draft) => {
     seq += 1;
     const unsealed = { ...draft, seq, prevHash };
-    const event = { ...unsealed, hash: custodyHash(unsealed) };
+    const event = { ...unsealed, hash: hashOfUnsealed(unsealed) };
     prevHash = event.hash;
     return event;
   });

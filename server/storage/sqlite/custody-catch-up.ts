@@ -25,6 +25,9 @@ const SQL = {
   decisions: `SELECT material_id AS materialId, id, from_status AS fromStatus,
       to_status AS toStatus, by_user_id AS byUserId, at, comment FROM material_status_changes
     WHERE material_id IN (SELECT value FROM json_each(?)) ORDER BY material_id, id`,
+  // The materials of a push's reports: one prepared statement for any number of them.
+  materialsOfReports: `SELECT DISTINCT material_id AS id FROM reports
+    WHERE id IN (SELECT value FROM json_each(?))`,
   append: `INSERT INTO custody_events (material_id, seq, type, at, hash, event)
     VALUES (?, ?, ?, ?, ?, ?)`,
 };
@@ -84,6 +87,13 @@ export function catchUpCustody(
     return rows.length;
   });
   return run.immediate();
+}
+
+/** The materials of these reports. */
+export function materialsOfReports(sqlite: Database.Database, reportIds: string[]): string[] {
+  if (reportIds.length === 0) return [];
+  const rows = statements(sqlite).materialsOfReports.all(JSON.stringify(reportIds));
+  return (rows as { id: string }[]).map((row) => row.id);
 }
 
 /** What the database holds of each material that its custody log must record. */

@@ -14,7 +14,7 @@ import {
 } from '../../db/schema';
 import { materialFilesOf } from '../evidence-facts';
 import type { EvidenceStore, MaterialFile, TimestampClaim } from '../evidence-store';
-import { catchUpCustody } from './custody-catch-up';
+import { catchUpCustody, materialsOfReports } from './custody-catch-up';
 import type { SqliteHandles } from './handles';
 
 // Every database access of evidence, time-stamps and custody; `sqliteEvidenceStore` binds them to the handle.
@@ -155,17 +155,6 @@ async function materialsReferencing(db: Db, sha256: string): Promise<string[]> {
     .map((row) => row.id);
 }
 
-/** The materials of these reports. */
-async function materialsOfReports(db: Db, reportIds: string[]): Promise<string[]> {
-  if (reportIds.length === 0) return [];
-  return db
-    .selectDistinct({ id: reports.materialId })
-    .from(reports)
-    .where(inArray(reports.id, reportIds))
-    .all()
-    .map((row) => row.id);
-}
-
 async function materialById(db: Db, id: string): Promise<MaterialRow | undefined> {
   return db.select().from(materials).where(eq(materials.id, id)).get();
 }
@@ -217,7 +206,7 @@ export function sqliteEvidenceStore({ db, sqlite }: SqliteHandles): EvidenceStor
     recordTimestamp: (...args) => recordTimestamp(db, ...args),
     recordTimestampFailure: (...args) => recordTimestampFailure(db, ...args),
     materialsReferencing: (...args) => materialsReferencing(db, ...args),
-    materialsOfReports: (...args) => materialsOfReports(db, ...args),
+    materialsOfReports: async (reportIds) => materialsOfReports(sqlite, reportIds),
     materialById: (...args) => materialById(db, ...args),
     filesOfMaterial: (...args) => filesOfMaterial(db, ...args),
     custodyLog: (...args) => custodyLog(db, ...args),

@@ -35,7 +35,7 @@ export function sqliteStores(handles: SqliteHandles, dataDir: string): Storage {
     evidence: sqliteEvidenceStore(handles),
     notices: sqliteNoticeStore(handles.db),
     followThrough: sqliteFollowThroughStore(handles.db),
-    relations: sqliteRelationsStore(handles.db, handles.sqlite),
+    relations: sqliteRelationsStore(handles),
     dataDir,
   };
 }

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { Db } from '../../db/open';
+import type { ReviewStatus } from '#shared/review-status';
+import type { Evidence, EvidenceFile } from '#shared/schemas/report';
 import {
   materialTextBands as bands,
   materials,
   materialFingerprints as prints,
-  reports,
 } from '../../db/schema';
 import {
   bandKey,
@@ -16,6 +16,7 @@ import {
 } from '../relations-content';
 import type { RelationsStore } from '../relations-store';
 import { insertAuditEvent } from './audit-store';
+import type { SqliteHandles } from './handles';
 
 const brief = {
   id: materials.id,
@@ -32,9 +33,17 @@ const printColumns = {
   signature: prints.signature,
 };
 
-// Fingerprints are written row by row through statements prepared once per connection: a push
-// records tens of thousands of text bands, and building each insert anew cost more than running it.
+// Statements run on every push are prepared once per connection: a push records tens of thousands
+// of text bands, and building each statement anew cost more than running it.
 const SQL = {
+  // Any number of reports, their ids bound as one JSON array.
+  content: `SELECT m.id AS materialId, m.status, m.possible_mirror_of AS possibleMirrorOf,
+      r.evidence, r.files
+    FROM reports r JOIN materials m ON m.id = r.material_id
+    WHERE r.material_id IN (SELECT material_id FROM reports
+        WHERE id IN (SELECT value FROM json_each(?)))
+      AND r.deleted_at IS NULL
+    ORDER BY m.seq, r.created_at`,
   print: `INSERT INTO material_fingerprints (material_id, content_sha256, source, signature, at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   // A fingerprint's bands in one statement, given as a JSON array of [band, bandHash].
@@ -47,35 +56,37 @@ const prepared = new WeakMap<Database.Database, Statements>();
 function statements(sqlite: Database.Database): Statements {
   let cached = prepared.get(sqlite);
   if (!cached) {
-    cached = { print: sqlite.prepare(SQL.print), bands: sqlite.prepare(SQL.bands) };
+    cached = {
+      content: sqlite.prepare(SQL.content),
+      print: sqlite.prepare(SQL.print),
+      bands: sqlite.prepare(SQL.bands),
+    };
     prepared.set(sqlite, cached);
   }
   return cached;
 }
 
+type ContentRow = {
+  materialId: string;
+  status: ReviewStatus;
+  possibleMirrorOf: string | null;
+  evidence: string | null;
+  files: string | null;
+};
+
 /** How materials relate, on SQLite. */
-export function sqliteRelationsStore(db: Db, sqlite: Database.Database): RelationsStore {
+export function sqliteRelationsStore({ db, sqlite }: SqliteHandles): RelationsStore {
   return {
     async contentOfReports(reportIds) {
       if (reportIds.length === 0) return [];
-      const ids = db
-        .selectDistinct({ id: reports.materialId })
-        .from(reports)
-        .where(inArray(reports.id, reportIds));
-      const rows = await db
-        .select({
-          materialId: materials.id,
-          status: materials.status,
-          possibleMirrorOf: materials.possibleMirrorOf,
-          evidence: reports.evidence,
-          files: reports.files,
-        })
-        .from(reports)
-        .innerJoin(materials, eq(materials.id, reports.materialId))
-        .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
-        .orderBy(asc(materials.seq), asc(reports.createdAt))
-        .all();
-      return contentByMaterial(rows);
+      const rows = statements(sqlite).content.all(JSON.stringify(reportIds)) as ContentRow[];
+      return contentByMaterial(
+        rows.map((row) => ({
+          ...row,
+          evidence: row.evidence ? (JSON.parse(row.evidence) as Evidence) : null,
+          files: row.files ? (JSON.parse(row.files) as EvidenceFile[]) : null,
+        })),
+      );
     },
 
     async recordFingerprints(entries, at) {
