@@ -5,6 +5,7 @@ import type { OutboxEntry, WebTaggerDb } from '../storage/db';
 import { markSentUpTo, moveBatchStates, moveStates } from '../storage/outbox-queries';
 import { type ApiClient, ApiClientError, type PushResult } from './api-client';
 import { createEvidenceUploader } from './evidence-upload';
+import { timed } from './phase-timing';
 import { applyResults } from './push-results';
 
 export type DrainOutcome =
@@ -45,7 +46,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     if (!answered) return;
     const { batch, results } = answered;
     answered = undefined;
-    const count = await applyResults(deps.db, batch, results);
+    const count = await timed('store', () => applyResults(deps.db, batch, results));
     pushed += count;
     // Entries the server did not answer stay queued; asking again at once would loop.
     if (count < batch.length) incomplete = true;
@@ -56,11 +57,13 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   const capturing = await firstAwaitingCapture(deps.db);
   const uploads = createEvidenceUploader(deps);
   for (;;) {
-    const batch = await deps.db.outbox
-      .where('seq')
-      .between(after, capturing ?? Number.POSITIVE_INFINITY, false, false)
-      .limit(batchSize)
-      .toArray();
+    const batch = await timed('read', () =>
+      deps.db.outbox
+        .where('seq')
+        .between(after, capturing ?? Number.POSITIVE_INFINITY, false, false)
+        .limit(batchSize)
+        .toArray(),
+    );
     if (batch.length === 0 || incomplete) {
       await store();
       if (incomplete) return unanswered(pushed);
@@ -72,11 +75,13 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     let sent = batch;
     try {
       sent = await uploads.readyPrefix(batch);
-      await markAttempted(deps.db, sent);
-      const sending = deps.client.push(deps.token, {
-        deviceId: deps.deviceId,
-        mutations: sent.map((entry) => entry.mutation),
-      });
+      await timed('mark', () => markAttempted(deps.db, sent));
+      const sending = timed('push', () =>
+        deps.client.push(deps.token, {
+          deviceId: deps.deviceId,
+          mutations: sent.map((entry) => entry.mutation),
+        }),
+      );
       // The previous batch's answers are stored while this one is on its way.
       storing = store();
       storing.catch(() => undefined); // observed below, after the answer
