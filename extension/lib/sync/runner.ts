@@ -2,6 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { getDeviceId, getSession, markSignInNeeded, type Session } from '../browser/session';
 import type { WebTaggerDb } from '../storage/db';
 import { deleteMeta, getMeta, setMeta } from '../storage/meta';
+import { anySending } from '../storage/sending';
 import { type ApiClient, createApiClient } from './api-client';
 import { RETRY_POLICY, retryDelay } from './backoff';
 import { type DrainOutcome, drainOutbox, recoverInterrupted, stopFor } from './engine';
@@ -221,9 +222,9 @@ export function createSyncRunner(deps: RunnerDeps) {
       });
     }
     const soon = deps.now() + 1_000;
-    // Reports left `syncing` mean a run was cut short (the worker was stopped): resume now
+    // A batch left on its way means a run was cut short (the worker was stopped): resume now
     // rather than at the backoff time, which was set before that run started.
-    if ((await deps.db.reports.where('state').equals('syncing').count()) > 0) {
+    if (await anySending(deps.db)) {
       await deps.alarms.create(SYNC_RETRY_ALARM, { when: soon });
       return;
     }
