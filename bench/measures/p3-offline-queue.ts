@@ -62,6 +62,11 @@ export const measure: Measure = {
       const seconds = (at - began) / 1000;
       const serverCpu = server.cpuSeconds() - serverCpuBefore;
       ctx.progress(`outbox empty after ${round(seconds)} s`);
+      const { phases, indexedDbSeconds, networkSeconds } = await syncBreakdown(worker);
+      const phase = (name: keyof typeof phases) =>
+        `${name} ${round(phases[name]?.seconds ?? 0, 2)} s (${phases[name]?.count ?? 0}×)`;
+      const breakdown = `IndexedDB busy ${round(indexedDbSeconds, 2)} s (${phase('read')}, ${phase('mark')}, ${phase('store')}), a push on its way ${round(networkSeconds, 2)} s (${phase('push')}`;
+      ctx.progress(`${breakdown}); server CPU ${round(serverCpu, 2)} s`);
 
       const stored = await pullAll(server.url, token);
       const ids = new Set(stored.map((change) => change.id));
@@ -73,9 +78,6 @@ export const measure: Measure = {
         );
       }
       const local = await localCounts(worker);
-      const { phases, indexedDbSeconds, networkSeconds } = await syncBreakdown(worker);
-      const phase = (name: keyof typeof phases) =>
-        `${name} ${round(phases[name]?.seconds ?? 0, 2)} s (${phases[name]?.count ?? 0}×)`;
       const firstBatch = firstDrop === undefined ? Number.NaN : (firstDrop - began) / 1000;
       return {
         value: seconds,
@@ -96,8 +98,8 @@ export const measure: Measure = {
           `once the server has answered for them): ${round(seconds)} s, ${Math.round(count / seconds)} reports/s, the first batch answered after about ${round(firstBatch, 2)} s.`,
           `The server process used ${round(serverCpu, 2)} s of CPU meanwhile (it is spawned as npm run server runs it). The extension marks each batch on its way with one`,
           'write of its meta table and stores each answer in one transaction, with two batches of 500 on their way at once.',
-          `Breakdown from the service worker's own timeline (performance measures of the sync engine; phases overlap while a batch is on its way): IndexedDB busy ${round(indexedDbSeconds, 2)} s`,
-          `(${phase('read')}, ${phase('mark')}, ${phase('store')}), a push on its way ${round(networkSeconds, 2)} s (${phase('push')}: request, the server's work, the answer read).`,
+          "Breakdown from the service worker's own timeline (performance measures of the sync engine; phases overlap while a batch is on its way):",
+          `${breakdown}: request, the server's work, the answer read).`,
           `Then the server held exactly ${count} reports of the analyst (all pulled: no duplicates, none missing); locally ${local.byState.synced ?? 0} synced.`,
         ],
       };
