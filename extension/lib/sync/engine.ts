@@ -51,6 +51,14 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   /** Reports with a mutation on its way. */
   const busy = new Set<string>();
 
+  /**
+   * Sending these again would get the same answer (api.md): show them as refused now; the
+   * analyst's "Retry" queues them anew once an admin has changed the account.
+   */
+  const refuse = async (entries: OutboxEntry[], refusal: Refusal) => {
+    const results = entries.map((entry) => ({ id: entry.mutation.id, ...refusal }));
+    pushed += await applyResults(deps.db, entries, results);
+  };
   const send = (sent: OutboxEntry[]) => {
     for (const entry of sent) busy.add(entry.reportId);
     const flight: Promise<void> = (async () => {
@@ -67,12 +75,8 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
         if (count < sent.length) incomplete = true;
       } catch (error) {
         const refusal = permanentRefusal(error);
-        if (refusal) {
-          // Sending these again would get the same answer (api.md): show them as refused now; the
-          // analyst's "Retry" queues them anew once an admin has changed the account.
-          const results = sent.map((entry) => ({ id: entry.mutation.id, ...refusal }));
-          pushed += await applyResults(deps.db, sent, results);
-        } else {
+        if (refusal) await refuse(sent, refusal);
+        else {
           failure ??= { error };
           await unmarkSending(deps.db, sent).catch(() => undefined);
         }
@@ -111,8 +115,15 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
       sent = await uploads.readyPrefix(ready);
       await timed('mark', () => markSending(deps.db, sent));
     } catch (error) {
-      failure ??= { error };
-      break;
+      // An upload refused for the whole account refuses the batch, as a push would be.
+      const refusal = permanentRefusal(error);
+      if (!refusal) {
+        failure ??= { error };
+        break;
+      }
+      await refuse(ready, refusal);
+      after = ready.at(-1)!.seq!;
+      continue;
     }
     after = sent.at(-1)!.seq!;
     send(sent);
@@ -143,9 +154,9 @@ const PERMANENT_REFUSALS: ReadonlySet<string> = new Set<ErrorCode>([
   'payload_too_large',
 ]);
 
-function permanentRefusal(
-  error: unknown,
-): { status: 'rejected'; code: ErrorCode; message: string } | undefined {
+type Refusal = { status: 'rejected'; code: ErrorCode; message: string };
+
+function permanentRefusal(error: unknown): Refusal | undefined {
   if (!(error instanceof ApiClientError) || !PERMANENT_REFUSALS.has(error.code)) return undefined;
   return { status: 'rejected', code: error.code as ErrorCode, message: error.message };
 }
