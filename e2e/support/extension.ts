@@ -152,7 +152,11 @@ type Idb = {
         stores: string[],
         mode: string,
       ): {
-        objectStore(name: string): { count(): { result: number }; getAll(): { result: unknown[] } };
+        objectStore(name: string): {
+          count(): { result: number };
+          getAll(): { result: unknown[] };
+          get(key: string): { result: unknown };
+        };
         oncomplete: () => void;
         onerror: () => void;
         error: unknown;
@@ -175,13 +179,17 @@ export function readLocalCounts(): Promise<LocalCounts> {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction(['outbox', 'reports'], 'readonly');
+      const tx = db.transaction(['outbox', 'reports', 'meta'], 'readonly');
       const outbox = tx.objectStore('outbox').count();
       const reports = tx.objectStore('reports').getAll();
+      // Pending reports of a batch on its way count as syncing, as the review list shows them.
+      const sending = tx.objectStore('meta').get('sending');
       tx.oncomplete = () => {
+        const onTheirWay = new Set((sending.result as { value: string[] } | undefined)?.value);
         const byState: Record<string, number> = {};
-        for (const r of reports.result as { state: string }[]) {
-          byState[r.state] = (byState[r.state] ?? 0) + 1;
+        for (const r of reports.result as { id: string; state: string }[]) {
+          const state = r.state === 'pending' && onTheirWay.has(r.id) ? 'syncing' : r.state;
+          byState[state] = (byState[state] ?? 0) + 1;
         }
         db.close();
         resolve({ outbox: outbox.result, reports: reports.result.length, byState });

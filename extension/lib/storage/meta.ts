@@ -35,6 +35,8 @@ export type MetaValues = {
   menuTopics: Topic[];
   /** The highest outbox seq sent so far (see outbox-queries.ts). */
   sentUpTo: number;
+  /** The reports of the batches on their way to the server (sending.ts). */
+  sending: string[];
   pullCursor: string;
   knownUrlsCursor: string;
   /** The server and account the cursors and known URLs belong to. */

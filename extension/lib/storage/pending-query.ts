@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { LocalReport, LocalState, WebTaggerDb } from './db';
+import { showSending } from './sending';
 
 /** The sections of the review list, each a set of local states, newest first within. */
 export const REVIEW_SECTIONS = {
@@ -11,7 +12,8 @@ export type ReviewSection = keyof typeof REVIEW_SECTIONS;
 
 /**
  * The newest `limit` reports in some states, read through the `[state+updatedAt]` index: the cost
- * depends on `limit`, not on how many reports are cached (targets.md P4).
+ * depends on `limit`, not on how many reports are cached (targets.md P4). Pending reports of a
+ * batch on its way read as `syncing`.
  */
 export async function newestInStates(
   db: WebTaggerDb,
@@ -28,10 +30,11 @@ export async function newestInStates(
         .toArray(),
     ),
   );
-  return perState
+  const newest = perState
     .flat()
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .slice(0, limit);
+  return showSending(db, newest);
 }
 
 /** How many reports are in some states (index counts, no records read). */

@@ -2,6 +2,7 @@ import Dexie, { type Collection, type InsertType } from 'dexie';
 import type { ReviewStatus } from '#shared/review-status';
 import type { Topic } from '#shared/taxonomy';
 import type { LocalReport, LocalState, WebTaggerDb } from './db';
+import { showSending } from './sending';
 
 /** What the analyst filters their own reports by; every part optional. */
 export type ReportFilter = {
@@ -40,7 +41,10 @@ export async function searchReports(
   const page = (collection: Collection<LocalReport, string, InsertType<LocalReport, 'id'>>) =>
     collection.reverse().filter(matches).limit(limit).toArray();
   const status = filter.status;
-  if (!status) return page(db.reports.where('updatedAt').between(lower, Dexie.maxKey, true, true));
+  if (!status) {
+    const all = db.reports.where('updatedAt').between(lower, Dexie.maxKey, true, true);
+    return showSending(db, await page(all));
+  }
   const states = status === 'waiting' || status === 'refused' ? STATES_OF[status] : ['synced'];
   const perState = await Promise.all(
     states.map((state) =>
@@ -51,10 +55,11 @@ export async function searchReports(
       ),
     ),
   );
-  return perState
+  const newest = perState
     .flat()
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .slice(0, limit);
+  return showSending(db, newest);
 }
 
 function matcher(filter: ReportFilter): (report: LocalReport) => boolean {

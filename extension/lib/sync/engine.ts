@@ -2,9 +2,10 @@ import type { ErrorCode } from '#shared/schemas/errors';
 import { MAX_PUSH_MUTATIONS } from '#shared/schemas/sync';
 import { firstAwaitingCapture, giveUpStaleCaptures } from '../storage/capture-state';
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
-import { markSentUpTo, moveBatchStates, moveStates } from '../storage/outbox-queries';
-import { type ApiClient, ApiClientError, type PushResult } from './api-client';
+import { forgetSending, markSending, unmarkSending } from '../storage/sending';
+import { type ApiClient, ApiClientError } from './api-client';
 import { createEvidenceUploader } from './evidence-upload';
+import { timed } from './phase-timing';
 import { applyResults } from './push-results';
 
 export type DrainOutcome =
@@ -26,6 +27,9 @@ export type DrainDeps = {
   batchSize?: number;
 };
 
+/** Batches on their way at once: the next is read and marked while the server answers one. */
+export const BATCHES_IN_FLIGHT = 2;
+
 /**
  * Pushes the outbox in order, in batches, until it is empty or the server cannot take more now.
  * An entry goes only once the evidence files it names are uploaded: the files of a batch upload
@@ -33,74 +37,103 @@ export type DrainDeps = {
  * rest upload. An entry whose evidence is still being captured, and those after it, wait for the
  * capture to end (or to be given up). Entries leave the outbox only once the server has
  * answered for them, so a crash or a lost answer means the same mutation (same id, same payload)
- * is sent again and the server answers `duplicate`. While one batch is on its way, the answers to
- * the previous one are stored; the server still receives the batches one after another, in order.
+ * is sent again and the server answers `duplicate`. Up to `BATCHES_IN_FLIGHT` batches are on
+ * their way at once; a batch stops before an entry whose report has one on its way, so that the
+ * server receives each report's mutations one after another, in order.
  */
 export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   const batchSize = Math.min(deps.batchSize ?? MAX_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS);
   let pushed = 0;
   let incomplete = false;
-  let answered: { batch: OutboxEntry[]; results: PushResult[] } | undefined;
-  const store = async () => {
-    if (!answered) return;
-    const { batch, results } = answered;
-    answered = undefined;
-    const count = await applyResults(deps.db, batch, results);
-    pushed += count;
-    // Entries the server did not answer stay queued; asking again at once would loop.
-    if (count < batch.length) incomplete = true;
+  /** The first failure of a batch: no more batches leave, and the drain ends with it. */
+  let failure: { error: unknown } | undefined;
+  const inFlight = new Set<Promise<void>>();
+  /** Reports with a mutation on its way. */
+  const busy = new Set<string>();
+
+  /**
+   * Sending these again would get the same answer (api.md): show them as refused now; the
+   * analyst's "Retry" queues them anew once an admin has changed the account.
+   */
+  const refuse = async (entries: OutboxEntry[], refusal: Refusal) => {
+    const results = entries.map((entry) => ({ id: entry.mutation.id, ...refusal }));
+    pushed += await applyResults(deps.db, entries, results);
   };
+  const send = (sent: OutboxEntry[]) => {
+    for (const entry of sent) busy.add(entry.reportId);
+    const flight: Promise<void> = (async () => {
+      try {
+        const { results } = await timed('push', () =>
+          deps.client.push(deps.token, {
+            deviceId: deps.deviceId,
+            mutations: sent.map((entry) => entry.mutation),
+          }),
+        );
+        const count = await timed('store', () => applyResults(deps.db, sent, results));
+        pushed += count;
+        // Entries the server did not answer stay queued; asking again at once would loop.
+        if (count < sent.length) incomplete = true;
+      } catch (error) {
+        const refusal = permanentRefusal(error);
+        if (refusal) await refuse(sent, refusal);
+        else {
+          failure ??= { error };
+          await unmarkSending(deps.db, sent).catch(() => undefined);
+        }
+      } finally {
+        for (const entry of sent) busy.delete(entry.reportId);
+      }
+    })().finally(() => inFlight.delete(flight));
+    inFlight.add(flight);
+  };
+
   let after = 0;
   await giveUpStaleCaptures(deps.db, deps.now());
   // Entries from the first one whose evidence is still being captured wait for that capture.
   const capturing = await firstAwaitingCapture(deps.db);
   const uploads = createEvidenceUploader(deps);
-  for (;;) {
-    const batch = await deps.db.outbox
-      .where('seq')
-      .between(after, capturing ?? Number.POSITIVE_INFINITY, false, false)
-      .limit(batchSize)
-      .toArray();
-    if (batch.length === 0 || incomplete) {
-      await store();
-      if (incomplete) return unanswered(pushed);
-      return capturing === undefined
-        ? { kind: 'done', pushed }
-        : { kind: 'retry_later', pushed, reason: 'capturing' };
+  while (!failure && !incomplete) {
+    while (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
+    if (failure || incomplete) break;
+    const batch = await timed('read', () =>
+      deps.db.outbox
+        .where('seq')
+        .between(after, capturing ?? Number.POSITIVE_INFINITY, false, false)
+        .limit(batchSize)
+        .toArray(),
+    );
+    if (batch.length === 0) break;
+    const clash = batch.findIndex((entry) => busy.has(entry.reportId));
+    const ready = clash === -1 ? batch : batch.slice(0, clash);
+    if (ready.length === 0) {
+      // Its report's earlier mutation is on its way: the server must see them in order.
+      await Promise.race(inFlight);
+      continue;
     }
-    let storing: Promise<void> = Promise.resolve();
-    let sent = batch;
+    let sent: OutboxEntry[];
     try {
-      sent = await uploads.readyPrefix(batch);
-      await markAttempted(deps.db, sent);
-      const sending = deps.client.push(deps.token, {
-        deviceId: deps.deviceId,
-        mutations: sent.map((entry) => entry.mutation),
-      });
-      // The previous batch's answers are stored while this one is on its way.
-      storing = store();
-      storing.catch(() => undefined); // observed below, after the answer
-      const { results } = await sending;
-      await storing;
-      answered = { batch: sent, results };
+      sent = await uploads.readyPrefix(ready);
+      await timed('mark', () => markSending(deps.db, sent));
     } catch (error) {
-      await storing.catch(() => undefined);
-      // The previous batch's answers, when this one failed before it left (an upload failed).
-      await store();
+      // An upload refused for the whole account refuses the batch, as a push would be.
       const refusal = permanentRefusal(error);
-      if (refusal) {
-        // Sending these again would get the same answer (api.md): show them as refused now; the
-        // analyst's "Retry" queues them anew once an admin has changed the account.
-        const results = sent.map((entry) => ({ id: entry.mutation.id, ...refusal }));
-        pushed += await applyResults(deps.db, sent, results);
-        after = sent.at(-1)!.seq!;
-        continue;
+      if (!refusal) {
+        failure ??= { error };
+        break;
       }
-      await settleSyncing(deps.db, sent);
-      return stopFor(error, pushed);
+      await refuse(ready, refusal);
+      after = ready.at(-1)!.seq!;
+      continue;
     }
     after = sent.at(-1)!.seq!;
+    send(sent);
   }
+  await Promise.all(inFlight);
+  if (failure) return stopFor(failure.error, pushed);
+  if (incomplete) return unanswered(pushed);
+  return capturing === undefined
+    ? { kind: 'done', pushed }
+    : { kind: 'retry_later', pushed, reason: 'capturing' };
 }
 
 const unanswered = (pushed: number): DrainStop => ({
@@ -121,9 +154,9 @@ const PERMANENT_REFUSALS: ReadonlySet<string> = new Set<ErrorCode>([
   'payload_too_large',
 ]);
 
-function permanentRefusal(
-  error: unknown,
-): { status: 'rejected'; code: ErrorCode; message: string } | undefined {
+type Refusal = { status: 'rejected'; code: ErrorCode; message: string };
+
+function permanentRefusal(error: unknown): Refusal | undefined {
   if (!(error instanceof ApiClientError) || !PERMANENT_REFUSALS.has(error.code)) return undefined;
   return { status: 'rejected', code: error.code as ErrorCode, message: error.message };
 }
@@ -148,21 +181,8 @@ export function stopFor(error: unknown, pushed: number): DrainStop {
   };
 }
 
-/** Before a batch leaves: its entries count as sent from now on, its reports are syncing. */
-async function markAttempted(db: WebTaggerDb, batch: OutboxEntry[]) {
-  await db.transaction('rw', db.reports, db.meta, async () => {
-    await markSentUpTo(db, Math.max(...batch.map((entry) => entry.seq!)));
-    await moveBatchStates(db, batch, 'pending', 'syncing');
-  });
-}
-
-/** After a failed push the reports go back to pending: they are still queued. */
-async function settleSyncing(db: WebTaggerDb, batch: OutboxEntry[]) {
-  await moveBatchStates(db, batch, 'syncing', 'pending');
-}
-
-/** Reports left `syncing` by a run that was cut short (the worker was stopped) are pending. */
-export async function recoverInterrupted(db: WebTaggerDb): Promise<number> {
-  const ids = await db.reports.where('state').equals('syncing').primaryKeys();
-  return moveStates(db, ids, 'syncing', 'pending');
-}
+/**
+ * Forgets the batches a run that was cut short (the worker was stopped) left on their way: their
+ * entries are still queued and go again. Returns whether there were any.
+ */
+export const recoverInterrupted = forgetSending;

@@ -1,6 +1,7 @@
 import type { LocalReport, OutboxEntry, Rejection, WebTaggerDb } from '../storage/db';
 import { deleteMeta } from '../storage/meta';
 import { queuedReportIds, removeAnswered, reportsOfBatch } from '../storage/outbox-queries';
+import { unmarkSending } from '../storage/sending';
 import type { PushResult } from './api-client';
 import { filesOfEntry, releaseEvidence } from './evidence-upload';
 
@@ -20,8 +21,9 @@ export async function applyResults(
   const answered = batch.filter((entry) => byId.has(entry.mutation.id));
   await db.transaction('rw', [db.outbox, db.reports, db.evidence, db.meta], async () => {
     await removeAnswered(db, batch, answered);
-    const queued = await queuedReportIds(db, [...new Set(batch.map((entry) => entry.reportId))]);
-    const reports = await reportsOfBatch(db, batch, 'syncing');
+    await unmarkSending(db, batch);
+    const reports = await reportsOfBatch(db, batch, 'pending');
+    const queued = await queuedAgain(db, batch, reports);
     const changed = new Map<string, LocalReport>();
     let repull = false;
     for (const entry of answered) {
@@ -36,15 +38,31 @@ export async function applyResults(
       if (!report) continue; // deleted locally meanwhile; its delete is queued
       changed.set(entry.reportId, settle(report, result, queued.has(entry.reportId)));
     }
-    for (const id of queued) {
-      const report = changed.get(id) ?? reports.get(id);
-      if (report?.state === 'syncing') changed.set(report.id, { ...report, state: 'pending' });
-    }
     await db.reports.bulkPut([...changed.values()]);
     await releaseEvidence(db, answered.flatMap(filesOfEntry));
     if (repull) await deleteMeta(db, 'pullCursor');
   });
   return answered.length;
+}
+
+/**
+ * The batch's reports that still have mutations in the outbox (saved again while it was on its
+ * way). A report's `updatedAt` is when its latest entry was queued (saveReport): only a report
+ * whose time differs from its entry's in the batch may have a newer one, and only those are
+ * looked up, instead of one count per report (a save within the same millisecond as the entry's
+ * is not told apart: the report shows `synced` until its newer upsert is answered too).
+ */
+async function queuedAgain(
+  db: WebTaggerDb,
+  batch: readonly OutboxEntry[],
+  reports: ReadonlyMap<string, LocalReport>,
+): Promise<Set<string>> {
+  const queuedAt = new Map(batch.map((entry) => [entry.reportId, entry.queuedAt]));
+  const maybe = [...queuedAt].flatMap(([id, at]) => {
+    const report = reports.get(id);
+    return report && report.updatedAt !== at ? [id] : [];
+  });
+  return maybe.length === 0 ? new Set() : queuedReportIds(db, maybe);
 }
 
 function settle(report: LocalReport, result: PushResult, stillQueued: boolean): LocalReport {

@@ -1,47 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { Session } from '../browser/session';
-import type { WebTaggerDb } from '../storage/db';
 import { getMeta } from '../storage/meta';
 import { markSentUpTo } from '../storage/outbox-queries';
-import { saveReport } from '../storage/reports';
-import { createFakeServer } from '../testing/fake-server';
-import { aReport, freshDb, SESSION } from '../testing/fixtures';
-import { createApiClient } from './api-client';
+import { SESSION } from '../testing/fixtures';
+import { save, setUpRunner as setUp } from '../testing/sync-runner';
 import { RETRY_POLICY } from './backoff';
-import { createSyncRunner, SYNC_PERIODIC_ALARM, SYNC_RETRY_ALARM } from './runner';
-
-function setUp(session: Session | null = SESSION, periodMinutes?: number) {
-  const db = freshDb();
-  const server = createFakeServer();
-  let now = 1_000_000;
-  const alarms = new Map<string, { when?: number; periodInMinutes?: number }>();
-  const markSignInNeeded = vi.fn(async () => undefined);
-  const afterSync = vi.fn(async () => undefined);
-  const runner = createSyncRunner({
-    db,
-    getSession: async () => session ?? undefined,
-    markSignInNeeded,
-    getDeviceId: async () => 'device-1',
-    createClient: (url) => createApiClient(url, server.fetch),
-    alarms: {
-      create: async (name, info) => void alarms.set(name, info),
-      clear: async (name) => alarms.delete(name),
-      get: async (name) => alarms.get(name),
-    },
-    now: () => now,
-    random: () => 0.5,
-    periodMinutes: async () => periodMinutes,
-    afterSync,
-  });
-  const advance = (ms: number) => {
-    now += ms;
-  };
-  return { db, server, runner, alarms, markSignInNeeded, afterSync, advance, now: () => now };
-}
-
-const save = (db: WebTaggerDb, url = 'https://casino.example.kz/') =>
-  saveReport(db, aReport({ url }), { at: Date.now() });
+import { SYNC_PERIODIC_ALARM, SYNC_RETRY_ALARM } from './runner';
 
 beforeEach(() => {
   fakeBrowser.reset();

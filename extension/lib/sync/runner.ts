@@ -2,8 +2,9 @@ import { type Browser, browser } from 'wxt/browser';
 import { getDeviceId, getSession, markSignInNeeded, type Session } from '../browser/session';
 import type { WebTaggerDb } from '../storage/db';
 import { deleteMeta, getMeta, setMeta } from '../storage/meta';
+import { anySending } from '../storage/sending';
 import { type ApiClient, createApiClient } from './api-client';
-import { retryDelay } from './backoff';
+import { RETRY_POLICY, retryDelay } from './backoff';
 import { type DrainOutcome, drainOutbox, recoverInterrupted, stopFor } from './engine';
 import { pruneOrphanEvidence } from './evidence-upload';
 import { syncKnownUrls } from './known-urls';
@@ -77,11 +78,7 @@ export function createSyncRunner(deps: RunnerDeps) {
    * way pulls too: the caller joins it.
    */
   function pullNow(): Promise<SyncResult> {
-    if (running) return running;
-    running = runOnce(false, true).finally(() => {
-      running = undefined;
-    });
-    return running;
+    return running ?? start(() => runOnce(false, true));
   }
 
   /**
@@ -95,16 +92,23 @@ export function createSyncRunner(deps: RunnerDeps) {
       requested = { unlessWaiting: (requested?.unlessWaiting ?? true) && unlessWaiting };
       return running;
     }
+    return start(() => runOnce(unlessWaiting));
+  }
+
+  /**
+   * Runs `first`, then once more for the triggers that came meanwhile, whatever its outcome: such
+   * a trigger may bring what that run could not see (a save during a pull, the network back while
+   * a failing attempt was on its way, a capture that ended). One that said `unlessWaiting` still
+   * waits for the retry a failed run scheduled.
+   */
+  function start(first: () => Promise<SyncResult>): Promise<SyncResult> {
     running = (async () => {
-      let result = await runOnce(unlessWaiting);
-      // After a failure the retry alarm decides; otherwise the triggers that came meanwhile may
-      // have queued more.
-      while (requested && (result.outcome === 'done' || result.waiting)) {
+      let result = await first();
+      while (requested) {
         const next = requested;
         requested = undefined;
         result = await runOnce(next.unlessWaiting);
       }
-      requested = undefined;
       return result;
     })().finally(() => {
       running = undefined;
@@ -169,6 +173,14 @@ export function createSyncRunner(deps: RunnerDeps) {
   /** Records what the outcome means for the next attempt; returns when a retry is due. */
   async function settle(outcome: DrainOutcome): Promise<number | undefined> {
     const { db } = deps;
+    if (outcome.kind === 'retry_later' && outcome.reason === 'capturing') {
+      // Not a failure: the capture's end asks for a sync itself. The alarm only covers a worker
+      // stopped mid-capture (the capture is then given up), and the backoff does not grow.
+      if (outcome.pushed > 0) await deleteMeta(db, 'backoff');
+      const nextAttemptAt = deps.now() + RETRY_POLICY.baseMs;
+      await deps.alarms.create(SYNC_RETRY_ALARM, { when: nextAttemptAt });
+      return nextAttemptAt;
+    }
     if (outcome.kind === 'retry_later') {
       const failures = ((await getMeta(db, 'backoff'))?.failures ?? 0) + 1;
       const nextAttemptAt = deps.now() + retryDelay(failures, deps.random, outcome.retryAfterMs);
@@ -210,9 +222,9 @@ export function createSyncRunner(deps: RunnerDeps) {
       });
     }
     const soon = deps.now() + 1_000;
-    // Reports left `syncing` mean a run was cut short (the worker was stopped): resume now
+    // A batch left on its way means a run was cut short (the worker was stopped): resume now
     // rather than at the backoff time, which was set before that run started.
-    if ((await deps.db.reports.where('state').equals('syncing').count()) > 0) {
+    if (await anySending(deps.db)) {
       await deps.alarms.create(SYNC_RETRY_ALARM, { when: soon });
       return;
     }
