@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aReport, freshDb } from '../testing/fixtures';
 import type { OutboxEntry, WebTaggerDb } from './db';
-import { moveBatchStates, removeAnswered, reportsOfBatch } from './outbox-queries';
+import { removeAnswered, reportsOfBatch } from './outbox-queries';
 import { deleteReport, saveReport } from './reports';
 
 /** Saves reports one by one (a millisecond apart at least, as an analyst would). */
@@ -44,18 +44,6 @@ describe('reportsOfBatch', () => {
     expect(found.get(reports[1]!.id)?.state).toBe('rejected');
     expect(found.has(reports[2]!.id)).toBe(false);
     expect(found.get(reports[3]!.id)?.state).toBe('pending');
-  });
-});
-
-describe('moveBatchStates', () => {
-  it('moves the reports of a batch that are in one state, and no others', async () => {
-    const db = freshDb();
-    const reports = await saveSome(db, 3);
-    const batch = (await outbox(db)).slice(0, 2);
-    await db.reports.update(reports[1]!.id, { state: 'rejected' });
-    expect(await moveBatchStates(db, batch, 'pending', 'syncing')).toBe(1);
-    const states = (await db.reports.bulkGet(reports.map((r) => r.id))).map((r) => r?.state);
-    expect(states).toEqual(['syncing', 'rejected', 'pending']);
   });
 });
 

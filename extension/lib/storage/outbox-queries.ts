@@ -14,19 +14,6 @@ export async function queuedReportIds(db: WebTaggerDb, ids: string[]): Promise<S
   return new Set(ids.filter((_, i) => (counts[i] ?? 0) > 0));
 }
 
-/** Moves these reports from one state to another (those in another state are left alone). */
-export async function moveStates(
-  db: WebTaggerDb,
-  ids: string[],
-  from: LocalState,
-  to: LocalState,
-): Promise<number> {
-  const reports = await db.reports.bulkGet(ids);
-  const moved = reports.flatMap((r) => (r?.state === from ? [{ ...r, state: to }] : []));
-  await db.reports.bulkPut(moved);
-  return moved.length;
-}
-
 /**
  * The reports of a batch of outbox entries, by id. A report's `updatedAt` is when its latest entry
  * was queued (saveReport), so the batch's reports in `state` lie in one range of the
@@ -54,21 +41,6 @@ export async function reportsOfBatch(
     }
   }
   return found;
-}
-
-/** Moves the reports of a batch from one state to another (those in another state stay). */
-export async function moveBatchStates(
-  db: WebTaggerDb,
-  batch: readonly OutboxEntry[],
-  from: LocalState,
-  to: LocalState,
-): Promise<number> {
-  const reports = await reportsOfBatch(db, batch, from);
-  const moved = [...reports.values()].flatMap((r) =>
-    r.state === from ? [{ ...r, state: to }] : [],
-  );
-  await db.reports.bulkPut(moved);
-  return moved.length;
 }
 
 /**
