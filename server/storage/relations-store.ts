@@ -51,8 +51,6 @@ export interface RelationsStore {
     entries: { materialId: string; prints: Fingerprint[] }[],
     at: string,
   ): Promise<void>;
-  /** A material's fingerprints, oldest first. */
-  fingerprintsOf(materialId: string): Promise<Omit<Fingerprint, 'bands'>[]>;
   /** The fingerprints of each of these materials (those that have any), each oldest first. */
   fingerprintsOfMaterials(
     materialIds: string[],

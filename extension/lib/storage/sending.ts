@@ -20,14 +20,17 @@ export async function markSending(db: WebTaggerDb, batch: readonly OutboxEntry[]
 
 /**
  * The batch is no longer on its way (answered, or failed and still queued). Runs in the caller's
- * transaction when it has one on `meta` (push-results.ts stores the answers in the same one).
+ * transaction when it has one on `meta` (push-results.ts stores the answers in the same one), else
+ * in its own: another batch may be marked meanwhile, and its ids must not be lost.
  */
 export async function unmarkSending(db: WebTaggerDb, batch: readonly OutboxEntry[]): Promise<void> {
-  const sending = (await getMeta(db, 'sending')) ?? [];
-  const done = new Set(batch.map((entry) => entry.reportId));
-  const left = sending.filter((id) => !done.has(id));
-  if (left.length === 0) await deleteMeta(db, 'sending');
-  else await setMeta(db, 'sending', left);
+  await db.transaction('rw', db.meta, async () => {
+    const sending = (await getMeta(db, 'sending')) ?? [];
+    const done = new Set(batch.map((entry) => entry.reportId));
+    const left = sending.filter((id) => !done.has(id));
+    if (left.length === 0) await deleteMeta(db, 'sending');
+    else await setMeta(db, 'sending', left);
+  });
 }
 
 /**

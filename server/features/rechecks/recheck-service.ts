@@ -6,7 +6,7 @@ import type { Storage } from '../../storage';
 import type { MaterialRecheckRow, RecheckTarget } from '../../storage/rechecks-store';
 import { textFingerprint } from '../relations/fingerprints';
 import { htmlText } from '../relations/page-text';
-import { relateMaterial, withBands } from '../relations/relate-service';
+import { heldFingerprints, relateMaterial } from '../relations/relate-service';
 import type { RecheckEngine } from './recheck-engine';
 
 /** How often a material is re-checked in each followed status, in milliseconds. */
@@ -95,7 +95,7 @@ async function relateByBody(
   at: Date,
 ) {
   try {
-    const held = (await deps.storage.relations.fingerprintsOf(target.id)).map(withBands);
+    const held = await heldFingerprints(deps.storage, target.id);
     const html = text === undefined ? undefined : htmlText(text);
     await relateMaterial(
       deps.storage,

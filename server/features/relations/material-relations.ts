@@ -2,7 +2,7 @@ import type { MaterialRef, MaterialRelations } from '#shared/schemas/relations';
 import { ApiError } from '../../http/errors';
 import type { Storage } from '../../storage';
 import type { MaterialBrief } from '../../storage/relations-store';
-import { contentRelations, withBands } from './relate-service';
+import { contentRelations, heldFingerprints } from './relate-service';
 
 const SAME_SITE_LIMIT = 50;
 
@@ -23,7 +23,7 @@ export async function materialRelations(
   if (!file) throw new ApiError('not_found', 'No such material.');
   const { material } = file;
   const domain = material.registrableDomain || null;
-  const prints = (await storage.relations.fingerprintsOf(materialId)).map(withBands);
+  const prints = await heldFingerprints(storage, materialId);
   const [sameContent, sameSite, duplicates, named] = await Promise.all([
     contentRelations(storage, materialId, prints),
     domain ? storage.relations.sameSite(domain, materialId, SAME_SITE_LIMIT) : [],

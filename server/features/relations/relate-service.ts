@@ -189,6 +189,15 @@ export async function relateReports(storage: RelationsStorage, reportIds: string
   await relateMaterials(storage, entries, at);
 }
 
+/** A material's stored fingerprints, oldest first, with their bands. */
+export async function heldFingerprints(
+  storage: Pick<Storage, 'relations'>,
+  materialId: string,
+): Promise<Fingerprint[]> {
+  const held = await storage.relations.fingerprintsOfMaterials([materialId]);
+  return (held.get(materialId) ?? []).map(withBands);
+}
+
 /** A stored fingerprint with its bands computed again from its signature. */
 export function withBands(print: Omit<Fingerprint, 'bands'>): Fingerprint {
   const signature = print.signature ? signatureFromHex(print.signature) : undefined;

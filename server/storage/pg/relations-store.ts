@@ -79,14 +79,6 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
       });
     },
 
-    async fingerprintsOf(materialId) {
-      return db
-        .select(printColumns)
-        .from(prints)
-        .where(eq(prints.materialId, materialId))
-        .orderBy(asc(prints.at), asc(prints.contentSha256));
-    },
-
     async fingerprintsOfMaterials(materialIds) {
       if (materialIds.length === 0) return new Map();
       const rows = await db

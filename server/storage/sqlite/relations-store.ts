@@ -110,15 +110,6 @@ export function sqliteRelationsStore({ db, sqlite }: SqliteHandles): RelationsSt
       })();
     },
 
-    async fingerprintsOf(materialId) {
-      return db
-        .select(printColumns)
-        .from(prints)
-        .where(eq(prints.materialId, materialId))
-        .orderBy(asc(prints.at), asc(prints.contentSha256))
-        .all();
-    },
-
     async fingerprintsOfMaterials(materialIds) {
       if (materialIds.length === 0) return new Map();
       const rows = db
