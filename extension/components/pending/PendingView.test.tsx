@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { fakeUiLocale } from '@/lib/i18n/fake';
 import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
+import { deleteMeta, setMeta } from '@/lib/storage/meta';
 import { choose, click, mount, textOf, typeInto, waitFor } from '../testing';
 import { PAGE_SIZE, PendingView } from './PendingView';
 
@@ -161,6 +162,18 @@ describe('PendingView', () => {
     await waitFor(() => !submit.disabled);
     await click(submit);
     expect(send).toHaveBeenCalledWith('sync-now');
+  });
+
+  it('says the queue is on its way while a batch is, not how the last sync ended', async () => {
+    await setMeta(db, 'lastSync', { at: Date.now(), outcome: 'done', pushed: 1 });
+    const { root } = await open();
+    const status = () => textOf(root.querySelector('[data-testid=sync-status]'));
+    await waitFor(() => status().includes('the queue was sent.'));
+    await setMeta(db, 'sending', [waiting.id]);
+    await waitFor(() => status() === 'Sending to the server…');
+    expect(status()).not.toContain('the queue was sent.');
+    await deleteMeta(db, 'sending');
+    await waitFor(() => status().includes('the queue was sent.'));
   });
 
   it('shows the reviewers’ comment, marks new outcomes, and takes them as seen', async () => {

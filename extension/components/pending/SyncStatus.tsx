@@ -15,12 +15,26 @@ const OUTCOME: Record<string, MessageKey> = {
 const time = (ms: number) =>
   new Date(ms).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
 
-/** When the last sync ran, how it ended and, after a failure, when the next one is due. */
+/**
+ * When the last sync ran, how it ended and, after a failure, when the next one is due; while
+ * batches are on their way, that they are (the last outcome would read as if the queue were sent).
+ */
 export function SyncStatus({ db, now }: { db: WebTaggerDb; now(): number }) {
   const state = useLiveQuery(
-    async () => ({ last: await getMeta(db, 'lastSync'), backoff: await getMeta(db, 'backoff') }),
+    async () => ({
+      last: await getMeta(db, 'lastSync'),
+      backoff: await getMeta(db, 'backoff'),
+      sending: ((await getMeta(db, 'sending')) ?? []).length > 0,
+    }),
     [db],
   );
+  if (state?.sending) {
+    return (
+      <p class="muted" data-testid="sync-status" data-sending="">
+        {t('syncSending')}
+      </p>
+    );
+  }
   if (!state?.last) return <p class="muted">{t('syncNever')}</p>;
   const { last, backoff } = state;
   return (
