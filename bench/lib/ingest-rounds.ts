@@ -116,6 +116,7 @@ export async function ingestRounds(
   const ratios = results.map((r) => r.serverRate / r.rawRate);
   return {
     results,
+    batches,
     rounds,
     measured: ANALYSTS * (perAnalyst - WARM_UP) * BATCH,
     ratios,

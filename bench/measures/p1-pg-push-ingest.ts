@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPgStorage } from '../../server/db/pg-open';
 import { seedAccounts } from '../../server/testing/seed';
+import { profiledPushes } from '../lib/ingest-profile';
 import {
   ANALYSTS,
   alternateBatches,
@@ -42,13 +41,9 @@ async function round_(
     const storage = await openPgStorage(serverUrl, serverDir);
     const analysts = await seedAccounts(storage, ANALYSTS);
     await storage.close();
-    const profileDir = join(tmpdir(), 'webtagger-bench-profiles');
-    const profiling = ctx.options.has('--profile');
-    if (profiling) mkdirSync(profileDir, { recursive: true });
     const server = await spawnCompiledServer({
       dataDir: serverDir,
       env: { WEBTAGGER_DATABASE_URL: serverUrl },
-      nodeArgs: profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     });
     try {
       return await alternateBatches(
@@ -68,7 +63,6 @@ async function round_(
       );
     } finally {
       await server.stop();
-      if (profiling) ctx.progress(`CPU profile written to ${profileDir}`);
     }
   } finally {
     await raw.close();
@@ -81,6 +75,15 @@ export const measure: Measure = {
   run: (ctx) =>
     withPgCluster(async (bench) => {
       const run = await ingestRounds(ctx, (r, batches) => round_(ctx, bench, r, batches));
+      const profile = await profiledPushes(ctx, run.batches, async (nodeArgs) => {
+        const url = await bench.database('profiled');
+        const dataDir = join(ctx.workDir, 'profiled');
+        const storage = await openPgStorage(url, dataDir);
+        const analysts = await seedAccounts(storage, ANALYSTS);
+        await storage.close();
+        const env = { WEBTAGGER_DATABASE_URL: url };
+        return { server: await spawnCompiledServer({ dataDir, env, nodeArgs }), analysts };
+      });
       const total = (side: 'rawCpu' | 'serverCpu', clock: string) =>
         run.results.reduce((sum, r) => sum + r[side][clock]!, 0);
       const perThousand = (seconds: number) =>
@@ -103,6 +106,7 @@ export const measure: Measure = {
           'into the same schema in another database of the same cluster, keys, JSON and SQL text prepared beforehand.',
           `The two alternate batch by batch after ${WARM_UP} warm-up batch each, so that other load on the machine falls on both; median of ${run.rounds} round(s), ratios ${run.ratios.map((r) => round(r, 2)).join(', ')}.`,
           `CPU time instead of wall time (Node processes and the cluster's processes, from /proc and process.cpuUsage): ratio ${round(run.cpuRatio, 2)}; per 1 000 reports, server side ${split('serverCpu')}, raw side ${split('rawCpu')}.`,
+          ...profile,
         ],
       };
     }),

@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
 import { seedAccounts } from '../../server/testing/seed';
+import { profiledPushes } from '../lib/ingest-profile';
 import {
   ANALYSTS,
   alternateBatches,
@@ -12,18 +11,14 @@ import {
   processCpuSeconds,
   WARM_UP,
 } from '../lib/ingest-rounds';
-import type { BenchContext, Measure } from '../lib/measure';
+import type { Measure } from '../lib/measure';
 import type { PushBatch } from '../lib/push-batches';
 import { rawIngester, rawRows } from '../lib/raw-ingest';
 import { spawnCompiledServer } from '../lib/server-bundle';
 import { round } from '../lib/stats';
 
 /** One round on fresh data folders: raw better-sqlite3 in this process against the real server. */
-async function round_(
-  ctx: BenchContext,
-  folder: string,
-  batches: PushBatch[][],
-): Promise<IngestRound> {
+async function round_(folder: string, batches: PushBatch[][]): Promise<IngestRound> {
   const rawStorage = openStorage(join(folder, 'raw'));
   const rawAnalysts = await seedAccounts(rawStorage, ANALYSTS);
   const ingest = rawIngester(rawStorage.sqlite);
@@ -35,13 +30,7 @@ async function round_(
   const storage = openStorage(serverDir);
   const analysts = await seedAccounts(storage, ANALYSTS);
   storage.close();
-  const profileDir = join(tmpdir(), 'webtagger-bench-profiles');
-  const profiling = ctx.options.has('--profile');
-  if (profiling) mkdirSync(profileDir, { recursive: true });
-  const server = await spawnCompiledServer({
-    dataDir: serverDir,
-    nodeArgs: profiling ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-  });
+  const server = await spawnCompiledServer({ dataDir: serverDir });
   try {
     return await alternateBatches(
       {
@@ -58,7 +47,6 @@ async function round_(
   } finally {
     rawStorage.close();
     await server.stop();
-    if (profiling) ctx.progress(`CPU profile written to ${profileDir}`);
   }
 }
 
@@ -67,8 +55,15 @@ export const measure: Measure = {
   id: 'P1',
   async run(ctx) {
     const run = await ingestRounds(ctx, (r, batches) =>
-      round_(ctx, join(ctx.workDir, `round-${r}`), batches),
+      round_(join(ctx.workDir, `round-${r}`), batches),
     );
+    const profile = await profiledPushes(ctx, run.batches, async (nodeArgs) => {
+      const dataDir = join(ctx.workDir, 'profiled');
+      const storage = openStorage(dataDir);
+      const analysts = await seedAccounts(storage, ANALYSTS);
+      storage.close();
+      return { server: await spawnCompiledServer({ dataDir, nodeArgs }), analysts };
+    });
     return {
       value: run.serverRate,
       unit: 'reports/s',
@@ -81,6 +76,7 @@ export const measure: Measure = {
         'into the same schema (openStorage: WAL, synchronous=NORMAL, foreign keys) in a fresh data folder, keys and JSON prepared beforehand.',
         `The two alternate batch by batch after ${WARM_UP} warm-up batch each, so that other load on the machine falls on both; median of ${run.rounds} round(s), ratios ${run.ratios.map((r) => round(r, 2)).join(', ')}.`,
         `CPU time instead of wall time (server process from /proc, baseline from process.cpuUsage): ratio ${round(run.cpuRatio, 2)}.`,
+        ...profile,
       ],
     };
   },
