@@ -43,6 +43,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact(), dropZodEvalProbe()],
+    // Every browser the extension supports preloads modules itself: no polyfill in each page.
+    build: { modulePreload: { polyfill: false } },
     // zod without its JIT in the extension: see extension/lib/zod.ts.
     resolve: { alias: [{ find: /^zod$/, replacement: resolve('extension/lib/zod.ts') }] },
   }),

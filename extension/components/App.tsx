@@ -13,7 +13,6 @@ import { preloadForm } from './form/useReportForm';
 import { type Gate, gateAfterSync, resolveGate } from './gate';
 import { lazy } from './Lazy';
 import { ReportForm, type SavedReport } from './ReportForm';
-import { SavedConfirmation } from './SavedConfirmation';
 
 // Only the form is in the first paint; the rest loads when it is shown.
 const SignIn = lazy(() => import('./SignIn').then((m) => m.SignIn));
@@ -21,6 +20,10 @@ const ConsentScreen = lazy(() => import('./ConsentScreen').then((m) => m.Consent
 const PendingView = lazy(() => import('./pending/PendingView').then((m) => m.PendingView));
 const AccountPanel = lazy(() => import('./AccountPanel').then((m) => m.AccountPanel));
 const AlreadyReported = lazy(() => import('./AlreadyReported').then((m) => m.AlreadyReported));
+// Shown after Save: loaded once the form is painted, so that Save shows it without a wait.
+const SavedConfirmation = lazy(() =>
+  import('./SavedConfirmation').then((m) => m.SavedConfirmation),
+);
 
 type Tab = 'tag' | 'pending' | 'account';
 
@@ -64,6 +67,9 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
   useLayoutEffect(() => {
     void decide();
     setTimeout(() => void db.dexie().then((dexie) => pruneDrafts(dexie, deps.now())), 2000);
+    void afterFormReady(FORM_WAIT_MS).then(() =>
+      SavedConfirmation.preload().catch(() => undefined),
+    );
     targetPage(search).then(
       (p) => {
         if (isWebPage(p)) {

@@ -2,7 +2,7 @@ import { type MarkedRange, markedFragments, markSegments } from '@/lib/form/pers
 import { personalDataKindKey } from '@/lib/i18n/error-messages';
 import { t } from '@/lib/i18n/i18n';
 
-type Props = {
+export type PersonalDataWarningProps = {
   /** The text the findings were found in. */
   text: string;
   findings: readonly MarkedRange[];
@@ -16,7 +16,12 @@ type Props = {
  * Third-party personal data found in what the analyst typed: each finding's kind and fragment,
  * and the text with the findings highlighted. It warns; saving stays possible (the server decides).
  */
-export function PersonalDataWarning({ text, findings, field, mirror = true }: Props) {
+export function PersonalDataWarning({
+  text,
+  findings,
+  field,
+  mirror = true,
+}: PersonalDataWarningProps) {
   if (findings.length === 0) return null;
   const fragments = markedFragments(text, findings);
   if (fragments.length === 0) return null;

@@ -240,4 +240,32 @@ describe('ReportForm', () => {
       'You have already tagged this page.',
     );
   });
+
+  it('names the review status of the own report in the UI language', async () => {
+    fakeUiLocale('kk');
+    const report = await saveReport(
+      db,
+      {
+        id: '2b3c4d5e-6f70-4b8c-9d0e-1f2a3b4c5d6e',
+        url: 'https://casino.example.kz/promo',
+        title: 'x',
+        source: 'page',
+        resourceType: 'webpage',
+        languages: ['ru'],
+        geography: { indicated: false },
+        openness: 'public',
+        availability: 'accessible',
+        topics: ['gambling'],
+        note: '',
+        capturedAt: '2026-11-20T10:00:00.000Z',
+      },
+      { at: Date.now() },
+    );
+    await db.reports.update(report.id, { reviewStatus: 'under_review' });
+    const form = await open();
+    await waitFor(() => form.$('[data-testid=duplicate-hint]'));
+    expect(textOf(form.$('[data-testid=duplicate-hint]'))).toBe(
+      'Сіз бұл бетті бұрын белгілегенсіз. Мәртебесі: Қаралуда.',
+    );
+  });
 });

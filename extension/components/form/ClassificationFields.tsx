@@ -11,7 +11,7 @@ import {
 import type { FieldErrors } from '@/lib/form/validation';
 import type { FormValues, SuggestedField } from '@/lib/form/values';
 import { t } from '@/lib/i18n/i18n';
-import { PersonalDataWarning } from '../PersonalDataWarning';
+import { FoundPersonalData } from './FoundPersonalData';
 import { GeographyFields } from './GeographyFields';
 import { LanguagePicker } from './LanguagePicker';
 import { NoteField } from './NoteField';
@@ -104,7 +104,7 @@ export function ClassificationFields(props: Props) {
         suggested={!!suggested.geography}
         errors={errors}
         localityWarning={
-          <PersonalDataWarning
+          <FoundPersonalData
             text={values.locality}
             findings={localityFindings}
             field="locality"

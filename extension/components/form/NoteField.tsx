@@ -1,8 +1,8 @@
 import type { Finding } from '#shared/personal-data/types';
 import { FORM_LIMITS } from '@/lib/form/limits';
 import { type MessageKey, t } from '@/lib/i18n/i18n';
-import { PersonalDataWarning } from '../PersonalDataWarning';
 import { errorAttributes, FieldError, fieldId } from './FieldError';
+import { FoundPersonalData } from './FoundPersonalData';
 
 type Props = {
   value: string;
@@ -40,7 +40,7 @@ export function NoteField({ value, onChange, findings, error, onSubmitShortcut }
         {t('characterCount', [String(value.length), String(FORM_LIMITS.noteLength)])}
       </p>
       <FieldError name="note" error={error} />
-      <PersonalDataWarning text={value} findings={findings} field="note" />
+      <FoundPersonalData text={value} findings={findings} field="note" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Finding } from '#shared/personal-data/types';
+import { preloadPersonalDataWarning } from './FoundPersonalData';
 
 type Finder = (text: string) => Finding[];
 
@@ -14,7 +15,10 @@ export function usePersonalDataFinder(needed: boolean): Finder | undefined {
   useEffect(() => {
     if (!needed || finder) return;
     let mounted = true;
-    loading ??= import('#shared/personal-data/find-personal-data').then((m) => m.findPersonalData);
+    loading ??= Promise.all([
+      import('#shared/personal-data/find-personal-data'),
+      preloadPersonalDataWarning().catch(() => undefined),
+    ]).then(([m]) => m.findPersonalData);
     void loading.then((find) => mounted && setFinder(() => find));
     return () => {
       mounted = false;

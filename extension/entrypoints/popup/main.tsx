@@ -2,17 +2,19 @@ import { render } from 'preact';
 import { App } from '@/components/App';
 import { sendMessage } from '@/lib/browser/messages';
 import { getSettings } from '@/lib/browser/settings';
-import { readPageHints } from '@/lib/form/page-hints';
+import type { TargetPage } from '@/lib/capture/page-capture';
 import { chooseUiLocale, uiLocale } from '@/lib/i18n/i18n';
 import { lazyDb } from '@/lib/storage/local-db';
 
-// The popup's dependencies, made once here and passed down; Dexie loads on first use.
+// The popup's dependencies, made once here and passed down; Dexie loads on first use, and so
+// does the reading of a page's hints, which the form asks for only once it is painted.
 const deps = {
   db: lazyDb(),
   fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
   now: Date.now,
   send: sendMessage,
-  readHints: readPageHints,
+  readHints: (page: TargetPage) =>
+    import('@/lib/form/page-hints').then(({ readPageHints }) => readPageHints(page)),
 };
 
 // The UI language chosen on the options page is read first (browser.storage.local: a few
