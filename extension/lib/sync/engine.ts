@@ -92,16 +92,30 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   // Entries from the first one whose evidence is still being captured wait for that capture.
   const capturing = await firstAwaitingCapture(deps.db);
   const uploads = createEvidenceUploader(deps);
-  while (!failure && !incomplete) {
-    while (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
-    if (failure || incomplete) break;
-    const batch = await timed('read', () =>
+  const readAfter = (seq: number) =>
+    timed('read', () =>
       deps.db.outbox
         .where('seq')
-        .between(after, capturing ?? Number.POSITIVE_INFINITY, false, false)
+        .between(seq, capturing ?? Number.POSITIVE_INFINITY, false, false)
         .limit(batchSize)
         .toArray(),
     );
+  /**
+   * The next batch, read while the pushes are on their way and the database is idle, rather than
+   * after an answer is stored, when it would wait for that transaction (markSending checks that
+   * it is still queued as read).
+   */
+  let next: { after: number; batch: Promise<OutboxEntry[]> } | undefined;
+  while (!failure && !incomplete) {
+    if (inFlight.size >= BATCHES_IN_FLIGHT) {
+      if (next?.after !== after) next = { after, batch: readAfter(after) };
+      // A failed read is read again below, when the batch is needed.
+      next.batch.catch(() => undefined);
+      while (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
+      if (failure || incomplete) break;
+    }
+    const batch = await (next?.after === after ? next.batch : readAfter(after));
+    next = undefined;
     if (batch.length === 0) break;
     const clash = batch.findIndex((entry) => busy.has(entry.reportId));
     const ready = clash === -1 ? batch : batch.slice(0, clash);
@@ -113,7 +127,8 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     let sent: OutboxEntry[];
     try {
       sent = await uploads.readyPrefix(ready);
-      await timed('mark', () => markSending(deps.db, sent));
+      // Changed since it was read (an edit replaced an entry): read it again.
+      if (!(await timed('mark', () => markSending(deps.db, sent)))) continue;
     } catch (error) {
       // An upload refused for the whole account refuses the batch, as a push would be.
       const refusal = permanentRefusal(error);
