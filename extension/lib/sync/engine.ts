@@ -27,7 +27,7 @@ export type DrainDeps = {
   batchSize?: number;
 };
 
-/** Batches on their way at once: the next is read and marked while the server answers one. */
+/** Batches on their way at once: the next is read meanwhile, and marked once one is answered. */
 export const BATCHES_IN_FLIGHT = 2;
 
 /**
