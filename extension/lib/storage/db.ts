@@ -111,6 +111,11 @@ export class WebTaggerDb extends Dexie implements DbOpener {
     this.version(3).stores({
       outbox: '++seq, reportId, evidenceSha256, *fileShas, awaitingCapture',
     });
+    // v4: states are counted through `[state+updatedAt]`; a `state` index of its own was one more
+    // index entry to write for every report the sync settles.
+    this.version(4).stores({
+      reports: 'id, updatedAt, urlKeyHash, [state+updatedAt]',
+    });
   }
 
   dexie(): Promise<WebTaggerDb> {

@@ -21,14 +21,7 @@ export async function newestInStates(
   limit: number,
 ): Promise<LocalReport[]> {
   const perState = await Promise.all(
-    states.map((state) =>
-      db.reports
-        .where('[state+updatedAt]')
-        .between([state, Dexie.minKey], [state, Dexie.maxKey])
-        .reverse()
-        .limit(limit)
-        .toArray(),
-    ),
+    states.map((state) => inState(db, state).reverse().limit(limit).toArray()),
   );
   const newest = perState
     .flat()
@@ -37,14 +30,19 @@ export async function newestInStates(
   return showSending(db, newest);
 }
 
+/** The reports in one state, through the `[state+updatedAt]` index. */
+export function inState(db: WebTaggerDb, state: LocalState) {
+  return db.reports
+    .where('[state+updatedAt]')
+    .between([state, Dexie.minKey], [state, Dexie.maxKey]);
+}
+
 /** How many reports are in some states (index counts, no records read). */
 export async function countInStates(
   db: WebTaggerDb,
   states: readonly LocalState[],
 ): Promise<number> {
-  const counts = await Promise.all(
-    states.map((state) => db.reports.where('state').equals(state).count()),
-  );
+  const counts = await Promise.all(states.map((state) => inState(db, state).count()));
   return counts.reduce((sum, n) => sum + n, 0);
 }
 

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { LocalReport, OutboxEntry, WebTaggerDb } from './db';
 import { deleteMeta, getMeta, setMeta } from './meta';
 import { markSentUpTo } from './outbox-queries';
@@ -9,12 +10,26 @@ import { markSentUpTo } from './outbox-queries';
  * report of such a batch as `syncing` (showSending).
  */
 
-/** Before a batch leaves: its entries count as sent from now on, its reports as on their way. */
-export async function markSending(db: WebTaggerDb, batch: readonly OutboxEntry[]): Promise<void> {
-  await db.transaction('rw', db.meta, async () => {
-    await markSentUpTo(db, Math.max(...batch.map((entry) => entry.seq!)));
+/**
+ * Before a batch leaves: its entries count as sent from now on, its reports as on their way.
+ * The batch may have been read a while before (the engine reads the next one while the pushes are
+ * on their way), and an edit meanwhile replaces an entry never sent by a new one at a higher `seq`
+ * (reports.ts): so it is marked only if every entry between its first and last is still queued,
+ * in the same transaction as the mark, and false tells the caller to read it again.
+ */
+export async function markSending(
+  db: WebTaggerDb,
+  batch: readonly OutboxEntry[],
+): Promise<boolean> {
+  const first = batch[0]!.seq!;
+  const last = batch.at(-1)!.seq!;
+  return db.transaction('rw', db.outbox, db.meta, async () => {
+    const still = await db.outbox.where('seq').between(first, last, true, true).count();
+    if (still !== batch.length) return false;
+    await markSentUpTo(db, last);
     const sending = (await getMeta(db, 'sending')) ?? [];
     await setMeta(db, 'sending', [...sending, ...batch.map((entry) => entry.reportId)]);
+    return true;
   });
 }
 
@@ -38,7 +53,7 @@ export async function unmarkSending(db: WebTaggerDb, batch: readonly OutboxEntry
  * again. Returns whether there were any. Reports that earlier versions left `syncing` are pending.
  */
 export async function forgetSending(db: WebTaggerDb): Promise<boolean> {
-  const legacy = await db.reports.where('state').equals('syncing').toArray();
+  const legacy = await syncingRows(db).toArray();
   if (legacy.length > 0) await db.reports.bulkPut(legacy.map((r) => ({ ...r, state: 'pending' })));
   const sending = await getMeta(db, 'sending');
   if (sending) await deleteMeta(db, 'sending');
@@ -48,9 +63,7 @@ export async function forgetSending(db: WebTaggerDb): Promise<boolean> {
 /** Whether a batch was left on its way (a run cut short), without changing anything. */
 export async function anySending(db: WebTaggerDb): Promise<boolean> {
   const sending = await getMeta(db, 'sending');
-  return (
-    (sending?.length ?? 0) > 0 || (await db.reports.where('state').equals('syncing').count()) > 0
-  );
+  return (sending?.length ?? 0) > 0 || (await syncingRows(db).count()) > 0;
 }
 
 /** The reports as the review list shows them: pending ones of a batch on its way are `syncing`. */
@@ -60,4 +73,11 @@ export async function showSending(db: WebTaggerDb, reports: LocalReport[]): Prom
   return reports.map((report) =>
     report.state === 'pending' && sending.has(report.id) ? { ...report, state: 'syncing' } : report,
   );
+}
+
+/** Reports that versions before batches were marked left `syncing` (pending-query.ts's inState). */
+function syncingRows(db: WebTaggerDb) {
+  return db.reports
+    .where('[state+updatedAt]')
+    .between(['syncing', Dexie.minKey], ['syncing', Dexie.maxKey]);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
 import { getMeta } from '../storage/meta';
-import { newestInStates } from '../storage/pending-query';
+import { inState, newestInStates } from '../storage/pending-query';
 import { createFakeServer } from '../testing/fake-server';
 import { aReport, freshDb, SESSION } from '../testing/fixtures';
 import { createApiClient } from './api-client';
@@ -78,7 +78,7 @@ describe('drainOutbox with batches on their way at once', () => {
     expect(server.pushes().map((p) => p.mutations.length)).toEqual([500, 500, 500, 100]);
     expect(server.reports.size).toBe(1_600);
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.reports.where('state').equals('synced').count()).toBe(1_600);
+    expect(await inState(db, 'synced').count()).toBe(1_600);
     expect(await getMeta(db, 'sending')).toBeUndefined();
   }, 30_000);
 
@@ -89,7 +89,7 @@ describe('drainOutbox with batches on their way at once', () => {
     const draining = drain();
     await expect.poll(async () => (await getMeta(db, 'sending'))?.length).toBe(3);
     // Stored as they were; shown as on their way.
-    expect(await db.reports.where('state').equals('pending').count()).toBe(3);
+    expect(await inState(db, 'pending').count()).toBe(3);
     const shown = await newestInStates(db, ['pending', 'syncing'], 10);
     expect(shown.map((r) => r.state)).toEqual(['syncing', 'syncing', 'syncing']);
 
@@ -119,11 +119,11 @@ describe('drainOutbox with batches on their way at once', () => {
 
     expect(await drain()).toMatchObject({ kind: 'retry_later', reason: 'network' });
     expect(await db.outbox.count()).toBe(500);
-    expect(await db.reports.where('state').equals('pending').count()).toBe(500);
+    expect(await inState(db, 'pending').count()).toBe(500);
     expect(await getMeta(db, 'sending')).toBeUndefined();
 
     expect(await drain()).toEqual({ kind: 'done', pushed: 500 });
     expect(server.reports.size).toBe(1_000);
-    expect(await db.reports.where('state').equals('synced').count()).toBe(1_000);
+    expect(await inState(db, 'synced').count()).toBe(1_000);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WebTaggerDb } from '../storage/db';
 import { storeEvidenceFile } from '../storage/evidence-files';
+import { inState } from '../storage/pending-query';
 import { saveReport } from '../storage/reports';
 import { createFakeServer, type FakeServer } from '../testing/fake-server';
 import { aReport, freshDb, SESSION } from '../testing/fixtures';
@@ -99,8 +100,8 @@ describe('drainOutbox', () => {
 
     expect(await drain()).toEqual({ kind: 'retry_later', pushed: 500, reason: 'network' });
     expect(await db.outbox.count()).toBe(1);
-    expect(await db.reports.where('state').equals('synced').count()).toBe(500);
-    expect(await db.reports.where('state').equals('pending').count()).toBe(1);
+    expect(await inState(db, 'synced').count()).toBe(500);
+    expect(await inState(db, 'pending').count()).toBe(1);
   });
 
   it('marks a refused report rejected with the server reason and syncs the others', async () => {

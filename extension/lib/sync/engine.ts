@@ -27,7 +27,7 @@ export type DrainDeps = {
   batchSize?: number;
 };
 
-/** Batches on their way at once: the next is read and marked while the server answers one. */
+/** Batches on their way at once: the next is read meanwhile, and marked once one is answered. */
 export const BATCHES_IN_FLIGHT = 2;
 
 /**
@@ -47,7 +47,10 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   let incomplete = false;
   /** The first failure of a batch: no more batches leave, and the drain ends with it. */
   let failure: { error: unknown } | undefined;
+  /** Batches sent and not yet stored (their pushes on their way, or their answers being stored). */
   const inFlight = new Set<Promise<void>>();
+  /** Pushes on their way (not yet answered): at most `BATCHES_IN_FLIGHT`. */
+  const pushing = new Set<Promise<void>>();
   /** Reports with a mutation on its way. */
   const busy = new Set<string>();
 
@@ -61,6 +64,14 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   };
   const send = (sent: OutboxEntry[]) => {
     for (const entry of sent) busy.add(entry.reportId);
+    let answered!: () => void;
+    const onItsWay = new Promise<void>((resolve) => {
+      answered = () => {
+        pushing.delete(onItsWay);
+        resolve();
+      };
+    });
+    pushing.add(onItsWay);
     const flight: Promise<void> = (async () => {
       try {
         const { results } = await timed('push', () =>
@@ -69,18 +80,22 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
             mutations: sent.map((entry) => entry.mutation),
           }),
         );
+        answered();
+        // The drain marks the next batch first (in this task): its push leaves while this answer
+        // is stored, instead of after it, as the two transactions touch the same tables.
+        await new Promise((resolve) => setTimeout(resolve, 0));
         const count = await timed('store', () => applyResults(deps.db, sent, results));
         pushed += count;
         // Entries the server did not answer stay queued; asking again at once would loop.
         if (count < sent.length) incomplete = true;
       } catch (error) {
         const refusal = permanentRefusal(error);
+        if (!refusal) failure ??= { error };
+        answered();
         if (refusal) await refuse(sent, refusal);
-        else {
-          failure ??= { error };
-          await unmarkSending(deps.db, sent).catch(() => undefined);
-        }
+        else await unmarkSending(deps.db, sent).catch(() => undefined);
       } finally {
+        answered();
         for (const entry of sent) busy.delete(entry.reportId);
       }
     })().finally(() => inFlight.delete(flight));
@@ -92,16 +107,32 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   // Entries from the first one whose evidence is still being captured wait for that capture.
   const capturing = await firstAwaitingCapture(deps.db);
   const uploads = createEvidenceUploader(deps);
-  while (!failure && !incomplete) {
-    while (inFlight.size >= BATCHES_IN_FLIGHT) await Promise.race(inFlight);
-    if (failure || incomplete) break;
-    const batch = await timed('read', () =>
+  const readAfter = (seq: number) =>
+    timed('read', () =>
       deps.db.outbox
         .where('seq')
-        .between(after, capturing ?? Number.POSITIVE_INFINITY, false, false)
+        .between(seq, capturing ?? Number.POSITIVE_INFINITY, false, false)
         .limit(batchSize)
         .toArray(),
     );
+  /**
+   * The next batch, read while the pushes are on their way and the database is idle, rather than
+   * after an answer is stored, when it would wait for that transaction (markSending checks that
+   * it is still queued as read).
+   */
+  let next: { after: number; batch: Promise<OutboxEntry[]> } | undefined;
+  /** Whether another batch may leave: one answer at most is still being stored meanwhile. */
+  const roomFor = () => pushing.size < BATCHES_IN_FLIGHT && inFlight.size <= BATCHES_IN_FLIGHT;
+  while (!failure && !incomplete) {
+    if (!roomFor()) {
+      if (next?.after !== after) next = { after, batch: readAfter(after) };
+      // A failed read is read again below, when the batch is needed.
+      next.batch.catch(() => undefined);
+      while (!roomFor()) await Promise.race(pushing.size >= BATCHES_IN_FLIGHT ? pushing : inFlight);
+      if (failure || incomplete) break;
+    }
+    const batch = await (next?.after === after ? next.batch : readAfter(after));
+    next = undefined;
     if (batch.length === 0) break;
     const clash = batch.findIndex((entry) => busy.has(entry.reportId));
     const ready = clash === -1 ? batch : batch.slice(0, clash);
@@ -113,7 +144,8 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     let sent: OutboxEntry[];
     try {
       sent = await uploads.readyPrefix(ready);
-      await timed('mark', () => markSending(deps.db, sent));
+      // Changed since it was read (an edit replaced an entry): read it again.
+      if (!(await timed('mark', () => markSending(deps.db, sent)))) continue;
     } catch (error) {
       // An upload refused for the whole account refuses the batch, as a push would be.
       const refusal = permanentRefusal(error);
