@@ -16,7 +16,8 @@ const SQL = {
   // Each log's last event, found through the primary key rather than by reading the log.
   heads: `SELECT c.material_id AS materialId, c.seq, c.hash, c.event
     FROM json_each(?) m JOIN custody_events c ON c.material_id = m.value
-    WHERE c.seq = (SELECT max(seq) FROM custody_events WHERE material_id = m.value)`,
+    WHERE c.seq = (SELECT seq FROM custody_events WHERE material_id = m.value
+      ORDER BY seq DESC LIMIT 1)`,
   // The events already logged of these reports or files, so that a retried or raced receipt
   // records nothing twice. The unary `+` keeps SQLite on the primary key (the material's log)
   // rather than the type index (every material's events of that type).
