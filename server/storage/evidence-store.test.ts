@@ -77,14 +77,14 @@ describe.each(STORAGE_ENGINES)(
       expect(await t.storage.evidence.materialsReferencing(pageCopy)).toEqual([materialId]);
       expect(await t.storage.evidence.materialsReferencing(sha('unknown'))).toEqual([]);
 
-      await recordReportsReceived(t.storage, [report.id], NOW);
+      await recordReportsReceived(t.storage, [{ id: report.id, version: 1 }], NOW);
       const log = await t.storage.evidence.custodyLog(materialId);
       const types = log.map((row) => (JSON.parse(row.event) as { type: string }).type);
       expect(types.filter((type) => type === 'report_received')).toHaveLength(1);
       expect(types.filter((type) => type === 'evidence_received')).toHaveLength(2);
       expect(checkChain(materialId, log)).toEqual([]);
       // Catching up again finds nothing the log lacks.
-      await recordReportsReceived(t.storage, [report.id], later(1));
+      await recordReportsReceived(t.storage, [{ id: report.id, version: 1 }], later(1));
       expect(await t.storage.evidence.custodyLog(materialId)).toEqual(log);
       expect(await t.storage.evidence.materialsWithCustody()).toEqual([materialId]);
     });
@@ -142,7 +142,7 @@ describe.each(STORAGE_ENGINES)(
     it('keeps a material’s custody log one chain when two processes append at once', async () => {
       const replica = await t.openReplica();
       const { report, materialId } = await reportWithFiles(sha('a'), sha('b'));
-      await recordReportsReceived(t.storage, [report.id], NOW);
+      await recordReportsReceived(t.storage, [{ id: report.id, version: 1 }], NOW);
       const before = (await t.storage.evidence.custodyLog(materialId)).length;
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>

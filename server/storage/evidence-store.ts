@@ -1,6 +1,7 @@
 import type { ReviewStatus } from '#shared/review-status';
 import type { EvidenceFileMime } from '#shared/schemas/report';
 import type { EvidenceRow, EvidenceTimestampRow, MaterialRow } from '../db/schema';
+import type { ReceivedVersion } from './custody-receipt';
 
 export type { EvidenceRow, EvidenceTimestampRow };
 
@@ -100,6 +101,18 @@ export interface EvidenceStore {
    */
   catchUpCustody(
     materialIds: string[],
+    seal: (log: CustodyLogRow[], facts: CustodyFacts) => SealedCustodyEvent[],
+  ): Promise<number>;
+  /**
+   * What a push adds to its materials' logs, read from it alone: each received version still
+   * live, and the files it lists that the log lacks. `seal` gets, in place of the whole log, the
+   * logged events of those files followed by the log's last event, and facts of those reports
+   * and files only (no decisions). Appends in one transaction, as `catchUpCustody` does, whose
+   * output it equals while the log held everything before the push; `catchUpCustody` stays the
+   * repair for anything else.
+   */
+  recordReceipt(
+    received: ReceivedVersion[],
     seal: (log: CustodyLogRow[], facts: CustodyFacts) => SealedCustodyEvent[],
   ): Promise<number>;
 }

@@ -1,4 +1,6 @@
 import type { Storage } from '../../storage';
+import type { ReceivedVersion } from '../../storage/custody-receipt';
+import type { CustodyFacts, CustodyLogRow } from '../../storage/evidence-store';
 import { type CustodyDraft, sealEvents } from './custody';
 import { missingCustodyEvents } from './custody-events';
 
@@ -17,12 +19,17 @@ export function catchUpCustody(
 ): Promise<number> {
   const ids = typeof materialIds === 'string' ? [materialIds] : materialIds;
   if (ids.length === 0) return Promise.resolve(0);
-  return storage.evidence.catchUpCustody(ids, (log, facts) => {
+  return storage.evidence.catchUpCustody(ids, sealMissing(at, extra));
+}
+
+/** What a log lacks of the facts, then `extra`, sealed after the log's last event. */
+export const sealMissing =
+  (at: Date, extra: CustodyDraft[] = []) =>
+  (log: CustodyLogRow[], facts: CustodyFacts) => {
     const logged = log.map((row) => JSON.parse(row.event) as Record<string, unknown>);
     const drafts = [...missingCustodyEvents(logged, facts, at), ...extra];
     return drafts.length === 0 ? [] : sealEvents(log.at(-1), drafts);
-  });
-}
+  };
 
 /** Brings a material's custody log up to what the database holds (after a decision, say). */
 export async function recordCustody(storage: CustodyStorage, materialId: string, at: Date) {
@@ -30,15 +37,16 @@ export async function recordCustody(storage: CustodyStorage, materialId: string,
 }
 
 /**
- * Records in their materials' logs that these reports (new or changed) were received: one
- * transaction for the whole push, not one per material.
+ * Records in their materials' logs that these report versions (new or changed) were received,
+ * with the files they list that a log lacks: one transaction for the whole push, reading only
+ * what the push touched and each log's last event (the full catch-up re-read every log whole).
  */
 export async function recordReportsReceived(
   storage: CustodyStorage,
-  reportIds: string[],
+  received: ReceivedVersion[],
   at: Date,
 ) {
-  await catchUpCustody(storage, await storage.evidence.materialsOfReports(reportIds), at);
+  await storage.evidence.recordReceipt(received, sealMissing(at));
 }
 
 /** Records that a reviewer opened the material (through the API or the console). */

@@ -28,11 +28,12 @@ export function syncRoutes(deps: AppDeps) {
           clientAddress(c),
         );
         const received = results.flatMap((r) =>
-          r.status === 'applied' && r.report ? [r.report.id] : [],
+          r.status === 'applied' && r.report ? [r.report] : [],
         );
         await recordReportsReceived(deps.storage, received, at);
+        const receivedIds = received.map((r) => r.id);
         // After the batch committed: relating is idempotent, and its failure must not fail the push.
-        await relateReports(deps.storage, received, at).catch((error: unknown) =>
+        await relateReports(deps.storage, receivedIds, at).catch((error: unknown) =>
           deps.logger.error('relate_failed', { error: String(error) }),
         );
         deps.logger.info('push', {

@@ -26,13 +26,18 @@ export async function catchUpCustody(
     // from the first one's last event instead of forking it. The locks are taken in one order
     // (the array's, which a function scan keeps), so two pushes naming the same materials never
     // wait on each other in a ring.
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(${CUSTODY_LOCK}, hashtext(id))
-      FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) AS id`);
+    await lockCustodyLogs(tx, ids);
     const { logs, facts } = await readCustody(tx, ids);
     const rows = sealedAppends(ids, logs, facts, seal);
     if (rows.length > 0) await tx.execute(insertRecordset(custodyEvents, rows));
     return rows.length;
   });
+}
+
+/** Takes the advisory locks of these materials' logs (`ids` sorted), held until the transaction ends. */
+export async function lockCustodyLogs(tx: PgTx, ids: string[]) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CUSTODY_LOCK}, hashtext(id))
+    FROM jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) AS id`);
 }
 
 type CustodyRead = Omit<Parameters<typeof custodyFactsByMaterial>[0], 'materialIds'> & {

@@ -11,6 +11,7 @@ import { materialFilesOf } from '../evidence-facts';
 import type { EvidenceStore } from '../evidence-store';
 import { anyOf } from './any-of';
 import { catchUpCustody } from './custody-catch-up';
+import { recordReceipt } from './custody-receipt';
 import type { PgDb } from './handles';
 
 // A live report refers to a file through its single `evidence` or through its `files`.
@@ -184,5 +185,6 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
     },
 
     catchUpCustody: (materialIds, seal) => catchUpCustody(db, materialIds, seal),
+    recordReceipt: (received, seal) => recordReceipt(db, received, seal),
   };
 }

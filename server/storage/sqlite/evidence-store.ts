@@ -15,6 +15,7 @@ import {
 import { materialFilesOf } from '../evidence-facts';
 import type { EvidenceStore, MaterialFile, TimestampClaim } from '../evidence-store';
 import { catchUpCustody, materialsOfReports } from './custody-catch-up';
+import { recordReceipt } from './custody-receipt';
 import type { SqliteHandles } from './handles';
 
 // Every database access of evidence, time-stamps and custody; `sqliteEvidenceStore` binds them to the handle.
@@ -212,5 +213,6 @@ export function sqliteEvidenceStore({ db, sqlite }: SqliteHandles): EvidenceStor
     custodyLog: (...args) => custodyLog(db, ...args),
     materialsWithCustody: (...args) => materialsWithCustody(db, ...args),
     catchUpCustody: async (...args) => catchUpCustody(sqlite, ...args),
+    recordReceipt: async (...args) => recordReceipt(sqlite, ...args),
   };
 }

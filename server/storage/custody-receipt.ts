@@ -1,0 +1,31 @@
+import type { CustodyLogRow } from './evidence-store';
+
+// What both engines make of the few rows the push path reads to log what a push received.
+
+/** A report version a push stored, whose receipt its material's log records. */
+export type ReceivedVersion = { id: string; version: number };
+
+/** The version pairs bound as one JSON array, for `json_each` or `jsonb_to_recordset`. */
+export const receivedKeys = (received: ReceivedVersion[]) =>
+  JSON.stringify(received.map(({ id, version }) => ({ id, version })));
+
+type MaterialLogRow = CustodyLogRow & { materialId: string };
+
+/**
+ * Each material's log as far as the receipt needs it: the events already logged of the reports
+ * and files the push names (so each is logged once, even when a catch-up got there first), then
+ * the log's last event, which the new events follow.
+ */
+export function receiptLogs(
+  heads: MaterialLogRow[],
+  logged: MaterialLogRow[],
+): Map<string, MaterialLogRow[]> {
+  const logs = new Map<string, MaterialLogRow[]>();
+  for (const row of logged) {
+    const log = logs.get(row.materialId);
+    if (log) log.push(row);
+    else logs.set(row.materialId, [row]);
+  }
+  for (const head of heads) logs.set(head.materialId, [...(logs.get(head.materialId) ?? []), head]);
+  return logs;
+}

@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/report';
+import { type ReceivedVersion, receiptLogs, receivedKeys } from '../custody-receipt';
+import { custodyFactsByMaterial, referencedHashes, sealedAppends } from '../evidence-facts';
+import type { CustodyLogRow, EvidenceStore } from '../evidence-store';
+
+// A list of keys is bound as one JSON array, so one prepared statement serves any number of them.
+const SQL = {
+  // The versions still live, in their material's report order (as the full catch-up reads it).
+  received: `SELECT r.material_id AS materialId, r.id, r.version, r.user_id AS userId, r.url,
+      r.updated_at AS updatedAt, r.evidence, r.files
+    FROM json_each(?) k JOIN reports r
+      ON r.id = k.value ->> '$.id' AND r.version = k.value ->> '$.version'
+    WHERE r.deleted_at IS NULL
+    ORDER BY r.material_id, r.rowid`,
+  // Each log's last event, found through the primary key rather than by reading the log.
+  heads: `SELECT c.material_id AS materialId, c.seq, c.hash, c.event
+    FROM json_each(?) m JOIN custody_events c ON c.material_id = m.value
+    WHERE c.seq = (SELECT seq FROM custody_events WHERE material_id = m.value
+      ORDER BY seq DESC LIMIT 1)`,
+  // The events already logged of these reports or files, so that a retried or raced receipt
+  // records nothing twice. The unary `+` keeps SQLite on the primary key (the material's log)
+  // rather than the type index (every material's events of that type).
+  logged: `SELECT material_id AS materialId, seq, hash, event FROM custody_events
+    WHERE material_id IN (SELECT value FROM json_each(?))
+      AND +type IN ('report_received', 'evidence_received', 'time_stamped')
+      AND (event ->> '$.reportId' IN (SELECT value FROM json_each(?))
+        OR event ->> '$.sha256' IN (SELECT value FROM json_each(?)))`,
+  evidence: `SELECT sha256, mime, bytes, created_at AS createdAt FROM evidence
+    WHERE sha256 IN (SELECT value FROM json_each(?))`,
+  stamps: `SELECT sha256, gen_time AS genTime, token_sha256 AS tokenSha256, tsa_url AS tsaUrl
+    FROM evidence_timestamps
+    WHERE sha256 IN (SELECT value FROM json_each(?)) AND token_sha256 IS NOT NULL`,
+  append: `INSERT INTO custody_events (material_id, seq, type, at, hash, event)
+    VALUES (?, ?, ?, ?, ?, ?)`,
+};
+type Statements = { [K in keyof typeof SQL]: Database.Statement };
+
+const cache = new WeakMap<Database.Database, Statements>();
+
+function statements(sqlite: Database.Database): Statements {
+  let prepared = cache.get(sqlite);
+  if (!prepared) {
+    prepared = Object.fromEntries(
+      Object.entries(SQL).map(([name, text]) => [name, sqlite.prepare(text)]),
+    ) as Statements;
+    cache.set(sqlite, prepared);
+  }
+  return prepared;
+}
+
+type ReportRow = {
+  materialId: string;
+  id: string;
+  version: number;
+  userId: string;
+  url: string;
+  updatedAt: string;
+  evidence: string | null;
+  files: string | null;
+};
+type MaterialLogRow = CustodyLogRow & { materialId: string };
+type EvidenceRow = { sha256: string; mime: EvidenceFileMime; bytes: number; createdAt: string };
+type StampRow = { sha256: string; genTime: string | null; tokenSha256: string; tsaUrl: string };
+
+/**
+ * In one immediate transaction: reads the received versions still live, each material's last
+ * event, the listed files' rows, and the events already logged of those reports and files, then
+ * appends what `seal` makes of them. No whole log is parsed, and no report the push did not
+ * touch is read.
+ */
+export function recordReceipt(
+  sqlite: Database.Database,
+  received: ReceivedVersion[],
+  seal: Parameters<EvidenceStore['catchUpCustody']>[1],
+): number {
+  if (received.length === 0) return 0;
+  const sql = statements(sqlite);
+  const keys = receivedKeys(received);
+  const run = sqlite.transaction(() => {
+    const live = (sql.received.all(keys) as ReportRow[]).map((r) => ({
+      ...r,
+      evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence) : null,
+      files: r.files ? (JSON.parse(r.files) as EvidenceFile[]) : null,
+    }));
+    const ids = [...new Set(live.map((r) => r.materialId))];
+    if (ids.length === 0) return 0;
+    const materials = JSON.stringify(ids);
+    const heads = sql.heads.all(materials) as MaterialLogRow[];
+    const hashes = referencedHashes(live);
+    const shas = JSON.stringify(hashes);
+    const stored = hashes.length > 0 ? (sql.evidence.all(shas) as EvidenceRow[]) : [];
+    const stamps = hashes.length > 0 ? (sql.stamps.all(shas) as StampRow[]) : [];
+    const reportIds = JSON.stringify(live.map((r) => r.id));
+    const logged = sql.logged.all(materials, reportIds, shas) as MaterialLogRow[];
+    const facts = custodyFactsByMaterial({ materialIds: ids, live, stored, stamps, decisions: [] });
+    const rows = sealedAppends(ids, receiptLogs(heads, logged), facts, seal);
+    for (const row of rows) {
+      sql.append.run(row.materialId, row.seq, row.type, row.at, row.hash, row.event);
+    }
+    return rows.length;
+  });
+  return run.immediate();
+}
