@@ -70,17 +70,22 @@ export function fingerprintRows(
   return rows;
 }
 
-/** The text bands of the fingerprints just inserted (`inserted`: those the insert answered). */
+/**
+ * The text bands of the contents whose fingerprints were just inserted (`inserted`: those the
+ * insert answered), each content once: its bands are the same whichever material shows it.
+ */
 export function bandRowsOf(
   rows: ReturnType<typeof fingerprintRows>,
   inserted: { materialId: string; contentSha256: string }[],
 ) {
   const fresh = new Set(inserted.map((r) => `${r.materialId} ${r.contentSha256}`));
-  return rows
-    .filter((r) => fresh.has(`${r.materialId} ${r.contentSha256}`))
-    .flatMap((r) =>
-      r.bands.map((b) => ({ materialId: r.materialId, contentSha256: r.contentSha256, ...b })),
-    );
+  const banded = new Set<string>();
+  return rows.flatMap((r) => {
+    if (r.bands.length === 0 || banded.has(r.contentSha256)) return [];
+    if (!fresh.has(`${r.materialId} ${r.contentSha256}`)) return [];
+    banded.add(r.contentSha256);
+    return r.bands.map((b) => ({ contentSha256: r.contentSha256, ...b }));
+  });
 }
 
 /** Fingerprint rows grouped by material, each group in the order the rows came. */
@@ -101,7 +106,7 @@ type Col = AnyColumn;
 export type CandidateTables = {
   materials: { id: Col; status: Col };
   prints: { contentSha256: Col; materialId: Col };
-  bands: Table & { band: Col; bandHash: Col; materialId: Col };
+  bands: Table & { band: Col; bandHash: Col; contentSha256: Col };
 };
 
 /**
@@ -120,12 +125,12 @@ export function candidateMatch(
     const bandMatch = or(
       ...bandList.map((b) => and(eq(bands.band, b.band), eq(bands.bandHash, b.bandHash))),
     );
-    // Few materials are in the statuses asked for: each is checked for a shared band, rather
-    // than every material sharing one (a common page shares its bands with thousands).
+    // Few materials are in the statuses asked for: each fingerprint of theirs is checked for a
+    // shared band, rather than every content sharing one being listed.
     matches.push(
       statuses
-        ? sql`exists (select 1 from ${bands} where ${bands.materialId} = ${materials.id} and ${bandMatch})`
-        : sql`${prints.materialId} in (select distinct ${bands.materialId} from ${bands} where ${bandMatch})`,
+        ? sql`exists (select 1 from ${bands} where ${bands.contentSha256} = ${prints.contentSha256} and ${bandMatch})`
+        : sql`${prints.contentSha256} in (select distinct ${bands.contentSha256} from ${bands} where ${bandMatch})`,
     );
   }
   if (matches.length === 0) return undefined;

@@ -51,6 +51,11 @@ export interface RelationsStore {
     entries: { materialId: string; prints: Fingerprint[] }[],
     at: string,
   ): Promise<void>;
+  /**
+   * The text signatures already held of these page copies (by content hash), those that any
+   * material has: a file's text never changes, so it is read and signed once.
+   */
+  pageCopySignatures(contentHashes: string[]): Promise<Map<string, string | null>>;
   /** The fingerprints of each of these materials (those that have any), each oldest first. */
   fingerprintsOfMaterials(
     materialIds: string[],

@@ -3,9 +3,9 @@ import { materials } from './reports';
 
 /**
  * What a material's content was seen to be: the SHA-256 of an evidence file or of a re-check's
- * body, and, when the server had the page's text, which MinHash bands that text falls in
- * (features/relations). Materials sharing a hash are the same content; sharing a band makes them
- * candidates for "nearly the same", decided on the whole signature.
+ * body and, when the server had the page's text, its MinHash signature (features/relations), whose
+ * bands content_text_bands keeps. Materials sharing a hash are the same content; sharing a band
+ * makes them candidates for "nearly the same", decided on the whole signature.
  */
 export const materialFingerprints = sqliteTable(
   'material_fingerprints',
@@ -26,19 +26,20 @@ export const materialFingerprints = sqliteTable(
   ],
 );
 
-/** The locality-sensitive bands of each text signature: equal bands find near-same candidates. */
-export const materialTextBands = sqliteTable(
-  'material_text_bands',
+/**
+ * The locality-sensitive bands of each text signature, by content hash: equal bands find near-same
+ * candidates. A content's text, and so its bands, are the same whichever material shows it, so a
+ * page copy shared by many reports is banded once rather than once per material.
+ */
+export const contentTextBands = sqliteTable(
+  'content_text_bands',
   {
-    materialId: text('material_id')
-      .notNull()
-      .references(() => materials.id),
     contentSha256: text('content_sha256').notNull(),
     band: integer('band').notNull(),
     bandHash: text('band_hash').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.materialId, t.contentSha256, t.band] }),
-    index('material_text_bands_hash_idx').on(t.band, t.bandHash),
+    primaryKey({ columns: [t.contentSha256, t.band] }),
+    index('content_text_bands_hash_idx').on(t.band, t.bandHash),
   ],
 );

@@ -1,9 +1,9 @@
 import type { EvidenceFile } from '#shared/schemas/report';
-import type { Fingerprint } from '../../storage/relations-store';
+import type { Fingerprint, RelationsStore } from '../../storage/relations-store';
 import { sniffEvidenceType } from '../evidence/evidence-content';
 import { evidencePath, readIfPresent } from '../evidence/evidence-files';
 import { pageCopyText } from './page-text';
-import { signatureBands, signatureHex, textSignature } from './text-fingerprint';
+import { signatureBands, signatureFromHex, signatureHex, textSignature } from './text-fingerprint';
 
 /** A fingerprint of a text seen under a content hash (a page copy's, or a re-check body's). */
 export function textFingerprint(
@@ -22,12 +22,14 @@ export function textFingerprint(
 
 /**
  * The fingerprints of a material's evidence files: every file by its hash, and a page copy's text
- * as well, read from the stored file (its type judged again by content). A file not uploaded
- * (yet) is left out.
+ * as well. A page copy in `signed` (by content hash) is taken from there; any other is read from
+ * the stored file (its type judged again by content) and added to `signed`, so that the materials
+ * sharing it read it once. A file not uploaded (yet) is left out.
  */
 export async function fingerprintsOfFiles(
   dataDir: string,
   files: EvidenceFile[],
+  signed: Map<string, Fingerprint> = new Map(),
 ): Promise<Fingerprint[]> {
   const prints: Fingerprint[] = [];
   for (const file of files) {
@@ -35,7 +37,7 @@ export async function fingerprintsOfFiles(
       prints.push(textFingerprint(file.sha256, 'screenshot', undefined));
       continue;
     }
-    const known = pageCopyPrints.get(file.sha256);
+    const known = signed.get(file.sha256);
     if (known) {
       prints.push(known);
       continue;
@@ -49,24 +51,33 @@ export async function fingerprintsOfFiles(
       'page_copy',
       mime ? pageCopyText(view, mime) : undefined,
     );
-    remember(print);
+    signed.set(file.sha256, print);
     prints.push(print);
   }
   return prints;
 }
 
 /**
- * Page copies' fingerprints by content hash, the most recent last: a file is stored once under its
- * hash, so its fingerprint never changes, and reports sharing a page copy (pushed in one batch, or
- * one after another) parse it once rather than once each.
+ * The fingerprints already held of the page copies among `files`, by content hash: a file is
+ * stored once under its hash, so its text never changes, and a page copy reported again (in this
+ * push or any later one, by any material) is not read and signed again.
  */
-const pageCopyPrints = new Map<string, Fingerprint>();
-const REMEMBERED_PRINTS = 256;
+export async function signedPageCopies(
+  relations: Pick<RelationsStore, 'pageCopySignatures'>,
+  files: EvidenceFile[],
+): Promise<Map<string, Fingerprint>> {
+  const copies = new Set(files.filter((f) => f.kind === 'page_copy').map((f) => f.sha256));
+  const held = await relations.pageCopySignatures([...copies]);
+  return new Map([...held].map(([sha, signature]) => [sha, heldPrint(sha, signature)]));
+}
 
-function remember(print: Fingerprint) {
-  pageCopyPrints.delete(print.contentSha256);
-  pageCopyPrints.set(print.contentSha256, print);
-  if (pageCopyPrints.size > REMEMBERED_PRINTS) {
-    pageCopyPrints.delete(pageCopyPrints.keys().next().value!);
-  }
+/** A page copy's fingerprint from its stored signature, with its bands. */
+function heldPrint(contentSha256: string, signature: string | null): Fingerprint {
+  const parsed = signature ? signatureFromHex(signature) : undefined;
+  return {
+    contentSha256,
+    source: 'page_copy',
+    signature: parsed ? signature : null,
+    bands: parsed ? signatureBands(parsed) : [],
+  };
 }

@@ -1,9 +1,10 @@
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportInput } from '#shared/schemas/report';
 import { type JsonAnswer, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
-import { sha256Hex } from '../evidence/evidence-files';
+import { evidencePath, sha256Hex } from '../evidence/evidence-files';
 import { getJson, report, walk } from '../review/testing';
 import { casinoPage, newsPage } from './testing/pages';
 
@@ -37,6 +38,8 @@ const reportPage = async (url: string, html: string) =>
   (await report(t, analyst, { url, files: [await pageCopy(html)] })).materialId;
 const related = async (id: string) =>
   (await getJson(t, reviewer, `/api/materials/${id}/related`)).body;
+const signals = async (id: string) =>
+  (await related(id)).sameContent.map((m: { id: string; signal: string }) => [m.id, m.signal]);
 // The queue's summary: the material's own page reads custody, which is on SQLite only so far.
 const material = async (id: string) =>
   (await getJson(t, reviewer, '/api/materials?limit=200')).body.materials.find(
@@ -130,6 +133,50 @@ it('finds a blocked original however many earlier materials share its page', asy
 
   expect(await flags()).toMatchObject([
     { subjectId: mirror, details: { original: blocked, signal: 'same_content' } },
+  ]);
+});
+
+it('relates the materials sharing a page copy, whichever push brought it, as one text', async () => {
+  const file = await pageCopy(casinoPage('Vulkan777'));
+  const urls = ['https://a.example.kz/', 'https://b.example.org/', 'https://c.example.net/'];
+  const pushed = await pushAs(
+    t,
+    analyst,
+    urls.map((url) => upsertOf(sampleReport({ url, files: [file] }))),
+  );
+  expect(pushed.status).toBe(200);
+  const near = await reportPage('https://vulkan-kz.example.com/', casinoPage('Vulkan-Kz'));
+  // The page copy again, in a later push: its text is known, and must still find the near page.
+  const late = (await report(t, analyst, { url: 'https://d.example.com/', files: [file] }))
+    .materialId;
+  const listed = (await getJson(t, reviewer, '/api/materials?limit=200')).body.materials;
+  const ids = urls.map((url) => listed.find((m: { url: string }) => m.url === url).id);
+  const [first, ...others] = ids;
+
+  expect(await signals(first)).toEqual([
+    ...[...others, late].map((id) => [id, 'same_content']),
+    [near, 'near_same_text'],
+  ]);
+  expect(await signals(near)).toEqual([...ids, late].map((id) => [id, 'near_same_text']));
+  expect(await signals(late)).toEqual([
+    ...ids.map((id) => [id, 'same_content']),
+    [near, 'near_same_text'],
+  ]);
+});
+
+it('reads a page copy once: a later report of it is related by the signature held', async () => {
+  const file = await pageCopy(casinoPage('Vulkan777'));
+  const first = (await report(t, analyst, { url: 'https://a.example.kz/', files: [file] }))
+    .materialId;
+  // Read again, the file would give no text: the later material's must come from the first's.
+  rmSync(evidencePath(t.storage.dataDir, file.sha256));
+  const later = (await report(t, analyst, { url: 'https://b.example.org/', files: [file] }))
+    .materialId;
+  const near = await reportPage('https://vulkan-kz.example.com/', casinoPage('Vulkan-Kz'));
+
+  expect(await signals(near)).toEqual([
+    [first, 'near_same_text'],
+    [later, 'near_same_text'],
   ]);
 });
 

@@ -75,17 +75,29 @@ export function htmlText(html: string): string {
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
+/** A hex digit's value, or -1 for any other character code. */
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+}
+
+// Byte by byte into one buffer: a page copy is hundreds of kilobytes, and every push that brings
+// a new one decodes it.
 function decodeQuotedPrintable(body: string): Uint8Array {
   const soft = body.replace(/=\r?\n/g, '');
-  const out: number[] = [];
+  const out = new Uint8Array(soft.length);
+  let length = 0;
   for (let i = 0; i < soft.length; i++) {
     const c = soft.charCodeAt(i);
-    if (c === 0x3d && /^[0-9A-Fa-f]{2}$/.test(soft.slice(i + 1, i + 3))) {
-      out.push(Number.parseInt(soft.slice(i + 1, i + 3), 16));
+    const high = c === 0x3d ? hexValue(soft.charCodeAt(i + 1)) : -1;
+    const low = high < 0 ? -1 : hexValue(soft.charCodeAt(i + 2));
+    if (low >= 0) {
+      out[length++] = high * 16 + low;
       i += 2;
-    } else out.push(c & 0xff);
+    } else out[length++] = c & 0xff;
   }
-  return Uint8Array.from(out);
+  return out.subarray(0, length);
 }
 
 function decodeText(bytes: Uint8Array, charset: string | undefined): string {

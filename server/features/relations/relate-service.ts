@@ -2,7 +2,7 @@ import type { ReviewStatus } from '#shared/review-status';
 import type { Storage } from '../../storage';
 import { bandKey } from '../../storage/relations-content';
 import type { Candidate, Fingerprint, MaterialBrief } from '../../storage/relations-store';
-import { fingerprintsOfFiles } from './fingerprints';
+import { fingerprintsOfFiles, signedPageCopies } from './fingerprints';
 import {
   NEAR_SAME_THRESHOLD,
   signatureBands,
@@ -161,8 +161,8 @@ async function flagOriginal(
 
 /**
  * Relates the materials of newly received reports by their evidence files, all of a push at once.
- * Only files a material has no fingerprint of yet are read, and a material with none new is left
- * alone, so a retried push costs two queries.
+ * Only files a material has no fingerprint of yet are looked at, and only page copies never signed
+ * before are read; a material with none new is left alone, so a retried push costs a few queries.
  */
 export async function relateReports(storage: RelationsStorage, reportIds: string[], at: Date) {
   // Most reports list no evidence file: their materials have nothing to relate by content.
@@ -171,11 +171,15 @@ export async function relateReports(storage: RelationsStorage, reportIds: string
   );
   if (contents.length === 0) return;
   const heldBy = await storage.relations.fingerprintsOfMaterials(contents.map((c) => c.materialId));
-  const entries: { material: RelatedMaterial; prints: Fingerprint[] }[] = [];
-  for (const content of contents) {
+  const freshBy = contents.map((content) => {
     const held = heldBy.get(content.materialId) ?? [];
-    const fresh = content.files.filter((f) => !held.some((h) => h.contentSha256 === f.sha256));
-    const prints = await fingerprintsOfFiles(storage.dataDir, fresh);
+    return content.files.filter((f) => !held.some((h) => h.contentSha256 === f.sha256));
+  });
+  const signed = await signedPageCopies(storage.relations, freshBy.flat());
+  const entries: { material: RelatedMaterial; prints: Fingerprint[] }[] = [];
+  for (const [i, content] of contents.entries()) {
+    const held = heldBy.get(content.materialId) ?? [];
+    const prints = await fingerprintsOfFiles(storage.dataDir, freshBy[i] ?? [], signed);
     if (prints.length === 0) continue;
     entries.push({
       material: {

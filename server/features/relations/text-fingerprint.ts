@@ -36,9 +36,11 @@ function mix(value: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over the string's UTF-16 units. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const SPACE = 0x20;
+
+/** FNV-1a continued over the string's UTF-16 units. */
+function fnv1a(text: string, h = FNV_OFFSET): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
@@ -46,9 +48,29 @@ function fnv1a(text: string): number {
   return h >>> 0;
 }
 
+/**
+ * FNV-1a of `SHINGLE` words from `start` joined by single spaces, hashed in place: a page has tens
+ * of thousands of shingles, and joining each into a string first cost more than hashing it.
+ */
+function shingleHash(words: string[], start: number): number {
+  let h = fnv1a(words[start] as string);
+  for (let k = 1; k < SHINGLE; k++) {
+    h = Math.imul(h ^ SPACE, 0x01000193);
+    h = fnv1a(words[start + k] as string, h);
+  }
+  return h;
+}
+
 /** The words of a text as compared: lowercased, letters and digits only, every run of digits as 0. */
 export function normalizedWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.replace(/\p{N}+/gu, '0'));
+  // Digit runs become 0 before the text is cut, in one pass: a 0 is a digit still, so the words'
+  // boundaries are those of the original text.
+  return (
+    text
+      .toLowerCase()
+      .replace(/\p{N}+/gu, '0')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** The MinHash signature of a text, or undefined when it is too short to tell pages apart. */
@@ -58,7 +80,7 @@ export function textSignature(text: string): Uint32Array | undefined {
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const seen = new Set<number>();
   for (let i = 0; i + SHINGLE <= words.length; i++) {
-    const shingle = fnv1a(words.slice(i, i + SHINGLE).join(' '));
+    const shingle = shingleHash(words, i);
     if (seen.has(shingle)) continue;
     seen.add(shingle);
     for (let k = 0; k < SIGNATURE_SIZE; k++) {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import {
-  materialTextBands as bands,
+  contentTextBands as bands,
   materials,
   materialFingerprints as prints,
   reports,
@@ -73,10 +73,19 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
             .onConflictDoNothing()
             .returning({ materialId: prints.materialId, contentSha256: prints.contentSha256 });
           for (const bandRows of inParts(bandRowsOf(part, inserted), BANDS_PER_INSERT)) {
-            await tx.insert(bands).values(bandRows);
+            await tx.insert(bands).values(bandRows).onConflictDoNothing();
           }
         }
       });
+    },
+
+    async pageCopySignatures(contentHashes) {
+      if (contentHashes.length === 0) return new Map();
+      const rows = await db
+        .selectDistinct({ sha: prints.contentSha256, signature: prints.signature })
+        .from(prints)
+        .where(and(eq(prints.source, 'page_copy'), anyOf(prints.contentSha256, contentHashes)));
+      return new Map(rows.map((r) => [r.sha, r.signature]));
     },
 
     async fingerprintsOfMaterials(materialIds) {
@@ -106,7 +115,8 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
           : await db
               .selectDistinct({ band: bands.band, bandHash: bands.bandHash })
               .from(bands)
-              .innerJoin(materials, eq(materials.id, bands.materialId))
+              .innerJoin(prints, eq(prints.contentSha256, bands.contentSha256))
+              .innerJoin(materials, eq(materials.id, prints.materialId))
               .where(and(inStatuses, anyOf(bands.bandHash, bandHashes)));
       return {
         contentHashes: new Set(shared.map((r) => r.sha)),

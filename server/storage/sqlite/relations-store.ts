@@ -3,12 +3,13 @@ import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { ReviewStatus } from '#shared/review-status';
 import type { Evidence, EvidenceFile } from '#shared/schemas/report';
 import {
-  materialTextBands as bands,
+  contentTextBands as bands,
   materials,
   materialFingerprints as prints,
 } from '../../db/schema';
 import {
   bandKey,
+  bandRowsOf,
   candidateMatch,
   contentByMaterial,
   fingerprintRows,
@@ -33,8 +34,8 @@ const printColumns = {
   signature: prints.signature,
 };
 
-// Statements run on every push are prepared once per connection: a push records tens of thousands
-// of text bands, and building each statement anew cost more than running it.
+// Statements run on every push are prepared once per connection: a push records thousands of
+// fingerprints, and building each statement anew cost more than running it.
 const SQL = {
   // Any number of reports, their ids bound as one JSON array.
   content: `SELECT m.id AS materialId, m.status, m.possible_mirror_of AS possibleMirrorOf,
@@ -46,9 +47,10 @@ const SQL = {
     ORDER BY m.seq, r.created_at`,
   print: `INSERT INTO material_fingerprints (material_id, content_sha256, source, signature, at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  // A fingerprint's bands in one statement, given as a JSON array of [band, bandHash].
-  bands: `INSERT INTO material_text_bands (material_id, content_sha256, band, band_hash)
-    SELECT ?, ?, value ->> 0, value ->> 1 FROM json_each(?)`,
+  // A content's bands in one statement, given as a JSON array of [band, bandHash]; a content
+  // banded already keeps its bands (`WHERE true` lets SQLite read ON CONFLICT after a SELECT).
+  bands: `INSERT INTO content_text_bands (content_sha256, band, band_hash)
+    SELECT ?, value ->> 0, value ->> 1 FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`,
 };
 type Statements = { [K in keyof typeof SQL]: Database.Statement };
 const prepared = new WeakMap<Database.Database, Statements>();
@@ -94,6 +96,7 @@ export function sqliteRelationsStore({ db, sqlite }: SqliteHandles): RelationsSt
       if (rows.length === 0) return;
       const sql = statements(sqlite);
       sqlite.transaction(() => {
+        const inserted: typeof rows = [];
         for (const row of rows) {
           const { changes } = sql.print.run(
             row.materialId,
@@ -102,12 +105,27 @@ export function sqliteRelationsStore({ db, sqlite }: SqliteHandles): RelationsSt
             row.signature,
             row.at,
           );
-          // A fingerprint held already keeps the bands it has.
-          if (changes === 0 || row.bands.length === 0) continue;
-          const pairs = row.bands.map((b) => [b.band, b.bandHash]);
-          sql.bands.run(row.materialId, row.contentSha256, JSON.stringify(pairs));
+          if (changes > 0) inserted.push(row);
         }
+        // A fingerprint held already keeps the bands its content has.
+        const pairs = new Map<string, [number, string][]>();
+        for (const b of bandRowsOf(rows, inserted)) {
+          const held = pairs.get(b.contentSha256) ?? [];
+          held.push([b.band, b.bandHash]);
+          pairs.set(b.contentSha256, held);
+        }
+        for (const [sha, list] of pairs) sql.bands.run(sha, JSON.stringify(list));
       })();
+    },
+
+    async pageCopySignatures(contentHashes) {
+      if (contentHashes.length === 0) return new Map();
+      const rows = db
+        .selectDistinct({ sha: prints.contentSha256, signature: prints.signature })
+        .from(prints)
+        .where(and(eq(prints.source, 'page_copy'), inArray(prints.contentSha256, contentHashes)))
+        .all();
+      return new Map(rows.map((r) => [r.sha, r.signature]));
     },
 
     async fingerprintsOfMaterials(materialIds) {
@@ -139,7 +157,8 @@ export function sqliteRelationsStore({ db, sqlite }: SqliteHandles): RelationsSt
           : db
               .selectDistinct({ band: bands.band, bandHash: bands.bandHash })
               .from(bands)
-              .innerJoin(materials, eq(materials.id, bands.materialId))
+              .innerJoin(prints, eq(prints.contentSha256, bands.contentSha256))
+              .innerJoin(materials, eq(materials.id, prints.materialId))
               .where(and(inStatuses, inArray(bands.bandHash, bandHashes)))
               .all();
       return {
