@@ -65,6 +65,7 @@ function watchReport(probe: Page, url: string, until: 'queued' | 'captured'): Pr
       webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
       const db = webtaggerBench.db;
       const deadline = Date.now() + 60_000;
+      let last: unknown;
       while (Date.now() < deadline) {
         const report = await db.reports.filter((r) => r.url === url).first();
         const found = {
@@ -79,9 +80,10 @@ function watchReport(probe: Page, url: string, until: 'queued' | 'captured'): Pr
           if (queued > 0 || report.state === 'synced') return found;
         }
         if (report && until === 'captured' && report.evidenceState !== 'capturing') return found;
+        last = found;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
-      throw new Error(`the report of ${url} was never ${until}`);
+      throw new Error(`the report of ${url} was never ${until}; last seen ${JSON.stringify(last)}`);
     },
     { url, until },
   );
