@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TARGETS } from '../targets';
 import type { Machine } from './machine';
 import type { MeasureResult } from './measure';
@@ -46,7 +48,23 @@ export type RunInfo = {
   loadAtStart: Record<string, number>;
 };
 
-/** BENCHMARKS.md: when and where, the table, then how each figure was measured. */
+// What has been tried for a target still missed, kept by hand beside the measures (`P1.md`…).
+const TRIED_DIR = join(import.meta.dirname, '..', 'tried');
+
+/**
+ * For each row measured and not met, what was tried so far (bench/tried/<id>.md); the profile or
+ * breakdown of where the time goes is in the row's own notes.
+ */
+function triedSections(rows: Row[]): string[] {
+  const short = rows.filter(({ target, result }) => result && !target.met(result));
+  return short.flatMap(({ target }) => {
+    const file = join(TRIED_DIR, `${target.id}.md`);
+    if (!existsSync(file)) return [];
+    return [`### ${target.id}`, '', readFileSync(file, 'utf8').trim(), ''];
+  });
+}
+
+/** BENCHMARKS.md: when and where, the table, how each figure was measured, what was tried. */
 export function benchmarksDocument(rows: Row[], info: RunInfo): string {
   const { machine } = info;
   // The previous measure leaves up to about two runnable processes in the average; more than one
@@ -58,6 +76,7 @@ export function benchmarksDocument(rows: Row[], info: RunInfo): string {
   const notes = rows.flatMap(({ target, result }) =>
     result ? [`- **${target.id}**: ${result.notes.join(' ')}`] : [],
   );
+  const tried = triedSections(rows);
   const when = info.startedAt.toISOString().slice(0, 16).replace('T', ' ');
   return [
     '# Benchmarks',
@@ -79,5 +98,6 @@ export function benchmarksDocument(rows: Row[], info: RunInfo): string {
     '',
     ...notes,
     '',
+    ...(tried.length ? ['## Targets not met: what was tried', '', ...tried] : []),
   ].join('\n');
 }
