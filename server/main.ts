@@ -1,3 +1,5 @@
+// First, so that the heap settings hold before anything else allocates.
+import './heap-sizing';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
