@@ -20,14 +20,17 @@ const RUNTIME_FILES = [
   ['server/site/static', 'static'],
 ] as const;
 
-/** Builds `main.mjs` (the server) into `outdir`, replacing what was there; returns its path. */
+/** Builds `main.mjs` (the server, with the chunk it loads) into `outdir`, replacing what was there; returns its path. */
 export async function buildServer(outdir = SERVER_OUTDIR): Promise<string> {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
-  const outfile = join(outdir, 'main.mjs');
   await build({
     entryPoints: [join(ROOT, 'server/main.ts')],
-    outfile,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // main.mjs applies the heap settings, then imports the server: in a chunk of its own, so that
+    // its packages load after the settings hold.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -39,7 +42,7 @@ export async function buildServer(outdir = SERVER_OUTDIR): Promise<string> {
   for (const [from, to] of RUNTIME_FILES) {
     cpSync(join(ROOT, from), join(outdir, to), { recursive: true });
   }
-  return outfile;
+  return join(outdir, 'main.mjs');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 
 /** The `prevHash` of a log's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -21,9 +21,7 @@ export function custodyHash(event: Record<string, unknown>): string {
 
 /** `custodyHash` of an event that has no `hash` field yet (no copy without it is needed). */
 function hashOfUnsealed(hashed: Record<string, unknown>): string {
-  const text = canonicalize(hashed);
-  if (text === undefined) throw new Error('A custody event must serialize to JSON.');
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash('sha256').update(canonicalJson(hashed), 'utf8').digest('hex');
 }
 
 /** Places drafts after the log's last event (or first, after `GENESIS_HASH`). */

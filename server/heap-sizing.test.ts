@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * Runs a node process that keeps many young objects alive (as a push batch does) and answers how
+ * large its young generation grew, in MB, with or without the server's heap settings loaded first.
+ */
+function youngGenerationAfterLoad(withSettings: boolean): number {
+  const script = `
+    ${withSettings ? "await import('./server/heap-sizing.ts');" : ''}
+    const v8 = await import('node:v8');
+    let kept = [];
+    for (let i = 0; i < 3e6; i++) {
+      kept.push({ i, text: 'x' + i });
+      if (kept.length > 200000) kept = [];
+    }
+    const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+    process.stdout.write(String(young.space_size / 1e6));
+  `;
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '-e', script],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(run.stderr);
+  return Number(run.stdout);
+}
+
+describe('the server heap settings', () => {
+  it('keep the young generation at its starting size under a load that grows it by default', () => {
+    const grown = youngGenerationAfterLoad(false);
+    const kept = youngGenerationAfterLoad(true);
+    expect(grown).toBeGreaterThan(8);
+    expect(kept).toBeLessThan(grown / 2);
+  });
+});
