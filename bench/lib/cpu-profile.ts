@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /*
  * Where a process spent its CPU, from the V8 profile `node --cpu-prof` writes: self time by
@@ -26,7 +27,9 @@ const IDLE = '(idle)';
  * The source file of each line of an unminified esbuild bundle: esbuild puts `// path/to/file.ts`
  * before each module's code. Returns a lookup from a 0-based line to that path.
  */
-export function bundleSources(bundle: string): (line: number) => string | undefined {
+type SourceOf = (line: number) => string | undefined;
+
+export function bundleSources(bundle: string): SourceOf {
   const starts: { line: number; path: string }[] = [];
   bundle.split('\n').forEach((text, line) => {
     const marker = /^\/\/ ((?:server|shared)\/\S+\.tsx?)$/.exec(text);
@@ -42,18 +45,19 @@ export function bundleSources(bundle: string): (line: number) => string | undefi
   };
 }
 
-/** Where a frame's code lives, in words short enough for a table. */
-function placeOf(
-  frame: CallFrame,
-  bundleUrl: string,
-  sourceOf: (line: number) => string | undefined,
-) {
+/**
+ * Where a frame's code lives, in words short enough for a table. The compiled server is split in
+ * chunks (its entry and what it imports) in one folder, `bundleFolder` as a file URL.
+ */
+function placeOf(frame: CallFrame, bundleFolder: string, sourceIn: (url: string) => SourceOf) {
   const { url, functionName } = frame;
   if (url === '') return functionName.startsWith('(') ? functionName : 'native code';
-  if (url === bundleUrl) return sourceOf(frame.lineNumber) ?? 'the server bundle';
+  if (url.startsWith(`${bundleFolder}/`)) {
+    return sourceIn(url)(frame.lineNumber) ?? 'the server bundle';
+  }
   if (url.startsWith('node:')) return 'Node (node:*)';
   const path = url.startsWith('file:') ? fileURLToPath(url) : url;
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/.][^/]*)/.exec(path);
   return pkg ? pkg[1]! : path;
 }
 
@@ -66,15 +70,24 @@ function ranked(totals: Map<string, number>, busyMs: number, most: number): Prof
 
 /**
  * Self time of a profile by place and by function (`name (place)`), largest first. `bundlePath`
- * is the compiled server the profile was taken of, so its lines map back to the project's files.
+ * is the compiled server's entry the profile was taken of: the lines of its chunks map back to the
+ * project's files.
  */
 export function summarizeProfile(
   profile: CpuProfile,
   bundlePath: string,
   most = 10,
 ): ProfileSummary {
-  const sourceOf = bundleSources(readFileSync(bundlePath, 'utf8'));
-  const bundleUrl = `file://${bundlePath}`;
+  const bundleFolder = pathToFileURL(dirname(bundlePath)).href;
+  const chunks = new Map<string, SourceOf>();
+  const sourceIn = (url: string) => {
+    let sourceOf = chunks.get(url);
+    if (!sourceOf) {
+      sourceOf = bundleSources(readFileSync(fileURLToPath(url), 'utf8'));
+      chunks.set(url, sourceOf);
+    }
+    return sourceOf;
+  };
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const selfMs = new Map<number, number>();
   profile.samples.forEach((id, i) => {
@@ -87,7 +100,7 @@ export function summarizeProfile(
     const frame = frames.get(id)!;
     if (frame.functionName === IDLE) continue;
     busyMs += ms;
-    const place = placeOf(frame, bundleUrl, sourceOf);
+    const place = placeOf(frame, bundleFolder, sourceIn);
     byPlace.set(place, (byPlace.get(place) ?? 0) + ms);
     const name = frame.functionName.startsWith('(')
       ? frame.functionName
