@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEAP_FLAGS, heapFlagsToApply } from './heap-sizing';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -8,7 +9,7 @@ const ROOT = resolve(import.meta.dirname, '..');
  * Runs a node process that keeps many young objects alive (as a push batch does) and answers how
  * large its young generation grew, in MB, with or without the server's heap settings loaded first.
  */
-function youngGenerationAfterLoad(withSettings: boolean): number {
+function youngGenerationAfterLoad(withSettings: boolean, nodeFlags: string[] = []): number {
   const script = `
     ${withSettings ? "await import('./server/heap-sizing.ts');" : ''}
     const v8 = await import('node:v8');
@@ -22,7 +23,7 @@ function youngGenerationAfterLoad(withSettings: boolean): number {
   `;
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
+    [...nodeFlags, '--import', 'tsx', '--input-type=module', '-e', script],
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(run.stderr);
@@ -35,5 +36,15 @@ describe('the server heap settings', () => {
     const kept = youngGenerationAfterLoad(true);
     expect(grown).toBeGreaterThan(8);
     expect(kept).toBeLessThan(grown / 2);
+  });
+
+  it('leave a setting given on the command line as it was given', () => {
+    expect(heapFlagsToApply([])).toEqual([...HEAP_FLAGS]);
+    expect(heapFlagsToApply(['--enable-source-maps', '--semi-space-growth-factor=2'])).toEqual([
+      '--heap-growing-percent=25',
+    ]);
+    const kept = youngGenerationAfterLoad(true);
+    const operators = youngGenerationAfterLoad(true, ['--semi-space-growth-factor=2']);
+    expect(operators).toBeGreaterThan(kept * 2);
   });
 });

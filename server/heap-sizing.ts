@@ -16,4 +16,17 @@ import { setFlagsFromString } from 'node:v8';
  */
 export const HEAP_FLAGS = ['--heap-growing-percent=25', '--semi-space-growth-factor=1'] as const;
 
-for (const flag of HEAP_FLAGS) setFlagsFromString(flag);
+/**
+ * They cost CPU time (more frequent collections: on PostgreSQL, where a push allocates more, about
+ * half again of the Node process's time per report — docs/deploy.md#memory), so a setting given
+ * on node's command line is kept: an operator with memory to spare trades it back.
+ */
+export function heapFlagsToApply(execArgv: readonly string[]): string[] {
+  const given = (flag: string) => {
+    const name = flag.slice(0, flag.indexOf('='));
+    return execArgv.some((arg) => arg.replaceAll('_', '-').startsWith(`${name}=`));
+  };
+  return HEAP_FLAGS.filter((flag) => !given(flag));
+}
+
+for (const flag of heapFlagsToApply(process.execArgv)) setFlagsFromString(flag);
