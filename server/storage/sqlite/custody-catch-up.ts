@@ -7,8 +7,18 @@ import {
   sealedAppends,
 } from '../evidence-facts';
 import type { CustodyFacts, CustodyLogRow, EvidenceStore } from '../evidence-store';
+import { type Prepared, preparedOnce } from './prepared';
 
 // A list of keys is bound as one JSON array, so one prepared statement serves any number of them.
+/** What custody records of stored files: their rows and their time-stamps, by SHA-256. */
+export const FILE_FACTS_SQL = {
+  evidence: `SELECT sha256, mime, bytes, created_at AS createdAt FROM evidence
+    WHERE sha256 IN (SELECT value FROM json_each(?))`,
+  stamps: `SELECT sha256, gen_time AS genTime, token_sha256 AS tokenSha256, tsa_url AS tsaUrl
+    FROM evidence_timestamps
+    WHERE sha256 IN (SELECT value FROM json_each(?)) AND token_sha256 IS NOT NULL`,
+};
+
 const SQL = {
   logs: `SELECT material_id AS materialId, seq, hash, event FROM custody_events
     WHERE material_id IN (SELECT value FROM json_each(?)) ORDER BY material_id, seq`,
@@ -17,11 +27,7 @@ const SQL = {
       updated_at AS updatedAt, evidence, files FROM reports
     WHERE material_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL
     ORDER BY material_id, rowid`,
-  evidence: `SELECT sha256, mime, bytes, created_at AS createdAt FROM evidence
-    WHERE sha256 IN (SELECT value FROM json_each(?))`,
-  stamps: `SELECT sha256, gen_time AS genTime, token_sha256 AS tokenSha256, tsa_url AS tsaUrl
-    FROM evidence_timestamps
-    WHERE sha256 IN (SELECT value FROM json_each(?)) AND token_sha256 IS NOT NULL`,
+  ...FILE_FACTS_SQL,
   decisions: `SELECT material_id AS materialId, id, from_status AS fromStatus,
       to_status AS toStatus, by_user_id AS byUserId, at, comment FROM material_status_changes
     WHERE material_id IN (SELECT value FROM json_each(?)) ORDER BY material_id, id`,
@@ -31,21 +37,10 @@ const SQL = {
   append: `INSERT INTO custody_events (material_id, seq, type, at, hash, event)
     VALUES (?, ?, ?, ?, ?, ?)`,
 };
-type Statements = { [K in keyof typeof SQL]: Database.Statement };
-
-const cache = new WeakMap<Database.Database, Statements>();
+type Statements = Prepared<typeof SQL>;
 
 /** The catch-up statements of a connection, prepared once. */
-function statements(sqlite: Database.Database): Statements {
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = Object.fromEntries(
-      Object.entries(SQL).map(([name, text]) => [name, sqlite.prepare(text)]),
-    ) as Statements;
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
+const statements = preparedOnce(SQL);
 
 type ReportRow = {
   materialId: string;

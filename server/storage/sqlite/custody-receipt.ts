@@ -3,6 +3,8 @@ import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/r
 import { type ReceivedVersion, receiptLogs, receivedKeys } from '../custody-receipt';
 import { custodyFactsByMaterial, referencedHashes, sealedAppends } from '../evidence-facts';
 import type { CustodyLogRow, EvidenceStore } from '../evidence-store';
+import { FILE_FACTS_SQL } from './custody-catch-up';
+import { preparedOnce } from './prepared';
 
 // A list of keys is bound as one JSON array, so one prepared statement serves any number of them.
 const SQL = {
@@ -26,28 +28,11 @@ const SQL = {
       AND +type IN ('report_received', 'evidence_received', 'time_stamped')
       AND (event ->> '$.reportId' IN (SELECT value FROM json_each(?))
         OR event ->> '$.sha256' IN (SELECT value FROM json_each(?)))`,
-  evidence: `SELECT sha256, mime, bytes, created_at AS createdAt FROM evidence
-    WHERE sha256 IN (SELECT value FROM json_each(?))`,
-  stamps: `SELECT sha256, gen_time AS genTime, token_sha256 AS tokenSha256, tsa_url AS tsaUrl
-    FROM evidence_timestamps
-    WHERE sha256 IN (SELECT value FROM json_each(?)) AND token_sha256 IS NOT NULL`,
+  ...FILE_FACTS_SQL,
   append: `INSERT INTO custody_events (material_id, seq, type, at, hash, event)
     VALUES (?, ?, ?, ?, ?, ?)`,
 };
-type Statements = { [K in keyof typeof SQL]: Database.Statement };
-
-const cache = new WeakMap<Database.Database, Statements>();
-
-function statements(sqlite: Database.Database): Statements {
-  let prepared = cache.get(sqlite);
-  if (!prepared) {
-    prepared = Object.fromEntries(
-      Object.entries(SQL).map(([name, text]) => [name, sqlite.prepare(text)]),
-    ) as Statements;
-    cache.set(sqlite, prepared);
-  }
-  return prepared;
-}
+const statements = preparedOnce(SQL);
 
 type ReportRow = {
   materialId: string;

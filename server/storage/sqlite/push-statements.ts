@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import type { ReviewStatus } from '#shared/review-status';
 import { RESERVE_CHANGE_SEQS_SQL } from './change-sequence';
+import { type Prepared, preparedOnce } from './prepared';
 
 /** The columns a pushed report writes, as `column = @param` pairs shared by insert and update. */
 const REPORT_COLUMNS = {
@@ -95,18 +95,7 @@ export type HeldRow = {
 };
 export type MaterialKeyRow = { id: string; urlKey: string; status: ReviewStatus };
 
-export type PushStatements = { [K in keyof typeof SQL]: Database.Statement };
-
-const cache = new WeakMap<Database.Database, PushStatements>();
+export type PushStatements = Prepared<typeof SQL>;
 
 /** The push statements of a connection, prepared once and reused by every batch. */
-export function pushStatements(sqlite: Database.Database): PushStatements {
-  let statements = cache.get(sqlite);
-  if (!statements) {
-    statements = Object.fromEntries(
-      Object.entries(SQL).map(([name, text]) => [name, sqlite.prepare(text)]),
-    ) as PushStatements;
-    cache.set(sqlite, statements);
-  }
-  return statements;
-}
+export const pushStatements = preparedOnce(SQL);

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { ReviewStatus } from '#shared/review-status';
 import type { Evidence, EvidenceFile } from '#shared/schemas/report';
@@ -18,6 +17,7 @@ import {
 import type { RelationsStore } from '../relations-store';
 import { insertAuditEvent } from './audit-store';
 import type { SqliteHandles } from './handles';
+import { preparedOnce } from './prepared';
 
 const brief = {
   id: materials.id,
@@ -52,21 +52,7 @@ const SQL = {
   bands: `INSERT INTO content_text_bands (content_sha256, band, band_hash)
     SELECT ?, value ->> 0, value ->> 1 FROM json_each(?) WHERE true ON CONFLICT DO NOTHING`,
 };
-type Statements = { [K in keyof typeof SQL]: Database.Statement };
-const prepared = new WeakMap<Database.Database, Statements>();
-
-function statements(sqlite: Database.Database): Statements {
-  let cached = prepared.get(sqlite);
-  if (!cached) {
-    cached = {
-      content: sqlite.prepare(SQL.content),
-      print: sqlite.prepare(SQL.print),
-      bands: sqlite.prepare(SQL.bands),
-    };
-    prepared.set(sqlite, cached);
-  }
-  return cached;
-}
+const statements = preparedOnce(SQL);
 
 type ContentRow = {
   materialId: string;
