@@ -2,7 +2,6 @@
 // say what to do next.
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { HEAP_FLAGS } from '../server/heap-sizing';
 import { buildServer } from './build-server';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -29,7 +28,7 @@ process.stdout.write(
   ].join('\n'),
 );
 
-const server = spawn(process.execPath, ['--enable-source-maps', ...HEAP_FLAGS, serverScript], {
+const server = spawn(process.execPath, ['--enable-source-maps', serverScript], {
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

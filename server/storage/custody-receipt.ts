@@ -1,3 +1,4 @@
+import { groupBy } from './evidence-facts';
 import type { CustodyLogRow } from './evidence-store';
 
 // What both engines make of the few rows the push path reads to log what a push received.
@@ -20,12 +21,5 @@ export function receiptLogs(
   heads: MaterialLogRow[],
   logged: MaterialLogRow[],
 ): Map<string, MaterialLogRow[]> {
-  const logs = new Map<string, MaterialLogRow[]>();
-  for (const row of logged) {
-    const log = logs.get(row.materialId);
-    if (log) log.push(row);
-    else logs.set(row.materialId, [row]);
-  }
-  for (const head of heads) logs.set(head.materialId, [...(logs.get(head.materialId) ?? []), head]);
-  return logs;
+  return groupBy([...logged, ...heads], (row) => row.materialId);
 }
