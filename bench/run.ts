@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { currentLoad, describeMachine } from './lib/machine';
+import { currentLoad, describeMachine, settle } from './lib/machine';
 import type { MeasureResult } from './lib/measure';
 import { benchmarksDocument, type Row, resultTable } from './lib/report';
 import { TARGETS } from './targets';
@@ -74,6 +74,7 @@ function runInChild(file: string): Promise<MeasureResult> {
 
 const startedAt = new Date();
 const loadAtStart: Record<string, number> = {};
+const busyAtStart: Record<string, number> = {};
 const machine = describeMachine();
 const files = measureFiles();
 process.stdout.write(
@@ -88,8 +89,12 @@ for (const target of TARGETS) {
     rows.push({ target });
     continue;
   }
+  const { busy, waitedS } = await settle();
+  busyAtStart[target.id] = busy;
   loadAtStart[target.id] = currentLoad();
-  process.stdout.write(`${target.id}: ${target.what}… (load ${loadAtStart[target.id]})\n`);
+  process.stdout.write(
+    `${target.id}: ${target.what}… (load ${loadAtStart[target.id]}; ${busy} cores busy after waiting ${waitedS} s)\n`,
+  );
   const began = performance.now();
   try {
     const result = await runInChild(file);
@@ -110,6 +115,7 @@ const info = {
   minutes: (Date.now() - startedAt.getTime()) / 60_000,
   machine,
   loadAtStart,
+  busyAtStart,
 };
 process.stdout.write(
   `\n${quick ? 'QUICK run (smaller sizes, not the targets’ conditions)\n' : ''}${resultTable(rows)}\n`,

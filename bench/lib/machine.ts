@@ -32,6 +32,39 @@ export function currentLoad(): number {
   return Math.round((loadavg()[0] ?? 0) * 100) / 100;
 }
 
+/** Jiffies spent busy and in all, summed over the cores (/proc/stat's first line). */
+function cpuTimes(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+  const busy = user! + nice! + system! + irq! + softirq! + steal!;
+  return { busy, total: busy + idle! + iowait! };
+}
+
+/** How many cores were in use, on average, over the next `ms`. */
+export async function busyCores(ms = 1000): Promise<number> {
+  const before = cpuTimes();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = cpuTimes();
+  const share = (after.busy - before.busy) / Math.max(1, after.total - before.total);
+  return Math.round(share * cpus().length * 100) / 100;
+}
+
+/**
+ * Waits, up to `limitMs`, until less than `quiet` cores are in use: what a measure leaves behind
+ * (a database cluster stopping, a browser's processes exiting, the page cache written back) would
+ * otherwise fall on the next. The load average cannot tell: it lags the machine by a minute.
+ * Returns the cores in use in the last second before the measure starts and how long it waited.
+ */
+export async function settle(
+  quiet = 0.3,
+  limitMs = 60_000,
+): Promise<{ busy: number; waitedS: number }> {
+  const began = performance.now();
+  let busy = await busyCores();
+  while (busy >= quiet && performance.now() - began < limitMs) busy = await busyCores();
+  return { busy, waitedS: Math.round((performance.now() - began) / 100) / 10 };
+}
+
 function osName(): string {
   try {
     const release = readFileSync('/etc/os-release', 'utf8');

@@ -46,6 +46,8 @@ export type RunInfo = {
   machine: Machine;
   /** The 1-minute load average when each measure started, by target id. */
   loadAtStart: Record<string, number>;
+  /** Cores in use in the second before each measure started, once the machine had quietened. */
+  busyAtStart: Record<string, number>;
 };
 
 // What has been tried for a target still missed, kept by hand beside the measures (`P1.md`…).
@@ -70,9 +72,11 @@ export function benchmarksDocument(rows: Row[], info: RunInfo): string {
   // The previous measure leaves up to about two runnable processes in the average; more than one
   // per core at a measure's start means other work shared the machine.
   const busyAt = Object.entries(info.loadAtStart).filter(([, load]) => load > machine.cores);
-  const loads = Object.entries(info.loadAtStart)
-    .map(([id, load]) => `${id} ${load}`)
-    .join(', ');
+  const listed = (figures: Record<string, number>) =>
+    Object.entries(figures)
+      .map(([id, figure]) => `${id} ${figure}`)
+      .join(', ');
+  const stillBusy = Object.entries(info.busyAtStart).filter(([, busy]) => busy >= 0.3);
   const notes = rows.flatMap(({ target, result }) =>
     result ? [`- **${target.id}**: ${result.notes.join(' ')}`] : [],
   );
@@ -88,7 +92,8 @@ export function benchmarksDocument(rows: Row[], info: RunInfo): string {
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.os}`,
     `- Software: Node ${machine.node}, SQLite ${machine.sqlite}, Chromium: ${machine.chromium}`,
-    `- Load average (1 min) when each measure started: ${loads}.${busyAt.length ? ` The load was over one per core when ${busyAt.map(([id]) => id).join(', ')} started (other work, or what the previous measures left running): absolute figures there are pessimistic, ratios (measured alternately) less so.` : ' The machine was otherwise quiet.'}`,
+    `- Before each measure the run waits (up to 60 s) until less than 0.3 of a core is in use, so that what the previous one left running does not fall on it. Cores in use in the second before each started: ${listed(info.busyAtStart)}.${stillBusy.length ? ` Still busy at the start of ${stillBusy.map(([id]) => id).join(', ')} (other work on the machine): absolute figures there are pessimistic, ratios (measured alternately) less so.` : ''}`,
+    `- Load average (1 min) when each measure started, which lags the machine by about a minute (mostly the previous measure): ${listed(info.loadAtStart)}.${busyAt.length ? ` Over one per core at the start of ${busyAt.map(([id]) => id).join(', ')}.` : ''}`,
     '',
     'Ratios compare against a baseline measured in the same run on the same machine (targets.md).',
     '',
