@@ -8,6 +8,7 @@ import { fakeUiLocale } from '@/lib/i18n/fake';
 import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
 import { setMeta } from '@/lib/storage/meta';
 import { saveReport } from '@/lib/storage/reports';
+import { aReport } from '@/lib/testing/fixtures';
 import { ReportForm, type SavedReport } from './ReportForm';
 import { click, mount, textOf, typeInto, waitFor } from './testing';
 
@@ -216,24 +217,7 @@ describe('ReportForm', () => {
   });
 
   it('says when the page is already reported', async () => {
-    await saveReport(
-      db,
-      {
-        id: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
-        url: 'https://casino.example.kz/promo',
-        title: 'x',
-        source: 'page',
-        resourceType: 'webpage',
-        languages: ['ru'],
-        geography: { indicated: false },
-        openness: 'public',
-        availability: 'accessible',
-        topics: ['gambling'],
-        note: '',
-        capturedAt: '2026-11-20T10:00:00.000Z',
-      },
-      { at: Date.now() },
-    );
+    await saveReport(db, aReport({ url: 'https://casino.example.kz/promo' }), { at: Date.now() });
     const form = await open();
     await waitFor(() => form.$('[data-testid=duplicate-hint]'));
     expect(textOf(form.$('[data-testid=duplicate-hint]'))).toBe(
@@ -243,24 +227,9 @@ describe('ReportForm', () => {
 
   it('names the review status of the own report in the UI language', async () => {
     fakeUiLocale('kk');
-    const report = await saveReport(
-      db,
-      {
-        id: '2b3c4d5e-6f70-4b8c-9d0e-1f2a3b4c5d6e',
-        url: 'https://casino.example.kz/promo',
-        title: 'x',
-        source: 'page',
-        resourceType: 'webpage',
-        languages: ['ru'],
-        geography: { indicated: false },
-        openness: 'public',
-        availability: 'accessible',
-        topics: ['gambling'],
-        note: '',
-        capturedAt: '2026-11-20T10:00:00.000Z',
-      },
-      { at: Date.now() },
-    );
+    const report = await saveReport(db, aReport({ url: 'https://casino.example.kz/promo' }), {
+      at: Date.now(),
+    });
     await db.reports.update(report.id, { reviewStatus: 'under_review' });
     const form = await open();
     await waitFor(() => form.$('[data-testid=duplicate-hint]'));

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { fakeUiLocale } from '@/lib/i18n/fake';
 import { type LocalReport, WebTaggerDb } from '@/lib/storage/db';
 import { deleteMeta, setMeta } from '@/lib/storage/meta';
+import { aReport } from '@/lib/testing/fixtures';
 import { choose, click, mount, textOf, typeInto, waitFor } from '../testing';
 import { PAGE_SIZE, PendingView } from './PendingView';
 
@@ -16,18 +17,12 @@ let counter = 0;
 function report(change: Partial<LocalReport>): LocalReport {
   counter++;
   return {
-    id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
-    url: `https://example.kz/page-${counter}`,
-    title: `Page ${counter}`,
-    source: 'page',
-    resourceType: 'webpage',
-    languages: ['ru'],
-    geography: { indicated: false },
-    openness: 'public',
-    availability: 'accessible',
-    topics: ['gambling'],
-    note: '',
-    capturedAt: '2026-11-24T10:00:00.000Z',
+    ...aReport({
+      id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
+      url: `https://example.kz/page-${counter}`,
+      title: `Page ${counter}`,
+      resourceType: 'webpage',
+    }),
     state: 'pending',
     updatedAt: 1_000_000 + counter,
     urlKeyHash: `hash-${counter}`,
