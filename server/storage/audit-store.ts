@@ -1,3 +1,4 @@
+import { type AnyColumn, and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 /** Values an audit event may carry: ids, codes, counts and flags, never personal values. */
 export type AuditDetails = Record<string, string | number | boolean | null | readonly string[]>;
 
@@ -72,4 +73,19 @@ export function assertNoPersonalValues(details: AuditDetails): void {
       throw new Error(`audit detail "${key}" is not a code or an id`);
     }
   }
+}
+
+/** The events the filter lists, on either engine's table (drizzle's conditions take both). */
+export function auditFilterWhere(
+  auditEvents: Record<'action' | 'actorUserId' | 'at' | 'id', AnyColumn>,
+  filter: AuditFilter,
+): SQL | undefined {
+  return and(
+    filter.action ? eq(auditEvents.action, filter.action) : undefined,
+    filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
+    filter.actorUserIds ? inArray(auditEvents.actorUserId, filter.actorUserIds) : undefined,
+    filter.from ? gte(auditEvents.at, filter.from) : undefined,
+    filter.before ? lt(auditEvents.at, filter.before) : undefined,
+    filter.beforeId !== undefined ? lt(auditEvents.id, filter.beforeId) : undefined,
+  );
 }

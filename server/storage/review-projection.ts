@@ -46,6 +46,40 @@ export type ChangedReport = {
   before: ReportFacets | undefined;
 };
 
+/** A changed report as both engines read it: what the read model holds of it, flattened. */
+export type ChangedReportRow = Omit<ChangedReport, 'before'> & {
+  beforeSeq: number | null;
+  beforeTopics: number;
+  beforeLanguages: number;
+  beforeRegions: number;
+  beforeResourceTypes: number;
+};
+
+/** The report with what the read model holds of it, if anything. */
+export function changedReportOf({
+  beforeSeq,
+  beforeTopics,
+  beforeLanguages,
+  beforeRegions,
+  beforeResourceTypes,
+  ...report
+}: ChangedReportRow): ChangedReport {
+  return {
+    ...report,
+    before:
+      beforeSeq === null
+        ? undefined
+        : {
+            materialSeq: beforeSeq,
+            createdAt: report.createdAt,
+            topics: beforeTopics,
+            languages: beforeLanguages,
+            regions: beforeRegions,
+            resourceTypes: beforeResourceTypes,
+          },
+  };
+}
+
 /** What a step reads and writes of the read model, inside the step's transaction. */
 export interface ProjectionTarget {
   reportFacetsOfMaterial(materialSeq: number): ReportFacets[];

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { auditEvents } from '../../db/pg-schema';
-import { type AuditEvent, type AuditStore, auditRow } from '../audit-store';
+import { type AuditEvent, type AuditStore, auditFilterWhere, auditRow } from '../audit-store';
 import type { PgRunner } from './handles';
 
 /** Appends one event; inside a transaction pass its handle. */
@@ -16,16 +16,7 @@ export function pgAuditStore(db: PgRunner): AuditStore {
       const rows = await db
         .select()
         .from(auditEvents)
-        .where(
-          and(
-            filter.action ? eq(auditEvents.action, filter.action) : undefined,
-            filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
-            filter.actorUserIds ? inArray(auditEvents.actorUserId, filter.actorUserIds) : undefined,
-            filter.from ? gte(auditEvents.at, filter.from) : undefined,
-            filter.before ? lt(auditEvents.at, filter.before) : undefined,
-            filter.beforeId !== undefined ? lt(auditEvents.id, filter.beforeId) : undefined,
-          ),
-        )
+        .where(auditFilterWhere(auditEvents, filter))
         .orderBy(desc(auditEvents.id))
         .limit(limit);
       return rows.map((row) => ({ ...row, details: row.details ?? null }));

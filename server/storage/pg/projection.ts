@@ -12,6 +12,8 @@ import {
   applyChanges,
   CATCH_UP_STEP,
   type ChangedReport,
+  type ChangedReportRow,
+  changedReportOf,
   type MaterialFacets,
   type ProjectionTarget,
   type ReportFacets,
@@ -72,21 +74,8 @@ async function setState(tx: PgTx, name: string, value: string) {
 }
 
 async function changedReports(tx: PgTx, after: number, upto: number): Promise<ChangedReport[]> {
-  const rows = await tx.execute<{
-    id: string;
-    createdAt: string;
-    deletedAt: string | null;
-    topics: string;
-    languages: string;
-    region: string | null;
-    resourceType: string;
-    materialSeq: number;
-    beforeSeq: number | null;
-    beforeTopics: number;
-    beforeLanguages: number;
-    beforeRegions: number;
-    beforeResourceTypes: number;
-  }>(sql`SELECT r.id, r.created_at AS "createdAt", r.deleted_at AS "deletedAt",
+  const rows =
+    await tx.execute<ChangedReportRow>(sql`SELECT r.id, r.created_at AS "createdAt", r.deleted_at AS "deletedAt",
         r.topics::text AS topics, r.languages::text AS languages, r.region,
         r.resource_type AS "resourceType", m.seq AS "materialSeq",
         f.material_seq AS "beforeSeq", f.topics AS "beforeTopics",
@@ -95,22 +84,7 @@ async function changedReports(tx: PgTx, after: number, upto: number): Promise<Ch
       FROM reports r JOIN materials m ON m.id = r.material_id
       LEFT JOIN review_report_facets f ON f.created_at = r.created_at AND f.report_id = r.id
       WHERE r.change_seq > ${after} AND r.change_seq <= ${upto}`);
-  return rows.rows.map(
-    ({ beforeSeq, beforeTopics, beforeLanguages, beforeRegions, beforeResourceTypes, ...r }) => ({
-      ...r,
-      before:
-        beforeSeq === null
-          ? undefined
-          : {
-              materialSeq: beforeSeq,
-              createdAt: r.createdAt,
-              topics: beforeTopics,
-              languages: beforeLanguages,
-              regions: beforeRegions,
-              resourceTypes: beforeResourceTypes,
-            },
-    }),
-  );
+  return rows.rows.map(changedReportOf);
 }
 
 const reportKey = (createdAt: string, reportId: string) => `${createdAt}\u0000${reportId}`;

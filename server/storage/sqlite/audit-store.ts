@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/open';
 import { auditEvents } from '../../db/schema';
-import { type AuditEvent, type AuditStore, auditRow } from '../audit-store';
+import { type AuditEvent, type AuditStore, auditFilterWhere, auditRow } from '../audit-store';
 
 /** Appends one event; inside a transaction pass its handle. */
 export function insertAuditEvent(db: Pick<Db, 'insert'>, event: AuditEvent): void {
@@ -18,16 +18,7 @@ export function sqliteAuditStore(db: Db): AuditStore {
       const rows = db
         .select()
         .from(auditEvents)
-        .where(
-          and(
-            filter.action ? eq(auditEvents.action, filter.action) : undefined,
-            filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
-            filter.actorUserIds ? inArray(auditEvents.actorUserId, filter.actorUserIds) : undefined,
-            filter.from ? gte(auditEvents.at, filter.from) : undefined,
-            filter.before ? lt(auditEvents.at, filter.before) : undefined,
-            filter.beforeId !== undefined ? lt(auditEvents.id, filter.beforeId) : undefined,
-          ),
-        )
+        .where(auditFilterWhere(auditEvents, filter))
         .orderBy(desc(auditEvents.id))
         .limit(limit)
         .all();

@@ -1,19 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { ReviewStatus } from '#shared/review-status';
-import type {
-  ChangedReport,
-  MaterialFacets,
-  ProjectionTarget,
-  ReportFacets,
+import {
+  type ChangedReport,
+  type ChangedReportRow,
+  changedReportOf,
+  type MaterialFacets,
+  type ProjectionTarget,
+  type ReportFacets,
 } from '../review-projection';
-
-type ChangedRow = Omit<ChangedReport, 'before'> & {
-  beforeSeq: number | null;
-  beforeTopics: number;
-  beforeLanguages: number;
-  beforeRegions: number;
-  beforeResourceTypes: number;
-};
 
 const FACET_COLUMNS = 'topics, languages, regions, resource_types AS resourceTypes';
 
@@ -117,23 +111,8 @@ export class ProjectionStore implements ProjectionTarget {
   }
 
   changedReports(afterSeq: number, uptoSeq: number): ChangedReport[] {
-    const rows = this.sql.changedReports.all(afterSeq, uptoSeq) as ChangedRow[];
-    return rows.map(
-      ({ beforeSeq, beforeTopics, beforeLanguages, beforeRegions, beforeResourceTypes, ...r }) => ({
-        ...r,
-        before:
-          beforeSeq === null
-            ? undefined
-            : {
-                materialSeq: beforeSeq,
-                createdAt: r.createdAt,
-                topics: beforeTopics,
-                languages: beforeLanguages,
-                regions: beforeRegions,
-                resourceTypes: beforeResourceTypes,
-              },
-      }),
-    );
+    const rows = this.sql.changedReports.all(afterSeq, uptoSeq) as ChangedReportRow[];
+    return rows.map(changedReportOf);
   }
 
   reportFacetsOfMaterial(materialSeq: number): ReportFacets[] {
