@@ -48,6 +48,21 @@ export const loginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
+/** An account's own facts, as an admin deciding on it and its holder's data export show them. */
+export const accountProfileSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  fullName: z.string(),
+  organization: z.string(),
+  position: z.string(),
+  phone: z.string().nullable(),
+  role: z.enum(ROLES),
+  status: z.enum(ACCOUNT_STATUSES),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type AccountProfile = z.infer<typeof accountProfileSchema>;
+
 export const meResponseSchema = z.object({
   user: sessionUserSchema.extend({ email: z.string(), fullName: z.string() }),
   consent: z.object({ current: z.boolean(), policyVersion: z.string() }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCOUNT_STATUSES, ROLES } from './account';
+import { ACCOUNT_STATUSES, accountProfileSchema, ROLES } from './account';
 import { documentMetadataSchema } from './documents';
 
 export const ADMIN_USERS_PAGE = { default: 100, max: 500 } as const;
@@ -11,17 +11,7 @@ export const adminUsersQuerySchema = z.object({
 });
 
 /** An account as admins see it when deciding on it. */
-export const adminUserSchema = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  fullName: z.string(),
-  organization: z.string(),
-  position: z.string(),
-  phone: z.string().nullable(),
-  role: z.enum(ROLES),
-  status: z.enum(ACCOUNT_STATUSES),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+export const adminUserSchema = accountProfileSchema.extend({
   documents: z.array(documentMetadataSchema),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;

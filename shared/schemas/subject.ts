@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_STATUS_CODES } from '../review-status';
-import { ACCOUNT_STATUSES, ROLES } from './account';
+import { accountProfileSchema } from './account';
 import { auditEventSchema } from './audit';
 import { consentRecordSchema } from './consent';
 import { RECIPIENT_TYPES } from './disclosures';
@@ -17,19 +17,7 @@ export const subjectReportSchema = reviewReportSchema.omit({ reporter: true }).e
 /** Everything the server holds about the caller (`GET /api/me/data`). */
 export const subjectDataSchema = z.object({
   exportedAt: z.iso.datetime(),
-  profile: z.object({
-    id: z.uuid(),
-    email: z.string(),
-    fullName: z.string(),
-    organization: z.string(),
-    position: z.string(),
-    phone: z.string().nullable(),
-    role: z.enum(ROLES),
-    status: z.enum(ACCOUNT_STATUSES),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    closedAt: z.iso.datetime().nullable(),
-  }),
+  profile: accountProfileSchema.extend({ closedAt: z.iso.datetime().nullable() }),
   consents: z.array(
     consentRecordSchema.extend({ ip: z.string().nullable(), userAgent: z.string().nullable() }),
   ),

@@ -6,6 +6,7 @@ import type { AccountChange, AccountFacts, UserRow } from '../../storage/account
 import type { AuditDetails } from '../../storage/audit-store';
 import type { DocumentRow } from '../../storage/documents-store';
 import { documentMetadata, documentsOfUsers } from '../accounts/documents-service';
+import { accountProfile } from '../accounts/profile';
 
 /** Who does what to which account, and when: every admin action on an account takes one. */
 export type AccountAction = { userId: string; adminId: string; at: Date; ip: string };
@@ -127,19 +128,7 @@ function statusChange(
 }
 
 function adminUser(user: UserRow, docs: DocumentRow[]): AdminUser {
-  return {
-    id: user.id,
-    email: user.email,
-    fullName: user.fullName,
-    organization: user.organization,
-    position: user.position,
-    phone: user.phone,
-    role: user.role,
-    status: user.status,
-    createdAt: user.createdAt,
-    updatedAt: user.updatedAt,
-    documents: docs.map(documentMetadata),
-  };
+  return { ...accountProfile(user), documents: docs.map(documentMetadata) };
 }
 
 function encodeCursor(user: UserRow): string {

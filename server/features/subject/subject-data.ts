@@ -2,6 +2,7 @@ import type { SubjectData } from '#shared/schemas/subject';
 import { ApiError } from '../../http/errors';
 import type { Storage } from '../../storage';
 import { documentMetadata } from '../accounts/documents-service';
+import { accountProfile } from '../accounts/profile';
 import { reportContent } from '../review/report-view';
 
 type SubjectStorage = Pick<Storage, 'subject' | 'audit'>;
@@ -40,19 +41,7 @@ export async function subjectData(
   const { user } = records;
   return {
     exportedAt: at.toISOString(),
-    profile: {
-      id: user.id,
-      email: user.email,
-      fullName: user.fullName,
-      organization: user.organization,
-      position: user.position,
-      phone: user.phone,
-      role: user.role,
-      status: user.status,
-      createdAt: user.createdAt,
-      updatedAt: user.updatedAt,
-      closedAt: user.closedAt,
-    },
+    profile: { ...accountProfile(user), closedAt: user.closedAt },
     consents: records.consents.map((row) => ({
       action: row.action,
       policyVersion: row.policyVersion,
