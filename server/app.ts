@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { bodyLimitByPath } from './features/accounts/body-limits';
 import { accountRoutes } from './features/accounts/routes';
 import { createUploadLimits, storedRegistrationLog } from './features/accounts/upload-limits';
@@ -21,10 +20,10 @@ import { knownUrlsRoutes } from './features/sync/known-urls-routes';
 import { syncRoutes } from './features/sync/routes';
 import type { AppDeps, AppEnv } from './http/env';
 import { ApiError, errorHandler } from './http/errors';
+import { extensionCors } from './http/extension-cors';
 import { noStoreByDefault } from './http/no-store';
 import { siteApp } from './site/site-app';
 
-const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[a-z0-9-]+$/;
 const JSON_BODY_LIMIT = 8 * 1024 * 1024;
 
 /** Builds the whole HTTP app from its dependencies. */
@@ -32,18 +31,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(deps.logger));
   app.notFound((c) => c.json(new ApiError('not_found', 'No such endpoint.').toBody(), 404));
-  // The extension calls the API from its own origin with a bearer token (never cookies).
-  app.use(
-    '/api/*',
-    cors({
-      origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
-      allowHeaders: ['authorization', 'content-type'],
-      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      // The sync engine's backoff honours the server's Retry-After.
-      exposeHeaders: ['Retry-After'],
-      maxAge: 600,
-    }),
-  );
+  app.use('/api/*', extensionCors());
   app.use('/api/*', noStoreByDefault());
   // Upload routes take documents (UPLOAD_BODY_LIMITS); every other route keeps the tight default.
   app.use('/api/*', bodyLimitByPath(JSON_BODY_LIMIT));

@@ -36,14 +36,18 @@ export function materialFilesOf(
   ]);
 }
 
-/** The hashes of every file one report refers to. */
-export const fileHashesOf = (r: {
+/**
+ * The hashes of every file one report refers to, its evidence first. Built as one array: this
+ * runs several times for each report a push stores.
+ */
+export function fileHashesOf(r: {
   evidence?: Evidence | null;
   files?: Pick<EvidenceFile, 'sha256'>[] | null;
-}): string[] => [
-  ...(r.evidence ? [r.evidence.sha256] : []),
-  ...(r.files ?? []).map((f) => f.sha256),
-];
+}): string[] {
+  const hashes = r.evidence ? [r.evidence.sha256] : [];
+  for (const file of r.files ?? []) hashes.push(file.sha256);
+  return hashes;
+}
 
 /** Every file hash the live reports refer to, without repeats. */
 export function referencedHashes(live: Pick<LiveReportRow, 'evidence' | 'files'>[]): string[] {
