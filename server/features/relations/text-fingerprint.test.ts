@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { htmlText } from './page-text';
 import { casinoPage, newsPage } from './testing/pages';
@@ -67,6 +68,25 @@ describe('text fingerprint', () => {
     // Near-same pages share at least one band, so the look-up finds them.
     const b = signatureBands(signatureOf(casinoPage('Vulkan-Kz')));
     expect(bands.some((x, i) => x.bandHash === b[i]?.bandHash)).toBe(true);
+  });
+
+  it('signs as earlier versions did, in every script, so that stored signatures still compare', () => {
+    // Letters of several scripts and outside the BMP, digits of several systems, marks, symbols.
+    const words = (
+      'Казино ҚАЗАҚСТАН көшесі ΣΟΦΟΣ İstanbul straße x² ٣٤٥ 𝟏𝟐 𝐀𝐁𝐂 😀 e\u0301te a_b x-y 12,50 Ⅻ ¾ ' +
+      '\ud800lone 中文字 déjà-vu v2.0.1 ABC123def'
+    ).split(' ');
+    const mixed = Array.from({ length: 60 }, (_, i) => words[(i * 7) % words.length]).join(' ');
+    const news = newsPage('water', { date: '1 декабря 2026, 09:15', ads: [monday.ads[0]!] });
+    const digest = (text: string) => {
+      const signature = textSignature(text);
+      return signature && createHash('sha256').update(signatureHex(signature)).digest('hex');
+    };
+
+    // The signatures' SHA-256 (first 16 digits) as the version that first stored them computed.
+    expect(digest(htmlText(casinoPage('Vulkan777')))?.slice(0, 16)).toBe('995f397b8627dfa7');
+    expect(digest(htmlText(news))?.slice(0, 16)).toBe('c253c5e07c0008fe');
+    expect(digest(mixed)?.slice(0, 16)).toBe('9bce196c2f2da44f');
   });
 
   it('leaves scripts, styles and the head out of the text', () => {

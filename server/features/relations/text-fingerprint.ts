@@ -39,10 +39,10 @@ function mix(value: number): number {
 const FNV_OFFSET = 0x811c9dc5;
 const SPACE = 0x20;
 
-/** FNV-1a continued over the string's UTF-16 units. */
-function fnv1a(text: string, h = FNV_OFFSET): number {
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
+/** FNV-1a continued over UTF-16 units `from` to `to`. */
+function fnv1a(units: Uint16Array, from: number, to: number, h = FNV_OFFSET): number {
+  for (let i = from; i < to; i++) {
+    h ^= units[i] as number;
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
@@ -52,34 +52,80 @@ function fnv1a(text: string, h = FNV_OFFSET): number {
  * FNV-1a of `SHINGLE` words from `start` joined by single spaces, hashed in place: a page has tens
  * of thousands of shingles, and joining each into a string first cost more than hashing it.
  */
-function shingleHash(words: string[], start: number): number {
-  let h = fnv1a(words[start] as string);
-  for (let k = 1; k < SHINGLE; k++) {
+function shingleHash({ units, ends }: Words, start: number): number {
+  let h = fnv1a(units, start === 0 ? 0 : (ends[start - 1] as number), ends[start] as number);
+  for (let k = start + 1; k < start + SHINGLE; k++) {
     h = Math.imul(h ^ SPACE, 0x01000193);
-    h = fnv1a(words[start + k] as string, h);
+    h = fnv1a(units, ends[k - 1] as number, ends[k] as number, h);
   }
   return h;
 }
 
-/** The words of a text as compared: lowercased, letters and digits only, every run of digits as 0. */
-export function normalizedWords(text: string): string[] {
-  // Digit runs become 0 before the text is cut, in one pass: a 0 is a digit still, so the words'
-  // boundaries are those of the original text.
-  return (
-    text
-      .toLowerCase()
-      .replace(/\p{N}+/gu, '0')
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+/** The words of a text, one after another in `units`, each ending where `ends` says. */
+type Words = { units: Uint16Array; ends: number[] };
+
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const DIGIT_CHAR = /^\p{N}$/u;
+const LETTER_CHAR = /^\p{L}$/u;
+// The class of each code point below U+10000, found once (-1 until then): a page has hundreds of
+// thousands of characters of a few hundred kinds.
+const BMP_CLASSES = new Int8Array(0x10000).fill(-1);
+
+/** Whether a code point is a letter, a digit (any Unicode number) or neither. */
+function classOf(codePoint: number): number {
+  const known = codePoint < 0x10000 ? (BMP_CLASSES[codePoint] as number) : -1;
+  if (known >= 0) return known;
+  const char = String.fromCodePoint(codePoint);
+  const found = DIGIT_CHAR.test(char) ? DIGIT : LETTER_CHAR.test(char) ? LETTER : OTHER;
+  if (codePoint < 0x10000) BMP_CLASSES[codePoint] = found;
+  return found;
+}
+
+/**
+ * The words of a text as compared: lowercased, letters and digits only, every run of digits as 0.
+ * Cut in one pass into one array of UTF-16 units rather than a string per word: a page copy has
+ * tens of thousands of words, and as strings they all outlived the young generation.
+ */
+function normalizedWords(text: string): Words {
+  const lower = text.toLowerCase();
+  const units = new Uint16Array(lower.length);
+  const ends: number[] = [];
+  let length = 0;
+  let inWord = false;
+  let inDigits = false;
+  for (let i = 0; i < lower.length; i++) {
+    const unit = lower.charCodeAt(i);
+    const next = lower.charCodeAt(i + 1);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+    const kind = classOf(pair ? ((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000 : unit);
+    if (kind === OTHER) {
+      if (inWord) ends.push(length);
+      inWord = false;
+    } else if (kind === LETTER) {
+      units[length++] = unit;
+      if (pair) units[length++] = next;
+      inWord = true;
+    } else if (!inDigits) {
+      units[length++] = 0x30;
+      inWord = true;
+    }
+    inDigits = kind === DIGIT;
+    if (pair) i++;
+  }
+  if (inWord) ends.push(length);
+  return { units, ends };
 }
 
 /** The MinHash signature of a text, or undefined when it is too short to tell pages apart. */
 export function textSignature(text: string): Uint32Array | undefined {
   const words = normalizedWords(text);
-  if (words.length < MIN_WORDS) return undefined;
+  const count = words.ends.length;
+  if (count < MIN_WORDS) return undefined;
   const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   const seen = new Set<number>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) {
+  for (let i = 0; i + SHINGLE <= count; i++) {
     const shingle = shingleHash(words, i);
     if (seen.has(shingle)) continue;
     seen.add(shingle);
