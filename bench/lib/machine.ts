@@ -49,20 +49,21 @@ export async function busyCores(ms = 1000): Promise<number> {
   return Math.round(share * cpus().length * 100) / 100;
 }
 
+/** A measure starts once fewer than `cores` are in use, or after `limitS` seconds whatever the load. */
+export const QUIET = { cores: 0.3, limitS: 60 } as const;
+
 /**
- * Waits, up to `limitMs`, until less than `quiet` cores are in use: what a measure leaves behind
- * (a database cluster stopping, a browser's processes exiting, the page cache written back) would
- * otherwise fall on the next. The load average cannot tell: it lags the machine by a minute.
- * Returns the cores in use in the last second before the measure starts and how long it waited.
+ * Waits until the machine is quiet (QUIET): what a measure leaves behind (a database cluster
+ * stopping, a browser's processes exiting, the page cache written back) would otherwise fall on
+ * the next. The load average cannot tell: it lags the machine by a minute. Returns the cores in
+ * use in the last second before the measure starts and how long it waited.
  */
-export async function settle(
-  quiet = 0.3,
-  limitMs = 60_000,
-): Promise<{ busy: number; waitedS: number }> {
+export async function settle(): Promise<{ busy: number; waitedS: number }> {
   const began = performance.now();
+  const waited = () => (performance.now() - began) / 1000;
   let busy = await busyCores();
-  while (busy >= quiet && performance.now() - began < limitMs) busy = await busyCores();
-  return { busy, waitedS: Math.round((performance.now() - began) / 100) / 10 };
+  while (busy >= QUIET.cores && waited() < QUIET.limitS) busy = await busyCores();
+  return { busy, waitedS: Math.round(waited() * 10) / 10 };
 }
 
 function osName(): string {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TARGETS } from '../targets';
-import type { Machine } from './machine';
+import { type Machine, QUIET } from './machine';
 import type { MeasureResult } from './measure';
 import { round } from './stats';
 
@@ -76,7 +76,7 @@ export function benchmarksDocument(rows: Row[], info: RunInfo): string {
     Object.entries(figures)
       .map(([id, figure]) => `${id} ${figure}`)
       .join(', ');
-  const stillBusy = Object.entries(info.busyAtStart).filter(([, busy]) => busy >= 0.3);
+  const stillBusy = Object.entries(info.busyAtStart).filter(([, busy]) => busy >= QUIET.cores);
   const notes = rows.flatMap(({ target, result }) =>
     result ? [`- **${target.id}**: ${result.notes.join(' ')}`] : [],
   );
@@ -92,7 +92,7 @@ export function benchmarksDocument(rows: Row[], info: RunInfo): string {
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.os}`,
     `- Software: Node ${machine.node}, SQLite ${machine.sqlite}, Chromium: ${machine.chromium}`,
-    `- Before each measure the run waits (up to 60 s) until less than 0.3 of a core is in use, so that what the previous one left running does not fall on it. Cores in use in the second before each started: ${listed(info.busyAtStart)}.${stillBusy.length ? ` Still busy at the start of ${stillBusy.map(([id]) => id).join(', ')} (other work on the machine): absolute figures there are pessimistic, ratios (measured alternately) less so.` : ''}`,
+    `- Before each measure the run waits (up to ${QUIET.limitS} s) until less than ${QUIET.cores} of a core is in use, so that what the previous one left running does not fall on it. Cores in use in the second before each started: ${listed(info.busyAtStart)}.${stillBusy.length ? ` Still busy at the start of ${stillBusy.map(([id]) => id).join(', ')} (other work on the machine): absolute figures there are pessimistic, ratios (measured alternately) less so.` : ''}`,
     `- Load average (1 min) when each measure started, which lags the machine by about a minute (mostly the previous measure): ${listed(info.loadAtStart)}.${busyAt.length ? ` Over one per core at the start of ${busyAt.map(([id]) => id).join(', ')}.` : ''}`,
     '',
     'Ratios compare against a baseline measured in the same run on the same machine (targets.md).',

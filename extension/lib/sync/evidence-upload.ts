@@ -161,15 +161,19 @@ async function stillNeeded(db: WebTaggerDb, sha256: string): Promise<boolean> {
 }
 
 /**
- * Drops evidence no queued entry refers to any more (its reports were answered). The look-ups go
- * out at once: one after another, a batch naming 40 files waited for 80 answers in turn while its
- * transaction held the outbox.
+ * Of these files, those no queued entry refers to any more. The look-ups go out at once: one after
+ * another, a batch naming 40 files waited for 80 answers in turn while its transaction held the
+ * outbox.
  */
-export async function releaseEvidence(db: WebTaggerDb, hashes: Iterable<string>): Promise<void> {
+async function unneeded(db: WebTaggerDb, hashes: Iterable<string>): Promise<string[]> {
   const files = [...new Set(hashes)];
   const needed = await Promise.all(files.map((sha256) => stillNeeded(db, sha256)));
-  const unneeded = files.filter((_, i) => !needed[i]);
-  if (unneeded.length > 0) await db.evidence.bulkDelete(unneeded);
+  return files.filter((_, i) => !needed[i]);
+}
+
+/** Drops evidence no queued entry refers to any more (its reports were answered). */
+export async function releaseEvidence(db: WebTaggerDb, hashes: Iterable<string>): Promise<void> {
+  await db.evidence.bulkDelete(await unneeded(db, hashes));
 }
 
 /** Drops captured evidence that no report ever queued (the capture was abandoned). */
@@ -182,12 +186,7 @@ export async function pruneOrphanEvidence(
     .where('storedAt')
     .below(now - graceMs)
     .primaryKeys();
-  let pruned = 0;
-  for (const sha256 of old) {
-    if (!(await stillNeeded(db, sha256))) {
-      await db.evidence.delete(sha256);
-      pruned++;
-    }
-  }
-  return pruned;
+  const orphans = await unneeded(db, old);
+  await db.evidence.bulkDelete(orphans);
+  return orphans.length;
 }
