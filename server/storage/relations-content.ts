@@ -136,3 +136,19 @@ export function candidateMatch(
   if (matches.length === 0) return undefined;
   return and(statuses ? inArray(materials.status, [...statuses]) : undefined, or(...matches));
 }
+
+/** The columns of a material's brief (`MaterialBrief`), of either engine's `materials` table. */
+export function briefColumns<
+  T extends { id: Col; seq: Col; url: Col; title: Col; status: Col; registrableDomain: Col },
+>(materials: T): Pick<T, 'id' | 'seq' | 'url' | 'title' | 'status' | 'registrableDomain'> {
+  const { id, seq, url, title, status, registrableDomain } = materials;
+  return { id, seq, url, title, status, registrableDomain };
+}
+
+/** The columns of a fingerprint that relating compares, of either engine's fingerprints table. */
+export function printColumnsOf<T extends { contentSha256: Col; source: Col; signature: Col }>(
+  prints: T,
+): Pick<T, 'contentSha256' | 'source' | 'signature'> {
+  const { contentSha256, source, signature } = prints;
+  return { contentSha256, source, signature };
+}

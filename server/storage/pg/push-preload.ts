@@ -1,11 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { CheckedMutation, HeldReport, Rejection } from '../../features/sync/rules';
+import type { AppliedMutation as AppliedRow, MaterialRef as Material } from '../push-judging';
 import type { RawMutation } from '../reports-store';
 import type { PgTx } from './handles';
-
-export type AppliedResult = { op: 'upsert' | 'delete'; version: number };
-export type AppliedRow = { id: string; userId: string; reportId: string; result: AppliedResult };
-export type Material = { id: string; status: HeldReport['status'] };
 
 /** What a push batch reads before judging its mutations. */
 export type Preloaded = {

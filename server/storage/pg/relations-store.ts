@@ -8,10 +8,12 @@ import {
 import {
   bandKey,
   bandRowsOf,
+  briefColumns,
   candidateMatch,
   contentByMaterial,
   fingerprintRows,
   inParts,
+  printColumnsOf,
   printsByMaterial,
 } from '../relations-content';
 import type { RelationsStore } from '../relations-store';
@@ -19,20 +21,8 @@ import { anyOf } from './any-of';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb } from './handles';
 
-const brief = {
-  id: materials.id,
-  seq: materials.seq,
-  url: materials.url,
-  title: materials.title,
-  status: materials.status,
-  registrableDomain: materials.registrableDomain,
-};
-
-const printColumns = {
-  contentSha256: prints.contentSha256,
-  source: prints.source,
-  signature: prints.signature,
-};
+const brief = briefColumns(materials);
+const printColumns = printColumnsOf(prints);
 
 // Rows per insert statement, well within PostgreSQL's limit of parameters per statement.
 const PRINTS_PER_INSERT = 1_000;

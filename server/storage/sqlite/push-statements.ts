@@ -1,4 +1,5 @@
 import type { ReviewStatus } from '#shared/review-status';
+import type { PushedReport } from '../push-judging';
 import { RESERVE_CHANGE_SEQS_SQL } from './change-sequence';
 import { type Prepared, preparedOnce } from './prepared';
 
@@ -29,27 +30,41 @@ const REPORT_COLUMNS = {
   change_seq: 'changeSeq',
 } as const;
 
-/** The values a pushed report writes, by name (JSON columns already serialized). */
-export type ReportParams = {
-  id: string;
-  userId: string;
-  createdAt: string;
-} & Record<(typeof REPORT_COLUMNS)[keyof typeof REPORT_COLUMNS], string | number | null>;
+type Value = string | number | null;
+// The JSON columns, stored as text.
+const JSON_FIELDS: ReadonlySet<string> = new Set([
+  'languages',
+  'geography',
+  'topics',
+  'evidence',
+  'files',
+  'capture',
+  'personalDataBasis',
+  'personalDataKinds',
+]);
+const encoded = (name: string) =>
+  JSON_FIELDS.has(name)
+    ? (report: PushedReport) => {
+        const value = report[name as keyof PushedReport];
+        return value === null ? null : JSON.stringify(value);
+      }
+    : (report: PushedReport) => report[name as keyof PushedReport] as Value;
 
 const columns = Object.keys(REPORT_COLUMNS);
 const valueParams = Object.values(REPORT_COLUMNS);
 // Positional parameters: better-sqlite3 binds them several times faster than named ones, which
 // counts for the report statements run once per report of every push batch.
-const INSERT_ORDER = ['id', 'userId', 'createdAt', ...valueParams] as const;
+const INSERT_ORDER = ['id', 'userId', 'createdAt', ...valueParams].map(encoded);
+const UPDATE_ORDER = [...valueParams, 'id'].map(encoded);
 
 /** A report's values in the order of `insertReport`'s placeholders. */
-export function insertValues(report: ReportParams): (string | number | null)[] {
-  return INSERT_ORDER.map((name) => report[name]);
+export function insertValues(report: PushedReport): Value[] {
+  return INSERT_ORDER.map((value) => value(report));
 }
 
 /** A report's values in the order of `updateReport`'s placeholders. */
-export function updateValues(report: ReportParams): (string | number | null)[] {
-  return [...valueParams.map((name) => report[name]), report.id];
+export function updateValues(report: PushedReport): Value[] {
+  return UPDATE_ORDER.map((value) => value(report));
 }
 
 const SQL = {

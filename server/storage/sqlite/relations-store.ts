@@ -9,9 +9,11 @@ import {
 import {
   bandKey,
   bandRowsOf,
+  briefColumns,
   candidateMatch,
   contentByMaterial,
   fingerprintRows,
+  printColumnsOf,
   printsByMaterial,
 } from '../relations-content';
 import type { RelationsStore } from '../relations-store';
@@ -19,20 +21,8 @@ import { insertAuditEvent } from './audit-store';
 import type { SqliteHandles } from './handles';
 import { preparedOnce } from './prepared';
 
-const brief = {
-  id: materials.id,
-  seq: materials.seq,
-  url: materials.url,
-  title: materials.title,
-  status: materials.status,
-  registrableDomain: materials.registrableDomain,
-};
-
-const printColumns = {
-  contentSha256: prints.contentSha256,
-  source: prints.source,
-  signature: prints.signature,
-};
+const brief = briefColumns(materials);
+const printColumns = printColumnsOf(prints);
 
 // Statements run on every push are prepared once per connection: a push records thousands of
 // fingerprints, and building each statement anew cost more than running it.
