@@ -71,11 +71,13 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
 
     async pageCopySignatures(contentHashes) {
       if (contentHashes.length === 0) return new Map();
-      const rows = await db
-        .selectDistinct({ sha: prints.contentSha256, signature: prints.signature })
-        .from(prints)
-        .where(and(eq(prints.source, 'page_copy'), anyOf(prints.contentSha256, contentHashes)));
-      return new Map(rows.map((r) => [r.sha, r.signature]));
+      // One fingerprint of each page copy, found through the content index (a content shared by
+      // many materials has as many rows, all with the same signature).
+      const result = await db.execute<{ sha: string; signature: string | null }>(sql`
+        SELECT k.sha, p.signature FROM unnest(${sql.param(contentHashes)}::text[]) AS k(sha)
+        CROSS JOIN LATERAL (SELECT signature FROM material_fingerprints
+          WHERE content_sha256 = k.sha AND source = 'page_copy' LIMIT 1) p`);
+      return new Map(result.rows.map((r) => [r.sha, r.signature]));
     },
 
     async fingerprintsOfMaterials(materialIds) {

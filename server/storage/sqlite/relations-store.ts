@@ -35,6 +35,11 @@ const SQL = {
         WHERE id IN (SELECT value FROM json_each(?)))
       AND r.deleted_at IS NULL
     ORDER BY m.seq, r.created_at`,
+  // One fingerprint of each page copy, found through the content index (a content shared by many
+  // materials has as many rows, all with the same signature).
+  signatures: `SELECT k.value AS sha, p.signature FROM json_each(?) k
+    JOIN material_fingerprints p ON p.rowid = (SELECT rowid FROM material_fingerprints
+      WHERE content_sha256 = k.value AND source = 'page_copy' LIMIT 1)`,
   print: `INSERT INTO material_fingerprints (material_id, content_sha256, source, signature, at)
     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   // A content's bands in one statement, given as a JSON array of [band, bandHash]; a content
@@ -96,11 +101,10 @@ export function sqliteRelationsStore({ db, sqlite }: SqliteHandles): RelationsSt
 
     async pageCopySignatures(contentHashes) {
       if (contentHashes.length === 0) return new Map();
-      const rows = db
-        .selectDistinct({ sha: prints.contentSha256, signature: prints.signature })
-        .from(prints)
-        .where(and(eq(prints.source, 'page_copy'), inArray(prints.contentSha256, contentHashes)))
-        .all();
+      const rows = statements(sqlite).signatures.all(JSON.stringify(contentHashes)) as {
+        sha: string;
+        signature: string | null;
+      }[];
       return new Map(rows.map((r) => [r.sha, r.signature]));
     },
 
