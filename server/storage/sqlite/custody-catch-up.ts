@@ -52,8 +52,28 @@ type ReportRow = {
   evidence: string | null;
   files: string | null;
 };
-type EvidenceRow = { sha256: string; mime: EvidenceFileMime; bytes: number; createdAt: string };
-type StampRow = { sha256: string; genTime: string | null; tokenSha256: string; tsaUrl: string };
+/** A stored file's row and its time-stamp's, as `FILE_FACTS_SQL` reads them. */
+export type EvidenceRow = {
+  sha256: string;
+  mime: EvidenceFileMime;
+  bytes: number;
+  createdAt: string;
+};
+export type StampRow = {
+  sha256: string;
+  genTime: string | null;
+  tokenSha256: string;
+  tsaUrl: string;
+};
+
+/** Report rows as the custody facts take them, their evidence and files decoded. */
+export function liveReportsOf(rows: unknown[]) {
+  return (rows as ReportRow[]).map((r) => ({
+    ...r,
+    evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence) : null,
+    files: r.files ? (JSON.parse(r.files) as EvidenceFile[]) : null,
+  }));
+}
 type DecisionRow = CustodyFacts['decisions'][number] & { materialId: string };
 
 /**
@@ -94,11 +114,7 @@ export function materialsOfReports(sqlite: Database.Database, reportIds: string[
 /** What the database holds of each material that its custody log must record. */
 function custodyFactsOfMaterials(sql: Statements, materialIds: string[]) {
   const keys = JSON.stringify(materialIds);
-  const live = (sql.reports.all(keys) as ReportRow[]).map((r) => ({
-    ...r,
-    evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence) : null,
-    files: r.files ? (JSON.parse(r.files) as EvidenceFile[]) : null,
-  }));
+  const live = liveReportsOf(sql.reports.all(keys));
   const shas = JSON.stringify(referencedHashes(live));
   return custodyFactsByMaterial({
     materialIds,

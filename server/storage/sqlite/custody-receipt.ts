@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Evidence, EvidenceFile, EvidenceFileMime } from '#shared/schemas/report';
 import { type ReceivedVersion, receiptLogs, receivedKeys } from '../custody-receipt';
 import { custodyFactsByMaterial, referencedHashes, sealedAppends } from '../evidence-facts';
 import type { CustodyLogRow, EvidenceStore } from '../evidence-store';
-import { FILE_FACTS_SQL } from './custody-catch-up';
+import { type EvidenceRow, FILE_FACTS_SQL, liveReportsOf, type StampRow } from './custody-catch-up';
 import { preparedOnce } from './prepared';
 
 // A list of keys is bound as one JSON array, so one prepared statement serves any number of them.
@@ -34,19 +33,7 @@ const SQL = {
 };
 const statements = preparedOnce(SQL);
 
-type ReportRow = {
-  materialId: string;
-  id: string;
-  version: number;
-  userId: string;
-  url: string;
-  updatedAt: string;
-  evidence: string | null;
-  files: string | null;
-};
 type MaterialLogRow = CustodyLogRow & { materialId: string };
-type EvidenceRow = { sha256: string; mime: EvidenceFileMime; bytes: number; createdAt: string };
-type StampRow = { sha256: string; genTime: string | null; tokenSha256: string; tsaUrl: string };
 
 /**
  * In one immediate transaction: reads the received versions still live, each material's last
@@ -63,11 +50,7 @@ export function recordReceipt(
   const sql = statements(sqlite);
   const keys = receivedKeys(received);
   const run = sqlite.transaction(() => {
-    const live = (sql.received.all(keys) as ReportRow[]).map((r) => ({
-      ...r,
-      evidence: r.evidence ? (JSON.parse(r.evidence) as Evidence) : null,
-      files: r.files ? (JSON.parse(r.files) as EvidenceFile[]) : null,
-    }));
+    const live = liveReportsOf(sql.received.all(keys));
     const ids = [...new Set(live.map((r) => r.materialId))];
     if (ids.length === 0) return 0;
     const materials = JSON.stringify(ids);
