@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkChain } from '../features/evidence/custody';
 import { recordReportsReceived, recordViewed } from '../features/evidence/custody-service';
 import { pushMutations } from '../features/sync/push-service';
 import { deleteOf, sampleReport, upsertOf } from '../testing/reports';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 import type { Storage } from '.';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
@@ -23,14 +23,9 @@ const BACKFILL = {
 describe.each(STORAGE_ENGINES)(
   'evidence, time-stamps and custody on $engine',
   ({ engine, open }) => {
-    let t: EngineUnderTest;
     const analyst = testUser();
     const reviewer = testUser({ role: 'reviewer' });
-    beforeEach(async () => {
-      t = await open();
-      await t.addUsers(analyst, reviewer);
-    });
-    afterEach(() => t.close());
+    const t = freshStorageEach(open, analyst, reviewer);
 
     const upload = (storage: Storage, sha256: string, at = NOW) =>
       storage.evidence.insertEvidence({

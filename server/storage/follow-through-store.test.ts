@@ -1,24 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RecheckOutcome } from '#shared/schemas/rechecks';
 import { changeMaterialStatus } from '../features/materials/material-status';
 import { followThroughStats } from '../features/stats/follow-through-service';
 import { pushMutations } from '../features/sync/push-service';
 import { sampleReport, upsertOf } from '../testing/reports';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
 
 describe.each(STORAGE_ENGINES)('follow-through statistics on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const analyst = testUser();
   const reviewer = testUser({ role: 'reviewer' });
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(analyst, reviewer);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, analyst, reviewer);
 
   async function material(): Promise<string> {
     const report = sampleReport();

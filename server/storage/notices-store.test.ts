@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pushMutations } from '../features/sync/push-service';
 import { sampleReport, upsertOf } from '../testing/reports';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 import type { NoticeRecord, NoticeUpdate, RecipientRecord } from './notices-store';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
@@ -10,14 +10,9 @@ const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISO
 const SHA = 'c'.repeat(64);
 
 describe.each(STORAGE_ENGINES)('recipients and notices on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const analyst = testUser();
   const reviewer = testUser({ role: 'reviewer' });
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(analyst, reviewer);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, analyst, reviewer);
 
   const recipient = (over: Partial<RecipientRecord> = {}): RecipientRecord => ({
     id: randomUUID(),

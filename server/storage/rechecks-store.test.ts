@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pushMutations } from '../features/sync/push-service';
 import { sampleReport, upsertOf } from '../testing/reports';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 import type { Storage } from '.';
 import type { NewRecheck } from './rechecks-store';
 
@@ -10,13 +10,8 @@ const NOW = new Date('2026-11-24T10:00:00.000Z');
 const later = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
 describe.each(STORAGE_ENGINES)('re-checks and their schedule on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const analyst = testUser();
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(analyst);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, analyst);
 
   /** Pushes reports of `count` new URLs; answers their materials' ids. */
   async function materials(count: number): Promise<string[]> {

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pushMutations } from '../features/sync/push-service';
 import { sampleReport, upsertOf } from '../testing/reports';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 import type { Fingerprint } from './relations-store';
 
 const NOW = new Date('2026-12-04T10:00:00.000Z');
@@ -13,13 +13,8 @@ const print = (
 ): Fingerprint => ({ contentSha256, source, signature, bands: [] });
 
 describe.each(STORAGE_ENGINES)('the page copies signed already, on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const analyst = testUser();
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(analyst);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, analyst);
 
   it('answers one signature per page copy held, whatever number of materials share it', async () => {
     const reports = Array.from({ length: 4 }, () => sampleReport());

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReviewStatus } from '#shared/review-status';
 import type { ReportInput } from '#shared/schemas/report';
 import { type MaterialsQuery, materialsQuerySchema } from '#shared/schemas/review';
@@ -9,19 +9,14 @@ import { listMaterials } from '../features/review/materials-list';
 import { pullChanges } from '../features/sync/pull-service';
 import { pushMutations } from '../features/sync/push-service';
 import { deleteOf, sampleReport, upsertOf } from '../testing/reports';
-import { type EngineUnderTest, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
+import { freshStorageEach, STORAGE_ENGINES, testUser } from '../testing/storage-engines';
 
 const NOW = new Date('2026-11-24T10:00:00.000Z');
 
 describe.each(STORAGE_ENGINES)('the review side on $engine', ({ open }) => {
-  let t: EngineUnderTest;
   const analyst = testUser();
   const reviewer = testUser({ role: 'reviewer' });
-  beforeEach(async () => {
-    t = await open();
-    await t.addUsers(analyst, reviewer);
-  });
-  afterEach(() => t.close());
+  const t = freshStorageEach(open, analyst, reviewer);
 
   const list = (query: Partial<Record<keyof MaterialsQuery, string>>) =>
     listMaterials(t.storage, materialsQuerySchema.parse(query));
