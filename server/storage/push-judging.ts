@@ -1,3 +1,4 @@
+import type { StoredReport } from '#shared/schemas/report';
 import type { MutationResult } from '#shared/schemas/sync';
 import type { ReportRow } from '../db/schema';
 import { newMaterialId } from '../features/materials/material-ids';
@@ -273,4 +274,28 @@ class PushJudging {
 /** Whether an answer is still to be read back: a retried upsert. */
 export function isRetried(answer: MutationResult | Retried): answer is Retried {
   return 'retriedReport' in answer;
+}
+
+/** A retried upsert's answer, with its report as the engine read it back (if it is still there). */
+export function retriedAnswer({ id }: Retried, report: StoredReport | undefined): MutationResult {
+  return { id, status: 'duplicate', ...(report ? { report } : {}) };
+}
+
+/**
+ * What an engine reads before judging: the reports the batch names, the URL keys of its upserts,
+ * and whether any upsert claims a representation document as its basis.
+ */
+export function referencedKeys(checked: (CheckedMutation | Rejection)[]) {
+  const reportIds: string[] = [];
+  const urlKeys: string[] = [];
+  let claimsDocument = false;
+  for (const c of checked) {
+    if (c.kind === 'delete') reportIds.push(c.reportId);
+    if (c.kind === 'upsert') {
+      reportIds.push(c.report.id);
+      urlKeys.push(c.urlKey);
+      claimsDocument ||= c.report.personalDataBasis !== undefined;
+    }
+  }
+  return { reportIds, urlKeys, claimsDocument };
 }

@@ -1,5 +1,5 @@
 import type { MutationResult } from '#shared/schemas/sync';
-import { isRetried, judgePushBatch, type PushWriter } from '../push-judging';
+import { isRetried, judgePushBatch, type PushWriter, retriedAnswer } from '../push-judging';
 import type { PushBatch } from '../reports-store';
 import { reserveChangeSeqs } from './change-sequence';
 import type { PgDb } from './handles';
@@ -17,11 +17,7 @@ import { loadStoredReport } from './reports-store';
 export async function applyPushBatch(db: PgDb, batch: PushBatch): Promise<MutationResult[]> {
   return db.transaction(async (tx) => {
     const firstSeq = await reserveChangeSeqs(tx, batch.mutations.length);
-    const found = await preloadPushBatch(tx, batch.userId, batch.mutations, batch.checked);
-    const state = {
-      ...found,
-      isApprovedRepresentation: (documentId: string) => found.approvedDocuments.has(documentId),
-    };
+    const state = await preloadPushBatch(tx, batch.userId, batch.mutations, batch.checked);
     const writes = emptyWrites(batch.now.toISOString());
     const answers = judgePushBatch(batch, state, gathering(writes), firstSeq);
     await writePushBatch(tx, writes);
@@ -29,12 +25,11 @@ export async function applyPushBatch(db: PgDb, batch: PushBatch): Promise<Mutati
     // read at a time (a transaction is one connection, which runs one query at a time).
     const results: MutationResult[] = [];
     for (const answer of answers) {
-      if (!isRetried(answer)) {
-        results.push(answer);
-        continue;
-      }
-      const report = await loadStoredReport(tx, answer.retriedReport);
-      results.push({ id: answer.id, status: 'duplicate', ...(report ? { report } : {}) });
+      results.push(
+        isRetried(answer)
+          ? retriedAnswer(answer, await loadStoredReport(tx, answer.retriedReport))
+          : answer,
+      );
     }
     return results;
   });

@@ -5,8 +5,11 @@ import {
   type AppliedMutation,
   isRetried,
   judgePushBatch,
+  type MaterialRef,
   type PushState,
   type PushWriter,
+  referencedKeys,
+  retriedAnswer,
 } from '../push-judging';
 import type { PushBatch } from '../reports-store';
 import { insertAuditEvent } from './audit-store';
@@ -39,11 +42,11 @@ export function applyPushBatch(handles: SqliteHandles, batch: PushBatch): Mutati
       lastSeq - count + 1,
     );
     // Retries answer with the report as it stands now, after this batch's own writes.
-    return answers.map((answer) => {
-      if (!isRetried(answer)) return answer;
-      const report = loadStoredReport(handles.db, answer.retriedReport);
-      return { id: answer.id, status: 'duplicate' as const, ...(report ? { report } : {}) };
-    });
+    return answers.map((answer) =>
+      isRetried(answer)
+        ? retriedAnswer(answer, loadStoredReport(handles.db, answer.retriedReport))
+        : answer,
+    );
   });
   return run.immediate();
 }
@@ -55,15 +58,7 @@ function preload(sql: PushStatements, batch: PushBatch): PushState {
   for (const row of sql.appliedMutations.all(ids) as AppliedRow[]) {
     applied.set(row.id, { ...row, result: JSON.parse(row.result) });
   }
-  const reportIds: string[] = [];
-  const urlKeys: string[] = [];
-  for (const c of batch.checked) {
-    if (c.kind === 'delete') reportIds.push(c.reportId);
-    if (c.kind === 'upsert') {
-      reportIds.push(c.report.id);
-      urlKeys.push(c.urlKey);
-    }
-  }
+  const { reportIds, urlKeys } = referencedKeys(batch.checked);
   const held = new Map<string, HeldReport>();
   for (const row of sql.heldReports.all(JSON.stringify(reportIds)) as HeldRow[]) {
     held.set(row.id, {
@@ -75,7 +70,7 @@ function preload(sql: PushStatements, batch: PushBatch): PushState {
       deleted: row.deletedAt !== null,
     });
   }
-  const materials = new Map<string, { id: string; status: HeldReport['status'] }>();
+  const materials = new Map<string, MaterialRef>();
   for (const row of sql.materialsByKey.all(JSON.stringify(urlKeys)) as MaterialKeyRow[]) {
     materials.set(row.urlKey, { id: row.id, status: row.status });
   }
