@@ -185,6 +185,11 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl(one)).not.toBe(canonicalUrl(other));
   });
 
+  it('writes a host left by its trailing dots as the URL parser reads it, so the key of a key is itself', () => {
+    expect(canonicalUrl('https://0.%2e')).toBe('https://0.0.0.0/');
+    expect(canonicalUrl(canonicalUrl('https://0.%2e'))).toBe('https://0.0.0.0/');
+  });
+
   it('canonicalizes inputs longer than the schema limit', () => {
     const path = `/${'a'.repeat(5000)}`;
     expect(canonicalUrl(`http://www.example.kz${path}/`)).toBe(`https://example.kz${path}`);

@@ -101,7 +101,14 @@ function normalizeHost(hostname: string): string {
   let host = hostname.replace(/\.+$/, '');
   // Repeated so that the key of a key is itself; `www.kz` keeps its only label.
   while (host.startsWith('www.') && host.indexOf('.', 4) !== -1) host = host.slice(4);
-  return host;
+  if (host === hostname || host === '') return host;
+  // What is left may read differently on its own (`0.` is a name, `0` an IPv4 address): the key
+  // holds the host as the URL parser writes it, so that the key of a key is itself.
+  try {
+    return new URL(`https://${host}/`).hostname;
+  } catch {
+    return host;
+  }
 }
 
 /**
