@@ -36,8 +36,15 @@ export function missingCustodyEvents(
   facts: CustodyFacts,
   at: Date,
 ): CustodyDraft[] {
-  const seen = new Set(logged.map(keyOf).filter((key) => key !== undefined));
-  const base = { at: at.toISOString(), material: facts.materialId };
+  const seen = new Set<string>();
+  for (const event of logged) {
+    const key = keyOf(event);
+    if (key !== undefined) seen.add(key);
+  }
+  // Each event is written out in full rather than spread from shared fields: V8 copies a spread
+  // followed by more fields slowly, and this ran for every event a push records.
+  const when = at.toISOString();
+  const material = facts.materialId;
   const drafts: CustodyDraft[] = [];
   const add = (draft: CustodyDraft) => {
     const key = keyOf(draft);
@@ -50,7 +57,8 @@ export function missingCustodyEvents(
   const reports = facts.reports.filter((r) => !seen.has(reportKey(r.id, r.version)));
   for (const r of reports.sort((a, b) => byText(a.updatedAt, b.updatedAt))) {
     add({
-      ...base,
+      at: when,
+      material,
       type: 'report_received',
       reportId: r.id,
       reportVersion: r.version,
@@ -63,7 +71,8 @@ export function missingCustodyEvents(
   const evidence = facts.evidence.filter((e) => !seen.has(evidenceKey(e.sha256)));
   for (const e of evidence.sort((a, b) => byText(a.createdAt, b.createdAt))) {
     add({
-      ...base,
+      at: when,
+      material,
       type: 'evidence_received',
       sha256: e.sha256,
       mime: e.mime,
@@ -73,7 +82,8 @@ export function missingCustodyEvents(
   }
   for (const s of [...facts.stamps].sort((a, b) => byText(a.genTime, b.genTime))) {
     add({
-      ...base,
+      at: when,
+      material,
       type: 'time_stamped',
       sha256: s.sha256,
       genTime: s.genTime,
@@ -83,7 +93,8 @@ export function missingCustodyEvents(
   }
   for (const d of facts.decisions) {
     add({
-      ...base,
+      at: when,
+      material,
       type: 'decided',
       statusChangeId: d.id,
       from: d.fromStatus,

@@ -33,10 +33,14 @@ export function sealEvents(
   let prevHash = last?.hash ?? GENESIS_HASH;
   return drafts.map((draft) => {
     seq += 1;
-    const unsealed = { ...draft, seq, prevHash };
-    const event = { ...unsealed, hash: hashOfUnsealed(unsealed) };
-    prevHash = event.hash;
-    return event;
+    // Copied once and numbered in place: a spread followed by more fields is a slow copy in V8,
+    // and two of them per event were most of the sealing's time (a push seals thousands).
+    const event: Record<string, unknown> = Object.assign({}, draft);
+    event.seq = seq;
+    event.prevHash = prevHash;
+    prevHash = hashOfUnsealed(event);
+    event.hash = prevHash;
+    return event as SealedEvent;
   });
 }
 
