@@ -5,6 +5,7 @@ import { type JsonAnswer, pushAs, sampleReport, upsertOf } from '../../testing/r
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
 import { evidencePath, sha256Hex } from '../evidence/evidence-files';
+import { pngBytes } from '../evidence/testing/fixtures';
 import { getJson, report, walk } from '../review/testing';
 import { casinoPage, newsPage } from './testing/pages';
 
@@ -98,6 +99,26 @@ it('flags the same file on another site at once, and once only however often it 
   expect((await related(flag!.subjectId!)).sameContent).toMatchObject([
     { id: blocked, signal: 'same_content', similarity: 1 },
   ]);
+});
+
+it('relates by the single screenshot of the first report version, as by a listed file', async () => {
+  const bytes = pngBytes('casino banner');
+  const sha256 = sha256Hex(bytes);
+  const upload = await t.app.request(`/api/evidence/${sha256}`, {
+    method: 'PUT',
+    headers: { ...analyst.auth, 'content-type': 'image/png' },
+    body: bytes,
+  });
+  expect(upload.status).toBe(201);
+  const evidence = { sha256, mime: 'image/png' as const, bytes: bytes.byteLength };
+  const blocked = (await report(t, analyst, { url: 'https://vulkan777.example.kz/', evidence }))
+    .materialId;
+  await walk(t, reviewer, blocked, [...TO_BLOCKED]);
+  const mirror = (await report(t, analyst, { url: 'https://mirror-2.example.org/', evidence }))
+    .materialId;
+
+  expect(await material(mirror)).toMatchObject({ possibleMirrorOf: blocked });
+  expect(await signals(mirror)).toEqual([[blocked, 'same_content']]);
 });
 
 it('leaves alone a repeat of a material not sent for blocking, and two pages of one site', async () => {

@@ -165,6 +165,7 @@ async function flagOriginal(
  * before are read; a material with none new is left alone, so a retried push costs a few queries.
  */
 export async function relateReports(storage: RelationsStorage, reportIds: string[], at: Date) {
+  if (reportIds.length === 0) return;
   // Most reports list no evidence file: their materials have nothing to relate by content.
   const contents = (await storage.relations.contentOfReports(reportIds)).filter(
     (c) => c.files.length > 0,

@@ -31,9 +31,10 @@ export function syncRoutes(deps: AppDeps) {
           r.status === 'applied' && r.report ? [r.report] : [],
         );
         await recordReportsReceived(deps.storage, received, at);
-        const receivedIds = received.map((r) => r.id);
+        // Only a report that lists files has content to relate its material by.
+        const withFiles = received.filter((r) => r.evidence || r.files?.length).map((r) => r.id);
         // After the batch committed: relating is idempotent, and its failure must not fail the push.
-        await relateReports(deps.storage, receivedIds, at).catch((error: unknown) =>
+        await relateReports(deps.storage, withFiles, at).catch((error: unknown) =>
           deps.logger.error('relate_failed', { error: String(error) }),
         );
         deps.logger.info('push', {
