@@ -2,7 +2,8 @@ import type { ReviewStatus } from '#shared/review-status';
 import type { ReportChange } from '#shared/schemas/report';
 import type { MutationResult } from '#shared/schemas/sync';
 import type { Topic } from '#shared/taxonomy';
-import type { CheckedMutation, Rejection, RuleContext, Verdict } from '../features/sync/rules';
+import type { CheckedMutation, Rejection } from '../features/sync/rules';
+import type { PushState, PushWriter, Retried } from './push-state';
 
 /** A mutation as the envelope delivers it: only its id is known to be valid. */
 export type RawMutation = { id: string } & Record<string, unknown>;
@@ -12,8 +13,13 @@ export type PushBatch = {
   userId: string;
   mutations: RawMutation[];
   checked: (CheckedMutation | Rejection)[];
-  /** The rules that need what the server holds; pure, run inside the batch's transaction. */
-  judge: (checked: CheckedMutation | Rejection, context: RuleContext) => Verdict;
+  /**
+   * Judges the batch by the rules that need what the server holds, on the state the engine read,
+   * handing each write to `writer` and numbering the changes from `firstSeq`; pure, run inside
+   * the batch's transaction. Answers each mutation, or the report a retried upsert is to be
+   * answered with once the batch is written.
+   */
+  judge: (state: PushState, writer: PushWriter, firstSeq: number) => (MutationResult | Retried)[];
   now: Date;
   /** The client's address, for the audit log. */
   ip: string | null;

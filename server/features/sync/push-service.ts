@@ -1,13 +1,15 @@
 import type { MutationResult } from '#shared/schemas/sync';
 import type { Storage } from '../../storage';
 import type { RawMutation } from '../../storage/reports-store';
-import { checkMutation, judgeMutation } from './rules';
+import { judgePushBatch } from './push-judging';
+import { checkMutation } from './rules';
 
 export type { RawMutation };
 
 /**
  * Applies a push batch for one user: the rules that need no data run first, outside the write
- * lock; the rest judge each mutation inside the batch's one transaction.
+ * lock; the judging (push-judging.ts) then runs inside the batch's one transaction, on what the
+ * storage read for it.
  */
 export function pushMutations(
   storage: Pick<Storage, 'reports'>,
@@ -18,5 +20,9 @@ export function pushMutations(
   ip: string | null = null,
 ): Promise<MutationResult[]> {
   const checked = mutations.map((m) => checkMutation(m));
-  return storage.reports.push({ userId, mutations, checked, judge: judgeMutation, now, ip });
+  const batch = { userId, mutations, checked, now, ip };
+  return storage.reports.push({
+    ...batch,
+    judge: (state, writer, firstSeq) => judgePushBatch(batch, state, writer, firstSeq),
+  });
 }

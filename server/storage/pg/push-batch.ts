@@ -1,5 +1,5 @@
 import type { MutationResult } from '#shared/schemas/sync';
-import { isRetried, judgePushBatch, type PushWriter, retriedAnswer } from '../push-judging';
+import { isRetried, type PushWriter, retriedAnswer } from '../push-state';
 import type { PushBatch } from '../reports-store';
 import { reserveChangeSeqs } from './change-sequence';
 import type { PgDb } from './handles';
@@ -19,7 +19,7 @@ export async function applyPushBatch(db: PgDb, batch: PushBatch): Promise<Mutati
     const firstSeq = await reserveChangeSeqs(tx, batch.mutations.length);
     const state = await preloadPushBatch(tx, batch.userId, batch.mutations, batch.checked);
     const writes = emptyWrites(batch.now.toISOString());
-    const answers = judgePushBatch(batch, state, gathering(writes), firstSeq);
+    const answers = batch.judge(state, gathering(writes), firstSeq);
     await writePushBatch(tx, writes);
     // Retries answer with the report as it stands now: read after this batch's own writes, one
     // read at a time (a transaction is one connection, which runs one query at a time).

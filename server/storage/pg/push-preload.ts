@@ -5,7 +5,7 @@ import {
   type MaterialRef as Material,
   type PushState,
   referencedKeys,
-} from '../push-judging';
+} from '../push-state';
 import type { RawMutation } from '../reports-store';
 import type { PgTx } from './handles';
 

@@ -4,13 +4,12 @@ import { fileHashesOf } from '../evidence-facts';
 import {
   type AppliedMutation,
   isRetried,
-  judgePushBatch,
   type MaterialRef,
   type PushState,
   type PushWriter,
   referencedKeys,
   retriedAnswer,
-} from '../push-judging';
+} from '../push-state';
 import type { PushBatch } from '../reports-store';
 import { insertAuditEvent } from './audit-store';
 import type { SqliteHandles } from './handles';
@@ -35,12 +34,7 @@ export function applyPushBatch(handles: SqliteHandles, batch: PushBatch): Mutati
     const state = preload(sql, batch);
     const count = batch.mutations.length;
     const lastSeq = (sql.reserveChangeSeqs.get(count) as { value: number }).value;
-    const answers = judgePushBatch(
-      batch,
-      state,
-      writer(handles, sql, batch.now),
-      lastSeq - count + 1,
-    );
+    const answers = batch.judge(state, writer(handles, sql, batch.now), lastSeq - count + 1);
     // Retries answer with the report as it stands now, after this batch's own writes.
     return answers.map((answer) =>
       isRetried(answer)

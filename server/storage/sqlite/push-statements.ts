@@ -1,5 +1,5 @@
 import type { ReviewStatus } from '#shared/review-status';
-import type { PushedReport } from '../push-judging';
+import type { PushedReport } from '../push-state';
 import { RESERVE_CHANGE_SEQS_SQL } from './change-sequence';
 import { type Prepared, preparedOnce } from './prepared';
 

@@ -1,68 +1,28 @@
-import type { StoredReport } from '#shared/schemas/report';
 import type { MutationResult } from '#shared/schemas/sync';
-import type { ReportRow } from '../db/schema';
-import { newMaterialId } from '../features/materials/material-ids';
-import { registrableDomain } from '../features/relations/registrable-domain';
-import { materialKeyHash } from '../features/sync/material-key-hash';
-import type { CheckedMutation, HeldReport, Rejection, Verdict } from '../features/sync/rules';
-import type { AuditEvent } from './audit-store';
-import { storedReport } from './report-codec';
-import type { PushBatch } from './reports-store';
+import type { AuditEvent } from '../../storage/audit-store';
+import type {
+  AppliedMutation,
+  AppliedResult,
+  MaterialRef,
+  PushState,
+  PushWriter,
+  Retried,
+} from '../../storage/push-state';
+import { storedReport } from '../../storage/report-codec';
+import { newMaterialId } from '../materials/material-ids';
+import { registrableDomain } from '../relations/registrable-domain';
+import { materialKeyHash } from './material-key-hash';
+import { type CheckedMutation, judgeMutation, type Rejection, type Verdict } from './rules';
 
-/*
- * A push batch judged mutation by mutation, the same on both engines: each engine reads what the
- * batch refers to, hands it here, and writes what comes out (SQLite statement by statement,
- * PostgreSQL gathered into a few statements) inside the batch's transaction.
- */
-
-export type AppliedResult = { op: 'upsert' | 'delete'; version: number };
-/** A mutation id already applied: a retry of it is answered, not applied again. */
-export type AppliedMutation = {
-  id: string;
+/** A push batch as the judging sees it: the mutations and what the rules found of each alone. */
+export type JudgedBatch = {
   userId: string;
-  reportId: string;
-  result: AppliedResult;
+  checked: (CheckedMutation | Rejection)[];
+  mutations: { id: string }[];
+  now: Date;
+  /** The client's address, for the audit log. */
+  ip: string | null;
 };
-export type MaterialRef = { id: string; status: HeldReport['status'] };
-
-/** A material created by the first report of its URL key. */
-export type NewMaterial = {
-  id: string;
-  urlKey: string;
-  urlKeyHash: string;
-  seq: number;
-  url: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-  registrableDomain: string | null;
-};
-
-/** A report as a push writes it: every column but `deletedAt`, which an upsert clears. */
-export type PushedReport = Omit<ReportRow, 'deletedAt'> & { deletedAt: null };
-
-/** What the batch holds before its first mutation is judged; judging keeps it up to date. */
-export type PushState = {
-  applied: Map<string, AppliedMutation>;
-  held: Map<string, HeldReport>;
-  /** Materials by URL key. */
-  materials: Map<string, MaterialRef>;
-  isApprovedRepresentation(documentId: string): boolean;
-};
-
-/** Where an engine puts a judged batch's writes, in the order they are judged. */
-export type PushWriter = {
-  material(row: NewMaterial): void;
-  /** A report upserted: a new one when nothing of its id was `held` before. */
-  report(row: PushedReport, held: HeldReport | undefined): void;
-  /** A report withdrawn: its tombstone at change number `seq`. */
-  deletion(reportId: string, seq: number): void;
-  applied(row: AppliedMutation, appliedAt: string): void;
-  audit(event: AuditEvent): void;
-};
-
-/** A retried upsert, answered with its report as it stands once the batch is written. */
-export type Retried = { id: string; retriedReport: string };
 
 /**
  * Judges each mutation of `batch` in order against `state`, numbering the changes from
@@ -70,7 +30,7 @@ export type Retried = { id: string; retriedReport: string };
  * upsert the report the engine reads back after its writes.
  */
 export function judgePushBatch(
-  batch: PushBatch,
+  batch: JudgedBatch,
   state: PushState,
   writer: PushWriter,
   firstSeq: number,
@@ -82,7 +42,7 @@ class PushJudging {
   private readonly at: string;
 
   constructor(
-    private readonly batch: PushBatch,
+    private readonly batch: JudgedBatch,
     private readonly state: PushState,
     private readonly writer: PushWriter,
   ) {
@@ -100,7 +60,7 @@ class PushJudging {
     return mutations.map((mutation, i) => {
       const earlier = this.state.applied.get(mutation.id);
       if (earlier) return this.answerRetry(earlier);
-      const verdict = this.batch.judge(checked[i] as CheckedMutation | Rejection, context);
+      const verdict = judgeMutation(checked[i] as CheckedMutation | Rejection, context);
       if (verdict.kind === 'rejected') return this.reject(mutation.id, verdict, checked[i]);
       const seq = firstSeq + i;
       return verdict.kind === 'upsert'
@@ -269,33 +229,4 @@ class PushJudging {
     if (earlier.result.op !== 'upsert') return { id: earlier.id, status: 'duplicate' };
     return { id: earlier.id, retriedReport: earlier.reportId };
   }
-}
-
-/** Whether an answer is still to be read back: a retried upsert. */
-export function isRetried(answer: MutationResult | Retried): answer is Retried {
-  return 'retriedReport' in answer;
-}
-
-/** A retried upsert's answer, with its report as the engine read it back (if it is still there). */
-export function retriedAnswer({ id }: Retried, report: StoredReport | undefined): MutationResult {
-  return { id, status: 'duplicate', ...(report ? { report } : {}) };
-}
-
-/**
- * What an engine reads before judging: the reports the batch names, the URL keys of its upserts,
- * and whether any upsert claims a representation document as its basis.
- */
-export function referencedKeys(checked: (CheckedMutation | Rejection)[]) {
-  const reportIds: string[] = [];
-  const urlKeys: string[] = [];
-  let claimsDocument = false;
-  for (const c of checked) {
-    if (c.kind === 'delete') reportIds.push(c.reportId);
-    if (c.kind === 'upsert') {
-      reportIds.push(c.report.id);
-      urlKeys.push(c.urlKey);
-      claimsDocument ||= c.report.personalDataBasis !== undefined;
-    }
-  }
-  return { reportIds, urlKeys, claimsDocument };
 }
