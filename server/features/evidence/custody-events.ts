@@ -36,11 +36,7 @@ export function missingCustodyEvents(
   facts: CustodyFacts,
   at: Date,
 ): CustodyDraft[] {
-  const seen = new Set<string>();
-  for (const event of logged) {
-    const key = keyOf(event);
-    if (key !== undefined) seen.add(key);
-  }
+  const seen = new Set(logged.map(keyOf).filter((key) => key !== undefined));
   // Each event is written out in full rather than spread from shared fields: V8 copies a spread
   // followed by more fields slowly, and this ran for every event a push records.
   const when = at.toISOString();

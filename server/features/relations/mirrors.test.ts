@@ -4,8 +4,8 @@ import type { ReportInput } from '#shared/schemas/report';
 import { type JsonAnswer, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
-import { evidencePath, sha256Hex } from '../evidence/evidence-files';
-import { pngBytes } from '../evidence/testing/fixtures';
+import { evidencePath } from '../evidence/evidence-files';
+import { listed, pngBytes, upload } from '../evidence/testing/fixtures';
 import { getJson, report, walk } from '../review/testing';
 import { casinoPage, newsPage } from './testing/pages';
 
@@ -22,23 +22,11 @@ beforeEach(async () => {
 });
 afterEach(() => t.dispose());
 
-/** Uploads a file as the extension does, and answers its hash. */
-async function upload(bytes: Uint8Array, mime: string): Promise<string> {
-  const sha256 = sha256Hex(bytes);
-  const response = await t.app.request(`/api/evidence/${sha256}`, {
-    method: 'PUT',
-    headers: { ...analyst.auth, 'content-type': mime },
-    body: bytes,
-  });
-  expect(response.status).toBeLessThan(300);
-  return sha256;
-}
-
-/** Uploads an HTML page copy, and answers the file as a report lists it. */
+/** Uploads an HTML page copy as the extension does, and answers the file as a report lists it. */
 async function pageCopy(html: string): Promise<NonNullable<ReportInput['files']>[number]> {
   const bytes = new TextEncoder().encode(html);
-  const sha256 = await upload(bytes, 'text/html');
-  return { sha256, mime: 'text/html', bytes: bytes.byteLength, kind: 'page_copy' };
+  expect(await upload(t, analyst, bytes, 'text/html')).toBeLessThan(300);
+  return listed(bytes, 'text/html');
 }
 
 const reportPage = async (url: string, html: string) =>
@@ -109,7 +97,8 @@ it('flags the same file on another site at once, and once only however often it 
 
 it('relates by the single screenshot of the first report version, as by a listed file', async () => {
   const bytes = pngBytes('casino banner');
-  const sha256 = await upload(bytes, 'image/png');
+  expect(await upload(t, analyst, bytes, 'image/png')).toBe(201);
+  const { sha256 } = listed(bytes, 'image/png');
   const evidence = { sha256, mime: 'image/png' as const, bytes: bytes.byteLength };
   const blocked = (await report(t, analyst, { url: 'https://vulkan777.example.kz/', evidence }))
     .materialId;

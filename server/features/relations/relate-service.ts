@@ -1,5 +1,7 @@
 import type { ReviewStatus } from '#shared/review-status';
+import type { StoredReport } from '#shared/schemas/report';
 import type { Storage } from '../../storage';
+import { fileHashesOf } from '../../storage/evidence-facts';
 import { bandKey } from '../../storage/relations-content';
 import type { Candidate, Fingerprint, MaterialBrief } from '../../storage/relations-store';
 import { fingerprintsOfFiles, signedPageCopies } from './fingerprints';
@@ -164,9 +166,15 @@ async function flagOriginal(
  * Only files a material has no fingerprint of yet are looked at, and only page copies never signed
  * before are read; a material with none new is left alone, so a retried push costs a few queries.
  */
-export async function relateReports(storage: RelationsStorage, reportIds: string[], at: Date) {
+export async function relateReports(
+  storage: RelationsStorage,
+  received: Pick<StoredReport, 'id' | 'evidence' | 'files'>[],
+  at: Date,
+) {
+  // Most reports list no evidence file: their materials have nothing to relate by content, and a
+  // push of only such reports reads nothing.
+  const reportIds = received.filter((r) => fileHashesOf(r).length > 0).map((r) => r.id);
   if (reportIds.length === 0) return;
-  // Most reports list no evidence file: their materials have nothing to relate by content.
   const contents = (await storage.relations.contentOfReports(reportIds)).filter(
     (c) => c.files.length > 0,
   );

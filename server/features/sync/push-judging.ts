@@ -9,20 +9,14 @@ import type {
   Retried,
 } from '../../storage/push-state';
 import { storedReport } from '../../storage/report-codec';
+import type { PushBatch } from '../../storage/reports-store';
 import { newMaterialId } from '../materials/material-ids';
 import { registrableDomain } from '../relations/registrable-domain';
 import { materialKeyHash } from './material-key-hash';
 import { type CheckedMutation, judgeMutation, type Rejection, type Verdict } from './rules';
 
 /** A push batch as the judging sees it: the mutations and what the rules found of each alone. */
-export type JudgedBatch = {
-  userId: string;
-  checked: (CheckedMutation | Rejection)[];
-  mutations: { id: string }[];
-  now: Date;
-  /** The client's address, for the audit log. */
-  ip: string | null;
-};
+export type JudgedBatch = Omit<PushBatch, 'judge'>;
 
 /**
  * Judges each mutation of `batch` in order against `state`, numbering the changes from

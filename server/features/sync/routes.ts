@@ -31,10 +31,8 @@ export function syncRoutes(deps: AppDeps) {
           r.status === 'applied' && r.report ? [r.report] : [],
         );
         await recordReportsReceived(deps.storage, received, at);
-        // Only a report that lists files has content to relate its material by.
-        const withFiles = received.filter((r) => r.evidence || r.files?.length).map((r) => r.id);
         // After the batch committed: relating is idempotent, and its failure must not fail the push.
-        await relateReports(deps.storage, withFiles, at).catch((error: unknown) =>
+        await relateReports(deps.storage, received, at).catch((error: unknown) =>
           deps.logger.error('relate_failed', { error: String(error) }),
         );
         deps.logger.info('push', {
