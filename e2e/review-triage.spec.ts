@@ -106,6 +106,17 @@ test("a material one reviewer claimed is not offered by the other's next", async
   await expect(b.locator('.notice.error')).toContainText('Another reviewer claimed this material');
   for (const lang of LANGS) {
     await b.goto(`${server.url}/review?lang=${lang}`);
+    // At a laptop's width every column is in view, and the titles keep room to be read.
+    const layout = await b.locator('table.queue').evaluate((table) => ({
+      overflow: table.scrollWidth - table.parentElement!.clientWidth,
+      material: table.querySelector('td.material')!.getBoundingClientRect().width,
+      rem: Number.parseFloat(
+        table.ownerDocument.defaultView!.getComputedStyle(table.ownerDocument.documentElement)
+          .fontSize,
+      ),
+    }));
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.material).toBeGreaterThanOrEqual(12 * layout.rem);
     await shot(b, `queue-claims-${lang}`);
   }
   for (const lang of LANGS) {

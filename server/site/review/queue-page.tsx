@@ -182,7 +182,7 @@ function QueueRow(props: { view: View; material: MaterialSummary; query: string 
           form={SELECTION_FORM}
         />
       </td>
-      <td>
+      <td class="material">
         <a href={href} class="title">
           {name}
         </a>
