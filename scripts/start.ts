@@ -2,6 +2,7 @@
 // say what to do next.
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/node-flags';
 import { buildServer } from './build-server';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -28,7 +29,7 @@ process.stdout.write(
   ].join('\n'),
 );
 
-const server = spawn(process.execPath, ['--enable-source-maps', serverScript], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverScript], {
   stdio: 'inherit',
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../scripts/build-server';
+import { SERVER_NODE_FLAGS } from './node-flags';
 import { type SpawnedServer, spawnServer } from './testing/spawned-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -23,6 +24,19 @@ describe('the compiled server', () => {
     await server?.stop();
     rmSync(outdir, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs with the flags `npm run server` gives node, and source maps of positions only', () => {
+    const cmdline = readFileSync(`/proc/${server.pid()}/cmdline`, 'utf8').split('\0');
+    expect(cmdline.slice(1, 1 + SERVER_NODE_FLAGS.length)).toEqual([...SERVER_NODE_FLAGS]);
+    const maps = readdirSync(outdir).filter((name) => name.endsWith('.mjs.map'));
+    expect(maps.length).toBeGreaterThan(0);
+    for (const name of maps) {
+      const map = JSON.parse(readFileSync(join(outdir, name), 'utf8')) as {
+        sourcesContent?: unknown;
+      };
+      expect(map.sourcesContent, name).toBeUndefined();
+    }
   });
 
   it('applies the migrations and answers the API', async () => {

@@ -47,4 +47,15 @@ describe('the server heap settings', () => {
     const operators = youngGenerationAfterLoad(true, ['--semi-space-growth-factor=2']);
     expect(operators).toBeGreaterThan(kept * 2);
   });
+
+  it('let the young generation grow to a cap given on the command line, and no further', () => {
+    expect(heapFlagsToApply(['--enable-source-maps', '--max-semi-space-size=4'])).toEqual([
+      '--heap-growing-percent=25',
+    ]);
+    const kept = youngGenerationAfterLoad(true);
+    const capped = youngGenerationAfterLoad(true, ['--max-semi-space-size=4']);
+    expect(capped).toBeGreaterThan(kept);
+    // Two semi-spaces of 4 MiB.
+    expect(capped).toBeLessThanOrEqual((2 * 4 * 2 ** 20) / 1e6);
+  });
 });

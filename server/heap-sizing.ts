@@ -19,14 +19,19 @@ export const HEAP_FLAGS = ['--heap-growing-percent=25', '--semi-space-growth-fac
 /**
  * They cost CPU time (more frequent collections: on PostgreSQL, where a push allocates more, about
  * half again of the Node process's time per report — docs/deploy.md#memory), so a setting given
- * on node's command line is kept: an operator with memory to spare trades it back.
+ * on node's command line is kept: an operator with memory to spare trades it back. A cap on the
+ * young generation given there (`--max-semi-space-size`, read by V8 only at start, as the server's
+ * own start commands give it: server/node-flags.ts) bounds its growth itself, so the young
+ * generation is then left to grow up to that cap.
  */
 export function heapFlagsToApply(execArgv: readonly string[]): string[] {
-  const given = (flag: string) => {
+  const given = (name: string) =>
+    execArgv.some((arg) => arg.replaceAll('_', '-').startsWith(`${name}=`));
+  return HEAP_FLAGS.filter((flag) => {
     const name = flag.slice(0, flag.indexOf('='));
-    return execArgv.some((arg) => arg.replaceAll('_', '-').startsWith(`${name}=`));
-  };
-  return HEAP_FLAGS.filter((flag) => !given(flag));
+    if (name === '--semi-space-growth-factor' && given('--max-semi-space-size')) return false;
+    return !given(name);
+  });
 }
 
 for (const flag of heapFlagsToApply(process.execArgv)) setFlagsFromString(flag);

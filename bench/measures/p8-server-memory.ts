@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags';
 import { benchToken, seedAccounts } from '../../server/testing/seed';
 import { spawnServer } from '../../server/testing/spawned-server';
 import { type BigDatabase, bigDatabase, copyDatabase } from '../lib/big-database';
@@ -110,15 +111,15 @@ export const measure: Measure = {
       baseline: { value: toMB(asRun.idleKb), unit: 'MB', what: 'idle after start' },
       figures: { tsxPeakMB: toMB(sources.peakKb), tsxIdleMB: toMB(sources.idleKb) },
       notes: [
-        `The real server as \`npm run server\` runs it (compiled by scripts/build-server.ts to one JavaScript file, run by node) on a copy of the ${label}-report database; for ${seconds} s two analysts`,
+        `The real server as \`npm run server\` runs it (compiled by scripts/build-server.ts to one JavaScript file, run by node ${SERVER_NODE_FLAGS.join(' ')}) on a copy of the ${label}-report database; for ${seconds} s two analysts`,
         `push batches of 500 new reports, the two analysts with the longest histories pull theirs in pages of 500 over and over, and one client pages through known-urls`,
         `(${asRun.pushed} reports pushed, ${asRun.pulled} changes pulled, ${asRun.hashes} hashes read). Peak resident memory: the larger of VmHWM and the highest VmRSS`,
         'sampled every 100 ms from /proc/<pid>/status (MB = 10^6 bytes).',
         `The same load on the TypeScript sources run through tsx (\`node --import tsx server/main.ts\`, as the tests spawn it): idle ${round(toMB(sources.idleKb))} MB, peak ${round(toMB(sources.peakKb))} MB;`,
         `the TypeScript loader accounts for ${round(toMB(sources.idleKb - asRun.idleKb))} MB at idle (its module-hooks thread with its own heap, and its compiled sources), which is why \`npm run server\` runs the compiled build.`,
         `The growth under load (+${round(toMB(asRun.peakKb - asRun.idleKb))} MB compiled, +${round(toMB(sources.peakKb - sources.idleKb))} MB with tsx) is garbage awaiting collection (push and pull bodies of 0.3–1 MB, the rows and custody events each push makes) and the heap V8 keeps ahead of it:`,
-        'the server starts with --heap-growing-percent=25 and --semi-space-growth-factor=1 (server/heap-sizing.ts, docs/deploy.md), so the old generation grows by a quarter of what is alive between full collections rather than up to four times, and the young generation stays at its starting size;',
-        "without them the same load peaked at about twice the figure. SQLite's page cache is bounded at 16 MB (better-sqlite3's cache_size) and mmap is off.",
+        'the server sets --heap-growing-percent=25 (server/heap-sizing.ts, docs/deploy.md), so the old generation grows by a quarter of what is alive between full collections rather than up to four times, and its start commands cap the young generation at 2 × 4 MB (--max-semi-space-size=4; without the cap it keeps 2 × 1 MB, with neither it grows to 2 × 16 MB);',
+        "without these the same load peaked at about twice the figure. The source maps node loads (--enable-source-maps) hold no sources, only positions. SQLite's page cache is bounded at 16 MB (better-sqlite3's cache_size) and mmap is off.",
       ],
     };
   },

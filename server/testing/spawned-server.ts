@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../node-flags';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // USER_HZ, the unit of the times in /proc/<pid>/stat: 100 on Linux.
@@ -63,7 +64,10 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
   let child: ChildProcess | undefined;
 
   async function launch() {
-    const entry = options.script ? [options.script] : ['--import', 'tsx', 'server/main.ts'];
+    // A build runs with the flags `npm run server` gives it; the sources as the tests run them.
+    const entry = options.script
+      ? [...SERVER_NODE_FLAGS, options.script]
+      : ['--import', 'tsx', 'server/main.ts'];
     child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
       cwd: ROOT,
       env: {
