@@ -13,25 +13,29 @@ import { setFlagsFromString } from 'node:v8';
  * - the old generation grows by 25 % over what was alive before the next full collection;
  * - the young generation stays at the size it starts with (2 × 1 MB) instead of doubling whenever
  *   many objects survive a scavenge; `main.ts` loads the server's packages only after this.
- */
-export const HEAP_FLAGS = ['--heap-growing-percent=25', '--semi-space-growth-factor=1'] as const;
-
-/**
+ *
  * They cost CPU time (more frequent collections: on PostgreSQL, where a push allocates more, about
- * half again of the Node process's time per report — docs/deploy.md#memory), so a setting given
- * on node's command line is kept: an operator with memory to spare trades it back. A cap on the
- * young generation given there (`--max-semi-space-size`, read by V8 only at start, as the server's
- * own start commands give it: server/node-flags.ts) bounds its growth itself, so the young
- * generation is then left to grow up to that cap.
+ * half again of the Node process's time per report — docs/deploy.md#memory), so each is left out
+ * when node's command line already decides it: an operator with memory to spare trades it back.
+ * A cap on the young generation (`--max-semi-space-size`, read by V8 only at start, given by the
+ * server's own start commands: server/node-flags.ts) decides its growth too, as it bounds it.
  */
+const HEAP_SETTINGS = [
+  { flag: '--heap-growing-percent=25', decidedBy: ['--heap-growing-percent'] },
+  {
+    flag: '--semi-space-growth-factor=1',
+    decidedBy: ['--semi-space-growth-factor', '--max-semi-space-size'],
+  },
+] as const;
+
+export const HEAP_FLAGS = HEAP_SETTINGS.map((setting) => setting.flag);
+
+/** The settings that node's command line (`execArgv`) leaves to the server. */
 export function heapFlagsToApply(execArgv: readonly string[]): string[] {
-  const given = (name: string) =>
-    execArgv.some((arg) => arg.replaceAll('_', '-').startsWith(`${name}=`));
-  return HEAP_FLAGS.filter((flag) => {
-    const name = flag.slice(0, flag.indexOf('='));
-    if (name === '--semi-space-growth-factor' && given('--max-semi-space-size')) return false;
-    return !given(name);
-  });
+  const given = new Set(execArgv.map((arg) => arg.replaceAll('_', '-').split('=')[0]));
+  return HEAP_SETTINGS.filter(({ decidedBy }) => !decidedBy.some((name) => given.has(name))).map(
+    (setting) => setting.flag,
+  );
 }
 
 for (const flag of heapFlagsToApply(process.execArgv)) setFlagsFromString(flag);
