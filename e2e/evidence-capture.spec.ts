@@ -1,15 +1,18 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { adminLogin, createApprovedAnalyst } from './support/accounts';
 import { launchWithExtension } from './support/browser';
 import {
+  boxBlockColor,
   downloadEvidence,
   launchTestBuild,
   longPageBody,
   materialOf,
   pngSize,
+  SCROLLING_BOX,
+  scrollingBoxBody,
   TEST_EXTENSION_DIR,
 } from './support/evidence';
 import { startPageServer } from './support/pages';
@@ -77,13 +80,7 @@ test('saving a long page captures a full-page screenshot and an MHTML copy the s
     });
     await shoot(popup, 'captured-en');
 
-    const admin = await adminLogin(server.url);
-    await expect
-      .poll(async () => (await materialOf(server.url, admin, url))?.evidence.length ?? 0, {
-        timeout: 30_000,
-      })
-      .toBe(2);
-    const detail = (await materialOf(server.url, admin, url))!;
+    const { admin, detail } = await withBothFiles(server.url, url);
     expect(detail.evidence.every((file) => file.uploaded)).toBe(true);
     const screenshot = detail.evidence.find((file) => file.kind === 'screenshot')!;
     const copy = detail.evidence.find((file) => file.kind === 'page_copy')!;
@@ -118,6 +115,128 @@ test('saving a long page captures a full-page screenshot and an MHTML copy the s
       return { scrollY: w.scrollY, header: w.getComputedStyle(header).visibility };
     });
     expect(after).toEqual({ scrollY: 0, header: 'visible' });
+  } finally {
+    await browser.dispose();
+    await pages.close();
+    await server.dispose();
+  }
+});
+
+/** What the spec reads of a page whose content scrolls in a box (the e2e project has no DOM types). */
+type BoxWindow = PageWindow & {
+  innerWidth: number;
+  document: {
+    getElementById(id: string): { scrollTop: number; scrollHeight: number; clientHeight: number };
+  };
+};
+
+/** What the spec uses in a page to read an image's pixels. */
+type ImageGlobals = {
+  createImageBitmap(blob: Blob): Promise<{ width: number; height: number }>;
+  OffscreenCanvas: new (
+    width: number,
+    height: number,
+  ) => {
+    getContext(kind: '2d'): {
+      drawImage(image: unknown, x: number, y: number): void;
+      getImageData(x: number, y: number, w: number, h: number): { data: Iterable<number> };
+    };
+  };
+};
+
+// Many sites are apps whose document never scrolls: the content scrolls in a box. A capture of
+// the window alone would keep the first screen of it and call that the whole page.
+test('a page whose content scrolls in a box is captured whole, the box unrolled', async () => {
+  const server = await startServer();
+  const pages = await startPageServer({ app: { title: 'Лента', body: scrollingBoxBody(12) } });
+  const browser = await launchTestBuild();
+  try {
+    const analyst = await createApprovedAnalyst(server.url);
+    const url = pages.url('app');
+    const tab = await browser.context.newPage();
+    await tab.goto(url);
+    // The analyst had scrolled the box a little: the capture starts at its top and puts it back.
+    const before = await tab.evaluate(() => {
+      const w = globalThis as unknown as BoxWindow;
+      const feed = w.document.getElementById('feed');
+      feed.scrollTop = 450;
+      return {
+        width: w.innerWidth,
+        height: w.innerHeight,
+        ratio: w.devicePixelRatio,
+        page: w.document.documentElement.scrollHeight,
+        feed: feed.scrollHeight,
+        box: feed.clientHeight,
+      };
+    });
+    expect(before.page).toBe(before.height);
+    expect(before.feed).toBeGreaterThan(3 * before.box);
+
+    const popup = await openPopup(browser, await openTabId(browser, url));
+    await signIn(popup, server.url, analyst);
+    await popup.locator('input[name=topic][value=gambling]').check();
+    await popup.getByTestId('save').click();
+    await expect(popup.getByTestId('capture-status')).toHaveAttribute('data-state', 'captured', {
+      timeout: 30_000,
+    });
+
+    const { admin, detail } = await withBothFiles(server.url, url);
+    const shotFile = detail.reports[0]?.files.find((f) => f.kind === 'screenshot');
+    expect(shotFile?.fullPage).toBe(true);
+    const png = await downloadEvidence(server.url, admin, shotFile!.sha256);
+    mkdirSync(SHOTS, { recursive: true });
+    writeFileSync(`${SHOTS}/capture-scrolling-box-evidence.png`, png);
+    const { header, footer, menu, block } = SCROLLING_BOX;
+    // Header, the box's whole content, footer.
+    const expected = (header + before.feed + footer) * before.ratio;
+    expect(Math.abs(pngSize(png).height - expected)).toBeLessThanOrEqual(2);
+
+    // Each block of the content is where the unrolled box puts it, in its own colour, and the
+    // header and footer are there once, at the top and the bottom.
+    const probes = [
+      ...Array.from({ length: 12 }, (_, n) => ({
+        x: menu + (before.width - menu) * 0.75,
+        y: header + n * block + block / 2,
+        rgb: boxBlockColor(n),
+      })),
+      { x: 10, y: header / 2, rgb: [0x33, 0x33, 0x33] },
+      { x: 10, y: header + before.feed + footer / 2, rgb: [0, 51, 102] },
+      // Beside the box, under the first screen, nothing was seen: white, no second footer.
+      { x: 10, y: header + before.box + footer / 2, rgb: [255, 255, 255] },
+    ];
+    const seen = await tab.evaluate(
+      async ({ base64, points, ratio }) => {
+        const g = globalThis as unknown as ImageGlobals;
+        const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+        const image = await g.createImageBitmap(blob);
+        const context = new g.OffscreenCanvas(image.width, image.height).getContext('2d');
+        context.drawImage(image, 0, 0);
+        return points.map(({ x, y }) => [
+          ...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data,
+        ]);
+      },
+      { base64: png.toString('base64'), points: probes, ratio: before.ratio },
+    );
+    probes.forEach((probe, i) => {
+      const [r, g, b] = seen[i]!;
+      const off = Math.max(...probe.rgb.map((v, c) => Math.abs(v - [r, g, b][c]!)));
+      expect(
+        off,
+        `probe ${i} at y=${probe.y}: saw ${[r, g, b]}, expected ${probe.rgb}`,
+      ).toBeLessThanOrEqual(3);
+    });
+
+    // The box is back where the analyst left it, and the page keeps no mark of the capture.
+    const after = await tab.evaluate(() => {
+      const w = globalThis as unknown as BoxWindow & {
+        document: { querySelector(s: string): unknown };
+      };
+      return {
+        scrollTop: w.document.getElementById('feed').scrollTop,
+        marked: w.document.querySelector('[data-webtagger-scroller]') !== null,
+      };
+    });
+    expect(after).toEqual({ scrollTop: 450, marked: false });
   } finally {
     await browser.dispose();
     await pages.close();
@@ -183,6 +302,17 @@ async function launchSpeakingRussian() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The material of `url` as an admin reads it, once both files of its report are on the server. */
+async function withBothFiles(serverUrl: string, url: string) {
+  const admin = await adminLogin(serverUrl);
+  await expect
+    .poll(async () => (await materialOf(serverUrl, admin, url))?.evidence.length ?? 0, {
+      timeout: 30_000,
+    })
+    .toBe(2);
+  return { admin, detail: (await materialOf(serverUrl, admin, url))! };
 }
 
 async function openTabId(

@@ -33,6 +33,34 @@ export function longPageBody(screens: number): string {
   );
 }
 
+/** The solid colour of the n-th block of scrollingBoxBody, as [r, g, b]. */
+export function boxBlockColor(n: number): [number, number, number] {
+  return [(40 + n * 53) % 256, (90 + n * 97) % 256, (140 + n * 151) % 256];
+}
+
+/** The sizes of scrollingBoxBody's parts, in CSS pixels. */
+export const SCROLLING_BOX = { header: 60, footer: 40, menu: 120, block: 300 } as const;
+
+/**
+ * An app's layout: the document fits the window, and the content scrolls in a box between a
+ * header and a footer, beside a menu — `blocks` blocks of solid colour (boxBlockColor).
+ */
+export function scrollingBoxBody(blocks: number): string {
+  const { header, footer, menu, block } = SCROLLING_BOX;
+  const content = Array.from({ length: blocks }, (_, n) => {
+    const [r, g, b] = boxBlockColor(n);
+    return `<section style="height:${block}px;background:rgb(${r},${g},${b});font-size:10px">${n + 1}</section>`;
+  }).join('');
+  return (
+    '<style>html,body{height:100%;margin:0;overflow:hidden}</style>' +
+    `<header style="height:${header}px;background:#333;color:#fff">Шапка</header>` +
+    `<div style="display:flex;height:calc(100% - ${header + footer}px)">` +
+    `<nav style="width:${menu}px;flex:none;background:#ddd">Меню</nav>` +
+    `<main id="feed" style="flex:1;overflow-y:auto">${content}</main></div>` +
+    `<footer style="height:${footer}px;background:rgb(0,51,102);color:#fff">Подвал</footer>`
+  );
+}
+
 type EvidenceItem = {
   sha256: string;
   mime: string;
@@ -42,7 +70,11 @@ type EvidenceItem = {
 };
 type MaterialDetail = {
   material: { id: string; url: string };
-  reports: { id: string; files: { sha256: string }[]; capture: Record<string, unknown> | null }[];
+  reports: {
+    id: string;
+    files: { sha256: string; kind?: string; fullPage?: boolean }[];
+    capture: Record<string, unknown> | null;
+  }[];
   evidence: EvidenceItem[];
 };
 

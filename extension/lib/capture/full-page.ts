@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { LIMITS } from '#shared/schemas/report';
 import { bytesOfDataUrl, CaptureStepError, notAllowed, runInPage, wait } from './in-page';
 import { hideFixedElements, type PageState, restorePageLook, scrollPageTo } from './page-scripts';
-import { outputScale, paceDelay, stitchPlan } from './stitch-plan';
+import { outputScale, paceDelay, type Rect, stitchLayout, stitchPlan } from './stitch-plan';
 
 export type Screenshot = { bytes: Uint8Array; mime: 'image/png' | 'image/jpeg'; fullPage: boolean };
 
@@ -28,7 +28,9 @@ type FirefoxTabs = {
 /**
  * A screenshot of the whole page: Firefox draws any part of a page at once (`tabs.captureTab`
  * with the page's rectangle); Chrome only the visible part, so there the page is scrolled screen by
- * screen and the screens are stitched. `now` paces Chrome's captures (two a second at most).
+ * screen and the screens are stitched. A page whose content scrolls in a box rather than in the
+ * window is stitched in both, the box scrolled: no browser draws what a box hides. `now` paces
+ * the captures (Chrome takes two a second at most).
  */
 export async function fullPageScreenshot(
   tab: { tabId: number; windowId?: number },
@@ -36,7 +38,7 @@ export async function fullPageScreenshot(
   now: () => number,
 ): Promise<Screenshot> {
   const tabs = browser.tabs as unknown as Partial<FirefoxTabs>;
-  if (typeof tabs.captureTab === 'function') {
+  if (typeof tabs.captureTab === 'function' && !page.scroller) {
     return drawnWhole(tabs as FirefoxTabs, tab.tabId, page);
   }
   return stitched(tab, page, now);
@@ -79,13 +81,23 @@ async function stitched(
   page: PageState,
   now: () => number,
 ): Promise<Screenshot> {
-  const plan = stitchPlan(page);
+  const layout = stitchLayout(page);
   let canvas: OffscreenCanvas | undefined;
   let context: OffscreenCanvasRenderingContext2D | null = null;
-  let deviceScale = 1;
-  let scale = 1;
+  // Device pixels of the screens per CSS pixel, times the output's own scale.
+  let toOutput = 1;
+  const draw = (shot: ImageBitmap, from: Rect, toY: number) => {
+    if (from.width <= 0 || from.height <= 0) return;
+    const px = (css: number) => Math.round(css * toOutput);
+    const source = (css: number) => Math.round(css * (shot.height / page.viewportHeight));
+    context?.drawImage(
+      shot,
+      ...[source(from.x), source(from.y), source(from.width), source(from.height)],
+      ...[px(from.x), px(toY), px(from.width), px(from.height)],
+    );
+  };
   try {
-    for (const [index, offset] of plan.offsets.entries()) {
+    for (const [index, offset] of layout.offsets.entries()) {
       // Headers and banners that stay put would repeat on every screen: only the first has them.
       if (index === 1) await runInPage(tab.tabId, hideFixedElements);
       const y = await runInPage(tab.tabId, scrollPageTo, page.scrollX, offset);
@@ -93,25 +105,34 @@ async function stitched(
       lastCaptureAt = now();
       const shot = await captureScreen(tab.windowId);
       if (!canvas) {
-        deviceScale = shot.height / page.viewportHeight;
-        scale = outputScale(shot.width, plan.coveredHeight * deviceScale);
+        const deviceScale = shot.height / page.viewportHeight;
+        toOutput = deviceScale * outputScale(shot.width, layout.height * deviceScale);
         canvas = new OffscreenCanvas(
-          Math.max(1, Math.round(shot.width * scale)),
-          Math.max(1, Math.round(plan.coveredHeight * deviceScale * scale)),
+          Math.max(1, Math.round(layout.width * toOutput)),
+          Math.max(1, Math.round(layout.height * toOutput)),
         );
         context = canvas.getContext('2d');
+        if (context) {
+          // Beside a scrolling box, below the first screen, nothing was seen: it stays white.
+          context.fillStyle = '#fff';
+          context.fillRect(0, 0, canvas.width, canvas.height);
+        }
+        draw(shot, layout.first, 0);
+        draw(shot, layout.below, layout.scrolling.y + layout.coveredHeight);
+      } else {
+        draw(shot, layout.scrolling, layout.scrolling.y + y);
       }
-      context?.drawImage(
-        shot,
-        0,
-        Math.round(y * deviceScale * scale),
-        Math.round(shot.width * scale),
-        Math.round(shot.height * scale),
-      );
       shot.close();
     }
   } finally {
-    await runInPage(tab.tabId, restorePageLook, page.scrollX, page.scrollY).catch(() => undefined);
+    await runInPage(
+      tab.tabId,
+      restorePageLook,
+      page.scrollX,
+      page.scrollY,
+      // Arguments cross into the page as JSON, where `undefined` is refused.
+      page.scroller?.scrollTop ?? null,
+    ).catch(() => undefined);
   }
   if (!canvas) throw new CaptureStepError('failed', 'nothing was captured');
   for (const encoding of ENCODINGS) {
@@ -120,7 +141,7 @@ async function stitched(
       return {
         bytes: new Uint8Array(await blob.arrayBuffer()),
         mime: encoding.type,
-        fullPage: plan.complete,
+        fullPage: layout.complete,
       };
     }
   }

@@ -1,3 +1,5 @@
+import type { ScrollBox } from './stitch-plan';
+
 /**
  * Functions run inside the captured page through `scripting.executeScript`: each is serialized on
  * its own, so none may refer to anything outside its body.
@@ -12,28 +14,81 @@ export type PageState = {
   scrollX: number;
   scrollY: number;
   devicePixelRatio: number;
+  /**
+   * When the document does not scroll but an element inside it does (marked
+   * `data-webtagger-scroller` until `restorePageLook`): its box, scrollable height and position.
+   */
+  scroller?: ScrollBox & { scrollTop: number };
 };
 
-/** The page's address, title, size and scroll position. */
+/**
+ * The page's address, title, size and scroll position. A page whose document fits the window
+ * but whose content scrolls in a box (an app's layout) is read by that box.
+ */
 export function readPageState(): PageState {
+  // The element that scrolls and shows the most of itself, if it fills a third of the window.
+  const mostShownScroller = (): HTMLElement | undefined => {
+    let best: HTMLElement | undefined;
+    let shown = (window.innerWidth * window.innerHeight) / 3;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      if (el.scrollHeight <= el.clientHeight + 1) continue;
+      if (!/^(auto|scroll|overlay)$/.test(getComputedStyle(el).overflowY)) continue;
+      const box = el.getBoundingClientRect();
+      const width = Math.min(box.right, window.innerWidth) - Math.max(box.left, 0);
+      const height = Math.min(box.bottom, window.innerHeight) - Math.max(box.top, 0);
+      if (width > 0 && height > 0 && width * height > shown) {
+        best = el;
+        shown = width * height;
+      }
+    }
+    return best;
+  };
   const root = document.documentElement;
+  const pageHeight = Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0);
+  // A mark an interrupted capture left behind would be scrolled instead of the box found now.
+  for (const el of Array.from(document.querySelectorAll('[data-webtagger-scroller]'))) {
+    el.removeAttribute('data-webtagger-scroller');
+  }
+  const box = pageHeight <= window.innerHeight + 1 ? mostShownScroller() : undefined;
+  let scroller: PageState['scroller'];
+  if (box) {
+    box.setAttribute('data-webtagger-scroller', '');
+    const rect = box.getBoundingClientRect();
+    // The content box without the borders, where the scrolled content shows.
+    const top = Math.max(0, rect.top + box.clientTop);
+    const left = Math.max(0, rect.left + box.clientLeft);
+    scroller = {
+      left,
+      top,
+      width: Math.min(box.clientWidth, window.innerWidth - left),
+      height: Math.min(box.clientHeight, window.innerHeight - top),
+      scrollHeight: box.scrollHeight,
+      scrollTop: box.scrollTop,
+    };
+  }
   return {
     url: location.href,
     title: document.title,
-    pageHeight: Math.max(root.scrollHeight, document.body?.scrollHeight ?? 0),
+    pageHeight,
     viewportWidth: window.innerWidth,
     viewportHeight: window.innerHeight,
     scrollX: window.scrollX,
     scrollY: window.scrollY,
     devicePixelRatio: window.devicePixelRatio || 1,
+    ...(scroller ? { scroller } : {}),
   };
 }
 
-/** Scrolls at once to `y` and resolves, with where it got, once the page has painted there. */
+/**
+ * Scrolls at once to `y` (the box readPageState marked, or else the window) and resolves, with
+ * where it got, once the page has painted there.
+ */
 export function scrollPageTo(x: number, y: number): Promise<number> {
-  window.scrollTo({ left: x, top: y, behavior: 'instant' });
+  const box = document.querySelector<HTMLElement>('[data-webtagger-scroller]');
+  if (box) box.scrollTo({ top: y, behavior: 'instant' });
+  else window.scrollTo({ left: x, top: y, behavior: 'instant' });
   return new Promise((resolve) => {
-    const done = () => resolve(window.scrollY);
+    const done = () => resolve(box ? box.scrollTop : window.scrollY);
     // Two frames: the scroll is laid out and painted. A page in the background paints no frames.
     const timer = setTimeout(done, 150);
     requestAnimationFrame(() =>
@@ -62,8 +117,12 @@ export function hideFixedElements(): number {
   return hidden;
 }
 
-/** Shows the hidden elements again and scrolls back to where the analyst was. */
-export function restorePageLook(x: number, y: number): void {
+/** Shows the hidden elements again and scrolls back to where the analyst was (a box to `boxTop`). */
+export function restorePageLook(x: number, y: number, boxTop: number | null): void {
+  for (const box of Array.from(document.querySelectorAll('[data-webtagger-scroller]'))) {
+    box.removeAttribute('data-webtagger-scroller');
+    if (boxTop !== null) box.scrollTo({ top: boxTop, behavior: 'instant' });
+  }
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[data-webtagger-hidden]'))) {
     const [value = '', priority = ''] = (el.getAttribute('data-webtagger-hidden') ?? '').split('|');
     el.removeAttribute('data-webtagger-hidden');

@@ -5,6 +5,7 @@ import {
   MAX_OUTPUT_PIXELS,
   outputScale,
   paceDelay,
+  stitchLayout,
   stitchPlan,
 } from './stitch-plan';
 
@@ -29,6 +30,56 @@ describe('stitchPlan', () => {
       coveredHeight: 5000,
       complete: false,
     });
+  });
+});
+
+describe('stitchLayout', () => {
+  it('draws whole screens one under another when the document scrolls', () => {
+    const layout = stitchLayout({ pageHeight: 2500, viewportWidth: 1000, viewportHeight: 800 });
+    expect(layout).toMatchObject({
+      offsets: [0, 800, 1600, 1700],
+      width: 1000,
+      height: 2500,
+      complete: true,
+      first: { x: 0, y: 0, width: 1000, height: 800 },
+      scrolling: { x: 0, y: 0, width: 1000, height: 800 },
+    });
+    expect(layout.below.height).toBe(0);
+  });
+
+  it('unrolls a box that scrolls inside a page that does not, between what is above and below it', () => {
+    // A 100 px header, the content scrolling in a 900 × 600 box beside a 100 px menu, a 100 px footer.
+    const layout = stitchLayout({
+      pageHeight: 800,
+      viewportWidth: 1000,
+      viewportHeight: 800,
+      scroller: { left: 100, top: 100, width: 900, height: 600, scrollHeight: 3000 },
+    });
+    expect(layout).toMatchObject({
+      offsets: [0, 600, 1200, 1800, 2400],
+      coveredHeight: 3000,
+      complete: true,
+      width: 1000,
+      height: 100 + 3000 + 100,
+      // The footer is drawn once, under the content, not where the first screen had it.
+      first: { x: 0, y: 0, width: 1000, height: 700 },
+      scrolling: { x: 100, y: 100, width: 900, height: 600 },
+      below: { x: 0, y: 700, width: 1000, height: 100 },
+    });
+  });
+
+  it('caps the screens of an endless box as of an endless page', () => {
+    const layout = stitchLayout(
+      {
+        pageHeight: 800,
+        viewportWidth: 1000,
+        viewportHeight: 800,
+        scroller: { left: 0, top: 50, width: 1000, height: 750, scrollHeight: 100_000 },
+      },
+      3,
+    );
+    expect(layout).toMatchObject({ offsets: [0, 750, 1500], complete: false, height: 50 + 2250 });
+    expect(layout.below.height).toBe(0);
   });
 });
 

@@ -23,6 +23,18 @@ export type PageGeometry = {
   viewportHeight: number;
 };
 
+/**
+ * An element that scrolls inside a page that does not (an app's layout: a header, and the content
+ * scrolling in a box under it): its box in the viewport and its scrollable height, in CSS pixels.
+ */
+export type ScrollBox = {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  scrollHeight: number;
+};
+
 export type StitchPlan = {
   /** The vertical scroll offsets to capture, in CSS pixels, top first. */
   offsets: number[];
@@ -45,6 +57,59 @@ export function stitchPlan(page: PageGeometry, maxScreens = MAX_SCREENS): Stitch
     offsets.push(Math.min(i * viewport, coveredHeight - viewport));
   }
   return { offsets, coveredHeight, complete };
+}
+
+/** A rectangle in CSS pixels. */
+export type Rect = { x: number; y: number; width: number; height: number };
+
+export type StitchLayout = StitchPlan & {
+  /** The stitched image, in CSS pixels. */
+  width: number;
+  height: number;
+  /** The part of the first screen drawn as it is: all of it down to the scrolling part's end. */
+  first: Rect;
+  /**
+   * The part of each screen after the first that is drawn: the scrolling part (the whole screen
+   * when the document scrolls), placed at its top plus how far it was scrolled.
+   */
+  scrolling: Rect;
+  /**
+   * What lies under the scrolling box on the first screen (a footer), drawn once under the whole
+   * content; empty when the document scrolls.
+   */
+  below: Rect;
+};
+
+/**
+ * How the screens of a page make one image: the first screen whole, then, screen by screen, what
+ * scrolled into view. When an element scrolls rather than the document, the image is the page
+ * with that element unrolled: what is above it, all of its content, what is under it.
+ */
+export function stitchLayout(
+  page: PageGeometry & { scroller?: ScrollBox },
+  maxScreens = MAX_SCREENS,
+): StitchLayout {
+  const box = page.scroller ?? {
+    left: 0,
+    top: 0,
+    width: page.viewportWidth,
+    height: page.viewportHeight,
+    scrollHeight: page.pageHeight,
+  };
+  const plan = stitchPlan(
+    { pageHeight: box.scrollHeight, viewportWidth: box.width, viewportHeight: box.height },
+    maxScreens,
+  );
+  const bottom = Math.min(page.viewportHeight, box.top + box.height);
+  const below = Math.max(0, page.viewportHeight - bottom);
+  return {
+    ...plan,
+    width: page.viewportWidth,
+    height: box.top + plan.coveredHeight + below,
+    first: { x: 0, y: 0, width: page.viewportWidth, height: bottom },
+    scrolling: { x: box.left, y: box.top, width: box.width, height: box.height },
+    below: { x: 0, y: bottom, width: page.viewportWidth, height: below },
+  };
 }
 
 /**
