@@ -100,10 +100,14 @@ test("a material one reviewer claimed is not offered by the other's next", async
   await b.keyboard.press('n');
   await expect(b).toHaveURL(/\/review\/materials\//);
   expect(b.url()).not.toContain(claimedId);
-  // Opening Anna's material and claiming it says who was first.
+  // Opening Anna's material, Boris is offered neither to claim it nor a decision form (either
+  // would be refused): the form's place says who decides it.
   await b.goto(`${claimedUrl}?lang=en`);
-  await b.locator('button[data-key="claim"]').click();
-  await expect(b.locator('.notice.error')).toContainText('Another reviewer claimed this material');
+  await expect(b.locator('button[data-key="claim"]')).toHaveCount(0);
+  await expect(b.locator('p#decision')).toContainText(
+    'The decision is made by whoever holds the material:',
+  );
+  await expect(b.locator('form#decision')).toHaveCount(0);
   for (const lang of LANGS) {
     await b.goto(`${server.url}/review?lang=${lang}`);
     // At a laptop's width every column is in view, and the titles keep room to be read.
@@ -120,9 +124,8 @@ test("a material one reviewer claimed is not offered by the other's next", async
     await shot(b, `queue-claims-${lang}`);
   }
   for (const lang of LANGS) {
-    await b.goto(`${claimedUrl}?lang=${lang}`);
-    await b.locator('button[data-key="claim"]').click();
-    await shot(b, `claim-refused-${lang}`);
+    await b.goto(`${claimedUrl}?lang=${lang}#decision`);
+    await shot(b, `material-held-by-another-${lang}`);
   }
   // Boris is not offered to release Anna's claim; Anna, its holder, lets it go.
   await expect(b.locator(`form[action$="/release"]`)).toHaveCount(0);

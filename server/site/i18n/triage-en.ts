@@ -17,6 +17,8 @@ export const triageEn = {
     `Another reviewer claimed this material first: ${name}, since ${since}.`,
   heldBy: (name: string, since: string) =>
     `${name} holds this material since ${since}: they decide it. Only they or an admin can release it.`,
+  decisionHeldBy: (name: string, since: string) =>
+    `The decision is made by whoever holds the material: ${name} (since ${since}). The form appears here once the material is released.`,
   claimMoved: 'Someone changed who works on this material meanwhile: see who holds it now.',
   assigneeInvalid: 'Materials are assigned to active reviewers only.',
   next: 'Next material',

@@ -8,9 +8,9 @@ export type Reviewer = { id: string; fullName: string };
 
 /**
  * Who works on the material and since when; claim it, release it, or assign it to another
- * reviewer. A material someone else holds is theirs: only an admin is offered to release or
- * reassign it. The claim's version goes with a release or assignment, so that one made meanwhile
- * is not overridden unseen.
+ * reviewer. A material someone else holds is theirs: only an admin is offered to release it or to
+ * assign it to a third reviewer. The claim's version goes with a release or assignment, so that
+ * one made meanwhile is not overridden unseen.
  */
 export function ClaimBox(props: { view: View; material: MaterialSummary; reviewers: Reviewer[] }) {
   const { view, material } = props;
@@ -33,36 +33,38 @@ export function ClaimBox(props: { view: View; material: MaterialSummary; reviewe
         <ClaimText view={view} claim={claim} />
         {assigner && <span class="meta"> ({t.triage.assignedBy(assigner)})</span>}
       </p>
-      <div class="actions">
-        {claim?.userId !== me && (
-          <PostForm view={view} action={action('claim')} class="inline">
-            {version}
-            <button type="submit" data-key="claim">
-              {t.triage.claim}
-            </button>
-          </PostForm>
-        )}
-        {claim && mayLetGo && (
-          <PostForm view={view} action={action('release')} class="inline">
-            {version}
-            <button type="submit">{t.triage.release}</button>
-          </PostForm>
-        )}
-        {mayLetGo && (
+      {/* Another reviewer's material offers a reviewer nothing to do here. */}
+      {mayLetGo && (
+        <div class="actions">
+          {!claim && (
+            <PostForm view={view} action={action('claim')} class="inline">
+              {version}
+              <button type="submit" data-key="claim">
+                {t.triage.claim}
+              </button>
+            </PostForm>
+          )}
+          {claim && (
+            <PostForm view={view} action={action('release')} class="inline">
+              {version}
+              <button type="submit">{t.triage.release}</button>
+            </PostForm>
+          )}
           <PostForm view={view} action={action('claim')} class="inline">
             {version}
             <label for="assignee">{t.triage.assignTo}</label>{' '}
             <select id="assignee" name="userId" required>
               {props.reviewers
-                .filter((r) => r.id !== claim?.userId)
+                // Nobody takes over another's material for themselves, an admin included.
+                .filter((r) => r.id !== claim?.userId && !(heldByAnother && r.id === me))
                 .map((r) => (
                   <option value={r.id}>{r.fullName}</option>
                 ))}
             </select>{' '}
             <button type="submit">{t.triage.assign}</button>
           </PostForm>
-        )}
-      </div>
+        </div>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { REVIEW_TRANSITIONS } from '#shared/review-status';
 import type { MaterialRef } from '#shared/schemas/relations';
 import type { MaterialSummary } from '#shared/schemas/review';
 import { DECISION_COMMENT_LENGTH } from '#shared/schemas/review';
+import { formatTime } from '../components/format';
 import { Field, type FieldErrors, PostForm, Select, TextArea } from '../components/forms';
 import type { View } from '../view';
 import { label } from '../vocabulary';
@@ -20,7 +21,8 @@ export type DecisionDraft = {
 
 /**
  * The decision form: only the statuses the workflow allows next, the internal comment, a comment
- * for the reporters, the version seen.
+ * for the reporters, the version seen. A material another reviewer holds shows who decides it
+ * instead.
  */
 export function DecisionForm(props: {
   view: View;
@@ -34,6 +36,16 @@ export function DecisionForm(props: {
   const { t } = view;
   const next = REVIEW_TRANSITIONS[material.status];
   if (next.length === 0) return <p>{t.material.noNextStatus}</p>;
+  // Another reviewer's material is theirs to decide: a form here would only be refused.
+  const claim = material.claim;
+  if (claim && claim.userId !== view.viewer?.id) {
+    const name = claim.name ?? t.triage.formerAccount;
+    return (
+      <p class="notice" id="decision">
+        {t.triage.decisionHeldBy(name, formatTime(claim.since))}
+      </p>
+    );
+  }
   const errors = props.errors ?? {};
   const chosen = props.draft?.status ?? (next.length === 1 ? next[0] : undefined);
   return (

@@ -6,6 +6,7 @@ import { type SiteClient, siteClient } from '../testing/site-client';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let anna: SiteClient;
+let annaUser: TestUser;
 let boris: SiteClient;
 let borisUser: TestUser;
 let ids: string[];
@@ -14,7 +15,8 @@ beforeEach(async () => {
   t = await createTestApp();
   const analyst = createUser(t);
   anna = siteClient(t);
-  anna.signInAs(createUser(t, { role: 'reviewer', fullName: 'Анна Ревизорова' }).id);
+  annaUser = createUser(t, { role: 'reviewer', fullName: 'Анна Ревизорова' });
+  anna.signInAs(annaUser.id);
   borisUser = createUser(t, { role: 'reviewer', fullName: 'Борис Проверкин' });
   boris = siteClient(t);
   boris.signInAs(borisUser.id);
@@ -36,6 +38,17 @@ describe('triage on the site', () => {
     expect(queue.html).toContain('Анна Ревизорова, since 2026-11-24');
     const next = await boris.get('/review/next?lang=en');
     expect(next.location).toBe(`/review/materials/${ids[1]}`);
+    // Boris is offered neither to claim it nor a decision form, which would only be refused:
+    // he reads who decides it. Anna, who holds it, has the form.
+    const othersPage = await boris.get(`/review/materials/${newest}?lang=en`);
+    expect(othersPage.html).not.toContain('data-key="claim"');
+    expect(othersPage.html).not.toContain(`action="/review/materials/${newest}/decision"`);
+    expect(othersPage.html).toContain(
+      'The decision is made by whoever holds the material: Анна Ревизорова (since 2026-11-24',
+    );
+    const holdersPage = await anna.get(`/review/materials/${newest}?lang=en`);
+    expect(holdersPage.html).toContain(`action="/review/materials/${newest}/decision"`);
+    expect(holdersPage.html).not.toContain('The decision is made by whoever holds');
     // Boris, with a page opened before the claim, is told who was first.
     await boris.get(`/review/materials/${newest}?lang=en`);
     const refused = await boris.post(`/review/materials/${newest}/claim`, {});
@@ -54,18 +67,26 @@ describe('triage on the site', () => {
     const page = await anna.get(`/review/materials/${id}?lang=en`);
     expect(page.html).toContain('Борис Проверкин, since');
     expect(page.html).toContain('assigned by Анна Ревизорова');
-    // Boris holds it now: Anna is offered neither to release nor to reassign it.
+    // Boris holds it now: Anna is offered neither to release nor to reassign it, nor anything
+    // that carries the claim's version.
     expect(page.html).not.toContain(`/review/materials/${id}/release`);
-    const version = /name="expectedVersion" value="(\d+)"/.exec(page.html)![1]!;
+    expect(page.html).not.toContain('name="expectedVersion"');
+    const admin = siteClient(t);
+    const adminUser = createUser(t, { role: 'admin' });
+    admin.signInAs(adminUser.id);
+    const adminPage = await admin.get(`/review/materials/${id}?lang=en`);
+    expect(adminPage.html).toContain(`/review/materials/${id}/release`);
+    // An admin releases it or assigns it to a third reviewer, but does not take it over.
+    expect(adminPage.html).not.toContain('data-key="claim"');
+    expect(adminPage.html).toContain(`<option value="${annaUser.id}">`);
+    expect(adminPage.html).not.toContain(`<option value="${adminUser.id}">`);
+    const version = /name="expectedVersion" value="(\d+)"/.exec(adminPage.html)![1]!;
+    // Sent anyway, with the claim's current version, Anna's release is refused.
     const refused = await anna.post(`/review/materials/${id}/release`, {
       expectedVersion: version,
     });
     expect(refused.status).toBe(409);
     expect(refused.html).toContain('Another reviewer claimed this material first: Борис Проверкин');
-    const admin = siteClient(t);
-    admin.signInAs(createUser(t, { role: 'admin' }).id);
-    const adminPage = await admin.get(`/review/materials/${id}?lang=en`);
-    expect(adminPage.html).toContain(`/review/materials/${id}/release`);
     const released = await admin.post(`/review/materials/${id}/release`, {
       expectedVersion: version,
     });
