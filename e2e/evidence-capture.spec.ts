@@ -12,6 +12,7 @@ import {
   materialOf,
   pngSize,
   SCROLLING_BOX,
+  scrollingBodyBody,
   scrollingBoxBody,
   TEST_EXTENSION_DIR,
 } from './support/evidence';
@@ -151,7 +152,6 @@ test('a page whose content scrolls in a box is captured whole, the box unrolled'
   const pages = await startPageServer({ app: { title: 'Лента', body: scrollingBoxBody(12) } });
   const browser = await launchTestBuild();
   try {
-    const analyst = await createApprovedAnalyst(server.url);
     const url = pages.url('app');
     const tab = await browser.context.newPage();
     await tab.goto(url);
@@ -172,18 +172,7 @@ test('a page whose content scrolls in a box is captured whole, the box unrolled'
     expect(before.page).toBe(before.height);
     expect(before.feed).toBeGreaterThan(3 * before.box);
 
-    const popup = await openPopup(browser, await openTabId(browser, url));
-    await signIn(popup, server.url, analyst);
-    await popup.locator('input[name=topic][value=gambling]').check();
-    await popup.getByTestId('save').click();
-    await expect(popup.getByTestId('capture-status')).toHaveAttribute('data-state', 'captured', {
-      timeout: 30_000,
-    });
-
-    const { admin, detail } = await withBothFiles(server.url, url);
-    const shotFile = detail.reports[0]?.files.find((f) => f.kind === 'screenshot');
-    expect(shotFile?.fullPage).toBe(true);
-    const png = await downloadEvidence(server.url, admin, shotFile!.sha256);
+    const png = await fullPageScreenshotOf(browser, server.url, url);
     mkdirSync(SHOTS, { recursive: true });
     writeFileSync(`${SHOTS}/capture-scrolling-box-evidence.png`, png);
     const { header, footer, menu, block } = SCROLLING_BOX;
@@ -204,27 +193,7 @@ test('a page whose content scrolls in a box is captured whole, the box unrolled'
       // Beside the box, under the first screen, nothing was seen: white, no second footer.
       { x: 10, y: header + before.box + footer / 2, rgb: [255, 255, 255] },
     ];
-    const seen = await tab.evaluate(
-      async ({ base64, points, ratio }) => {
-        const g = globalThis as unknown as ImageGlobals;
-        const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
-        const image = await g.createImageBitmap(blob);
-        const context = new g.OffscreenCanvas(image.width, image.height).getContext('2d');
-        context.drawImage(image, 0, 0);
-        return points.map(({ x, y }) => [
-          ...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data,
-        ]);
-      },
-      { base64: png.toString('base64'), points: probes, ratio: before.ratio },
-    );
-    probes.forEach((probe, i) => {
-      const [r, g, b] = seen[i]!;
-      const off = Math.max(...probe.rgb.map((v, c) => Math.abs(v - [r, g, b][c]!)));
-      expect(
-        off,
-        `probe ${i} at y=${probe.y}: saw ${[r, g, b]}, expected ${probe.rgb}`,
-      ).toBeLessThanOrEqual(3);
-    });
+    await expectColours(tab, png, probes, before.ratio);
 
     // The box is back where the analyst left it, and the page keeps no mark of the capture.
     const after = await tab.evaluate(() => {
@@ -237,6 +206,53 @@ test('a page whose content scrolls in a box is captured whole, the box unrolled'
       };
     });
     expect(after).toEqual({ scrollTop: 450, marked: false });
+  } finally {
+    await browser.dispose();
+    await pages.close();
+    await server.dispose();
+  }
+});
+
+// A root that hides its overflow makes the body a scrolling box of its own: the window does not
+// move, and scrolling it would photograph the first screen again and again.
+test('a page whose body scrolls under a root that hides its overflow is captured whole', async () => {
+  const server = await startServer();
+  const pages = await startPageServer({ body: { title: 'Лента', body: scrollingBodyBody(8) } });
+  const browser = await launchTestBuild();
+  try {
+    const url = pages.url('body');
+    const tab = await browser.context.newPage();
+    await tab.goto(url);
+    const before = await tab.evaluate(() => {
+      const w = globalThis as unknown as BoxWindow & {
+        document: { body: { scrollHeight: number; scrollTop: number } };
+      };
+      w.document.body.scrollTop = 200;
+      return {
+        height: w.innerHeight,
+        ratio: w.devicePixelRatio,
+        root: w.document.documentElement.scrollHeight,
+        body: w.document.body.scrollHeight,
+      };
+    });
+    expect(before.root).toBe(before.height);
+    expect(before.body).toBeGreaterThan(3 * before.height);
+
+    const png = await fullPageScreenshotOf(browser, server.url, url);
+    expect(Math.abs(pngSize(png).height - before.body * before.ratio)).toBeLessThanOrEqual(2);
+    const { block } = SCROLLING_BOX;
+    const probes = Array.from({ length: 8 }, (_, n) => ({
+      x: 200,
+      y: n * block + block / 2,
+      rgb: boxBlockColor(n),
+    }));
+    await expectColours(tab, png, probes, before.ratio);
+    const scrollTop = await tab.evaluate(
+      () =>
+        (globalThis as unknown as { document: { body: { scrollTop: number } } }).document.body
+          .scrollTop,
+    );
+    expect(scrollTop).toBe(200);
   } finally {
     await browser.dispose();
     await pages.close();
@@ -302,6 +318,57 @@ async function launchSpeakingRussian() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Saves `url` as a new analyst through the popup, evidence on, and answers the screenshot the
+ * server holds, once it says it shows the whole page.
+ */
+async function fullPageScreenshotOf(
+  browser: Awaited<ReturnType<typeof launchTestBuild>>,
+  serverUrl: string,
+  url: string,
+): Promise<Buffer> {
+  const analyst = await createApprovedAnalyst(serverUrl);
+  const popup = await openPopup(browser, await openTabId(browser, url));
+  await signIn(popup, serverUrl, analyst);
+  await popup.locator('input[name=topic][value=gambling]').check();
+  await popup.getByTestId('save').click();
+  await expect(popup.getByTestId('capture-status')).toHaveAttribute('data-state', 'captured', {
+    timeout: 30_000,
+  });
+  const { admin, detail } = await withBothFiles(serverUrl, url);
+  const shotFile = detail.reports[0]?.files.find((f) => f.kind === 'screenshot');
+  expect(shotFile?.fullPage).toBe(true);
+  return downloadEvidence(serverUrl, admin, shotFile!.sha256);
+}
+
+/** A point of a screenshot, in CSS pixels, and the colour expected there. */
+type Probe = { x: number; y: number; rgb: number[] };
+
+/** Checks the colours at `probes` of a PNG, decoded by the browser in `page` (within 3 of 255). */
+async function expectColours(page: Page, png: Buffer, probes: Probe[], ratio: number) {
+  const seen = await page.evaluate(
+    async ({ base64, points, ratio }) => {
+      const g = globalThis as unknown as ImageGlobals;
+      const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob();
+      const image = await g.createImageBitmap(blob);
+      const context = new g.OffscreenCanvas(image.width, image.height).getContext('2d');
+      context.drawImage(image, 0, 0);
+      return points.map(({ x, y }) => [
+        ...context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data,
+      ]);
+    },
+    { base64: png.toString('base64'), points: probes, ratio },
+  );
+  probes.forEach((probe, i) => {
+    const [r, g, b] = seen[i]!;
+    const off = Math.max(...probe.rgb.map((v, c) => Math.abs(v - [r, g, b][c]!)));
+    expect(
+      off,
+      `probe ${i} at y=${probe.y}: saw ${[r, g, b]}, expected ${probe.rgb}`,
+    ).toBeLessThanOrEqual(3);
+  });
 }
 
 /** The material of `url` as an admin reads it, once both files of its report are on the server. */

@@ -33,9 +33,17 @@ export function longPageBody(screens: number): string {
   );
 }
 
-/** The solid colour of the n-th block of scrollingBoxBody, as [r, g, b]. */
+/** The solid colour of the n-th block of the scrolling test pages, as [r, g, b]. */
 export function boxBlockColor(n: number): [number, number, number] {
   return [(40 + n * 53) % 256, (90 + n * 97) % 256, (140 + n * 151) % 256];
+}
+
+/** `count` blocks of solid colour (boxBlockColor), SCROLLING_BOX.block high, numbered. */
+function colourBlocks(count: number): string {
+  return Array.from({ length: count }, (_, n) => {
+    const [r, g, b] = boxBlockColor(n);
+    return `<section style="height:${SCROLLING_BOX.block}px;background:rgb(${r},${g},${b});font-size:10px">${n + 1}</section>`;
+  }).join('');
 }
 
 /** The sizes of scrollingBoxBody's parts, in CSS pixels. */
@@ -46,11 +54,8 @@ export const SCROLLING_BOX = { header: 60, footer: 40, menu: 120, block: 300 } a
  * header and a footer, beside a menu — `blocks` blocks of solid colour (boxBlockColor).
  */
 export function scrollingBoxBody(blocks: number): string {
-  const { header, footer, menu, block } = SCROLLING_BOX;
-  const content = Array.from({ length: blocks }, (_, n) => {
-    const [r, g, b] = boxBlockColor(n);
-    return `<section style="height:${block}px;background:rgb(${r},${g},${b});font-size:10px">${n + 1}</section>`;
-  }).join('');
+  const { header, footer, menu } = SCROLLING_BOX;
+  const content = colourBlocks(blocks);
   return (
     '<style>html,body{height:100%;margin:0;overflow:hidden}</style>' +
     `<header style="height:${header}px;background:#333;color:#fff">Шапка</header>` +
@@ -58,6 +63,17 @@ export function scrollingBoxBody(blocks: number): string {
     `<nav style="width:${menu}px;flex:none;background:#ddd">Меню</nav>` +
     `<main id="feed" style="flex:1;overflow-y:auto">${content}</main></div>` +
     `<footer style="height:${footer}px;background:rgb(0,51,102);color:#fff">Подвал</footer>`
+  );
+}
+
+/**
+ * A page whose body is its scrolling box: the root hides its overflow, so the window never
+ * scrolls. `blocks` blocks of solid colour (boxBlockColor), SCROLLING_BOX.block high.
+ */
+export function scrollingBodyBody(blocks: number): string {
+  return (
+    '<style>html{height:100%;overflow:hidden}body{height:100%;margin:0;overflow-y:auto}</style>' +
+    colourBlocks(blocks)
   );
 }
 

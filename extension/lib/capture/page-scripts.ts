@@ -30,8 +30,10 @@ export function readPageState(): PageState {
   const mostShownScroller = (): HTMLElement | undefined => {
     let best: HTMLElement | undefined;
     let shown = (window.innerWidth * window.innerHeight) / 3;
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-      if (el.scrollHeight <= el.clientHeight + 1) continue;
+    // The body too: under a root that hides its overflow, the body scrolls as a box of its own.
+    const candidates = [document.body, ...document.querySelectorAll<HTMLElement>('body *')];
+    for (const el of candidates) {
+      if (!el || el.scrollHeight <= el.clientHeight + 1) continue;
       if (!/^(auto|scroll|overlay)$/.test(getComputedStyle(el).overflowY)) continue;
       const box = el.getBoundingClientRect();
       const width = Math.min(box.right, window.innerWidth) - Math.max(box.left, 0);
@@ -49,7 +51,10 @@ export function readPageState(): PageState {
   for (const el of Array.from(document.querySelectorAll('[data-webtagger-scroller]'))) {
     el.removeAttribute('data-webtagger-scroller');
   }
-  const box = pageHeight <= window.innerHeight + 1 ? mostShownScroller() : undefined;
+  // Whether the window itself scrolls: the scrolling element (the root, or the body of a page in
+  // quirks mode) reaches past it.
+  const windowScrolls = (document.scrollingElement ?? root).scrollHeight > window.innerHeight + 1;
+  const box = windowScrolls ? undefined : mostShownScroller();
   let scroller: PageState['scroller'];
   if (box) {
     box.setAttribute('data-webtagger-scroller', '');
