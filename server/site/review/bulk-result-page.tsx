@@ -5,6 +5,7 @@ import { Layout } from '../components/layout';
 import type { View } from '../view';
 import { label } from '../vocabulary';
 import { StatusBadge } from './evidence-thumbs';
+import { holderName } from './triage-texts';
 
 /** What a bulk decision did to each selected material, or why it was not taken at all. */
 export function BulkResultPage(props: {
@@ -47,10 +48,7 @@ export function BulkResultPage(props: {
                     <td class={`outcome ${r.outcome}`}>
                       {t.triage.outcomes[r.outcome]}
                       {r.outcome === 'claimed' && r.material?.claim && (
-                        <span class="meta">
-                          {' '}
-                          ({r.material.claim.name ?? t.triage.formerAccount})
-                        </span>
+                        <span class="meta"> ({holderName(t, r.material.claim)})</span>
                       )}
                     </td>
                     <td>

@@ -3,6 +3,7 @@ import type { MaterialSummary } from '#shared/schemas/review';
 import { PostForm } from '../components/forms';
 import type { View } from '../view';
 import { ClaimText } from './queue-triage';
+import { heldByAnother } from './triage-texts';
 
 export type Reviewer = { id: string; fullName: string };
 
@@ -17,8 +18,8 @@ export function ClaimBox(props: { view: View; material: MaterialSummary; reviewe
   const { t } = view;
   const claim = material.claim;
   const me = view.viewer?.id;
-  const heldByAnother = claim !== null && claim.userId !== me;
-  const mayLetGo = !heldByAnother || view.viewer?.role === 'admin';
+  const another = heldByAnother(claim, me);
+  const mayLetGo = !another || view.viewer?.role === 'admin';
   const action = (verb: string) => `/review/materials/${material.id}/${verb}`;
   const version = claim && (
     <input type="hidden" name="expectedVersion" value={String(claim.version)} />
@@ -56,7 +57,7 @@ export function ClaimBox(props: { view: View; material: MaterialSummary; reviewe
             <select id="assignee" name="userId" required>
               {props.reviewers
                 // Nobody takes over another's material for themselves, an admin included.
-                .filter((r) => r.id !== claim?.userId && !(heldByAnother && r.id === me))
+                .filter((r) => r.id !== claim?.userId && !(another && r.id === me))
                 .map((r) => (
                   <option value={r.id}>{r.fullName}</option>
                 ))}

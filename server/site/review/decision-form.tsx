@@ -9,6 +9,7 @@ import { Field, type FieldErrors, PostForm, Select, TextArea } from '../componen
 import type { View } from '../view';
 import { label } from '../vocabulary';
 import { type LegalGroundDraft, LegalGroundFields } from './legal-ground-fields';
+import { heldByAnother, holderName } from './triage-texts';
 
 /** What the reviewer typed, kept when the form comes back. */
 export type DecisionDraft = {
@@ -38,11 +39,10 @@ export function DecisionForm(props: {
   if (next.length === 0) return <p>{t.material.noNextStatus}</p>;
   // Another reviewer's material is theirs to decide: a form here would only be refused.
   const claim = material.claim;
-  if (claim && claim.userId !== view.viewer?.id) {
-    const name = claim.name ?? t.triage.formerAccount;
+  if (claim && heldByAnother(claim, view.viewer?.id)) {
     return (
       <p class="notice" id="decision">
-        {t.triage.decisionHeldBy(name, formatTime(claim.since))}
+        {t.triage.decisionHeldBy(holderName(t, claim), formatTime(claim.since))}
       </p>
     );
   }

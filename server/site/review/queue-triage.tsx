@@ -15,6 +15,7 @@ import type { View } from '../view';
 import { withQuery } from '../view';
 import { label } from '../vocabulary';
 import { LegalGroundFields } from './legal-ground-fields';
+import { holderName } from './triage-texts';
 
 /** The form the queue's checkboxes belong to (bulk decisions, and notices through a button). */
 export const SELECTION_FORM = 'selection';
@@ -70,7 +71,7 @@ export function SortFields(props: { view: View; filter: MaterialsQuery }) {
 export function ClaimText(props: { view: View; claim: MaterialSummary['claim'] }) {
   const { t } = props.view;
   if (!props.claim) return <span class="meta">{t.triage.nobody}</span>;
-  const name = props.claim.name ?? t.triage.formerAccount;
+  const name = holderName(t, props.claim);
   return <span class="claim">{t.triage.claimSince(name, formatTime(props.claim.since))}</span>;
 }
 

@@ -14,6 +14,19 @@ export async function activeReviewers(storage: Pick<Storage, 'accounts'>): Promi
     .sort((a, b) => a.fullName.localeCompare(b.fullName));
 }
 
+/** Who holds a material, as the pages name them: a closed account has no name left. */
+export function holderName(t: Strings, claim: Pick<MaterialClaim, 'name'>): string {
+  return claim.name ?? t.triage.formerAccount;
+}
+
+/** Whether someone other than `viewerId` holds the material: then it is theirs to decide. */
+export function heldByAnother(
+  claim: Pick<MaterialClaim, 'userId'> | null,
+  viewerId: string | undefined,
+): boolean {
+  return claim !== null && claim.userId !== viewerId;
+}
+
 /** The success message after a claim change (`?claim=`), if any. */
 export function claimNotice(t: Strings, done: string | undefined): string | undefined {
   if (done === 'claimed') return t.triage.claimed;
@@ -26,8 +39,7 @@ export function claimNotice(t: Strings, done: string | undefined): string | unde
 export function refusedClaimText(t: Strings, err: ApiError): string {
   const details = err.details as { claim?: MaterialClaim | null; version?: number } | undefined;
   if (details?.version === undefined && details?.claim) {
-    const name = details.claim.name ?? t.triage.formerAccount;
-    return t.triage.takenBy(name, formatTime(details.claim.since));
+    return t.triage.takenBy(holderName(t, details.claim), formatTime(details.claim.since));
   }
   return t.triage.claimMoved;
 }
@@ -36,10 +48,7 @@ export function refusedClaimText(t: Strings, err: ApiError): string {
 export function refusedDecisionText(t: Strings, err: ApiError): string {
   const details = err.details as { claim?: MaterialClaim | null; version?: number } | undefined;
   if (details?.claim) {
-    return t.triage.heldBy(
-      details.claim.name ?? t.triage.formerAccount,
-      formatTime(details.claim.since),
-    );
+    return t.triage.heldBy(holderName(t, details.claim), formatTime(details.claim.since));
   }
   return details?.version !== undefined ? t.material.conflict : t.material.notAllowed;
 }
