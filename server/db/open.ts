@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import type { Storage as StorageInterface } from '../storage';
 import { sqliteStores } from '../storage/sqlite';
+import type { Db } from '../storage/sqlite/handles';
 import * as schema from './schema';
 
-export type Db = BetterSQLite3Database<typeof schema>;
 /**
  * The SQLite engine: the storage interface, and the connection's handles, which only the engine
  * itself, tests checking the file directly, and the process's own start and stop use.

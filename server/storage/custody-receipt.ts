@@ -1,10 +1,7 @@
 import { groupBy } from './evidence-facts';
-import type { CustodyLogRow } from './evidence-store';
+import type { CustodyLogRow, ReceivedVersion } from './evidence-store';
 
 // What both engines make of the few rows the push path reads to log what a push received.
-
-/** A report version a push stored, whose receipt its material's log records. */
-export type ReceivedVersion = { id: string; version: number };
 
 /** The version pairs bound as one JSON array, for `json_each` or `jsonb_to_recordset`. */
 export const receivedKeys = (received: ReceivedVersion[]) =>

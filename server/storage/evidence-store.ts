@@ -1,7 +1,6 @@
 import type { ReviewStatus } from '#shared/review-status';
 import type { EvidenceFileMime } from '#shared/schemas/report';
 import type { EvidenceRow, EvidenceTimestampRow, MaterialRow } from '../db/schema';
-import type { ReceivedVersion } from './custody-receipt';
 
 export type { EvidenceRow, EvidenceTimestampRow };
 
@@ -30,6 +29,9 @@ export type CustodyFacts = {
 
 /** A custody event placed in a log: numbered, chained, serialized whole as `event`. */
 export type SealedCustodyEvent = { seq: number; type: string; at: string; hash: string };
+/** A report version a push stored, whose receipt its material's log records. */
+export type ReceivedVersion = { id: string; version: number };
+
 /** A custody log's row: its number, hash, and the event as JSON. */
 export type CustodyLogRow = { seq: number; hash: string; event: string };
 

@@ -1,7 +1,7 @@
-import type { Db } from '../db/open';
 import { type PolicyRow, policies } from '../db/schema';
 import { policyRow, shippedPolicy } from '../features/consent/policy-store';
 import { currentPolicyRow } from '../storage/sqlite/consent-store';
+import type { Db } from '../storage/sqlite/handles';
 
 /**
  * The current policy of a SQLite file, publishing the shipped one first when it has none: for

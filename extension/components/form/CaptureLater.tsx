@@ -7,9 +7,6 @@ import type { PageDeps } from '../deps';
 import { CaptureStatus } from './CaptureStatus';
 import { startCapture } from './start-capture';
 
-/** The tab a report's evidence is captured from. */
-export type CaptureTab = { tabId: number; windowId?: number };
-
 type Props = { page: TargetPage; deps: Pick<PageDeps, 'db' | 'now' | 'send'> };
 
 /**

@@ -1,6 +1,8 @@
 import type { CaptureSummary } from '@/lib/browser/messages';
 import type { PageDeps } from '../deps';
-import type { CaptureTab } from './CaptureLater';
+
+/** The tab a report's evidence is captured from. */
+export type CaptureTab = { tabId: number; windowId?: number };
 
 /**
  * Starts capturing a saved report's evidence: the background takes the screenshot (and finishes

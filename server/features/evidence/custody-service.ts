@@ -1,6 +1,5 @@
 import type { Storage } from '../../storage';
-import type { ReceivedVersion } from '../../storage/custody-receipt';
-import type { CustodyFacts, CustodyLogRow } from '../../storage/evidence-store';
+import type { CustodyFacts, CustodyLogRow, ReceivedVersion } from '../../storage/evidence-store';
 import { type CustodyDraft, sealEvents } from './custody';
 import { missingCustodyEvents } from './custody-events';
 

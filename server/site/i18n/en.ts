@@ -590,3 +590,6 @@ export const en = {
   triage: triageEn,
   relations: relationsEn,
 };
+
+/** Every string the site shows, in one language. */
+export type Strings = typeof en;

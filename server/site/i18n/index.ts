@@ -1,10 +1,9 @@
 import type { UiLocale } from '#shared/labels';
-import { en } from './en';
+import { en, type Strings } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
 
-/** Every string the site shows, in one language. */
-export type Strings = typeof en;
+export type { Strings };
 
 const STRINGS: Record<UiLocale, Strings> = { ru, kk, en };
 

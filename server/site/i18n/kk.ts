@@ -1,4 +1,4 @@
-import type { Strings } from '.';
+import type { Strings } from './en';
 import { noticesKk } from './notices-kk';
 import { relationsKk } from './relations-kk';
 import { triageKk } from './triage-kk';

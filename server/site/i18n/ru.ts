@@ -1,4 +1,4 @@
-import type { Strings } from '.';
+import type { Strings } from './en';
 import { noticesRu } from './notices-ru';
 import { relationsRu } from './relations-ru';
 import { triageRu } from './triage-ru';

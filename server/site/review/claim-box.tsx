@@ -3,9 +3,7 @@ import type { MaterialSummary } from '#shared/schemas/review';
 import { PostForm } from '../components/forms';
 import type { View } from '../view';
 import { ClaimText } from './queue-triage';
-import { heldByAnother } from './triage-texts';
-
-export type Reviewer = { id: string; fullName: string };
+import { heldByAnother, type Reviewer } from './triage-texts';
 
 /**
  * Who works on the material and since when; claim it, release it, or assign it to another

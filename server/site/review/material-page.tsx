@@ -11,7 +11,7 @@ import { MaterialNotices } from '../notices/material-notices';
 import { REVIEW_KEYS_URL } from '../static-files';
 import type { View } from '../view';
 import { label } from '../vocabulary';
-import { ClaimBox, type Reviewer } from './claim-box';
+import { ClaimBox } from './claim-box';
 import { type DecisionDraft, DecisionForm } from './decision-form';
 import { CaptureFacts, CustodyTable, EvidenceSection } from './evidence-section';
 import { evidenceHref, StatusBadge } from './evidence-thumbs';
@@ -19,6 +19,7 @@ import { legalGroundText } from './legal-ground-fields';
 import { KeyboardHelp } from './queue-triage';
 import { RecheckSection } from './recheck-section';
 import { originalChoices, RelationNotices, RelationsSection } from './relations-section';
+import type { Reviewer } from './triage-texts';
 
 function Geography(props: { view: View; report: ReviewReport }) {
   const { view } = props;

@@ -3,7 +3,9 @@ import type { ApiError } from '../../http/errors';
 import type { Storage } from '../../storage';
 import { formatTime } from '../components/format';
 import type { Strings } from '../i18n';
-import type { Reviewer } from './claim-box';
+
+/** A reviewer or admin, as the assignment's choices list them. */
+export type Reviewer = { id: string; fullName: string };
 
 /** The accounts a material may be assigned to: active reviewers and admins, by name. */
 export async function activeReviewers(storage: Pick<Storage, 'accounts'>): Promise<Reviewer[]> {

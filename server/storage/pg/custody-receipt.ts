@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { custodyEvents } from '../../db/pg-schema';
-import { type ReceivedVersion, receiptLogs, receivedKeys } from '../custody-receipt';
+import { receiptLogs, receivedKeys } from '../custody-receipt';
 import { custodyFactsByMaterial, referencedHashes, sealedAppends } from '../evidence-facts';
-import type { CustodyLogRow, EvidenceStore } from '../evidence-store';
+import type { CustodyLogRow, EvidenceStore, ReceivedVersion } from '../evidence-store';
 import { lockCustodyLogs } from './custody-catch-up';
 import type { PgDb, PgTx } from './handles';
 import { insertRecordset } from './recordset';

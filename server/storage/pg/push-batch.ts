@@ -5,7 +5,7 @@ import { reserveChangeSeqs } from './change-sequence';
 import type { PgDb } from './handles';
 import { preloadPushBatch } from './push-preload';
 import { emptyWrites, type PushWrites, writePushBatch } from './push-writes';
-import { loadStoredReport } from './reports-store';
+import { loadStoredReport } from './stored-report';
 
 /**
  * Applies a push batch for one user in one transaction. Its first statement takes the change

@@ -1,25 +1,10 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { StoredReport } from '#shared/schemas/report';
 import { materials, reports } from '../../db/pg-schema';
 import * as reportPages from '../report-pages';
 import type { ReportStore } from '../reports-store';
-import type { PgDb, PgRunner } from './handles';
+import type { PgDb } from './handles';
 import { applyPushBatch } from './push-batch';
-
-const reportWithStatus = reportPages.reportWithStatusColumns(reports, materials);
-
-/** One live report as its owner sees it, or undefined when it is gone. */
-export async function loadStoredReport(
-  db: PgRunner,
-  reportId: string,
-): Promise<StoredReport | undefined> {
-  const [row] = await db
-    .select(reportWithStatus)
-    .from(reports)
-    .innerJoin(materials, eq(materials.id, reports.materialId))
-    .where(eq(reports.id, reportId));
-  return reportPages.liveStoredReport(row);
-}
+import { reportWithStatus } from './stored-report';
 
 /** Reports and materials on PostgreSQL. */
 export function pgReportStore(db: PgDb): ReportStore {

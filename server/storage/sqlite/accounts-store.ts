@@ -1,10 +1,10 @@
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { consents, documents, erasures, users } from '../../db/schema';
 import { accountPageWhere } from '../account-conditions';
 import type { AccountStore } from '../accounts-store';
 import { insertAuditEvent } from './audit-store';
 import { currentPolicyRow, latestConsentRow } from './consent-store';
+import type { Db } from './handles';
 import { revokeTokensOf } from './sessions-store';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { auditEvents } from '../../db/schema';
 import { type AuditEvent, type AuditStore, auditFilterWhere, auditRow } from '../audit-store';
+import type { Db } from './handles';
 
 /** Appends one event; inside a transaction pass its handle. */
 export function insertAuditEvent(db: Pick<Db, 'insert'>, event: AuditEvent): void {

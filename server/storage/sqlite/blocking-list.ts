@@ -1,8 +1,8 @@
 import { and, asc, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { materialStatusChanges, materials, reports } from '../../db/schema';
 import { blockingRows, changeFactColumns, reportFactColumns } from '../blocking-rows';
 import type { BlockingQuery, BlockingRow } from '../review-store';
+import type { Db } from './handles';
 
 /** The blocking list on SQLite: what it needs read in three queries (blocking-rows.ts). */
 export function blockingListOf(db: Db, query: BlockingQuery): BlockingRow[] {

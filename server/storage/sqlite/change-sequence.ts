@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
+import type { Db } from './handles';
 
 /**
  * Advances the change counter by `?` and returns its new value. Run only inside the write

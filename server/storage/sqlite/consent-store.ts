@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { consents, policies } from '../../db/schema';
 import type { ConsentRow, ConsentStore, PolicyRow } from '../consent-store';
 import { insertAuditEvent } from './audit-store';
+import type { Db } from './handles';
 import { revokeTokensOf } from './sessions-store';
 
 type Reader = Pick<Db, 'select'>;

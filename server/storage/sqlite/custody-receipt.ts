@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { type ReceivedVersion, receiptLogs, receivedKeys } from '../custody-receipt';
+import { receiptLogs, receivedKeys } from '../custody-receipt';
 import { custodyFactsByMaterial, referencedHashes, sealedAppends } from '../evidence-facts';
-import type { CustodyLogRow, EvidenceStore } from '../evidence-store';
+import type { CustodyLogRow, EvidenceStore, ReceivedVersion } from '../evidence-store';
 import { type EvidenceRow, FILE_FACTS_SQL, liveReportsOf, type StampRow } from './custody-catch-up';
 import { preparedOnce } from './prepared';
 

@@ -1,6 +1,5 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DisclosureScope } from '#shared/schemas/disclosures';
-import type { Db } from '../../db/open';
 import {
   consents,
   disclosureSubjects,
@@ -14,6 +13,7 @@ import {
 import * as scopeRows from '../disclosure-scope';
 import type { DisclosureStore, ScopeFacts, ScopeReporter } from '../disclosures-store';
 import { insertAuditEvent } from './audit-store';
+import type { Db } from './handles';
 
 /** Disclosures on SQLite. */
 export function sqliteDisclosureStore(db: Db): DisclosureStore {

@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { documents } from '../../db/schema';
 import type { DocumentStore } from '../documents-store';
 import { insertAuditEvent } from './audit-store';
+import type { Db } from './handles';
 
 /** Documents' rows on SQLite. */
 export function sqliteDocumentStore(db: Db): DocumentStore {

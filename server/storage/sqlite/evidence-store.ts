@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { EvidenceFileMime } from '#shared/schemas/report';
-import type { Db } from '../../db/open';
 import {
   custodyEvents,
   type EvidenceRow,
@@ -16,7 +15,7 @@ import { materialFilesOf } from '../evidence-facts';
 import type { EvidenceStore, MaterialFile, TimestampClaim } from '../evidence-store';
 import { catchUpCustody, materialsOfReports } from './custody-catch-up';
 import { recordReceipt } from './custody-receipt';
-import type { SqliteHandles } from './handles';
+import type { Db, SqliteHandles } from './handles';
 
 // Every database access of evidence, time-stamps and custody; `sqliteEvidenceStore` binds them to the handle.
 

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { materialRechecks, materialStatusChanges, materials } from '../../db/schema';
 import { materialOutcomesOf } from '../follow-through-outcomes';
 import type { FollowThroughStore } from '../follow-through-store';
+import type { Db } from './handles';
 
 // Ids per query, well under SQLite's limit on bound parameters.
 const CHUNK = 500;

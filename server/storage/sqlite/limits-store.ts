@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, lt } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { limitFailures } from '../../db/schema';
 import type { LimitStore } from '../limits-store';
+import type { Db } from './handles';
 
 /** The abuse limits' failure counts on SQLite. */
 export function sqliteLimitStore(db: Db): LimitStore {

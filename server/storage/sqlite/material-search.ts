@@ -1,8 +1,8 @@
 import { eq, or, type SQL, sql } from 'drizzle-orm';
 import { integer, sqliteTable } from 'drizzle-orm/sqlite-core';
 import { canonicalUrl, isTaggableUrl } from '#shared/url-key';
-import type { Db } from '../../db/open';
 import { materials } from '../../db/schema';
+import type { Db } from './handles';
 
 /**
  * The trigram index of materials' titles and URLs (migration 0001_materials_search), keyed by

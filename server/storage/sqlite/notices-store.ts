@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import {
   materials,
   noticeMaterials,
@@ -11,6 +10,7 @@ import {
 import * as noticeRows from '../notice-rows';
 import type { NoticeMaterialRecord, NoticeStore } from '../notices-store';
 import { insertAuditEvent } from './audit-store';
+import type { Db } from './handles';
 
 /** Recipients and notices on SQLite. */
 export function sqliteNoticeStore(db: Db): NoticeStore {

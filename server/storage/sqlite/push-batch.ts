@@ -22,7 +22,7 @@ import {
   pushStatements,
   updateValues,
 } from './push-statements';
-import { loadStoredReport } from './reports-store';
+import { loadStoredReport } from './stored-report';
 
 /**
  * Applies a push batch for one user, each mutation judged by the rules in order, all in one

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { materialRecheckSchedule, materialRechecks, materials } from '../../db/schema';
 import type { RecheckStore } from '../rechecks-store';
 import { insertAuditEvent } from './audit-store';
+import type { Db } from './handles';
 
 /** Re-checks on SQLite. */
 export function sqliteRecheckStore(db: Db): RecheckStore {

@@ -1,24 +1,10 @@
 import { asc, eq, gt, sql } from 'drizzle-orm';
-import type { StoredReport } from '#shared/schemas/report';
-import type { Db } from '../../db/open';
 import { materials, reports } from '../../db/schema';
 import * as reportPages from '../report-pages';
 import type { ReportStore } from '../reports-store';
 import type { SqliteHandles } from './handles';
 import { applyPushBatch } from './push-batch';
-
-const reportWithStatus = reportPages.reportWithStatusColumns(reports, materials);
-
-/** One live report as its owner sees it, or undefined when it is gone. */
-export function loadStoredReport(db: Db, reportId: string): StoredReport | undefined {
-  const row = db
-    .select(reportWithStatus)
-    .from(reports)
-    .innerJoin(materials, eq(materials.id, reports.materialId))
-    .where(eq(reports.id, reportId))
-    .get();
-  return reportPages.liveStoredReport(row);
-}
+import { reportWithStatus } from './stored-report';
 
 /** Reports and materials on SQLite. */
 export function sqliteReportStore(handles: SqliteHandles): ReportStore {

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { eraseFreedSpace } from '../../db/physical-erasure';
 import {
   auditEvents,
@@ -15,6 +14,7 @@ import {
 import { addressedEventsOfWhere, destroyedProfile, dueClosedWhere } from '../account-conditions';
 import type { RetentionStore } from '../retention-store';
 import { insertAuditEvent } from './audit-store';
+import type { Db } from './handles';
 
 /** Retention on SQLite. */
 export function sqliteRetentionStore(db: Db, sqlite: Database.Database): RetentionStore {

@@ -1,6 +1,5 @@
 import { and, asc, count, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { MaterialsQuery } from '#shared/schemas/review';
-import type { Db } from '../../db/open';
 import {
   reviewDailyCounts as counts,
   reviewMaterialFacets as facets,
@@ -17,7 +16,7 @@ import { statusAudit, statusRefusal, statusWrite } from '../status-rules';
 import { insertAuditEvent } from './audit-store';
 import { blockingListOf } from './blocking-list';
 import { reserveChangeSeqs } from './change-sequence';
-import type { SqliteHandles } from './handles';
+import type { Db, SqliteHandles } from './handles';
 import { materialSearch, materialsSearch } from './material-search';
 import { refreshReviewProjection } from './projection';
 import { claimOfAnother, openTo, sqliteTriageStore } from './triage-store';

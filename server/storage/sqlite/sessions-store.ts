@@ -1,9 +1,9 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { auditEvents, tokens, users } from '../../db/schema';
 import { signInsFromWhere } from '../account-conditions';
 import type { SessionStore } from '../sessions-store';
 import { insertAuditEvent } from './audit-store';
+import type { Db } from './handles';
 
 /** Revokes every live token of a user, inside the caller's transaction. */
 export function revokeTokensOf(tx: Pick<Db, 'update'>, userId: string, at: string): void {

@@ -1,5 +1,4 @@
 import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import {
   auditEvents,
   consents,
@@ -18,6 +17,7 @@ import {
   sessionColumns,
 } from '../account-conditions';
 import type { SubjectRecords, SubjectStore } from '../subject-store';
+import type { Db } from './handles';
 
 type Reader = Pick<Db, 'select'>;
 

@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/open';
 import { materialClaims, materials, reviewSavedFilters, users } from '../../db/schema';
 import { claimColumns, claimOutcome, claimWrite } from '../claim-rules';
 import type { ClaimRecord, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
+import type { Db } from './handles';
 
 type TriageMethods = Pick<
   ReviewStore,

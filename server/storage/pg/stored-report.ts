@@ -1,0 +1,21 @@
+import { eq } from 'drizzle-orm';
+import type { StoredReport } from '#shared/schemas/report';
+import { materials, reports } from '../../db/pg-schema';
+import * as reportPages from '../report-pages';
+import type { PgRunner } from './handles';
+
+/** A report's columns with its material's review status, as its owner sees it. */
+export const reportWithStatus = reportPages.reportWithStatusColumns(reports, materials);
+
+/** One live report as its owner sees it, or undefined when it is gone. */
+export async function loadStoredReport(
+  db: PgRunner,
+  reportId: string,
+): Promise<StoredReport | undefined> {
+  const [row] = await db
+    .select(reportWithStatus)
+    .from(reports)
+    .innerJoin(materials, eq(materials.id, reports.materialId))
+    .where(eq(reports.id, reportId));
+  return reportPages.liveStoredReport(row);
+}
