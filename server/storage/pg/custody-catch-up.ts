@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { custodyEvents } from '../../db/pg-schema';
 import { custodyFactsByMaterial, groupBy, sealedAppends } from '../evidence-facts';
 import type { CustodyFacts, CustodyLogRow, EvidenceStore } from '../evidence-store';
+import { insertCustodyEvents } from './custody-append';
 import type { PgDb, PgTx } from './handles';
-import { insertRecordset } from './recordset';
 
 // The class of the advisory locks that keep one material's custody log a single chain.
 const CUSTODY_LOCK = 0x637573; // 'cus'
@@ -29,7 +28,7 @@ export async function catchUpCustody(
     await lockCustodyLogs(tx, ids);
     const { logs, facts } = await readCustody(tx, ids);
     const rows = sealedAppends(ids, logs, facts, seal);
-    if (rows.length > 0) await tx.execute(insertRecordset(custodyEvents, rows));
+    if (rows.length > 0) await tx.execute(insertCustodyEvents(rows));
     return rows.length;
   });
 }

@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { custodyEvents } from '../../db/pg-schema';
 import { receiptLogs, receivedKeys } from '../custody-receipt';
 import { custodyFactsByMaterial, referencedHashes, sealedAppends } from '../evidence-facts';
 import type { CustodyLogRow, EvidenceStore, ReceivedVersion } from '../evidence-store';
+import { insertCustodyEvents } from './custody-append';
 import { lockCustodyLogs } from './custody-catch-up';
 import type { PgDb, PgTx } from './handles';
-import { insertRecordset } from './recordset';
 
 type Live = Parameters<typeof custodyFactsByMaterial>[0]['live'];
 type FileRows = Omit<Parameters<typeof custodyFactsByMaterial>[0], 'materialIds' | 'live'>;
@@ -31,7 +30,7 @@ export async function recordReceipt(
     const { heads, logged, ...files } = await readLogEnds(tx, ids, live);
     const facts = custodyFactsByMaterial({ materialIds: ids, live, ...files, decisions: [] });
     const rows = sealedAppends(ids, receiptLogs(heads, logged), facts, seal);
-    if (rows.length > 0) await tx.execute(insertRecordset(custodyEvents, rows));
+    if (rows.length > 0) await tx.execute(insertCustodyEvents(rows));
     return rows.length;
   });
 }
