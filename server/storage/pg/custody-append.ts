@@ -11,13 +11,7 @@ import type { CustodyAppend } from '../evidence-facts';
  * refuse (`\u0000`, an escaped lone surrogate).
  */
 export function insertCustodyEvents(rows: CustodyAppend[]): SQL {
-  const columns = rows.map(({ materialId, seq, type, at, hash }) => ({
-    materialId,
-    seq,
-    type,
-    at,
-    hash,
-  }));
+  const columns = rows.map(({ event: _event, ...columns }) => columns);
   const events = `[${rows.map((row) => row.event).join(',')}]`;
   return sql`INSERT INTO ${custodyEvents} (material_id, seq, type, at, hash, event)
     SELECT c."materialId", c.seq, c.type, c.at, c.hash, e.event::text
