@@ -65,7 +65,7 @@ export default defineConfig({
           name: 'extension',
           include: ['extension/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto'],
+          setupFiles: ['fake-indexeddb/auto', 'extension/lib/testing/node-blob.ts'],
         },
       },
     ],

@@ -16,6 +16,8 @@ export type SyncBreakdown = {
   indexedDbSeconds: number;
   /** Seconds during which a push was on its way (request, the server's work, the answer read). */
   networkSeconds: number;
+  /** Seconds during which an evidence file was uploading (read, sent, marked). */
+  uploadSeconds: number;
 };
 
 /** Reads the drain's phases from the worker's performance timeline (sync/phase-timing.ts). */
@@ -45,6 +47,7 @@ export async function syncBreakdown(worker: Worker): Promise<SyncBreakdown> {
     phases,
     indexedDbSeconds: unionSeconds(spans.filter((s) => database.has(s.name))),
     networkSeconds: unionSeconds(spans.filter((s) => s.name === 'push')),
+    uploadSeconds: unionSeconds(spans.filter((s) => s.name === 'upload')),
   };
 }
 

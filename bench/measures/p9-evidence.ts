@@ -23,6 +23,7 @@ import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
 import { spawnCompiledServer } from '../lib/server-bundle';
 import { median, percentile, round } from '../lib/stats';
+import { clearSyncPhases, type SyncBreakdown, syncBreakdown } from '../lib/sync-phases';
 
 const SCREENS = 10;
 /** Distinct capture results shared by the queued reports (files are stored by SHA-256). */
@@ -131,7 +132,13 @@ async function offlineQueue(
   server: SpawnedServer,
   reports: ReportInput[],
   progress: (m: string) => void,
-): Promise<{ seconds: number; firstBatch: number; serverCpu: number; drops: number }> {
+): Promise<{
+  seconds: number;
+  firstBatch: number;
+  serverCpu: number;
+  drops: number;
+  phases: SyncBreakdown;
+}> {
   await server.stop();
   await saveAll(page, reports, progress);
   const queued = await localCounts(await liveWorker(browser));
@@ -148,6 +155,7 @@ async function offlineQueue(
   }
   await server.restart();
   const worker = await liveWorker(browser);
+  await clearSyncPhases(worker);
   const watching = outboxEmptied(page, 600_000);
   // The server was just started: the CPU time it uses from here is the queue's.
   const cpuBefore = server.cpuSeconds();
@@ -163,6 +171,7 @@ async function offlineQueue(
     firstBatch: ((firstDrop ?? at) - began) / 1000,
     serverCpu,
     drops,
+    phases: await syncBreakdown(worker),
   };
 }
 
@@ -276,6 +285,9 @@ export const measure: Measure = {
           serverCpuWithout: bare.serverCpu,
           outboxDropsWithEvidence: full.drops,
           outboxDropsWithout: bare.drops,
+          uploadSecondsWithEvidence: full.phases.uploadSeconds,
+          indexedDbSecondsWithEvidence: full.phases.indexedDbSeconds,
+          indexedDbSecondsWithout: bare.phases.indexedDbSeconds,
         },
         notes: [
           `The test build of the extension (WXT, Chrome, host permission for every page (<all_urls>) standing in for the activeTab grant of a click on the toolbar button) in headless`,
@@ -294,7 +306,9 @@ export const measure: Measure = {
           `(every pair is in it): the first batch was answered after ${round(full.firstBatch, 2)} s with evidence, ${round(bare.firstBatch, 2)} s without (the files go four at a`,
           `time; a short run of ready reports waits up to 0.75 s for more); the rest took ${round(withEvidence - full.firstBatch, 2)} s with evidence, ${round(without - bare.firstBatch, 2)} s without.`,
           `Breakdown: the server used ${round(full.serverCpu, 2)} s of CPU for the queue with evidence (uploads included), ${round(bare.serverCpu, 2)} s without; the outbox, watched every 50 ms,`,
-          `shrank ${full.drops} times with evidence and ${bare.drops} without (about the number of pushes); the rest of the time is the extension's and the machine's.`,
+          `shrank ${full.drops} times with evidence and ${bare.drops} without (about the number of pushes). From the service worker's own timeline (P3's phases): files`,
+          `were uploading for ${round(full.phases.uploadSeconds, 2)} s (${full.phases.phases.upload?.count ?? 0} uploads, each read from IndexedDB, sent and marked); IndexedDB was busy with the drain for`,
+          `${round(full.phases.indexedDbSeconds, 2)} s with evidence and ${round(bare.phases.indexedDbSeconds, 2)} s without; pushes were on their way for ${round(full.phases.networkSeconds, 2)} s and ${round(bare.phases.networkSeconds, 2)} s.`,
           `Then the server held exactly ${expected.length + names.length} reports of the analyst (pulled: none twice, none missing), and every file of the pool`,
           'downloaded as a reviewer (admin) with its SHA-256 checked.',
         ],

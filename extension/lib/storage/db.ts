@@ -62,8 +62,12 @@ export type EvidenceBlob = {
   /** Absent for the single screenshot of earlier versions. */
   kind?: EvidenceFile['kind'];
   fullPage?: boolean;
-  /** The file's bytes (an ArrayBuffer clones into IndexedDB in every browser and in tests). */
-  data: ArrayBuffer;
+  /**
+   * The file's bytes: a Blob, whose bytes IndexedDB keeps apart from the record, so that reading
+   * the record, sending the file and marking it uploaded do not copy them through the worker's
+   * memory (ArrayBuffer in files stored by earlier versions, sent the same way).
+   */
+  data: Blob | ArrayBuffer;
   /** When it was captured, ms since epoch. */
   storedAt: number;
   /** When the server confirmed it holds these bytes. */

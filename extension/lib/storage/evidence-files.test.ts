@@ -22,7 +22,10 @@ describe('storeEvidenceFile', () => {
       fullPage: true,
     });
     const stored = await db.evidence.get(file.sha256);
-    expect(new Uint8Array(stored!.data)).toEqual(bytes);
+    // Kept as a Blob: IndexedDB holds its bytes apart from the record (see EvidenceBlob.data).
+    expect(stored!.data).toBeInstanceOf(Blob);
+    expect((stored!.data as Blob).type).toBe('image/png');
+    expect(new Uint8Array(await (stored!.data as Blob).arrayBuffer())).toEqual(bytes);
     expect(stored).toMatchObject({ storedAt: 5, kind: 'screenshot' });
   });
 

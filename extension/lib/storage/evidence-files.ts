@@ -55,7 +55,7 @@ export async function storeEvidenceFile(
     await db.evidence.put({
       ...existing,
       ...entry,
-      data: bytes.slice().buffer,
+      data: new Blob([bytes.slice()], { type: file.mime }),
       storedAt: options.at,
     });
   });

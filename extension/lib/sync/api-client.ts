@@ -53,7 +53,7 @@ type Call = {
   token?: string;
   body?: unknown;
   /** Bytes sent as they are, with this media type, instead of a JSON body. */
-  raw?: { data: ArrayBuffer; type: string };
+  raw?: { data: Blob | ArrayBuffer; type: string };
 };
 
 /** A typed client of the one configured server; the extension talks to no other origin. */
@@ -120,7 +120,7 @@ export function createApiClient(serverUrl: string, fetchImpl: typeof fetch) {
       }),
     knownUrls: (token: string, cursor?: string) =>
       call(knownUrlsResponseSchema, { path: `/api/known-urls${query({ cursor })}`, token }),
-    uploadEvidence: (token: string, sha256: string, mime: string, data: ArrayBuffer) =>
+    uploadEvidence: (token: string, sha256: string, mime: string, data: Blob | ArrayBuffer) =>
       call(evidenceUploadResponseSchema, {
         method: 'PUT',
         path: `/api/evidence/${sha256}`,

@@ -266,6 +266,18 @@ describe('drainOutbox', () => {
     expect(await db.evidence.count()).toBe(0);
   });
 
+  it('uploads a file an earlier version kept as an ArrayBuffer, bytes unchanged', async () => {
+    const { db, server, drain } = setUp();
+    const bytes = new Uint8Array([137, 80, 78, 71, 9, 8, 7, 6]);
+    const evidence = await storeScreenshot(db, bytes);
+    await db.evidence.update(evidence.sha256, { data: bytes.slice().buffer });
+    await saveReport(db, aReport({ evidence }), { at: Date.now() });
+
+    expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
+    // The fake server, like the real one, refuses bytes that do not match the SHA-256.
+    expect(server.evidence.get(evidence.sha256)?.bytes).toBe(8);
+  });
+
   it('pushes nothing and keeps the evidence while its upload fails', async () => {
     const { db, server, drain } = setUp();
     const evidence = await storeScreenshot(db, new Uint8Array([1, 2, 3]));

@@ -161,6 +161,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     send(sent);
   }
   await Promise.all(inFlight);
+  await uploads.idle();
   if (failure) return stopFor(failure.error, pushed);
   if (incomplete) return unanswered(pushed);
   return capturing === undefined

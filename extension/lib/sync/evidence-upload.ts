@@ -1,5 +1,6 @@
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
 import { type ApiClient, ApiClientError } from './api-client';
+import { timed } from './phase-timing';
 
 type UploadDeps = { db: WebTaggerDb; client: ApiClient; token: string; now(): number };
 
@@ -63,7 +64,7 @@ export function createEvidenceUploader(deps: UploadDeps) {
         start() {
           active++;
           // Never rejects: the outcome carries the failure. Settles once the file is marked.
-          const settled = uploadFile(deps, sha256)
+          const settled = timed('upload', () => uploadFile(deps, sha256))
             .then(() => {
               done.add(sha256);
               resolve();
@@ -88,6 +89,13 @@ export function createEvidenceUploader(deps: UploadDeps) {
   }
 
   return {
+    /**
+     * Waits for the uploads under way to end and be marked, so that the drain after this one
+     * starts with what this one finished rather than sending those files again.
+     */
+    async idle(): Promise<void> {
+      while (running.size > 0) await Promise.allSettled(running.values());
+    },
     /**
      * Starts the uploads of a batch's files and waits for those of its first entry; answers the
      * longest run of entries from the first whose files are all done, to be pushed while the rest

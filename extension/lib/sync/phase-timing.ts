@@ -2,11 +2,11 @@
 export const SYNC_PHASE_PREFIX = 'webtagger:sync:';
 
 /**
- * The phases of a drain that the offline-queue benchmark (targets.md P3) tells apart: the
- * database's work (reading a batch, marking it sent, storing the answers) and the push itself
- * (request, the server's work, the answer read).
+ * The phases of a drain that the offline-queue benchmarks (targets.md P3, P9) tell apart: the
+ * database's work (reading a batch, marking it sent, storing the answers), the push itself
+ * (request, the server's work, the answer read) and an evidence file's upload (read, sent, marked).
  */
-export type SyncPhase = 'read' | 'mark' | 'push' | 'store';
+export type SyncPhase = 'read' | 'mark' | 'push' | 'store' | 'upload';
 
 /**
  * Runs one phase of a drain and records it as a performance measure (`webtagger:sync:<phase>`)

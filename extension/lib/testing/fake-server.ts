@@ -2,6 +2,7 @@ import type { ErrorCode } from '#shared/schemas/errors';
 import type { ReportChange, ReportInput, StoredReport } from '#shared/schemas/report';
 import type { Mutation, MutationResult, PushRequest } from '#shared/schemas/sync';
 import { canonicalUrl, urlKeyHash } from '#shared/url-key';
+import { sha256Hex } from '../storage/evidence-files';
 
 /** A failure the fake server answers instead of doing its work. */
 export type Failure =
@@ -103,7 +104,14 @@ export function createFakeServer(options: { knownUrlsPage?: number } = {}) {
     if (method === 'PUT' && evidencePath) {
       const sha256 = evidencePath[1]!;
       const had = evidence.has(sha256);
-      const bytes = (body as ArrayBuffer).byteLength;
+      // As the server does, the bytes must be those the path names.
+      const data = body instanceof Blob ? await body.arrayBuffer() : (body as ArrayBuffer);
+      if ((await sha256Hex(new Uint8Array(data))) !== sha256) {
+        return json(400, {
+          error: { code: 'validation_failed', message: 'The body does not match the SHA-256.' },
+        });
+      }
+      const bytes = data.byteLength;
       const type = 'image/png';
       evidence.set(sha256, { type, bytes });
       return json(had ? 200 : 201, { sha256, mime: type, bytes });
