@@ -4,6 +4,17 @@ import { pick } from './columns';
 import type { ClaimChange, ClaimOutcome, ClaimRecord } from './review-store';
 
 /**
+ * Whether someone other than `userId` holds the material: a claim is a soft lock, so the material
+ * is then theirs to decide. The one statement of that rule for the stores' checks and the pages.
+ */
+export function heldByAnother(
+  claim: { userId: string } | null | undefined,
+  userId: string | null | undefined,
+): boolean {
+  return claim != null && claim.userId !== userId;
+}
+
+/**
  * Why a claim change is refused, if it is (the same rules on every engine). A claim is a soft
  * lock: nobody but its holder decides the material, and only the holder or an admin lets it go.
  * So a claim, an assignment or a release is refused (`taken`) when someone else holds the
@@ -15,7 +26,7 @@ export function claimOutcome(
   current: ClaimRecord | undefined,
   version: number,
 ): ClaimOutcome | undefined {
-  if (!current || current.userId === change.byUserId) return undefined;
+  if (!current || !heldByAnother(current, change.byUserId)) return undefined;
   if (change.userId === change.byUserId || !change.byAdmin)
     return { kind: 'taken', claim: current };
   if (change.expectedVersion !== version) return { kind: 'moved', claim: current, version };

@@ -1,9 +1,10 @@
 /** @jsxImportSource hono/jsx */
 import type { MaterialSummary } from '#shared/schemas/review';
+import { heldByAnother } from '../../storage/claim-rules';
 import { PostForm } from '../components/forms';
 import type { View } from '../view';
 import { ClaimText } from './queue-triage';
-import { heldByAnother, type Reviewer } from './triage-texts';
+import type { Reviewer } from './triage-texts';
 
 /**
  * Who works on the material and since when; claim it, release it, or assign it to another

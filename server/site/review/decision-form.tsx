@@ -4,12 +4,13 @@ import { REVIEW_TRANSITIONS } from '#shared/review-status';
 import type { MaterialRef } from '#shared/schemas/relations';
 import type { MaterialSummary } from '#shared/schemas/review';
 import { DECISION_COMMENT_LENGTH } from '#shared/schemas/review';
+import { heldByAnother } from '../../storage/claim-rules';
 import { formatTime } from '../components/format';
 import { Field, type FieldErrors, PostForm, Select, TextArea } from '../components/forms';
 import type { View } from '../view';
 import { label } from '../vocabulary';
 import { type LegalGroundDraft, LegalGroundFields } from './legal-ground-fields';
-import { heldByAnother, holderName } from './triage-texts';
+import { holderName } from './triage-texts';
 
 /** What the reviewer typed, kept when the form comes back. */
 export type DecisionDraft = {

@@ -21,14 +21,6 @@ export function holderName(t: Strings, claim: Pick<MaterialClaim, 'name'>): stri
   return claim.name ?? t.triage.formerAccount;
 }
 
-/** Whether someone other than `viewerId` holds the material: then it is theirs to decide. */
-export function heldByAnother(
-  claim: Pick<MaterialClaim, 'userId'> | null,
-  viewerId: string | undefined,
-): boolean {
-  return claim !== null && claim.userId !== viewerId;
-}
-
 /** The success message after a claim change (`?claim=`), if any. */
 export function claimNotice(t: Strings, done: string | undefined): string | undefined {
   if (done === 'claimed') return t.triage.claimed;

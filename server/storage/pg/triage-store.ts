@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { materialClaims, materials, reviewSavedFilters, users } from '../../db/pg-schema';
-import { claimColumns, claimOutcome, claimWrite } from '../claim-rules';
+import { claimColumns, claimOutcome, claimWrite, heldByAnother } from '../claim-rules';
 import type { ClaimRecord, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
 import type { PgDb, PgRunner } from './handles';
@@ -40,7 +40,7 @@ export async function claimOfAnother(
   userId: string | null,
 ): Promise<ClaimRecord | undefined> {
   const [claim] = await claimsWhere(db, eq(materialClaims.materialId, materialId));
-  return claim && claim.userId !== userId ? claim : undefined;
+  return heldByAnother(claim, userId) ? claim : undefined;
 }
 
 /** Claims and saved filters on PostgreSQL. */

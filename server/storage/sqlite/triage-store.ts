@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import { materialClaims, materials, reviewSavedFilters, users } from '../../db/schema';
-import { claimColumns, claimOutcome, claimWrite } from '../claim-rules';
+import { claimColumns, claimOutcome, claimWrite, heldByAnother } from '../claim-rules';
 import type { ClaimRecord, ReviewStore } from '../review-store';
 import { insertAuditEvent } from './audit-store';
 import type { Db } from './handles';
@@ -32,7 +32,7 @@ export function claimOfAnother(
   userId: string | null,
 ): ClaimRecord | undefined {
   const [claim] = claimsWhere(db, eq(materialClaims.materialId, materialId));
-  return claim && claim.userId !== userId ? claim : undefined;
+  return heldByAnother(claim, userId) ? claim : undefined;
 }
 
 /** Claims and saved filters on SQLite. */
