@@ -8,7 +8,7 @@ import { aReport, freshDb, SESSION } from '../testing/fixtures';
 import { createApiClient } from './api-client';
 import { drainOutbox } from './engine';
 
-function setUp() {
+function setUp(options: { batchSize?: number } = {}) {
   const db = freshDb();
   const server = createFakeServer();
   const drain = () =>
@@ -18,6 +18,7 @@ function setUp() {
       token: SESSION.token,
       deviceId: 'device-1',
       now: Date.now,
+      ...options,
     });
   return { db, server, drain };
 }
@@ -263,6 +264,28 @@ describe('drainOutbox', () => {
       'POST /api/sync/push',
     ]);
     expect(server.evidence.get(evidence.sha256)?.bytes).toBe(7);
+    expect(await db.evidence.count()).toBe(0);
+  });
+
+  it('keeps a file shared across batches until the last report naming it is answered', async () => {
+    const { db, server, drain } = setUp({ batchSize: 2 });
+    const evidence = await storeScreenshot(db, new Uint8Array([137, 80, 78, 71, 4, 4]));
+    for (let i = 0; i < 4; i++) {
+      await saveReport(db, aReport({ url: `https://casino.example.kz/${i}`, evidence }), {
+        at: Date.now(),
+      });
+    }
+    // The upload and the first batch go through; the second batch's push fails.
+    server.state.failNext.push(null, null, { status: 503, code: 'internal_error' });
+
+    expect(await drain()).toMatchObject({ kind: 'retry_later', pushed: 2 });
+    expect(await db.outbox.count()).toBe(2);
+    expect(await db.evidence.get(evidence.sha256)).toBeDefined();
+
+    expect(await drain()).toEqual({ kind: 'done', pushed: 2 });
+    // The failed push's two reports went again; each of the four was answered once.
+    const sent = server.pushes().flatMap((p) => p.mutations.map((m) => m.id));
+    expect([sent.length, new Set(sent).size]).toEqual([6, 4]);
     expect(await db.evidence.count()).toBe(0);
   });
 

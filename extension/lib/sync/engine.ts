@@ -3,8 +3,8 @@ import { MAX_PUSH_MUTATIONS } from '#shared/schemas/sync';
 import { firstAwaitingCapture, giveUpStaleCaptures } from '../storage/capture-state';
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
 import { forgetSending, markSending, unmarkSending } from '../storage/sending';
-import { type ApiClient, ApiClientError } from './api-client';
-import { createEvidenceUploader } from './evidence-upload';
+import { type ApiClient, ApiClientError, type PushResult } from './api-client';
+import { createEvidenceUploader, filesOfEntry, releaseEvidence } from './evidence-upload';
 import { timed } from './phase-timing';
 import { applyResults } from './push-results';
 
@@ -53,14 +53,25 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   const pushing = new Set<Promise<void>>();
   /** Reports with a mutation on its way. */
   const busy = new Set<string>();
+  /** The evidence files of the entries answered: released once, when the drain ends. */
+  const answeredFiles = new Set<string>();
+  const answer = async (entries: OutboxEntry[], results: PushResult[]) => {
+    const answered = await applyResults(deps.db, entries, results);
+    for (const entry of answered)
+      for (const sha256 of filesOfEntry(entry)) answeredFiles.add(sha256);
+    pushed += answered.length;
+    return answered.length;
+  };
 
   /**
    * Sending these again would get the same answer (api.md): show them as refused now; the
    * analyst's "Retry" queues them anew once an admin has changed the account.
    */
   const refuse = async (entries: OutboxEntry[], refusal: Refusal) => {
-    const results = entries.map((entry) => ({ id: entry.mutation.id, ...refusal }));
-    pushed += await applyResults(deps.db, entries, results);
+    await answer(
+      entries,
+      entries.map((entry) => ({ id: entry.mutation.id, ...refusal })),
+    );
   };
   const send = (sent: OutboxEntry[]) => {
     for (const entry of sent) busy.add(entry.reportId);
@@ -84,8 +95,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
         // The drain marks the next batch first (in this task): its push leaves while this answer
         // is stored, instead of after it, as the two transactions touch the same tables.
         await new Promise((resolve) => setTimeout(resolve, 0));
-        const count = await timed('store', () => applyResults(deps.db, sent, results));
-        pushed += count;
+        const count = await timed('store', () => answer(sent, results));
         // Entries the server did not answer stay queued; asking again at once would loop.
         if (count < sent.length) incomplete = true;
       } catch (error) {
@@ -162,6 +172,9 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   }
   await Promise.all(inFlight);
   await uploads.idle();
+  // Once per drain rather than per batch: a file a thousand queued reports share is looked up
+  // once, after the last of them is answered, instead of with each of their batches.
+  await releaseEvidence(deps.db, answeredFiles);
   if (failure) return stopFor(failure.error, pushed);
   if (incomplete) return unanswered(pushed);
   return capturing === undefined

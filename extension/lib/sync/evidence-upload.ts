@@ -179,9 +179,14 @@ async function unneeded(db: WebTaggerDb, hashes: Iterable<string>): Promise<stri
   return files.filter((_, i) => !needed[i]);
 }
 
-/** Drops evidence no queued entry refers to any more (its reports were answered). */
+/**
+ * Drops evidence no queued entry refers to any more (its reports were answered). One transaction,
+ * so that a report saved meanwhile naming the same file either keeps it or comes after it is gone.
+ */
 export async function releaseEvidence(db: WebTaggerDb, hashes: Iterable<string>): Promise<void> {
-  await db.evidence.bulkDelete(await unneeded(db, hashes));
+  await db.transaction('rw', db.outbox, db.evidence, async () => {
+    await db.evidence.bulkDelete(await unneeded(db, hashes));
+  });
 }
 
 /** Drops captured evidence that no report ever queued (the capture was abandoned). */

@@ -3,23 +3,23 @@ import { deleteMeta } from '../storage/meta';
 import { queuedReportIds, removeAnswered, reportsOfBatch } from '../storage/outbox-queries';
 import { unmarkSending } from '../storage/sending';
 import type { PushResult } from './api-client';
-import { filesOfEntry, releaseEvidence } from './evidence-upload';
 
 /**
  * Applies the server's answers to a pushed batch in one transaction: answered entries leave the
  * outbox; a report whose last answered upsert was accepted becomes `synced` (with the review status
  * and version the server returned), one whose last upsert was refused becomes `rejected` with the
  * server's reason. A report queued again meanwhile stays `pending`: its newer save decides.
- * Returns how many entries were answered.
+ * Returns the entries answered. The evidence files they named are left for the drain to release
+ * once (`releaseEvidence`), rather than looked up again for every batch that names them.
  */
 export async function applyResults(
   db: WebTaggerDb,
   batch: OutboxEntry[],
   results: PushResult[],
-): Promise<number> {
+): Promise<OutboxEntry[]> {
   const byId = new Map(results.map((result) => [result.id, result]));
   const answered = batch.filter((entry) => byId.has(entry.mutation.id));
-  await db.transaction('rw', [db.outbox, db.reports, db.evidence, db.meta], async () => {
+  await db.transaction('rw', [db.outbox, db.reports, db.meta], async () => {
     await removeAnswered(db, batch, answered);
     await unmarkSending(db, batch);
     const reports = await reportsOfBatch(db, batch, 'pending');
@@ -39,10 +39,9 @@ export async function applyResults(
       changed.set(entry.reportId, settle(report, result, queued.has(entry.reportId)));
     }
     await db.reports.bulkPut([...changed.values()]);
-    await releaseEvidence(db, answered.flatMap(filesOfEntry));
     if (repull) await deleteMeta(db, 'pullCursor');
   });
-  return answered.length;
+  return answered;
 }
 
 /**
