@@ -1,5 +1,9 @@
 import type { Page } from '@playwright/test';
 import type { EvidenceFile, ReportInput } from '#shared/schemas/report';
+import type { ExtensionBrowser } from '../../e2e/support/browser';
+import { liveWorker, localCounts } from '../../e2e/support/extension';
+import type { SpawnedServer } from '../../server/testing/spawned-server';
+import { clearSyncPhases, type SyncBreakdown, syncBreakdown } from './sync-phases';
 
 const SAVE_CHUNK = 500;
 const POLL_MS = 50;
@@ -151,4 +155,69 @@ export function outboxEmptied(page: Page, timeoutMs: number) {
     },
     { every: POLL_MS, timeout: timeoutMs },
   );
+}
+
+/** What a queue sent after an outage took, as `queueWhileAway` measures it. */
+export type QueueRun = {
+  /** From the worker's `online` event to an empty outbox. */
+  seconds: number;
+  /** From the `online` event to the first batch answered. */
+  firstBatch: number;
+  /** The server process's CPU meanwhile. */
+  serverCpu: number;
+  /** How many looks found the outbox smaller than the one before (about the pushes). */
+  drops: number;
+  /** The drain's phases on the service worker's own timeline. */
+  drain: SyncBreakdown;
+};
+
+/**
+ * P3's run (P9 runs it with and without evidence): the server stopped, `reports` saved through
+ * saveReport, a sync that fails (a retry scheduled, as while offline), the server back and the
+ * worker's `online` event (the background's own trigger); done when the outbox is empty, which
+ * its entries leave only once the server has answered for them.
+ */
+export async function queueWhileAway(
+  browser: ExtensionBrowser,
+  page: Page,
+  server: SpawnedServer,
+  reports: ReportInput[],
+  options: { progress(m: string): void; timeoutMs: number },
+): Promise<QueueRun> {
+  await server.stop();
+  options.progress(`server stopped; saving ${reports.length} reports through saveReport`);
+  await saveAll(page, reports, options.progress);
+  const queued = await localCounts(await liveWorker(browser));
+  if (queued.outbox !== reports.length) {
+    throw new Error(`${queued.outbox} of ${reports.length} reports queued`);
+  }
+  const failed = await page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): unknown } } }
+    ).chrome.runtime.sendMessage({ type: 'sync-now' }),
+  );
+  if ((failed as { outcome?: string } | undefined)?.outcome !== 'retry_later') {
+    throw new Error(`a sync while the server was away ended with ${JSON.stringify(failed)}`);
+  }
+  await server.restart();
+  options.progress('server back; the extension hears that the network is online');
+  const worker = await liveWorker(browser);
+  await clearSyncPhases(worker);
+  const watching = outboxEmptied(page, options.timeoutMs);
+  // The server was just started: the CPU time it uses from here is the queue's.
+  const cpuBefore = server.cpuSeconds();
+  const began = Date.now();
+  await worker.evaluate(() =>
+    (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')),
+  );
+  const { at, firstDrop, left, drops } = await watching;
+  const serverCpu = server.cpuSeconds() - cpuBefore;
+  if (at === undefined) throw new Error(`the outbox still held ${left} entries`);
+  return {
+    seconds: (at - began) / 1000,
+    firstBatch: ((firstDrop ?? at) - began) / 1000,
+    serverCpu,
+    drops,
+    drain: await syncBreakdown(worker),
+  };
 }

@@ -6,12 +6,11 @@ import { ADMIN } from '../../e2e/support/server';
 import { extensionModules, extensionPageWith } from '../lib/extension-browser';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
-import { outboxEmptied, QUEUE_MODULES, saveAll } from '../lib/offline-queue';
+import { QUEUE_MODULES, queueWhileAway } from '../lib/offline-queue';
 import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
 import { spawnCompiledServer } from '../lib/server-bundle';
 import { round } from '../lib/stats';
-import { clearSyncPhases, syncBreakdown } from '../lib/sync-phases';
 
 /** P3: reports queued while the server is away, then sent by the extension once it is back. */
 export const measure: Measure = {
@@ -29,40 +28,15 @@ export const measure: Measure = {
       const token = await signInExtension(browser, server.url, analyst);
       const page = await extensionPageWith(browser, await extensionModules(QUEUE_MODULES));
 
-      await server.stop();
       const generator = realisticReports(seededRandom(3), count);
       const reports = Array.from({ length: count }, () => generator.next());
-      ctx.progress(`server stopped; saving ${count} reports through saveReport`);
-      await saveAll(page, reports, ctx.progress);
-      const queued = await localCounts(await liveWorker(browser));
-      if (queued.outbox !== count) throw new Error(`${queued.outbox} of ${count} reports queued`);
-      // The extension has tried and failed, as it would have while offline: a retry is scheduled.
-      const failed = await page.evaluate(() =>
-        (
-          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): unknown } } }
-        ).chrome.runtime.sendMessage({ type: 'sync-now' }),
-      );
-      if ((failed as { outcome?: string } | undefined)?.outcome !== 'retry_later') {
-        throw new Error(`a sync while the server was away ended with ${JSON.stringify(failed)}`);
-      }
-
-      await server.restart();
-      ctx.progress('server back; the extension hears that the network is online');
-      const worker = await liveWorker(browser);
-      await clearSyncPhases(worker);
-      const watching = outboxEmptied(page, 300_000);
-      const began = Date.now();
-      const serverCpuBefore = server.cpuSeconds();
-      // The background's own trigger: its listener of the worker's `online` event.
-      await worker.evaluate(() =>
-        (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')),
-      );
-      const { at, firstDrop, left } = await watching;
-      if (at === undefined) throw new Error(`the outbox still held ${left} entries`);
-      const seconds = (at - began) / 1000;
-      const serverCpu = server.cpuSeconds() - serverCpuBefore;
+      const run = await queueWhileAway(browser, page, server, reports, {
+        progress: ctx.progress,
+        timeoutMs: 300_000,
+      });
+      const { seconds, firstBatch, serverCpu } = run;
+      const { phases, indexedDbSeconds, networkSeconds } = run.drain;
       ctx.progress(`outbox empty after ${round(seconds)} s`);
-      const { phases, indexedDbSeconds, networkSeconds } = await syncBreakdown(worker);
       const phase = (name: keyof typeof phases) =>
         `${name} ${round(phases[name]?.seconds ?? 0, 2)} s (${phases[name]?.count ?? 0}×)`;
       const breakdown = `IndexedDB busy ${round(indexedDbSeconds, 2)} s (${phase('read')}, ${phase('mark')}, ${phase('store')}), a push on its way ${round(networkSeconds, 2)} s (${phase('push')}`;
@@ -77,8 +51,7 @@ export const measure: Measure = {
           `the server holds ${stored.length} changes, ${ids.size} distinct, ${missing} missing`,
         );
       }
-      const local = await localCounts(worker);
-      const firstBatch = firstDrop === undefined ? Number.NaN : (firstDrop - began) / 1000;
+      const local = await localCounts(await liveWorker(browser));
       return {
         value: seconds,
         unit: 's',

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ReportInput } from '#shared/schemas/report';
 import { adminLogin, createApprovedAnalyst, pullAll } from '../../e2e/support/accounts';
 import { type ExtensionBrowser, launchWithExtension } from '../../e2e/support/browser';
 import { downloadEvidence, longPageBody } from '../../e2e/support/evidence';
@@ -8,7 +7,6 @@ import { liveWorker, localCounts, signInExtension } from '../../e2e/support/exte
 import { startPageServer } from '../../e2e/support/pages';
 import { openPopup, openTab } from '../../e2e/support/popup';
 import { ADMIN } from '../../e2e/support/server';
-import type { SpawnedServer } from '../../server/testing/spawned-server';
 import { extensionModules, extensionPageWith } from '../lib/extension-browser';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
@@ -16,14 +14,13 @@ import {
   type FilePair,
   outboxEmptied,
   QUEUE_MODULES,
-  saveAll,
+  queueWhileAway,
   storeFilePool,
 } from '../lib/offline-queue';
 import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
 import { spawnCompiledServer } from '../lib/server-bundle';
 import { median, percentile, round } from '../lib/stats';
-import { clearSyncPhases, type SyncBreakdown, syncBreakdown } from '../lib/sync-phases';
 
 const SCREENS = 10;
 /** Distinct capture results shared by the queued reports (files are stored by SHA-256). */
@@ -122,59 +119,6 @@ async function saveOnce(browser: ExtensionBrowser, probe: Page, url: string): Pr
   return { queuedMs: inQueue.at - clickedAt, capturedMs: captured.at - clickedAt };
 }
 
-/**
- * P3's run with or without evidence: the server stopped, `reports` saved through saveReport, a sync
- * that fails, the server back and the `online` event; seconds until the outbox is empty.
- */
-async function offlineQueue(
-  browser: ExtensionBrowser,
-  page: Page,
-  server: SpawnedServer,
-  reports: ReportInput[],
-  progress: (m: string) => void,
-): Promise<{
-  seconds: number;
-  firstBatch: number;
-  serverCpu: number;
-  drops: number;
-  phases: SyncBreakdown;
-}> {
-  await server.stop();
-  await saveAll(page, reports, progress);
-  const queued = await localCounts(await liveWorker(browser));
-  if (queued.outbox !== reports.length) {
-    throw new Error(`${queued.outbox} of ${reports.length} reports queued`);
-  }
-  const failed = await page.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): unknown } } }
-    ).chrome.runtime.sendMessage({ type: 'sync-now' }),
-  );
-  if ((failed as { outcome?: string } | undefined)?.outcome !== 'retry_later') {
-    throw new Error(`a sync while the server was away ended with ${JSON.stringify(failed)}`);
-  }
-  await server.restart();
-  const worker = await liveWorker(browser);
-  await clearSyncPhases(worker);
-  const watching = outboxEmptied(page, 600_000);
-  // The server was just started: the CPU time it uses from here is the queue's.
-  const cpuBefore = server.cpuSeconds();
-  const began = Date.now();
-  await worker.evaluate(() =>
-    (globalThis as unknown as EventTarget).dispatchEvent(new Event('online')),
-  );
-  const { at, firstDrop, left, drops } = await watching;
-  const serverCpu = server.cpuSeconds() - cpuBefore;
-  if (at === undefined) throw new Error(`the outbox still held ${left} entries`);
-  return {
-    seconds: (at - began) / 1000,
-    firstBatch: ((firstDrop ?? at) - began) / 1000,
-    serverCpu,
-    drops,
-    phases: await syncBreakdown(worker),
-  };
-}
-
 /** P9: Save with evidence capture on a 10-screen page; a 10 k offline queue with evidence. */
 export const measure: Measure = {
   id: 'P9',
@@ -225,10 +169,11 @@ export const measure: Measure = {
         files: pool[i % POOL],
       }));
       ctx.progress(`offline queue of ${count} reports without evidence`);
-      const bare = await offlineQueue(browser, page, server, plain, ctx.progress);
+      const queue = { progress: ctx.progress, timeoutMs: 600_000 };
+      const bare = await queueWhileAway(browser, page, server, plain, queue);
       const without = bare.seconds;
       ctx.progress(`${round(without)} s; now ${count} reports with evidence`);
-      const full = await offlineQueue(browser, page, server, withFiles, ctx.progress);
+      const full = await queueWhileAway(browser, page, server, withFiles, queue);
       const withEvidence = full.seconds;
       const ratio = withEvidence / without;
       ctx.progress(
@@ -285,9 +230,9 @@ export const measure: Measure = {
           serverCpuWithout: bare.serverCpu,
           outboxDropsWithEvidence: full.drops,
           outboxDropsWithout: bare.drops,
-          uploadSecondsWithEvidence: full.phases.uploadSeconds,
-          indexedDbSecondsWithEvidence: full.phases.indexedDbSeconds,
-          indexedDbSecondsWithout: bare.phases.indexedDbSeconds,
+          uploadSecondsWithEvidence: full.drain.uploadSeconds,
+          indexedDbSecondsWithEvidence: full.drain.indexedDbSeconds,
+          indexedDbSecondsWithout: bare.drain.indexedDbSeconds,
         },
         notes: [
           `The test build of the extension (WXT, Chrome, host permission for every page (<all_urls>) standing in for the activeTab grant of a click on the toolbar button) in headless`,
@@ -307,8 +252,8 @@ export const measure: Measure = {
           `time; a short run of ready reports waits up to 0.75 s for more); the rest took ${round(withEvidence - full.firstBatch, 2)} s with evidence, ${round(without - bare.firstBatch, 2)} s without.`,
           `Breakdown: the server used ${round(full.serverCpu, 2)} s of CPU for the queue with evidence (uploads included), ${round(bare.serverCpu, 2)} s without; the outbox, watched every 50 ms,`,
           `shrank ${full.drops} times with evidence and ${bare.drops} without (about the number of pushes). From the service worker's own timeline (P3's phases): files`,
-          `were uploading for ${round(full.phases.uploadSeconds, 2)} s (${full.phases.phases.upload?.count ?? 0} uploads, each read from IndexedDB, sent and marked); IndexedDB was busy with the drain for`,
-          `${round(full.phases.indexedDbSeconds, 2)} s with evidence and ${round(bare.phases.indexedDbSeconds, 2)} s without; pushes were on their way for ${round(full.phases.networkSeconds, 2)} s and ${round(bare.phases.networkSeconds, 2)} s.`,
+          `were uploading for ${round(full.drain.uploadSeconds, 2)} s (${full.drain.phases.upload?.count ?? 0} uploads, each read from IndexedDB, sent and marked); IndexedDB was busy with the drain for`,
+          `${round(full.drain.indexedDbSeconds, 2)} s with evidence and ${round(bare.drain.indexedDbSeconds, 2)} s without; pushes were on their way for ${round(full.drain.networkSeconds, 2)} s and ${round(bare.drain.networkSeconds, 2)} s.`,
           `Then the server held exactly ${expected.length + names.length} reports of the analyst (pulled: none twice, none missing), and every file of the pool`,
           'downloaded as a reviewer (admin) with its SHA-256 checked.',
         ],
