@@ -252,7 +252,7 @@ export const measure: Measure = {
           `time; a short run of ready reports waits up to 0.75 s for more); the rest took ${round(withEvidence - full.firstBatch, 2)} s with evidence, ${round(without - bare.firstBatch, 2)} s without.`,
           `Breakdown: the server used ${round(full.serverCpu, 2)} s of CPU for the queue with evidence (uploads included), ${round(bare.serverCpu, 2)} s without; the outbox, watched every 50 ms,`,
           `shrank ${full.drops} times with evidence and ${bare.drops} without (about the number of pushes). From the service worker's own timeline (P3's phases): files`,
-          `were uploading for ${round(full.drain.uploadSeconds, 2)} s (${full.drain.phases.upload?.count ?? 0} uploads, each read from IndexedDB, sent and marked); IndexedDB was busy with the drain for`,
+          `were uploading for ${round(full.drain.uploadSeconds, 2)} s (${full.drain.phases.upload?.count ?? 0} files taken up, each read from IndexedDB and, unless already sent, sent and marked); IndexedDB was busy with the drain for`,
           `${round(full.drain.indexedDbSeconds, 2)} s with evidence and ${round(bare.drain.indexedDbSeconds, 2)} s without; pushes were on their way for ${round(full.drain.networkSeconds, 2)} s and ${round(bare.drain.networkSeconds, 2)} s.`,
           `Then the server held exactly ${expected.length + names.length} reports of the analyst (pulled: none twice, none missing), and every file of the pool`,
           'downloaded as a reviewer (admin) with its SHA-256 checked.',
