@@ -86,7 +86,7 @@ async function captureFiles(
   let problem: CaptureProblem | undefined;
   const keep = async (
     take: () => Promise<{
-      bytes: Uint8Array;
+      bytes: Uint8Array<ArrayBuffer>;
       file: Pick<EvidenceFile, 'mime' | 'kind' | 'fullPage'>;
     }>,
   ) => {

@@ -4,7 +4,11 @@ import { bytesOfDataUrl, CaptureStepError, notAllowed, runInPage, wait } from '.
 import { hideFixedElements, type PageState, restorePageLook, scrollPageTo } from './page-scripts';
 import { outputScale, paceDelay, type Rect, stitchLayout, stitchPlan } from './stitch-plan';
 
-export type Screenshot = { bytes: Uint8Array; mime: 'image/png' | 'image/jpeg'; fullPage: boolean };
+export type Screenshot = {
+  bytes: Uint8Array<ArrayBuffer>;
+  mime: 'image/png' | 'image/jpeg';
+  fullPage: boolean;
+};
 
 /** PNG first (lossless); JPEG when a long page makes the PNG exceed the server's limit. */
 const ENCODINGS = [

@@ -31,7 +31,7 @@ export function notAllowed(error: unknown): CaptureStepError {
 }
 
 /** The bytes of a base64 `data:` URL. */
-export function bytesOfDataUrl(dataUrl: string): Uint8Array {
+export function bytesOfDataUrl(dataUrl: string): Uint8Array<ArrayBuffer> {
   const comma = dataUrl.indexOf(',');
   const binary = atob(dataUrl.slice(comma + 1));
   const bytes = new Uint8Array(binary.length);

@@ -2,7 +2,7 @@ import { LIMITS } from '#shared/schemas/report';
 import { snapshotDocument } from './dom-snapshot';
 import { CaptureStepError, notAllowed, runInPage } from './in-page';
 
-export type PageCopy = { bytes: Uint8Array; mime: 'multipart/related' | 'text/html' };
+export type PageCopy = { bytes: Uint8Array<ArrayBuffer>; mime: 'multipart/related' | 'text/html' };
 
 type PageCaptureApi = { saveAsMHTML(details: { tabId: number }): Promise<Blob | undefined> };
 

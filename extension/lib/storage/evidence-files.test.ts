@@ -29,6 +29,24 @@ describe('storeEvidenceFile', () => {
     expect(stored).toMatchObject({ storedAt: 5, kind: 'screenshot' });
   });
 
+  it('hashes and keeps only the bytes a view shows, not the rest of its buffer', async () => {
+    const db = freshDb();
+    const whole = new TextEncoder().encode('xxabcxx');
+    const view = whole.subarray(2, 5);
+    const file = await storeEvidenceFile(
+      db,
+      view,
+      { mime: 'text/html', kind: 'page_copy' },
+      { at: 1, estimate: roomy },
+    );
+    expect(file).toMatchObject({
+      sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      bytes: 3,
+    });
+    const stored = (await db.evidence.get(file.sha256))!.data as Blob;
+    expect(new TextDecoder().decode(await stored.arrayBuffer())).toBe('abc');
+  });
+
   it('keeps the upload mark of bytes stored again', async () => {
     const db = freshDb();
     const bytes = new Uint8Array([1, 2, 3]);

@@ -36,7 +36,7 @@ export async function ensureRoomFor(estimate: StorageEstimator, bytes: number): 
  */
 export async function storeEvidenceFile(
   db: WebTaggerDb,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   file: Pick<EvidenceFile, 'mime' | 'kind' | 'fullPage'>,
   options: { at: number; estimate: StorageEstimator },
 ): Promise<EvidenceFile> {
@@ -55,7 +55,7 @@ export async function storeEvidenceFile(
     await db.evidence.put({
       ...existing,
       ...entry,
-      data: new Blob([bytes.slice()], { type: file.mime }),
+      data: new Blob([bytes], { type: file.mime }),
       storedAt: options.at,
     });
   });
@@ -63,7 +63,7 @@ export async function storeEvidenceFile(
 }
 
 /** The lowercase hex SHA-256 of some bytes (WebCrypto). */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice()));
+export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -24,7 +24,7 @@ function setUp(options: { batchSize?: number } = {}) {
 }
 
 /** A screenshot stored as the single `evidence` of earlier versions names it. */
-async function storeScreenshot(db: WebTaggerDb, bytes: Uint8Array) {
+async function storeScreenshot(db: WebTaggerDb, bytes: Uint8Array<ArrayBuffer>) {
   const file = await storeEvidenceFile(
     db,
     bytes,
