@@ -169,9 +169,8 @@ async function stillNeeded(db: WebTaggerDb, sha256: string): Promise<boolean> {
 }
 
 /**
- * Of these files, those no queued entry refers to any more. The look-ups go out at once: one after
- * another, a batch naming 40 files waited for 80 answers in turn while its transaction held the
- * outbox.
+ * Of these files, those no queued entry refers to any more. The look-ups go out at once rather than
+ * one after another: 40 files are 80 look-ups, answered together instead of in turn.
  */
 async function unneeded(db: WebTaggerDb, hashes: Iterable<string>): Promise<string[]> {
   const files = [...new Set(hashes)];
