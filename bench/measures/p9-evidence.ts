@@ -123,7 +123,7 @@ async function saveOnce(browser: ExtensionBrowser, probe: Page, url: string): Pr
 export const measure: Measure = {
   id: 'P9',
   async run(ctx) {
-    const saves = ctx.quick ? 5 : 20;
+    const saves = ctx.quick ? 3 : 20;
     const count = ctx.quick ? 2_000 : 10_000;
     const extension = await builtExtension(ctx.cacheDir, ctx.progress, {
       testHosts: '<all_urls>',
