@@ -372,12 +372,17 @@ async function expectColours(page: Page, png: Buffer, probes: Probe[], ratio: nu
 }
 
 /** The material of `url` as an admin reads it, once both files of its report are on the server. */
+/** The material of `url` once the server holds both its files (they upload after the report). */
 async function withBothFiles(serverUrl: string, url: string) {
   const admin = await adminLogin(serverUrl);
   await expect
-    .poll(async () => (await materialOf(serverUrl, admin, url))?.evidence.length ?? 0, {
-      timeout: 30_000,
-    })
+    .poll(
+      async () =>
+        (await materialOf(serverUrl, admin, url))?.evidence.filter((f) => f.uploaded).length ?? 0,
+      {
+        timeout: 30_000,
+      },
+    )
     .toBe(2);
   return { admin, detail: (await materialOf(serverUrl, admin, url))! };
 }

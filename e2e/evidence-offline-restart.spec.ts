@@ -167,3 +167,68 @@ test('a link tagged from the menu gets its capture later with one click', async 
     await server.dispose();
   }
 });
+
+/** What the popup's sync line says of two files still waiting, in each UI language. */
+const FILES_WAITING = {
+  ru: 'Файлов доказательств ждут отправки: 2.',
+  kk: 'Жіберуді күтетін дәлел файлдары: 2.',
+  en: 'Evidence files waiting to upload: 2.',
+} as const;
+
+// A file never holds a report back: the report is accepted while its files cannot be sent, the
+// popup counts them, and they follow once they can, each once.
+test('a report goes while its files cannot, and they follow once they can', async () => {
+  const server = await startServer();
+  const pages = await startPageServer({ long: { title: 'Казино', body: longPageBody(4) } });
+  const browser = await launchTestBuild();
+  try {
+    const analyst = await createApprovedAnalyst(server.url);
+    const token = await signInExtension(browser, server.url, analyst);
+    const url = pages.url('long');
+    // Uploads meet a broken link; pushes go through (the worker's requests are routed too).
+    await browser.context.route('**/api/evidence/**', (route) => route.abort('connectionreset'));
+    await (await browser.context.newPage()).goto(url);
+    const tabId = await tabIdOf(await liveWorker(browser), url);
+    const popup = await openPopup(browser, tabId);
+    await popup.locator('input[name=topic][value=gambling]').check();
+    await popup.getByTestId('save').click();
+    await expect(popup.getByTestId('capture-status')).toHaveAttribute('data-state', 'captured', {
+      timeout: 30_000,
+    });
+    await expect.poll(async () => (await pullAll(server.url, token)).length).toBe(1);
+    const admin = await adminLogin(server.url);
+    const uploaded = async () =>
+      (await materialOf(server.url, admin, url))?.evidence.filter((f) => f.uploaded).length;
+    expect(await uploaded()).toBe(0);
+    await expect
+      .poll(() => localEvidence(browser), { timeout: 30_000 })
+      .toEqual({ files: 2, queued: 0, waiting: 0 });
+    await popup.close();
+
+    for (const locale of ['ru', 'kk', 'en'] as const) {
+      await browser.worker.evaluate(
+        (value) => chrome.storage.local.set({ settings: { locale: value } }),
+        locale,
+      );
+      const list = await openPopup(browser, tabId, 'pending');
+      await expect(list.getByTestId('files-waiting')).toHaveText(FILES_WAITING[locale]);
+      await list.screenshot({ path: `/tmp/shots/files-waiting-${locale}.png` });
+      if (locale !== 'en') await list.close();
+      else {
+        await browser.context.unroute('**/api/evidence/**');
+        await list.getByTestId('submit-all').click();
+        await expect(list.getByTestId('files-waiting')).toHaveCount(0, { timeout: 30_000 });
+      }
+    }
+    await expect.poll(uploaded, { timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(() => localEvidence(browser), { timeout: 30_000 })
+      .toEqual({ files: 0, queued: 0, waiting: 0 });
+    // The report went once, and was not sent again for its files.
+    expect((await pullAll(server.url, token)).map((r) => r.version)).toEqual([1]);
+  } finally {
+    await browser.dispose();
+    await pages.close();
+    await server.dispose();
+  }
+});

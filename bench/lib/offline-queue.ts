@@ -8,7 +8,10 @@ import { clearSyncPhases, type SyncBreakdown, syncBreakdown } from './sync-phase
 const SAVE_CHUNK = 500;
 const POLL_MS = 50;
 
-type BenchDb = { outbox: { count(): Promise<number> } };
+type BenchDb = {
+  outbox: { count(): Promise<number> };
+  evidence: { orderBy(index: string): { count(): Promise<number> } };
+};
 declare const webtaggerBench: {
   saveReport(db: BenchDb, report: ReportInput, options: { at: number }): Promise<unknown>;
   storeEvidenceFile(
@@ -167,9 +170,32 @@ export type QueueRun = {
   serverCpu: number;
   /** How many looks found the outbox smaller than the one before (about the pushes). */
   drops: number;
-  /** The drain's phases on the service worker's own timeline. */
+  /**
+   * From the `online` event to no evidence file waiting for its upload (they go after their
+   * reports, which marked them due as they were answered); `seconds` when the queue listed none.
+   */
+  filesHeld: number;
+  /** The server process's CPU until then. */
+  serverCpuWithFiles: number;
+  /** The drain's phases on the service worker's own timeline, its uploads included. */
   drain: SyncBreakdown;
 };
+
+/** Watches the extension's evidence files until none waits for its upload; when, or undefined. */
+export function filesUploaded(page: Page, timeoutMs: number) {
+  return page.evaluate(
+    async ({ every, timeout }) => {
+      const deadline = Date.now() + timeout;
+      webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
+      while (Date.now() < deadline) {
+        if ((await webtaggerBench.db.evidence.orderBy('dueAt').count()) === 0) return Date.now();
+        await new Promise((resolve) => setTimeout(resolve, every));
+      }
+      return undefined;
+    },
+    { every: POLL_MS, timeout: timeoutMs },
+  );
+}
 
 /**
  * P3's run (P9 runs it with and without evidence): the server stopped, `reports` saved through
@@ -213,11 +239,16 @@ export async function queueWhileAway(
   const { at, firstDrop, left, drops } = await watching;
   const serverCpu = server.cpuSeconds() - cpuBefore;
   if (at === undefined) throw new Error(`the outbox still held ${left} entries`);
+  // The files upload after their reports: the reports are accepted first, the files follow.
+  const filesAt = await filesUploaded(page, options.timeoutMs);
+  if (filesAt === undefined) throw new Error('evidence files were still waiting for their upload');
   return {
     seconds: (at - began) / 1000,
     firstBatch: ((firstDrop ?? at) - began) / 1000,
     serverCpu,
     drops,
+    filesHeld: (Math.max(filesAt, at) - began) / 1000,
+    serverCpuWithFiles: server.cpuSeconds() - cpuBefore,
     drain: await syncBreakdown(worker),
   };
 }

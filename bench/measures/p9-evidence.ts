@@ -12,6 +12,7 @@ import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
 import {
   type FilePair,
+  filesUploaded,
   outboxEmptied,
   QUEUE_MODULES,
   queueWhileAway,
@@ -158,6 +159,10 @@ export const measure: Measure = {
       );
       const settled = await outboxEmptied(page, 120_000);
       if (settled.at === undefined) throw new Error(`${settled.left} saved reports never synced`);
+      // Their files go after them: none may still be on its way when the queues are timed.
+      if ((await filesUploaded(page, 120_000)) === undefined) {
+        throw new Error('the saved pages’ files never uploaded');
+      }
 
       ctx.progress(`storing ${POOL} distinct screenshot + page copy pairs`);
       const pool: FilePair[] = await storeFilePool(page, POOL, COPY_KB);
@@ -180,7 +185,7 @@ export const measure: Measure = {
         `${round(withEvidence)} s with evidence: ratio ${round(ratio)}; first batch answered after ${round(full.firstBatch)} s (${round(bare.firstBatch)} s without)`,
       );
       ctx.progress(
-        `breakdown: server CPU ${round(full.serverCpu)} s with evidence, ${round(bare.serverCpu)} s without; the outbox shrank ${full.drops} times with evidence, ${bare.drops} without; the rest after the first batch ${round(withEvidence - full.firstBatch)} s with evidence, ${round(without - bare.firstBatch)} s without`,
+        `breakdown: server CPU ${round(full.serverCpu)} s with evidence, ${round(bare.serverCpu)} s without; the outbox shrank ${full.drops} times with evidence, ${bare.drops} without; the rest after the first batch ${round(withEvidence - full.firstBatch)} s with evidence, ${round(without - bare.firstBatch)} s without; every file held after ${round(full.filesHeld)} s (server CPU ${round(full.serverCpuWithFiles)} s)`,
       );
 
       // Every report arrived exactly once; every file is held, as a reviewer downloads it.
@@ -228,6 +233,8 @@ export const measure: Measure = {
           firstBatchWithout: bare.firstBatch,
           serverCpuWithEvidence: full.serverCpu,
           serverCpuWithout: bare.serverCpu,
+          filesHeldSecondsWithEvidence: full.filesHeld,
+          serverCpuWithFiles: full.serverCpuWithFiles,
           outboxDropsWithEvidence: full.drops,
           outboxDropsWithout: bare.drops,
           uploadSecondsWithEvidence: full.drain.uploadSeconds,
@@ -245,14 +252,14 @@ export const measure: Measure = {
           `the worker's \`online\` event fired; done when the outbox is empty. Without evidence ${round(without)} s; then, same browser and server, ${count} other reports`,
           `each listing a full-page PNG screenshot and an MHTML copy: ${round(withEvidence)} s, ratio ${round(ratio, 2)}. The files were made in the extension page`,
           `(PNG ${Math.round(Math.min(...pngKB))}–${Math.round(Math.max(...pngKB))} KB, MHTML ${Math.round(Math.min(...copyKB))}–${Math.round(Math.max(...copyKB))} KB) and stored through the extension's`,
-          `storeEvidenceFile; files are kept by SHA-256, so ${POOL} distinct pairs are shared by the ${count} reports (each report's batch uploads the ones not yet sent):`,
-          `${2 * POOL} uploads, not ${2 * count}. At ~${round(pairKB / 1024, 1)} MB a report, ${count / 1000} k distinct captures would be ${round((count * pairKB) / 1024 ** 2, 1)} GB of uploads; this measures the queue's`,
-          'own work with evidence (file lists, the upload check per batch, releasing files) and the uploads of the pool, which all fall before the first batch',
-          `(every pair is in it): the first batch was answered after ${round(full.firstBatch, 2)} s with evidence, ${round(bare.firstBatch, 2)} s without (the files go four at a`,
-          `time; a short run of ready reports waits up to 0.75 s for more); the rest took ${round(withEvidence - full.firstBatch, 2)} s with evidence, ${round(without - bare.firstBatch, 2)} s without.`,
-          `Breakdown: the server used ${round(full.serverCpu, 2)} s of CPU for the queue with evidence (uploads included), ${round(bare.serverCpu, 2)} s without; the outbox, watched every 50 ms,`,
-          `shrank ${full.drops} times with evidence and ${bare.drops} without (about the number of pushes). From the service worker's own timeline (P3's phases): files`,
-          `were uploading for ${round(full.drain.uploadSeconds, 2)} s (${full.drain.phases.upload?.count ?? 0} files taken up, each read from IndexedDB and, unless already sent, sent and marked); IndexedDB was busy with the drain for`,
+          `storeEvidenceFile; files are kept by SHA-256, so ${POOL} distinct pairs are shared by the ${count} reports: ${2 * POOL} uploads, not ${2 * count}. At ~${round(pairKB / 1024, 1)} MB`,
+          `a report, ${count / 1000} k distinct captures would be ${round((count * pairKB) / 1024 ** 2, 1)} GB of uploads. The files go after their reports (each answer marks the files its reports`,
+          `list due, and the drain uploads them, four at a time, once its pushes have ended): the first batch was answered after ${round(full.firstBatch, 2)} s with evidence,`,
+          `${round(bare.firstBatch, 2)} s without; the rest took ${round(withEvidence - full.firstBatch, 2)} s with evidence, ${round(without - bare.firstBatch, 2)} s without. Every file was held by the server`,
+          `${round(full.filesHeld, 2)} s after the queue began (no file left waiting for its upload).`,
+          `Breakdown: the server used ${round(full.serverCpu, 2)} s of CPU until the reports with evidence were accepted (${round(full.serverCpuWithFiles, 2)} s with the uploads), ${round(bare.serverCpu, 2)} s without;`,
+          `the outbox, watched every 50 ms, shrank ${full.drops} times with evidence and ${bare.drops} without (about the number of pushes). From the service worker's own timeline (P3's phases): files`,
+          `were uploading for ${round(full.drain.uploadSeconds, 2)} s (${full.drain.phases.upload?.count ?? 0} files taken up, each read from IndexedDB, sent and marked); IndexedDB was busy with the drain for`,
           `${round(full.drain.indexedDbSeconds, 2)} s with evidence and ${round(bare.drain.indexedDbSeconds, 2)} s without; pushes were on their way for ${round(full.drain.networkSeconds, 2)} s and ${round(bare.drain.networkSeconds, 2)} s.`,
           `Then the server held exactly ${expected.length + names.length} reports of the analyst (pulled: none twice, none missing), and every file of the pool`,
           'downloaded as a reviewer (admin) with its SHA-256 checked.',

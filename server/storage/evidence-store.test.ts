@@ -84,7 +84,7 @@ describe.each(STORAGE_ENGINES)(
       expect(await t.storage.evidence.materialsWithCustody()).toEqual([materialId]);
     });
 
-    it('finds a file’s materials by the live reports that list it now', async () => {
+    it('finds a file’s reports and materials by the live reports that list it now', async () => {
       const file = sha('shared page copy');
       const copy = {
         sha256: file,
@@ -103,14 +103,21 @@ describe.each(STORAGE_ENGINES)(
       expect((await t.storage.evidence.materialsReferencing(file)).sort()).toEqual(
         [one, two].sort(),
       );
+      expect((await t.storage.evidence.reportsReferencing(file)).sort()).toEqual(
+        [listing.id, shot.id].sort(),
+      );
+      expect(await t.storage.evidence.reportsReferencing(sha('unknown'))).toEqual([]);
       // A report that no longer lists the file, and a withdrawn one, do not count.
       await pushMutations(t.storage, analyst.id!, [upsertOf({ ...listing, files: [] })], later(1));
       expect(await t.storage.evidence.materialsReferencing(file)).toEqual([two]);
+      expect(await t.storage.evidence.reportsReferencing(file)).toEqual([shot.id]);
       await pushMutations(t.storage, analyst.id!, [deleteOf(shot.id)], later(2));
       expect(await t.storage.evidence.materialsReferencing(file)).toEqual([]);
+      expect(await t.storage.evidence.reportsReferencing(file)).toEqual([]);
       // Listing it again counts again.
       await pushMutations(t.storage, analyst.id!, [upsertOf(listing)], later(3));
       expect(await t.storage.evidence.materialsReferencing(file)).toEqual([one]);
+      expect(await t.storage.evidence.reportsReferencing(file)).toEqual([listing.id]);
     });
 
     it('lists the files of the reports held before report_files existed, once migrated', async () => {

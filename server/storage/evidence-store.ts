@@ -87,6 +87,8 @@ export interface EvidenceStore {
   }): Promise<void>;
   /** The materials whose live reports refer to the file. */
   materialsReferencing(sha256: string): Promise<string[]>;
+  /** The live reports that refer to the file. */
+  reportsReferencing(sha256: string): Promise<string[]>;
   /** The materials of these reports. */
   materialsOfReports(reportIds: string[]): Promise<string[]>;
   materialById(id: string): Promise<MaterialRow | undefined>;

@@ -43,6 +43,8 @@ export type Candidate = MaterialBrief & {
 export interface RelationsStore {
   /** The materials of these reports (live ones) with every file their live reports list. */
   contentOfReports(reportIds: string[]): Promise<MaterialContent[]>;
+  /** Of these evidence files (by SHA-256), those the server holds: stored, their hash checked. */
+  heldFiles(contentHashes: string[]): Promise<Set<string>>;
   /**
    * Keeps these fingerprints of each material, all in one transaction; one already held (same
    * material and content hash) stays as it was.

@@ -24,3 +24,18 @@ export async function failInsertsInto(
        FOR EACH ROW EXECUTE FUNCTION fail_insert_${table}()`,
   );
 }
+
+/** Lets inserts into a table succeed again after `failInsertsInto` (the disk has room again). */
+export async function allowInsertsInto(
+  engines: { sqlite?: SqliteStorage; pg?: PgStorage },
+  table: string,
+): Promise<void> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+  if (engines.sqlite) {
+    engines.sqlite.sqlite.exec(`DROP TRIGGER fail_insert_${table}`);
+    return;
+  }
+  await engines.pg!.pool.query(
+    `DROP TRIGGER fail_insert_${table} ON ${table}; DROP FUNCTION fail_insert_${table}()`,
+  );
+}

@@ -10,7 +10,7 @@ import { silentLogger } from '../logger';
 import { prepareData } from '../startup';
 import type { Storage } from '../storage';
 import { type ArrangedTable, arranger } from './arrange';
-import { failInsertsInto } from './failing-inserts';
+import { allowInsertsInto, failInsertsInto } from './failing-inserts';
 import { createPgTestDatabase } from './pg-database';
 import { sqliteWithReplicas } from './storage-engines';
 import { TEST_ENGINE, type TestEngine } from './test-engine';
@@ -130,6 +130,11 @@ export async function createTestApp(
     failInsertsInto: async (table: string) => {
       await arrange.settled();
       await failInsertsInto(opened, table);
+    },
+    /** Lets inserts into that table succeed again. */
+    allowInsertsInto: async (table: string) => {
+      await arrange.settled();
+      await allowInsertsInto(opened, table);
     },
     /** Moves the clock forward. */
     advance(ms: number) {

@@ -171,6 +171,36 @@ describe('PendingView', () => {
     await waitFor(() => status().includes('the queue was sent.'));
   });
 
+  it('counts the evidence files still waiting for their upload, and stops once they went', async () => {
+    // The reports went; the files' upload failed.
+    await setMeta(db, 'lastSync', { at: Date.now(), outcome: 'retry_later', pushed: 2 });
+    const file = (sha256: string, dueAt?: number) => ({
+      sha256,
+      mime: 'image/png' as const,
+      bytes: 3,
+      data: new Blob([new Uint8Array([1, 2, 3])]),
+      storedAt: 1,
+      ...(dueAt === undefined ? {} : { dueAt }),
+    });
+    // Two files wait for their upload; one is still waiting for its report to be answered.
+    await db.evidence.bulkPut([
+      file('a'.repeat(64), 5),
+      file('b'.repeat(64), 6),
+      file('c'.repeat(64)),
+    ]);
+    const { root } = await open();
+    const waitingFiles = () => textOf(root.querySelector('[data-testid=files-waiting]'));
+    const status = () => textOf(root.querySelector('[data-testid=sync-status]'));
+    await waitFor(() => waitingFiles() === 'Evidence files waiting to upload: 2.');
+    expect(status()).toContain(
+      'the server could not be reached; the reports were sent, their evidence files are waiting.',
+    );
+    await db.evidence.bulkDelete(['a'.repeat(64), 'b'.repeat(64)]);
+    await waitFor(() => root.querySelector('[data-testid=files-waiting]') === null);
+    // With no file waiting, a failure is the reports'.
+    await waitFor(() => status().includes('the server could not be reached; reports are waiting.'));
+  });
+
   it('shows the reviewers’ comment, marks new outcomes, and takes them as seen', async () => {
     await db.reports.put({
       ...submitted,

@@ -18,6 +18,7 @@ const time = (ms: number) =>
 /**
  * When the last sync ran, how it ended and, after a failure, when the next one is due; while
  * batches are on their way, that they are (the last outcome would read as if the queue were sent).
+ * Evidence files upload after their reports: those still waiting are counted beside it.
  */
 export function SyncStatus({ db, now }: { db: WebTaggerDb; now(): number }) {
   const state = useLiveQuery(
@@ -25,9 +26,40 @@ export function SyncStatus({ db, now }: { db: WebTaggerDb; now(): number }) {
       last: await getMeta(db, 'lastSync'),
       backoff: await getMeta(db, 'backoff'),
       sending: ((await getMeta(db, 'sending')) ?? []).length > 0,
+      queued: await db.outbox.count(),
+      filesWaiting: await db.evidence.orderBy('dueAt').count(),
     }),
     [db],
   );
+  return (
+    <>
+      <LastSync state={state} now={now} />
+      {(state?.filesWaiting ?? 0) > 0 && (
+        <p class="muted" data-testid="files-waiting">
+          {t('syncFilesWaiting', String(state!.filesWaiting))}
+        </p>
+      )}
+    </>
+  );
+}
+
+type SyncState = {
+  last?: { at: number; outcome: string };
+  backoff?: { nextAttemptAt: number };
+  sending: boolean;
+  queued: number;
+  filesWaiting: number;
+};
+
+/** How the last sync ended, in words: a failure with every report sent was the files'. */
+function outcomeKey({ last, queued, filesWaiting }: SyncState): MessageKey {
+  if (last?.outcome === 'retry_later' && queued === 0 && filesWaiting > 0) {
+    return 'syncRetryLaterFiles';
+  }
+  return OUTCOME[last?.outcome ?? ''] ?? 'syncRetryLater';
+}
+
+function LastSync({ state, now }: { state: SyncState | undefined; now(): number }) {
   if (state?.sending) {
     return (
       <p class="muted" data-testid="sync-status" data-sending="">
@@ -39,7 +71,7 @@ export function SyncStatus({ db, now }: { db: WebTaggerDb; now(): number }) {
   const { last, backoff } = state;
   return (
     <p class="muted" data-testid="sync-status">
-      {t('syncLast', time(last.at))} {t(OUTCOME[last.outcome] ?? 'syncRetryLater')}
+      {t('syncLast', time(last.at))} {t(outcomeKey(state))}
       {backoff &&
         backoff.nextAttemptAt > now() &&
         ` ${t('syncNextAt', time(backoff.nextAttemptAt))}`}

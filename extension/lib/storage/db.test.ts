@@ -47,9 +47,12 @@ describe('WebTaggerDb', () => {
       .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
       .count();
     expect(pending).toBe(2);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     // Settling a report writes no `state` index entry of its own any more (db.ts v4).
     const store = db.backendDB().transaction('reports').objectStore('reports');
     expect([...store.indexNames]).toEqual(['[state+updatedAt]', 'updatedAt', 'urlKeyHash']);
+    // Files waiting for their upload are found by `dueAt` (db.ts v5).
+    const files = db.backendDB().transaction('evidence').objectStore('evidence');
+    expect([...files.indexNames]).toEqual(['dueAt', 'storedAt']);
   });
 });

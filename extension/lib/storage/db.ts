@@ -43,7 +43,7 @@ export type OutboxEntry = {
   mutation: Mutation;
   reportId: string;
   queuedAt: number;
-  /** The evidence an upsert refers to: uploaded before the push, kept until answered. */
+  /** The evidence an upsert refers to: uploaded once the server has answered the upsert. */
   evidenceSha256?: string;
   /** The evidence files (`report.files`) an upsert refers to, uploaded the same way. */
   fileShas?: string[];
@@ -54,7 +54,10 @@ export type OutboxEntry = {
   awaitingCapture?: number;
 };
 
-/** An evidence file kept locally until the report that refers to it is synced. */
+/**
+ * An evidence file kept locally until the server holds it and no queued report refers to it. It
+ * is uploaded after its report: a file never holds a report back.
+ */
 export type EvidenceBlob = {
   sha256: string;
   mime: EvidenceFileMime;
@@ -70,7 +73,12 @@ export type EvidenceBlob = {
   data: Blob | ArrayBuffer;
   /** When it was captured, ms since epoch. */
   storedAt: number;
-  /** When the server confirmed it holds these bytes. */
+  /**
+   * Set (to when) once a report listing it was answered, while the file waits for its upload:
+   * indexed, so that the drain finds the files to send without reading every file.
+   */
+  dueAt?: number;
+  /** When the server confirmed it holds these bytes (or refused them, see `refusedWith`). */
   uploadedAt?: number;
   /** The server's code when it refused the file itself (the report is pushed regardless). */
   refusedWith?: string;
@@ -119,6 +127,10 @@ export class WebTaggerDb extends Dexie implements DbOpener {
     // index entry to write for every report the sync settles.
     this.version(4).stores({
       reports: 'id, updatedAt, urlKeyHash, [state+updatedAt]',
+    });
+    // v5: files upload after their reports are answered; those waiting are found by `dueAt`.
+    this.version(5).stores({
+      evidence: 'sha256, storedAt, dueAt',
     });
   }
 

@@ -67,7 +67,7 @@ describe('readRecords', () => {
     const db = new WebTaggerDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await readMetaValues(name, ['pullCursor'])).toEqual(['old']);
     await db.delete();
     expect(await Dexie.exists(name)).toBe(false);

@@ -253,15 +253,15 @@ describe('drainOutbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('uploads the evidence before the report that names it, and drops it once synced', async () => {
+  it('pushes the report, then uploads the evidence it names, and drops it once held', async () => {
     const { db, server, drain } = setUp();
     const evidence = await storeScreenshot(db, new Uint8Array([137, 80, 78, 71, 1, 2, 3]));
     await saveReport(db, aReport({ evidence }), { at: Date.now() });
 
     expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `PUT /api/evidence/${evidence.sha256}`,
       'POST /api/sync/push',
+      `PUT /api/evidence/${evidence.sha256}`,
     ]);
     expect(server.evidence.get(evidence.sha256)?.bytes).toBe(7);
     expect(await db.evidence.count()).toBe(0);
@@ -275,17 +275,20 @@ describe('drainOutbox', () => {
         at: Date.now(),
       });
     }
-    // The upload and the first batch go through; the second batch's push fails.
-    server.state.failNext.push(null, null, { status: 503, code: 'internal_error' });
+    // The first batch goes through; the second batch's push fails, and no upload starts.
+    server.state.failNext.push(null, { status: 503, code: 'internal_error' });
 
     expect(await drain()).toMatchObject({ kind: 'retry_later', pushed: 2 });
     expect(await db.outbox.count()).toBe(2);
-    expect(await db.evidence.get(evidence.sha256)).toBeDefined();
+    expect(await db.evidence.get(evidence.sha256)).toMatchObject({ dueAt: expect.any(Number) });
 
     expect(await drain()).toEqual({ kind: 'done', pushed: 2 });
     // The failed push's two reports went again; each of the four was answered once.
     const sent = server.pushes().flatMap((p) => p.mutations.map((m) => m.id));
     expect([sent.length, new Set(sent).size]).toEqual([6, 4]);
+    // The file went once, after the reports, and is then dropped.
+    const puts = server.requests.filter((r) => r.method === 'PUT').map((r) => r.path);
+    expect(puts).toEqual([`/api/evidence/${evidence.sha256}`]);
     expect(await db.evidence.count()).toBe(0);
   });
 
@@ -301,15 +304,23 @@ describe('drainOutbox', () => {
     expect(server.evidence.get(evidence.sha256)?.bytes).toBe(8);
   });
 
-  it('pushes nothing and keeps the evidence while its upload fails', async () => {
+  it('pushes the report while its evidence cannot be uploaded, and keeps the file for later', async () => {
     const { db, server, drain } = setUp();
-    const evidence = await storeScreenshot(db, new Uint8Array([1, 2, 3]));
-    await saveReport(db, aReport({ evidence }), { at: Date.now() });
-    server.state.failNext.push({ status: 503, code: 'internal_error' });
+    const evidence = await storeScreenshot(db, new Uint8Array([137, 80, 78, 71, 1]));
+    const report = aReport({ evidence });
+    await saveReport(db, report, { at: Date.now() });
+    server.state.failNext.push(null, { status: 503, code: 'internal_error' });
 
-    expect(await drain()).toMatchObject({ kind: 'retry_later' });
-    expect(server.pushes()).toHaveLength(0);
-    expect(await db.evidence.get(evidence.sha256)).toBeDefined();
-    expect(await db.outbox.count()).toBe(1);
+    expect(await drain()).toMatchObject({ kind: 'retry_later', pushed: 1 });
+    expect(server.pushes()).toHaveLength(1);
+    expect(await db.reports.get(report.id)).toMatchObject({ state: 'synced' });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.evidence.get(evidence.sha256)).toMatchObject({ dueAt: expect.any(Number) });
+
+    // The next drain has no report to push, and sends the file alone.
+    expect(await drain()).toEqual({ kind: 'done', pushed: 0 });
+    expect(server.pushes()).toHaveLength(1);
+    expect(server.evidence.get(evidence.sha256)?.bytes).toBe(5);
+    expect(await db.evidence.count()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { firstAwaitingCapture, giveUpStaleCaptures } from '../storage/capture-st
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
 import { forgetSending, markSending, unmarkSending } from '../storage/sending';
 import { type ApiClient, ApiClientError, type PushResult } from './api-client';
-import { createEvidenceUploader, filesOfEntry, releaseEvidence } from './evidence-upload';
+import { filesOfEntry, releaseEvidence, uploadDueFiles } from './evidence-upload';
 import { timed } from './phase-timing';
 import { applyResults } from './push-results';
 
@@ -31,10 +31,10 @@ export type DrainDeps = {
 export const BATCHES_IN_FLIGHT = 2;
 
 /**
- * Pushes the outbox in order, in batches, until it is empty or the server cannot take more now.
- * An entry goes only once the evidence files it names are uploaded: the files of a batch upload
- * several at once, and the entries from the first whose files are all done are pushed while the
- * rest upload. An entry whose evidence is still being captured, and those after it, wait for the
+ * Pushes the outbox in order, in batches, until it is empty or the server cannot take more now;
+ * then uploads the evidence files of the reports the server has answered (evidence-upload.ts). A
+ * file never holds a report back: a queue of reports with evidence is accepted as soon as one
+ * without. An entry whose evidence is still being captured, and those after it, wait for the
  * capture to end (or to be given up). Entries leave the outbox only once the server has
  * answered for them, so a crash or a lost answer means the same mutation (same id, same payload)
  * is sent again and the server answers `duplicate`. Up to `BATCHES_IN_FLIGHT` batches are on
@@ -53,10 +53,10 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   const pushing = new Set<Promise<void>>();
   /** Reports with a mutation on its way. */
   const busy = new Set<string>();
-  /** The evidence files of the entries answered: released once, when the drain ends. */
+  /** The evidence files of the entries answered: released once uploaded, when the drain ends. */
   const answeredFiles = new Set<string>();
   const answer = async (entries: OutboxEntry[], results: PushResult[]) => {
-    const answered = await applyResults(deps.db, entries, results);
+    const answered = await applyResults(deps.db, entries, results, deps.now());
     for (const entry of answered)
       for (const sha256 of filesOfEntry(entry)) answeredFiles.add(sha256);
     pushed += answered.length;
@@ -116,7 +116,6 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   await giveUpStaleCaptures(deps.db, deps.now());
   // Entries from the first one whose evidence is still being captured wait for that capture.
   const capturing = await firstAwaitingCapture(deps.db);
-  const uploads = createEvidenceUploader(deps);
   const readAfter = (seq: number) =>
     timed('read', () =>
       deps.db.outbox
@@ -151,27 +150,18 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
       await Promise.race(inFlight);
       continue;
     }
-    let sent: OutboxEntry[];
-    try {
-      sent = await uploads.readyPrefix(ready);
-      // Changed since it was read (an edit replaced an entry): read it again.
-      if (!(await timed('mark', () => markSending(deps.db, sent)))) continue;
-    } catch (error) {
-      // An upload refused for the whole account refuses the batch, as a push would be.
-      const refusal = permanentRefusal(error);
-      if (!refusal) {
-        failure ??= { error };
-        break;
-      }
-      await refuse(ready, refusal);
-      after = ready.at(-1)!.seq!;
-      continue;
-    }
-    after = sent.at(-1)!.seq!;
-    send(sent);
+    // Changed since it was read (an edit replaced an entry): read it again.
+    if (!(await timed('mark', () => markSending(deps.db, ready)))) continue;
+    after = ready.at(-1)!.seq!;
+    send(ready);
   }
   await Promise.all(inFlight);
-  await uploads.idle();
+  // The files due, this drain's and any an earlier one left (offline, the worker stopped).
+  if (!failure) {
+    const uploads = await uploadDueFiles(deps);
+    for (const sha256 of uploads.done) answeredFiles.add(sha256);
+    failure = uploads.failure;
+  }
   // Once per drain rather than per batch: a file a thousand queued reports share is looked up
   // once, after the last of them is answered, instead of with each of their batches.
   await releaseEvidence(deps.db, answeredFiles);

@@ -3,24 +3,27 @@ import { deleteMeta } from '../storage/meta';
 import { queuedReportIds, removeAnswered, reportsOfBatch } from '../storage/outbox-queries';
 import { unmarkSending } from '../storage/sending';
 import type { PushResult } from './api-client';
+import { markFilesDue } from './evidence-upload';
 
 /**
  * Applies the server's answers to a pushed batch in one transaction: answered entries leave the
  * outbox; a report whose last answered upsert was accepted becomes `synced` (with the review status
  * and version the server returned), one whose last upsert was refused becomes `rejected` with the
  * server's reason. A report queued again meanwhile stays `pending`: its newer save decides.
- * Returns the entries answered. The evidence files they named are left for the drain to release
- * once (`releaseEvidence`), rather than looked up again for every batch that names them.
+ * The evidence files the answered entries name become due for upload (at `at`), in the same
+ * transaction. Returns the entries answered.
  */
 export async function applyResults(
   db: WebTaggerDb,
   batch: OutboxEntry[],
   results: PushResult[],
+  at: number,
 ): Promise<OutboxEntry[]> {
   const byId = new Map(results.map((result) => [result.id, result]));
   const answered = batch.filter((entry) => byId.has(entry.mutation.id));
-  await db.transaction('rw', [db.outbox, db.reports, db.meta], async () => {
+  await db.transaction('rw', [db.outbox, db.reports, db.meta, db.evidence], async () => {
     await removeAnswered(db, batch, answered);
+    await markFilesDue(db, answered, at);
     await unmarkSending(db, batch);
     const reports = await reportsOfBatch(db, batch, 'pending');
     const queued = await queuedAgain(db, batch, reports);

@@ -1,6 +1,8 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportInput } from '#shared/schemas/report';
+import { createApp } from '../../app';
+import { silentLogger } from '../../logger';
 import { type JsonAnswer, pushAs, sampleReport, upsertOf } from '../../testing/reports';
 import { createTestApp } from '../../testing/test-app';
 import { createUser, type TestUser } from '../../testing/users';
@@ -188,6 +190,109 @@ it('reads a page copy once: a later report of it is related by the signature hel
     [first, 'near_same_text'],
     [later, 'near_same_text'],
   ]);
+});
+
+describe('a page copy uploaded after the report that lists it', () => {
+  const TO_SENT = ['under_review', 'confirmed', 'sent_for_blocking'] as const;
+  const prints = async (id: string) =>
+    (await t.storage.relations.fingerprintsOfMaterials([id])).get(id) ?? [];
+
+  /**
+   * A page sent for blocking, and a near copy of it on another site reported before its page copy
+   * is uploaded (as the extension's outbox sends them): answers both materials and the copy's bytes.
+   */
+  async function mirrorReportedFirst() {
+    const blocked = await reportPage('https://vulkan777.example.kz/', casinoPage('Vulkan777'));
+    await walk(t, reviewer, blocked, [...TO_SENT]);
+    const bytes = new TextEncoder().encode(casinoPage('Vulkan-Kz'));
+    const url = 'https://vulkan-kz.example.com/ru/';
+    const mirror = (await report(t, analyst, { url, files: [listed(bytes, 'text/html')] }))
+      .materialId;
+    // Pushed without its file, the report had nothing to be read.
+    expect(await prints(mirror)).toEqual([]);
+    expect((await material(mirror)).possibleMirrorOf).toBeNull();
+    return { blocked, mirror, bytes };
+  }
+
+  it('is read when it arrives, and flags its material as a mirror of the page sent for blocking', async () => {
+    const { blocked, mirror, bytes } = await mirrorReportedFirst();
+    expect(await upload(t, analyst, bytes, 'text/html')).toBe(201);
+
+    expect(await prints(mirror)).toMatchObject([
+      {
+        contentSha256: listed(bytes, 'text/html').sha256,
+        source: 'page_copy',
+        signature: expect.any(String),
+      },
+    ]);
+    expect(await material(mirror)).toMatchObject({ possibleMirrorOf: blocked });
+    const relations = await related(mirror);
+    expect(relations.possibleMirrorOf).toMatchObject({ id: blocked, status: 'sent_for_blocking' });
+    expect(relations.sameContent).toMatchObject([{ id: blocked, signal: 'near_same_text' }]);
+    expect(await flags()).toMatchObject([
+      {
+        subjectId: mirror,
+        actorUserId: null,
+        details: { original: blocked, signal: 'near_same_text' },
+      },
+    ]);
+  });
+
+  it('relates by a screenshot only once the server holds it', async () => {
+    const shot = pngBytes('same screen');
+    const file = listed(shot, 'image/png');
+    const blocked = (await report(t, analyst, { url: 'https://a.example.kz/', files: [file] }))
+      .materialId;
+    const copy = (await report(t, analyst, { url: 'https://b.example.org/', files: [file] }))
+      .materialId;
+    // Listed by both and held by neither: its hash is an analyst's claim until its bytes come.
+    expect(await prints(blocked)).toEqual([]);
+    expect(await signals(copy)).toEqual([]);
+
+    expect(await upload(t, analyst, shot, 'image/png')).toBe(201);
+    expect(await prints(copy)).toMatchObject([
+      { contentSha256: file.sha256, source: 'screenshot' },
+    ]);
+    expect(await signals(copy)).toEqual([[blocked, 'same_content']]);
+  });
+
+  it('relates nothing again when the same file is uploaded once more', async () => {
+    const { mirror, bytes } = await mirrorReportedFirst();
+    expect(await upload(t, analyst, bytes, 'text/html')).toBe(201);
+    const held = await prints(mirror);
+    const flagged = await flags();
+    expect(flagged).toHaveLength(1);
+
+    expect(await upload(t, createUser(t), bytes, 'text/html')).toBe(200);
+    expect(await prints(mirror)).toEqual(held);
+    expect(await flags()).toEqual(flagged);
+  });
+
+  it('is stored all the same when relating it fails, logged, and related when sent again', async () => {
+    const { mirror, bytes } = await mirrorReportedFirst();
+    const errors: string[] = [];
+    const logger = { ...silentLogger, error: (message: string) => void errors.push(message) };
+    const app = createApp({ ...t.deps, logger });
+    await t.failInsertsInto('material_fingerprints');
+
+    const response = await app.request(`/api/evidence/${listed(bytes, 'text/html').sha256}`, {
+      method: 'PUT',
+      headers: { ...analyst.auth, 'content-type': 'text/html' },
+      body: bytes,
+    });
+    expect(response.status).toBe(201);
+    expect(errors).toEqual(['relate_failed']);
+    expect(await t.rows('evidence')).toHaveLength(2);
+    expect(await prints(mirror)).toEqual([]);
+    expect((await material(mirror)).possibleMirrorOf).toBeNull();
+
+    // The extension sends a file again until it has an answer: the server holds it (200), and
+    // relates what it could not the first time.
+    await t.allowInsertsInto('material_fingerprints');
+    expect(await upload(t, analyst, bytes, 'text/html')).toBe(200);
+    expect(await prints(mirror)).not.toEqual([]);
+    expect((await material(mirror)).possibleMirrorOf).not.toBeNull();
+  });
 });
 
 describe('a duplicate names its original', () => {

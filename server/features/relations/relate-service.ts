@@ -163,8 +163,11 @@ async function flagOriginal(
 
 /**
  * Relates the materials of newly received reports by their evidence files, all of a push at once.
- * Only files a material has no fingerprint of yet are looked at, and only page copies never signed
- * before are read; a material with none new is left alone, so a retried push costs a few queries.
+ * Only files the server holds are looked at (their bytes checked against their hash): a file that
+ * comes after its report is related when it arrives (`relateReportsById`), so a push whose files
+ * are all still on their way costs one query. Of those, only files a material has no fingerprint
+ * of yet are looked at, and only page copies never signed before are read; a material with none
+ * new is left alone, so a retried push costs a few queries.
  */
 export async function relateReports(
   storage: RelationsStorage,
@@ -173,17 +176,36 @@ export async function relateReports(
 ) {
   // Most reports list no evidence file: their materials have nothing to relate by content, and a
   // push of only such reports reads nothing.
-  const reportIds = received.filter((r) => fileHashesOf(r).length > 0).map((r) => r.id);
+  const listing = received.filter((r) => fileHashesOf(r).length > 0);
+  if (listing.length === 0) return;
+  const held = await storage.relations.heldFiles([...new Set(listing.flatMap(fileHashesOf))]);
+  const relatable = listing.filter((r) => fileHashesOf(r).some((sha256) => held.has(sha256)));
+  await relateReportsById(
+    storage,
+    relatable.map((r) => r.id),
+    at,
+  );
+}
+
+/**
+ * `relateReports` for reports known by id only, such as those listing a file that arrived after
+ * them: each material is related by the files it has no fingerprint of yet that the server holds.
+ */
+export async function relateReportsById(storage: RelationsStorage, reportIds: string[], at: Date) {
   if (reportIds.length === 0) return;
   const contents = (await storage.relations.contentOfReports(reportIds)).filter(
     (c) => c.files.length > 0,
   );
   if (contents.length === 0) return;
   const heldBy = await storage.relations.fingerprintsOfMaterials(contents.map((c) => c.materialId));
-  const freshBy = contents.map((content) => {
+  const unprinted = contents.map((content) => {
     const held = heldBy.get(content.materialId) ?? [];
     return content.files.filter((f) => !held.some((h) => h.contentSha256 === f.sha256));
   });
+  const stored = await storage.relations.heldFiles([
+    ...new Set(unprinted.flat().map((f) => f.sha256)),
+  ]);
+  const freshBy = unprinted.map((files) => files.filter((f) => stored.has(f.sha256)));
   const signed = await signedPageCopies(storage.relations, freshBy.flat());
   const entries: { material: RelatedMaterial; prints: Fingerprint[] }[] = [];
   for (const [i, content] of contents.entries()) {

@@ -14,6 +14,7 @@ import { requireConsent } from '../consent/require-consent';
 import { sniffEvidenceType } from '../evidence/evidence-content';
 import { sha256Hex } from '../evidence/evidence-files';
 import { storeEvidence } from '../evidence/evidence-service';
+import { relateReportsById } from '../relations/relate-service';
 import './api-docs';
 
 const ACCEPTED: readonly string[] = EVIDENCE_FILE_MIME_TYPES;
@@ -70,14 +71,23 @@ export function evidenceRoutes(deps: AppDeps) {
       if (sha256Hex(bytes) !== sha256) {
         throw new ApiError('validation_failed', 'The body does not match the SHA-256 in the path.');
       }
+      const at = deps.now();
       const outcome = await storeEvidence(deps.storage, {
         sha256,
         mime: actual,
         bytes,
         uploadedBy: c.get('user').id,
-        at: deps.now(),
+        at,
       });
       if (outcome === 'created') deps.evidenceJobs?.kick();
+      // A file sent after the reports listing it could not be read when they were pushed: they
+      // are related now. A file sent again is too (relating may have been cut short the first
+      // time); relating is idempotent and reads no file a material has a fingerprint of, and its
+      // failure must not fail the upload.
+      await deps.storage.evidence
+        .reportsReferencing(sha256)
+        .then((reportIds) => relateReportsById(deps.storage, reportIds, at))
+        .catch((error: unknown) => deps.logger.error('relate_failed', { error: String(error) }));
       const answer = { sha256, mime: actual, bytes: bytes.byteLength };
       return c.json(answer, outcome === 'created' ? 201 : 200);
     },

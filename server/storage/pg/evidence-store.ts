@@ -19,6 +19,23 @@ const refersTo = (sha256: string) =>
   sql`(${reports.evidence}->>'sha256' = ${sha256} OR EXISTS (
     SELECT 1 FROM jsonb_array_elements(${reports.files}) f WHERE f->>'sha256' = ${sha256}))`;
 
+/**
+ * `column` (the report's id or its material's) of the live reports that refer to the file, each
+ * once: the reports listed it once (report_files), and still do.
+ */
+async function referencing(
+  db: PgDb,
+  sha256: string,
+  column: typeof reports.id | typeof reports.materialId,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: column })
+    .from(reportFiles)
+    .innerJoin(reports, eq(reports.id, reportFiles.reportId))
+    .where(and(eq(reportFiles.sha256, sha256), isNull(reports.deletedAt), refersTo(sha256)));
+  return rows.map((row) => row.id);
+}
+
 const logColumns = { seq: custodyEvents.seq, hash: custodyEvents.hash, event: custodyEvents.event };
 
 /** Evidence, time-stamps and custody logs on PostgreSQL. */
@@ -135,15 +152,8 @@ export function pgEvidenceStore(db: PgDb): EvidenceStore {
         });
     },
 
-    // The reports listed the file once (report_files), and still do.
-    async materialsReferencing(sha256) {
-      const rows = await db
-        .selectDistinct({ id: reports.materialId })
-        .from(reportFiles)
-        .innerJoin(reports, eq(reports.id, reportFiles.reportId))
-        .where(and(eq(reportFiles.sha256, sha256), isNull(reports.deletedAt), refersTo(sha256)));
-      return rows.map((row) => row.id);
-    },
+    materialsReferencing: (sha256) => referencing(db, sha256, reports.materialId),
+    reportsReferencing: (sha256) => referencing(db, sha256, reports.id),
 
     async materialsOfReports(reportIds) {
       if (reportIds.length === 0) return [];

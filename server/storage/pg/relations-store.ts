@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import {
   contentTextBands as bands,
+  evidence,
   materials,
   materialFingerprints as prints,
   reports,
@@ -50,6 +51,15 @@ export function pgRelationsStore(db: PgDb): RelationsStore {
         .where(and(inArray(reports.materialId, ids), isNull(reports.deletedAt)))
         .orderBy(asc(materials.seq), asc(reports.createdAt));
       return contentByMaterial(rows);
+    },
+
+    async heldFiles(contentHashes) {
+      if (contentHashes.length === 0) return new Set();
+      const rows = await db
+        .select({ sha256: evidence.sha256 })
+        .from(evidence)
+        .where(anyOf(evidence.sha256, contentHashes));
+      return new Set(rows.map((row) => row.sha256));
     },
 
     async recordFingerprints(entries, at) {

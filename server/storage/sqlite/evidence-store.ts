@@ -144,10 +144,17 @@ const refersTo = (sha256: string) =>
   sql`(json_extract(${reports.evidence}, '$.sha256') = ${sha256} OR EXISTS (
     SELECT 1 FROM json_each(${reports.files}) f WHERE json_extract(f.value, '$.sha256') = ${sha256}))`;
 
-/** The materials whose live reports refer to the file: the reports listed it once, and still do. */
-async function materialsReferencing(db: Db, sha256: string): Promise<string[]> {
+/**
+ * `column` (the report's id or its material's) of the live reports that refer to the file, each
+ * once: the reports listed it once, and still do.
+ */
+async function referencing(
+  db: Db,
+  sha256: string,
+  column: typeof reports.id | typeof reports.materialId,
+): Promise<string[]> {
   return db
-    .selectDistinct({ id: reports.materialId })
+    .selectDistinct({ id: column })
     .from(reportFiles)
     .innerJoin(reports, eq(reports.id, reportFiles.reportId))
     .where(and(eq(reportFiles.sha256, sha256), isNull(reports.deletedAt), refersTo(sha256)))
@@ -205,7 +212,8 @@ export function sqliteEvidenceStore({ db, sqlite }: SqliteHandles): EvidenceStor
     claimDueForTimestamp: (...args) => claimDueForTimestamp(db, ...args),
     recordTimestamp: (...args) => recordTimestamp(db, ...args),
     recordTimestampFailure: (...args) => recordTimestampFailure(db, ...args),
-    materialsReferencing: (...args) => materialsReferencing(db, ...args),
+    materialsReferencing: (sha256) => referencing(db, sha256, reports.materialId),
+    reportsReferencing: (sha256) => referencing(db, sha256, reports.id),
     materialsOfReports: async (reportIds) => materialsOfReports(sqlite, reportIds),
     materialById: (...args) => materialById(db, ...args),
     filesOfMaterial: (...args) => filesOfMaterial(db, ...args),

@@ -3,6 +3,7 @@ import type { ReviewStatus } from '#shared/review-status';
 import type { Evidence, EvidenceFile } from '#shared/schemas/report';
 import {
   contentTextBands as bands,
+  evidence,
   materials,
   materialFingerprints as prints,
 } from '../../db/schema';
@@ -70,6 +71,16 @@ export function sqliteRelationsStore({ db, sqlite }: SqliteHandles): RelationsSt
           files: row.files ? (JSON.parse(row.files) as EvidenceFile[]) : null,
         })),
       );
+    },
+
+    async heldFiles(contentHashes) {
+      if (contentHashes.length === 0) return new Set();
+      const rows = db
+        .select({ sha256: evidence.sha256 })
+        .from(evidence)
+        .where(inArray(evidence.sha256, contentHashes))
+        .all();
+      return new Set(rows.map((row) => row.sha256));
     },
 
     async recordFingerprints(entries, at) {
