@@ -31,7 +31,8 @@ function scannedWhole(plan: PlanNode): string[] {
 describe('the push’s preload on PostgreSQL', () => {
   let storage: PgStorage;
   let cleanup: () => Promise<void>;
-  const userId = testUser().id!;
+  const analyst = testUser();
+  const userId = analyst.id!;
   const reports = Array.from({ length: HELD }, () => sampleReport());
   const mutations = reports.map(upsertOf);
 
@@ -39,7 +40,7 @@ describe('the push’s preload on PostgreSQL', () => {
     const database = await createPgTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'webtagger-push-reads-'));
     storage = await openPgStorage(database.url, dir);
-    await storage.db.insert(pgSchema.users).values({ ...testUser(), id: userId });
+    await storage.db.insert(pgSchema.users).values(analyst);
     for (let i = 0; i < HELD; i += BATCH) {
       await pushMutations(storage, userId, mutations.slice(i, i + BATCH), NOW);
     }
