@@ -18,7 +18,7 @@ async function pullTarget(
   const source = await bigDatabase(ctx.cacheDir, reports, ctx.progress);
   const url = await bench.database(`pull_${reports}`);
   const began = performance.now();
-  await copySqliteToPg(join(source.dir, 'webtagger.sqlite'), url);
+  await copySqliteToPg(join(source.dir, 'webtagger.sqlite'), url, ctx.progress);
   ctx.progress(
     `copied ${reports} reports into PostgreSQL in ${((performance.now() - began) / 1000).toFixed(0)} s`,
   );
@@ -50,7 +50,7 @@ export const measure: Measure = {
       pullScaling(
         ctx,
         (reports, samples) => pullTarget(ctx, bench, reports, samples),
-        'generated as for P2 (the same cached SQLite databases), then copied into two databases of a throwaway PostgreSQL cluster the measure starts (COPY through psql; initdb, durability off as in the tests, stopped after) and analyzed.',
+        'generated as for P2 (the same cached SQLite databases), then copied into two databases of a throwaway PostgreSQL cluster the measure starts (COPY through psql, indexes built after; initdb, durability off as in the tests, stopped after) and analyzed.',
       ),
     ),
 };

@@ -178,9 +178,9 @@ export const measure: Measure = {
   id: 'P4',
   async run(ctx) {
     // Quick: fewer reports cached, which the figure does not follow (the popup pages through indexes).
-    const cached = ctx.quick ? 20_000 : 100_000;
-    const timed = ctx.quick ? 10 : 40;
-    const warmUp = ctx.quick ? 2 : 5;
+    const cached = ctx.quick ? 5_000 : 100_000;
+    const timed = ctx.quick ? 6 : 40;
+    const warmUp = ctx.quick ? 1 : 5;
     const extension = await builtExtension(ctx.cacheDir, ctx.progress);
     const server = await startServer();
     const pages = await startPageServer({ material: PAGE });

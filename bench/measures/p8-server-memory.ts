@@ -101,23 +101,29 @@ export const measure: Measure = {
       `${seconds} s of load on ${size} reports, as \`npm run server\` runs it (compiled)`,
     );
     const asRun = await underLoad(ctx, source, seconds, 'compiled', await compiledServer());
-    ctx.progress('the same, with the TypeScript sources run through tsx');
-    const sources = await underLoad(ctx, source, seconds, 'tsx', undefined);
+    // The loader's cost beside it is a note, not the target: a quick run leaves it out.
+    const sources = ctx.quick ? undefined : await underLoad(ctx, source, seconds, 'tsx', undefined);
     const label = size >= 1_000_000 ? '1 M' : `${size / 1000} k`;
     return {
       value: toMB(asRun.peakKb),
       unit: 'MB',
       display: `peak ${round(toMB(asRun.peakKb))} MB (${label} reports)`,
       baseline: { value: toMB(asRun.idleKb), unit: 'MB', what: 'idle after start' },
-      figures: { tsxPeakMB: toMB(sources.peakKb), tsxIdleMB: toMB(sources.idleKb) },
+      ...(sources && {
+        figures: { tsxPeakMB: toMB(sources.peakKb), tsxIdleMB: toMB(sources.idleKb) },
+      }),
       notes: [
         `The real server as \`npm run server\` runs it (compiled by scripts/build-server.ts to one JavaScript file, run by node ${SERVER_NODE_FLAGS.join(' ')}) on a copy of the ${label}-report database; for ${seconds} s two analysts`,
         `push batches of 500 new reports, the two analysts with the longest histories pull theirs in pages of 500 over and over, and one client pages through known-urls`,
         `(${asRun.pushed} reports pushed, ${asRun.pulled} changes pulled, ${asRun.hashes} hashes read). Peak resident memory: the larger of VmHWM and the highest VmRSS`,
         'sampled every 100 ms from /proc/<pid>/status (MB = 10^6 bytes).',
-        `The same load on the TypeScript sources run through tsx (\`node --import tsx server/main.ts\`, as the tests spawn it): idle ${round(toMB(sources.idleKb))} MB, peak ${round(toMB(sources.peakKb))} MB;`,
-        `the TypeScript loader accounts for ${round(toMB(sources.idleKb - asRun.idleKb))} MB at idle (its module-hooks thread with its own heap, and its compiled sources), which is why \`npm run server\` runs the compiled build.`,
-        `The growth under load (+${round(toMB(asRun.peakKb - asRun.idleKb))} MB compiled, +${round(toMB(sources.peakKb - sources.idleKb))} MB with tsx) is garbage awaiting collection (push and pull bodies of 0.3–1 MB, the rows and custody events each push makes) and the heap V8 keeps ahead of it:`,
+        ...(sources
+          ? [
+              `The same load on the TypeScript sources run through tsx (\`node --import tsx server/main.ts\`, as the tests spawn it): idle ${round(toMB(sources.idleKb))} MB, peak ${round(toMB(sources.peakKb))} MB;`,
+              `the TypeScript loader accounts for ${round(toMB(sources.idleKb - asRun.idleKb))} MB at idle (its module-hooks thread with its own heap, and its compiled sources), which is why \`npm run server\` runs the compiled build.`,
+            ]
+          : []),
+        `The growth under load (+${round(toMB(asRun.peakKb - asRun.idleKb))} MB${sources ? ` compiled, +${round(toMB(sources.peakKb - sources.idleKb))} MB with tsx` : ''}) is garbage awaiting collection (push and pull bodies of 0.3–1 MB, the rows and custody events each push makes) and the heap V8 keeps ahead of it:`,
         'the server sets --heap-growing-percent=25 (server/heap-sizing.ts, docs/deploy.md), so the old generation grows by a quarter of what is alive between full collections rather than up to four times, and the young generation grows only to the cap its start commands give (--max-semi-space-size, above; without the cap it keeps 2 × 1 MB, with neither it grows to 2 × 16 MB);',
         "without these the same load peaked at about twice the figure. The source maps node loads (--enable-source-maps) hold no sources, only positions. SQLite's page cache is bounded at 16 MB (better-sqlite3's cache_size) and mmap is off.",
       ],

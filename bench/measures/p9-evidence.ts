@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { ReportInput } from '#shared/schemas/report';
 import { adminLogin, createApprovedAnalyst, pullAll } from '../../e2e/support/accounts';
 import { type ExtensionBrowser, launchWithExtension } from '../../e2e/support/browser';
 import { downloadEvidence, longPageBody } from '../../e2e/support/evidence';
@@ -15,6 +16,7 @@ import {
   filesUploaded,
   outboxEmptied,
   QUEUE_MODULES,
+  type QueueRun,
   queueWhileAway,
   storeFilePool,
 } from '../lib/offline-queue';
@@ -27,6 +29,30 @@ const SCREENS = 10;
 /** Distinct capture results shared by the queued reports (files are stored by SHA-256). */
 const POOL = 20;
 const COPY_KB = 150;
+/**
+ * The offline queues, without and with evidence, in an order that falls alike on both kinds:
+ * each queue leaves more reports on both sides (the extension's database, the server's) for the
+ * ones after it, and the server starts cold each time.
+ */
+const QUEUE_ORDER = [false, true, true, false] as const;
+
+/** The mean of each figure over queues of one kind. */
+function meanRun(runs: QueueRun[]) {
+  const mean = (of: (run: QueueRun) => number) =>
+    runs.reduce((sum, run) => sum + of(run), 0) / runs.length;
+  return {
+    seconds: mean((r) => r.seconds),
+    firstBatch: mean((r) => r.firstBatch),
+    serverCpu: mean((r) => r.serverCpu),
+    drops: mean((r) => r.drops),
+    filesHeld: mean((r) => r.filesHeld),
+    serverCpuWithFiles: mean((r) => r.serverCpuWithFiles),
+    uploadSeconds: mean((r) => r.drain.uploadSeconds),
+    uploads: mean((r) => r.drain.phases.upload?.count ?? 0),
+    indexedDbSeconds: mean((r) => r.drain.indexedDbSeconds),
+    networkSeconds: mean((r) => r.drain.networkSeconds),
+  };
+}
 
 type Found = {
   at: number;
@@ -124,8 +150,8 @@ async function saveOnce(browser: ExtensionBrowser, probe: Page, url: string): Pr
 export const measure: Measure = {
   id: 'P9',
   async run(ctx) {
-    const saves = ctx.quick ? 3 : 20;
-    const count = ctx.quick ? 2_000 : 10_000;
+    const saves = ctx.quick ? 2 : 20;
+    const count = ctx.quick ? 1_000 : 10_000;
     const extension = await builtExtension(ctx.cacheDir, ctx.progress, {
       testHosts: '<all_urls>',
     });
@@ -164,34 +190,49 @@ export const measure: Measure = {
         throw new Error('the saved pages’ files never uploaded');
       }
 
-      ctx.progress(`storing ${POOL} distinct screenshot + page copy pairs`);
-      const pool: FilePair[] = await storeFilePool(page, POOL, COPY_KB);
+      // Two pools, one per queue with evidence, so that neither finds its files already held.
+      ctx.progress(`storing 2 × ${POOL} distinct screenshot + page copy pairs`);
+      const pools: FilePair[][] = [
+        await storeFilePool(page, POOL, COPY_KB),
+        await storeFilePool(page, POOL, COPY_KB),
+      ];
+      const pool = pools.flat();
       ctx.progress(`file sizes (KB): ${pool.map(([a, b]) => `${a.bytes >> 10}+${b.bytes >> 10}`)}`);
-      const generator = realisticReports(seededRandom(9), 2 * count);
-      const plain = Array.from({ length: count }, () => generator.next());
-      const withFiles = Array.from({ length: count }, (_, i) => ({
-        ...generator.next(),
-        files: pool[i % POOL],
-      }));
-      ctx.progress(`offline queue of ${count} reports without evidence`);
+      const generator = realisticReports(seededRandom(9), QUEUE_ORDER.length * count);
       const queue = { progress: ctx.progress, timeoutMs: 600_000 };
-      const bare = await queueWhileAway(browser, page, server, plain, queue);
+      const runs: { evidence: boolean; reports: ReportInput[]; run: QueueRun }[] = [];
+      for (const evidence of QUEUE_ORDER) {
+        const filesOf = evidence ? pools[runs.filter((r) => r.evidence).length]! : undefined;
+        const reports = Array.from({ length: count }, (_, i) => ({
+          ...generator.next(),
+          ...(filesOf ? { files: filesOf[i % POOL] } : {}),
+        }));
+        ctx.progress(`offline queue of ${count} reports ${evidence ? 'with' : 'without'} evidence`);
+        const run = await queueWhileAway(browser, page, server, reports, queue);
+        ctx.progress(
+          `${round(run.seconds)} s (first batch answered after ${round(run.firstBatch)} s)`,
+        );
+        runs.push({ evidence, reports, run });
+      }
+      const bare = meanRun(runs.filter((r) => !r.evidence).map((r) => r.run));
+      const full = meanRun(runs.filter((r) => r.evidence).map((r) => r.run));
       const without = bare.seconds;
-      ctx.progress(`${round(without)} s; now ${count} reports with evidence`);
-      const full = await queueWhileAway(browser, page, server, withFiles, queue);
       const withEvidence = full.seconds;
       const ratio = withEvidence / without;
+      const inOrder = runs
+        .map((r) => `${round(r.run.seconds)} s ${r.evidence ? 'with' : 'without'}`)
+        .join(', ');
       ctx.progress(
-        `${round(withEvidence)} s with evidence: ratio ${round(ratio)}; first batch answered after ${round(full.firstBatch)} s (${round(bare.firstBatch)} s without)`,
+        `in order: ${inOrder}; means ${round(withEvidence)} s with evidence, ${round(without)} s without: ratio ${round(ratio)}`,
       );
       ctx.progress(
-        `breakdown: server CPU ${round(full.serverCpu)} s with evidence, ${round(bare.serverCpu)} s without; the outbox shrank ${full.drops} times with evidence, ${bare.drops} without; the rest after the first batch ${round(withEvidence - full.firstBatch)} s with evidence, ${round(without - bare.firstBatch)} s without; every file held after ${round(full.filesHeld)} s (server CPU ${round(full.serverCpuWithFiles)} s)`,
+        `breakdown (means of two): first batch answered after ${round(full.firstBatch)} s with evidence, ${round(bare.firstBatch)} s without; server CPU ${round(full.serverCpu)} s with evidence, ${round(bare.serverCpu)} s without; every file held after ${round(full.filesHeld)} s (server CPU ${round(full.serverCpuWithFiles)} s)`,
       );
 
       // Every report arrived exactly once; every file is held, as a reviewer downloads it.
       const stored = await pullAll(server.url, token);
       const ids = new Set(stored.map((change) => change.id));
-      const expected = [...plain, ...withFiles].map((r) => r.id);
+      const expected = runs.flatMap((r) => r.reports.map((report) => report.id));
       const missing = expected.filter((id) => !ids.has(id)).length;
       if (stored.length !== expected.length + names.length || ids.size !== stored.length) {
         const local = await localCounts(await liveWorker(browser));
@@ -237,9 +278,9 @@ export const measure: Measure = {
           serverCpuWithFiles: full.serverCpuWithFiles,
           outboxDropsWithEvidence: full.drops,
           outboxDropsWithout: bare.drops,
-          uploadSecondsWithEvidence: full.drain.uploadSeconds,
-          indexedDbSecondsWithEvidence: full.drain.indexedDbSeconds,
-          indexedDbSecondsWithout: bare.drain.indexedDbSeconds,
+          uploadSecondsWithEvidence: full.uploadSeconds,
+          indexedDbSecondsWithEvidence: full.indexedDbSeconds,
+          indexedDbSecondsWithout: bare.indexedDbSeconds,
         },
         notes: [
           `The test build of the extension (WXT, Chrome, host permission for every page (<all_urls>) standing in for the activeTab grant of a click on the toolbar button) in headless`,
@@ -248,20 +289,21 @@ export const measure: Measure = {
           'Timed from the click to the report and its outbox entry stored (one transaction; watched from an extension page every 10 ms):',
           `p50 ${round(median(queued))} ms, p95 ${round(p95 * 1000)} ms. Not part of the target, the capture to its end (full-page screenshot stitched, MHTML copy,`,
           `both stored, the upsert freed): p50 ${round(median(captured) / 1000, 2)} s, p95 ${round(percentile(captured, 95) / 1000, 2)} s (captureVisibleTab paced 550 ms apart).`,
-          `Offline queue, as P3: the server stopped, ${count} realistic reports saved through saveReport, a sync that fails (retry_later), the server started again and`,
-          `the worker's \`online\` event fired; done when the outbox is empty. Without evidence ${round(without)} s; then, same browser and server, ${count} other reports`,
-          `each listing a full-page PNG screenshot and an MHTML copy: ${round(withEvidence)} s, ratio ${round(ratio, 2)}. The files were made in the extension page`,
-          `(PNG ${Math.round(Math.min(...pngKB))}–${Math.round(Math.max(...pngKB))} KB, MHTML ${Math.round(Math.min(...copyKB))}–${Math.round(Math.max(...copyKB))} KB) and stored through the extension's`,
-          `storeEvidenceFile; files are kept by SHA-256, so ${POOL} distinct pairs are shared by the ${count} reports: ${2 * POOL} uploads, not ${2 * count}. At ~${round(pairKB / 1024, 1)} MB`,
-          `a report, ${count / 1000} k distinct captures would be ${round((count * pairKB) / 1024 ** 2, 1)} GB of uploads. The files go after their reports (each answer marks the files its reports`,
-          `list due, and the drain uploads them, four at a time, once its pushes have ended): the first batch was answered after ${round(full.firstBatch, 2)} s with evidence,`,
-          `${round(bare.firstBatch, 2)} s without; the rest took ${round(withEvidence - full.firstBatch, 2)} s with evidence, ${round(without - bare.firstBatch, 2)} s without. Every file was held by the server`,
-          `${round(full.filesHeld, 2)} s after the queue began (no file left waiting for its upload).`,
+          `Offline queues, as P3: the server stopped, ${count} realistic reports saved through saveReports, a sync that fails (retry_later), the server started again and`,
+          "the worker's `online` event fired; done when the outbox is empty. Four queues in the same browser and server, each of other reports, without evidence,",
+          `with, with, without (so that what each queue leaves behind, more reports on both sides, falls on both kinds alike): ${inOrder}.`,
+          `Means: ${round(withEvidence)} s with evidence, ${round(without)} s without, ratio ${round(ratio, 2)}. The reports with evidence each list a full-page PNG screenshot and an MHTML`,
+          `copy, made in the extension page (PNG ${Math.round(Math.min(...pngKB))}–${Math.round(Math.max(...pngKB))} KB, MHTML ${Math.round(Math.min(...copyKB))}–${Math.round(Math.max(...copyKB))} KB) and stored through the extension's`,
+          `storeEvidenceFile; files are kept by SHA-256, so ${POOL} distinct pairs (a pool of its own for each queue) are shared by its ${count} reports: ${2 * POOL} uploads a queue, not ${2 * count}.`,
+          `At ~${round(pairKB / 1024, 1)} MB a report, ${count / 1000} k distinct captures would be ${round((count * pairKB) / 1024 ** 2, 1)} GB of uploads. The files go after their reports (each answer marks the files`,
+          `its reports list due, and the drain uploads them, four at a time, once its pushes have ended). Means of each kind's two queues from here: the first batch was`,
+          `answered after ${round(full.firstBatch, 2)} s with evidence, ${round(bare.firstBatch, 2)} s without; the rest took ${round(withEvidence - full.firstBatch, 2)} s with evidence, ${round(without - bare.firstBatch, 2)} s without.`,
+          `Every file was held by the server ${round(full.filesHeld, 2)} s after its queue began (no file left waiting for its upload).`,
           `Breakdown: the server used ${round(full.serverCpu, 2)} s of CPU until the reports with evidence were accepted (${round(full.serverCpuWithFiles, 2)} s with the uploads), ${round(bare.serverCpu, 2)} s without;`,
-          `the outbox, watched every 50 ms, shrank ${full.drops} times with evidence and ${bare.drops} without (about the number of pushes). From the service worker's own timeline (P3's phases): files`,
-          `were uploading for ${round(full.drain.uploadSeconds, 2)} s (${full.drain.phases.upload?.count ?? 0} files taken up, each read from IndexedDB, sent and marked); IndexedDB was busy with the drain for`,
-          `${round(full.drain.indexedDbSeconds, 2)} s with evidence and ${round(bare.drain.indexedDbSeconds, 2)} s without; pushes were on their way for ${round(full.drain.networkSeconds, 2)} s and ${round(bare.drain.networkSeconds, 2)} s.`,
-          `Then the server held exactly ${expected.length + names.length} reports of the analyst (pulled: none twice, none missing), and every file of the pool`,
+          `the outbox, watched every 50 ms, shrank ${round(full.drops)} times with evidence and ${round(bare.drops)} without (about the number of pushes). From the service worker's own timeline (P3's phases): files`,
+          `were uploading for ${round(full.uploadSeconds, 2)} s (${round(full.uploads)} files taken up, each read from IndexedDB, sent and marked); IndexedDB was busy with the drain for`,
+          `${round(full.indexedDbSeconds, 2)} s with evidence and ${round(bare.indexedDbSeconds, 2)} s without; pushes were on their way for ${round(full.networkSeconds, 2)} s and ${round(bare.networkSeconds, 2)} s.`,
+          `Then the server held exactly ${expected.length + names.length} reports of the analyst (pulled: none twice, none missing), and every file of both pools`,
           'downloaded as a reviewer (admin) with its SHA-256 checked.',
         ],
       };
