@@ -178,7 +178,6 @@ describe('PendingView', () => {
       sha256,
       mime: 'image/png' as const,
       bytes: 3,
-      data: new Blob([new Uint8Array([1, 2, 3])]),
       storedAt: 1,
       ...(dueAt === undefined ? {} : { dueAt }),
     });

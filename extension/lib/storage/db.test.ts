@@ -47,12 +47,44 @@ describe('WebTaggerDb', () => {
       .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
       .count();
     expect(pending).toBe(2);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     // Settling a report writes no `state` index entry of its own any more (db.ts v4).
     const store = db.backendDB().transaction('reports').objectStore('reports');
     expect([...store.indexNames]).toEqual(['[state+updatedAt]', 'updatedAt', 'urlKeyHash']);
     // Files waiting for their upload are found by `dueAt` (db.ts v5).
     const files = db.backendDB().transaction('evidence').objectStore('evidence');
     expect([...files.indexNames]).toEqual(['dueAt', 'storedAt']);
+  });
+
+  it('moves the bytes of the files a version 5 database holds into a table of their own', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      reports: 'id, updatedAt, urlKeyHash, [state+updatedAt]',
+      outbox: '++seq, reportId, evidenceSha256, *fileShas, awaitingCapture',
+      knownUrls: 'hash',
+      meta: 'key',
+      evidence: 'sha256, storedAt, dueAt',
+    });
+    const record = { mime: 'image/png', bytes: 3, storedAt: 1 };
+    await v5.table('evidence').bulkAdd([
+      { ...record, sha256: 'a'.repeat(64), data: new Blob([new Uint8Array([1, 2, 3])]), dueAt: 7 },
+      // Files of the first versions were kept as an ArrayBuffer.
+      { ...record, sha256: 'b'.repeat(64), data: new Uint8Array([4, 5, 6]).buffer },
+    ]);
+    v5.close();
+
+    const db = new WebTaggerDb(name);
+    expect(await db.evidence.toArray()).toEqual([
+      { ...record, sha256: 'a'.repeat(64), dueAt: 7 },
+      { ...record, sha256: 'b'.repeat(64) },
+    ]);
+    const bytes = await db.evidenceBytes.toArray();
+    expect(bytes.map((b) => b.sha256)).toEqual(['a'.repeat(64), 'b'.repeat(64)]);
+    expect(new Uint8Array(await (bytes[0]!.data as Blob).arrayBuffer())).toEqual(
+      new Uint8Array([1, 2, 3]),
+    );
+    expect(new Uint8Array(bytes[1]!.data as ArrayBuffer)).toEqual(new Uint8Array([4, 5, 6]));
+    expect(await db.evidence.orderBy('dueAt').primaryKeys()).toEqual(['a'.repeat(64)]);
   });
 });

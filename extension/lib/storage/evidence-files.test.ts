@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../testing/fixtures';
-import { ensureRoomFor, QUOTA_SHARE, StorageFullError, storeEvidenceFile } from './evidence-files';
+import {
+  dropEvidenceFiles,
+  ensureRoomFor,
+  QUOTA_SHARE,
+  StorageFullError,
+  storeEvidenceFile,
+} from './evidence-files';
 
 const roomy = async () => ({ usage: 0, quota: 1_000_000_000 });
 
@@ -22,11 +28,13 @@ describe('storeEvidenceFile', () => {
       fullPage: true,
     });
     const stored = await db.evidence.get(file.sha256);
-    // Kept as a Blob: IndexedDB holds its bytes apart from the record (see EvidenceBlob.data).
-    expect(stored!.data).toBeInstanceOf(Blob);
-    expect((stored!.data as Blob).type).toBe('image/png');
-    expect(new Uint8Array(await (stored!.data as Blob).arrayBuffer())).toEqual(bytes);
     expect(stored).toMatchObject({ storedAt: 5, kind: 'screenshot' });
+    // The record holds no bytes: they are a Blob of their own table (see EvidenceBytes).
+    expect(stored).not.toHaveProperty('data');
+    const { data } = (await db.evidenceBytes.get(file.sha256))!;
+    expect(data).toBeInstanceOf(Blob);
+    expect((data as Blob).type).toBe('image/png');
+    expect(new Uint8Array(await (data as Blob).arrayBuffer())).toEqual(bytes);
   });
 
   it('hashes and keeps only the bytes a view shows, not the rest of its buffer', async () => {
@@ -43,7 +51,7 @@ describe('storeEvidenceFile', () => {
       sha256: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
       bytes: 3,
     });
-    const stored = (await db.evidence.get(file.sha256))!.data as Blob;
+    const stored = (await db.evidenceBytes.get(file.sha256))!.data as Blob;
     expect(new TextDecoder().decode(await stored.arrayBuffer())).toBe('abc');
   });
 
@@ -55,6 +63,19 @@ describe('storeEvidenceFile', () => {
     await db.evidence.update(file.sha256, { uploadedAt: 2 });
     await storeEvidenceFile(db, bytes, meta, { at: 3, estimate: roomy });
     expect((await db.evidence.get(file.sha256))?.uploadedAt).toBe(2);
+  });
+
+  it('drops a file’s record and its bytes together', async () => {
+    const db = freshDb();
+    const meta = { mime: 'text/html', kind: 'page_copy' } as const;
+    const [kept, dropped] = await Promise.all(
+      ['a', 'b'].map((text) =>
+        storeEvidenceFile(db, new TextEncoder().encode(text), meta, { at: 1, estimate: roomy }),
+      ),
+    );
+    await dropEvidenceFiles(db, [dropped!.sha256]);
+    expect(await db.evidence.toCollection().primaryKeys()).toEqual([kept!.sha256]);
+    expect(await db.evidenceBytes.toCollection().primaryKeys()).toEqual([kept!.sha256]);
   });
 
   it('refuses a file that would take the storage past its share of the quota', async () => {

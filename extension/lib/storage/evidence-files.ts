@@ -49,17 +49,22 @@ export async function storeEvidenceFile(
     kind: file.kind,
     ...(file.fullPage !== undefined ? { fullPage: file.fullPage } : {}),
   };
-  await db.transaction('rw', db.evidence, async () => {
+  await db.transaction('rw', db.evidence, db.evidenceBytes, async () => {
     const existing = await db.evidence.get(sha256);
     // The same bytes stored again keep their upload mark: the server has them already.
-    await db.evidence.put({
-      ...existing,
-      ...entry,
-      data: new Blob([bytes], { type: file.mime }),
-      storedAt: options.at,
-    });
+    await db.evidence.put({ ...existing, ...entry, storedAt: options.at });
+    await db.evidenceBytes.put({ sha256, data: new Blob([bytes], { type: file.mime }) });
   });
   return entry;
+}
+
+/** Drops files, their records and their bytes together. */
+export async function dropEvidenceFiles(db: WebTaggerDb, hashes: readonly string[]): Promise<void> {
+  if (hashes.length === 0) return;
+  await db.transaction('rw', db.evidence, db.evidenceBytes, async () => {
+    await db.evidence.bulkDelete([...hashes]);
+    await db.evidenceBytes.bulkDelete([...hashes]);
+  });
 }
 
 /** The lowercase hex SHA-256 of some bytes (WebCrypto). */

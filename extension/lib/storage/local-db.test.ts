@@ -40,6 +40,7 @@ describe('readRecords', () => {
     await setMeta(db, 'pullCursor', 'c1');
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'evidence',
+      'evidenceBytes',
       'knownUrls',
       'meta',
       'outbox',
@@ -67,7 +68,7 @@ describe('readRecords', () => {
     const db = new WebTaggerDb(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await readMetaValues(name, ['pullCursor'])).toEqual(['old']);
     await db.delete();
     expect(await Dexie.exists(name)).toBe(false);

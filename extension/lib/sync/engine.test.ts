@@ -296,7 +296,7 @@ describe('drainOutbox', () => {
     const { db, server, drain } = setUp();
     const bytes = new Uint8Array([137, 80, 78, 71, 9, 8, 7, 6]);
     const evidence = await storeScreenshot(db, bytes);
-    await db.evidence.update(evidence.sha256, { data: bytes.slice().buffer });
+    await db.evidenceBytes.put({ sha256: evidence.sha256, data: bytes.slice().buffer });
     await saveReport(db, aReport({ evidence }), { at: Date.now() });
 
     expect(await drain()).toEqual({ kind: 'done', pushed: 1 });

@@ -133,6 +133,7 @@ describe('uploading the evidence after the reports', () => {
     expect(log.slice(0, 1)).toEqual([`push ${first.id},${second.id},${third.id}`]);
     expect(log.slice(1).sort()).toEqual([`stored ${quick.sha256}`, `stored ${slow.sha256}`].sort());
     expect(await db.evidence.count()).toBe(0);
+    expect(await db.evidenceBytes.count()).toBe(0);
   });
 
   it('keeps a file whose upload fails, and sends only it in the next drain', async () => {
@@ -160,5 +161,20 @@ describe('uploading the evidence after the reports', () => {
     expect(await again).toEqual({ kind: 'done', pushed: 0 });
     expect(log).toEqual([`stored ${bad.sha256}`]);
     expect(await db.evidence.count()).toBe(0);
+    expect(await db.evidenceBytes.count()).toBe(0);
+  });
+
+  it('gives up a file whose bytes are gone instead of failing every drain', async () => {
+    const { db, server, drain, log } = setUp();
+    const file = await storedFile(db, 1);
+    await saveReport(db, aReport({ files: [file] }), { at: 1 });
+    await db.evidenceBytes.delete(file.sha256);
+
+    expect(await drain()).toEqual({ kind: 'done', pushed: 1 });
+    expect(server.reports.size).toBe(1);
+    // Nothing was sent for it, and nothing is left waiting.
+    expect(log.filter((line) => !line.startsWith('push'))).toEqual([]);
+    expect(server.evidence.size).toBe(0);
+    expect(await db.evidence.orderBy('dueAt').count()).toBe(0);
   });
 });

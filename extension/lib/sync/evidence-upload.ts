@@ -1,4 +1,5 @@
 import type { OutboxEntry, WebTaggerDb } from '../storage/db';
+import { dropEvidenceFiles } from '../storage/evidence-files';
 import { type ApiClient, ApiClientError } from './api-client';
 import { timed } from './phase-timing';
 
@@ -87,8 +88,14 @@ async function uploadFile(deps: UploadDeps, sha256: string): Promise<boolean> {
   if (file?.dueAt === undefined) return false;
   const finish = (marks: { refusedWith?: string; failedAttempts?: number } = {}) =>
     deps.db.evidence.update(sha256, { uploadedAt: deps.now(), dueAt: undefined, ...marks });
+  const stored = await deps.db.evidenceBytes.get(sha256);
+  // Nothing to send: both are written and dropped together, but a record must never wait for ever.
+  if (!stored) {
+    await finish({ refusedWith: 'missing' });
+    return true;
+  }
   try {
-    await deps.client.uploadEvidence(deps.token, sha256, file.mime, file.data);
+    await deps.client.uploadEvidence(deps.token, sha256, file.mime, stored.data);
     await finish();
     return true;
   } catch (error) {
@@ -139,8 +146,8 @@ async function unneeded(db: WebTaggerDb, hashes: Iterable<string>): Promise<stri
  * after it is gone.
  */
 export async function releaseEvidence(db: WebTaggerDb, hashes: Iterable<string>): Promise<void> {
-  await db.transaction('rw', db.outbox, db.evidence, async () => {
-    await db.evidence.bulkDelete(await unneeded(db, hashes));
+  await db.transaction('rw', db.outbox, db.evidence, db.evidenceBytes, async () => {
+    await dropEvidenceFiles(db, await unneeded(db, hashes));
   });
 }
 
@@ -158,6 +165,6 @@ export async function pruneOrphanEvidence(
     .below(now - graceMs)
     .primaryKeys();
   const orphans = await unneeded(db, old);
-  await db.evidence.bulkDelete(orphans);
+  await dropEvidenceFiles(db, orphans);
   return orphans.length;
 }
