@@ -18,7 +18,11 @@ type MiniIdb = {
         stores: string[],
         mode: string,
       ): {
-        objectStore(name: string): { count(): { result: number }; getAll(): { result: unknown[] } };
+        objectStore(name: string): {
+          count(): { result: number };
+          getAll(): { result: unknown[] };
+          get(key: string): { result: unknown };
+        };
         oncomplete: () => void;
       };
       close(): void;
@@ -50,6 +54,28 @@ async function localEvidence(browser: ExtensionBrowser) {
               queued: all.length,
               waiting: all.filter((e) => e.awaitingCapture !== undefined).length,
             });
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+/** When the last sync run of any kind (a pull alone too) ended, read in the worker. */
+async function lastRunAt(browser: ExtensionBrowser) {
+  const worker = await liveWorker(browser);
+  return worker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const idb = (globalThis as unknown as { indexedDB: MiniIdb }).indexedDB;
+        const open = idb.open('webtagger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['meta'], 'readonly');
+          const entry = tx.objectStore('meta').get('lastRun');
+          tx.oncomplete = () => {
+            resolve((entry.result as { value?: { at: number } } | undefined)?.value?.at ?? 0);
             db.close();
           };
         };
@@ -175,6 +201,13 @@ const FILES_WAITING = {
   en: 'Evidence files waiting to upload: 2.',
 } as const;
 
+/** What its status line says then: the last push's outcome, which the popup's own pull keeps. */
+const FILES_RETRY = {
+  ru: 'сервер недоступен; отчёты отправлены, файлы доказательств ждут.',
+  kk: 'сервер қолжетімсіз; есептер жіберілді, дәлел файлдары күтуде.',
+  en: 'the server could not be reached; the reports were sent, their evidence files are waiting.',
+} as const;
+
 // A file never holds a report back: the report is accepted while its files cannot be sent, the
 // popup counts them, and they follow once they can, each once.
 test('a report goes while its files cannot, and they follow once they can', async () => {
@@ -210,8 +243,12 @@ test('a report goes while its files cannot, and they follow once they can', asyn
         (value) => chrome.storage.local.set({ settings: { locale: value } }),
         locale,
       );
+      const opened = Date.now();
       const list = await openPopup(browser, tabId, 'pending');
       await expect(list.getByTestId('files-waiting')).toHaveText(FILES_WAITING[locale]);
+      // The list's own pull has reached the server, and the line still speaks of the files.
+      await expect.poll(() => lastRunAt(browser), { timeout: 15_000 }).toBeGreaterThan(opened);
+      await expect(list.getByTestId('sync-status')).toContainText(FILES_RETRY[locale]);
       await list.screenshot({ path: `/tmp/shots/files-waiting-${locale}.png` });
       if (locale !== 'en') await list.close();
       else {

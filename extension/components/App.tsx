@@ -241,7 +241,7 @@ function useOnlineAgain(deps: PageDeps, gate: Gate, setGate: (next: (g: Gate) =>
     if (!offline) return;
     const since = deps.now();
     return watchOncePainted(deps, (watchers, dexie) =>
-      watchers.watchLastSync(dexie, (last) =>
+      watchers.watchSyncRuns(dexie, (last) =>
         setGate((current) => gateAfterSync(current, last, since)),
       ),
     );

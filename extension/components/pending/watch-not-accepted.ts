@@ -20,8 +20,8 @@ export function watchNotAccepted(db: WebTaggerDb, onCount: (count: number) => vo
  * periodic pull, the popup's own request); returns how to stop. It lives here, in the chunk that
  * loads after the form, with the other watcher of the popup.
  */
-export function watchLastSync(db: WebTaggerDb, onSync: (last: LastSync) => void): () => void {
-  const subscription = liveQuery(() => getMeta(db, 'lastSync')).subscribe({
+export function watchSyncRuns(db: WebTaggerDb, onSync: (last: LastSync) => void): () => void {
+  const subscription = liveQuery(() => getMeta(db, 'lastRun')).subscribe({
     next: (last) => last && onSync(last),
     error: () => undefined,
   });

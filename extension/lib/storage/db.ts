@@ -147,7 +147,7 @@ export class WebTaggerDb extends Dexie implements DbOpener {
 }
 
 async function moveEvidenceBytes(tx: Transaction) {
-  const files = tx.table<EvidenceEntry & { data?: Blob | ArrayBuffer }, string>('evidence');
+  const files = tx.table<EvidenceEntry & { data?: EvidenceBytes['data'] }, string>('evidence');
   const held = (await files.toArray()).flatMap(({ sha256, data }) =>
     data === undefined ? [] : [{ sha256, data }],
   );

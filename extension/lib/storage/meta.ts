@@ -23,7 +23,7 @@ export type Backoff = {
   reason: string;
 };
 
-/** The outcome of the last sync run, for the popup. */
+/** How a sync run ended, for the popup. */
 export type LastSync = { at: number; outcome: string; pushed: number };
 
 /** Everything the `meta` table holds, by key. */
@@ -44,7 +44,10 @@ export type MetaValues = {
   backoff: Backoff;
   /** Set when the server refused a push for lack of consent to this policy version. */
   consentRequired: { policyVersion?: string; at: number };
+  /** How the last run that pushed ended: the review list's status line speaks of the queue. */
   lastSync: LastSync;
+  /** How the last run of any kind ended, a pull alone too (the popup's "offline" clears on it). */
+  lastRun: LastSync;
   /**
    * Reports whose review status (or the reviewers' comment) changed since the analyst last opened
    * the list: the badge counts them, the list shows them as new.

@@ -238,7 +238,23 @@ describe('ensureSchedule', () => {
       reviewStatus: 'under_review',
       reporterComment: 'Принято к рассмотрению',
     });
-    expect(await getMeta(db, 'lastSync')).toMatchObject({ outcome: 'done' });
+    // The status line keeps the last push's outcome; the run itself is recorded as reaching the server.
+    expect(await getMeta(db, 'lastSync')).toMatchObject({ outcome: 'done', pushed: 1 });
+    expect(await getMeta(db, 'lastRun')).toMatchObject({ outcome: 'done', pushed: 0 });
+  });
+
+  it('leaves the last push’s failure in the status when a pull alone reaches the server', async () => {
+    const { db, server, runner } = setUp();
+    await save(db);
+    server.state.failNext.push('network');
+    const failed = await runner.syncNow();
+    expect(failed.outcome).toBe('retry_later');
+    const pushed = await getMeta(db, 'lastSync');
+
+    await expect(runner.pullNow()).resolves.toMatchObject({ outcome: 'done', pushed: 0 });
+    expect(await getMeta(db, 'lastSync')).toEqual(pushed);
+    expect(pushed).toMatchObject({ outcome: 'retry_later' });
+    expect(await getMeta(db, 'lastRun')).toMatchObject({ outcome: 'done' });
   });
 
   it('resumes at once a run that a stopped worker left half done', async () => {

@@ -164,7 +164,10 @@ export function createSyncRunner(deps: RunnerDeps) {
     // A pull alone says nothing of the outbox: its retries and flags stay as they were.
     if (!pullOnly) result.nextAttemptAt = await settle(outcome);
     else if (outcome.kind === 'signed_out') await deps.markSignInNeeded();
-    await setMeta(db, 'lastSync', { at: deps.now(), outcome: outcome.kind, pushed: result.pushed });
+    const last = { at: deps.now(), outcome: outcome.kind, pushed: result.pushed };
+    await setMeta(db, 'lastRun', last);
+    // A pull alone does not overwrite what the last push said of the queue (files waiting, a retry).
+    if (!pullOnly) await setMeta(db, 'lastSync', last);
     await pruneOrphanEvidence(db, deps.now());
     await deps.afterSync?.(result).catch(() => undefined);
     return result;
