@@ -49,7 +49,6 @@ export async function saveBatch(
   const reports = await saveReports(await deps.db.dexie(), judged.reports, {
     at,
     awaitCaptureOf: new Set(tabs.keys()),
-    onProgress: (saved) => onProgress({ ...progress, saved }),
   });
   progress.saved = reports.length;
   onProgress({ ...progress });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aReport, freshDb } from '../testing/fixtures';
+import { saveReports } from './batch-save';
+import type { WebTaggerDb } from './db';
 import { getMeta } from './meta';
 import { markSentUpTo } from './outbox-queries';
 import { deleteReport, requeueReport, saveReport } from './reports';
@@ -81,6 +83,105 @@ describe('saveReport', () => {
     });
     expect(await getMeta(db, 'lastUsed')).toMatchObject({ resourceType: 'video' });
     expect(await getMeta(db, 'topicUsage')).toEqual({ gambling: 1, fraud: 1 });
+  });
+});
+
+describe('saveReports', () => {
+  const file = { sha256: 'b'.repeat(64), mime: 'image/png', bytes: 5, kind: 'screenshot' } as const;
+  const sent = aReport({ topics: ['fraud'] });
+  const unsent = aReport({ topics: ['drugs'] });
+  const capturing = aReport();
+  const failed = aReport();
+  const fresh = aReport({ topics: ['fraud', 'drugs'] });
+  const freshTab = aReport();
+
+  /** Reports in every state an edit meets: sent and answered, queued, being captured, failed. */
+  async function stored(db: WebTaggerDb) {
+    await saveReport(db, { ...sent, files: [file] }, { at: 1 });
+    await markSentUpTo(db, (await db.outbox.toArray())[0]!.seq!);
+    await db.reports.update(sent.id, {
+      state: 'synced',
+      reviewStatus: 'under_review',
+      serverVersion: 2,
+      reporterComment: 'Принято',
+      evidenceState: 'captured',
+    });
+    await saveReport(db, unsent, { at: 2 });
+    await saveReport(db, capturing, { at: 3, awaitCapture: true });
+    await saveReport(db, failed, { at: 4 });
+    await db.reports.update(failed.id, { evidenceState: 'failed', captureProblem: 'not_allowed' });
+  }
+
+  const batch = [
+    { ...sent, note: 'edited', files: [file] },
+    { ...unsent, note: 'edited' },
+    { ...capturing, note: 'edited' },
+    { ...failed, note: 'edited' },
+    fresh,
+    freshTab,
+  ];
+  const tabs = new Set([freshTab.id]);
+
+  /** Everything saving wrote, without the mutations' random ids. */
+  async function contents(db: WebTaggerDb) {
+    return {
+      reports: await db.reports.orderBy('id').toArray(),
+      outbox: (await db.outbox.orderBy('seq').toArray()).map(({ mutation, ...entry }) => ({
+        ...entry,
+        mutation: { ...mutation, id: undefined },
+      })),
+      topicUsage: await getMeta(db, 'topicUsage'),
+      lastUsed: await getMeta(db, 'lastUsed'),
+    };
+  }
+
+  it('stores a batch as saving each report in turn does, in one transaction', async () => {
+    const one = freshDb();
+    await stored(one);
+    for (const report of batch) {
+      await saveReport(one, report, {
+        at: 9,
+        rememberForm: false,
+        awaitCapture: tabs.has(report.id),
+      });
+    }
+    const all = freshDb();
+    await stored(all);
+    await saveReports(all, batch, { at: 9, awaitCaptureOf: tabs });
+
+    const expected = await contents(one);
+    expect(await contents(all)).toEqual(expected);
+    // What that is: the sent upsert kept, the unsent one replaced, the capture still awaited.
+    expect(expected.outbox.map((e) => [e.reportId, e.awaitingCapture])).toEqual([
+      [sent.id, undefined],
+      [sent.id, undefined],
+      [unsent.id, undefined],
+      [capturing.id, 3],
+      [failed.id, undefined],
+      [fresh.id, undefined],
+      [freshTab.id, 9],
+    ]);
+    expect(expected.reports.find((r) => r.id === sent.id)).toMatchObject({
+      state: 'pending',
+      reviewStatus: 'under_review',
+      serverVersion: 2,
+      reporterComment: 'Принято',
+      evidenceState: 'captured',
+    });
+    expect(expected.reports.find((r) => r.id === failed.id)).toMatchObject({
+      evidenceState: 'failed',
+      captureProblem: 'not_allowed',
+    });
+    expect(expected.topicUsage).toEqual({ fraud: 2, drugs: 2, gambling: 3 });
+    // The form's last-used values are still those of the last report saved from it.
+    expect(expected.lastUsed).toMatchObject({ topics: failed.topics });
+  });
+
+  it('refuses a batch that names a report twice, storing none of it', async () => {
+    const db = freshDb();
+    await expect(saveReports(db, [fresh, { ...fresh }], { at: 1 })).rejects.toThrow('twice');
+    expect(await db.reports.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 });
 

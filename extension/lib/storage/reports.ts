@@ -35,37 +35,77 @@ export async function saveReport(
 
 /**
  * The writes of `saveReport`, to run inside a caller's `rw` transaction on `reports`, `outbox`
- * and `meta` (storage/batch-save.ts stores a whole batch in one).
+ * and `meta`.
  */
 export async function storeReport(
   db: WebTaggerDb,
   report: ReportInput,
   options: SaveOptions,
 ): Promise<LocalReport> {
+  const [local] = await storeReports(db, [report], options);
+  return local!;
+}
+
+/**
+ * The writes of saving many reports, each as `saveReport` stores one, to run inside a caller's
+ * `rw` transaction on `reports`, `outbox` and `meta` (storage/batch-save.ts). What is stored of
+ * them is read at once and they are written at once: a few requests for the whole batch instead
+ * of a few per report, each a round trip to IndexedDB. A batch names each report once.
+ */
+export async function storeReports(
+  db: WebTaggerDb,
+  reports: readonly ReportInput[],
+  options: SaveOptions & {
+    /** Which reports wait for a capture of their page; the others as `awaitCapture` says. */
+    awaitCaptureOf?: ReadonlySet<string>;
+  },
+): Promise<LocalReport[]> {
+  const ids = reports.map((report) => report.id);
+  if (new Set(ids).size < ids.length) throw new Error('a batch of reports names one twice');
   const now = options.at;
+  const previous = await db.reports.bulkGet(ids);
+  const queued = await db.outbox.where('reportId').anyOf(ids).toArray();
+  const sent = await sentUpTo(db);
+  const locals = reports.map((report, i) => {
+    const awaitCapture = options.awaitCaptureOf?.has(report.id) ?? options.awaitCapture;
+    // An edit made while the page is still being captured waits for that capture too.
+    const capturing = awaitCapture ? now : captureUnderWay(queued, report.id);
+    return { report, local: localReport(report, now, previous[i], capturing), capturing };
+  });
+  // A report saved again replaces its queued upserts that were never sent.
+  await db.outbox.bulkDelete(queued.flatMap((entry) => (entry.seq! > sent ? [entry.seq!] : [])));
+  await db.reports.bulkPut(locals.map(({ local }) => local));
+  await db.outbox.bulkAdd(
+    locals.map(({ report, capturing }) => ({
+      ...upsertEntry(report, now),
+      ...(capturing !== undefined ? { awaitingCapture: capturing } : {}),
+    })),
+  );
+  const fresh = reports.filter((_, i) => !previous[i]);
+  if (fresh.length > 0) await countTopics(db, fresh);
+  const last = fresh.at(-1);
+  if (last && options.rememberForm !== false) await rememberFormValues(db, last);
+  return locals.map(({ local }) => local);
+}
+
+/** The report as stored: what the server told of it kept, its evidence state worked out. */
+function localReport(
+  report: ReportInput,
+  now: number,
+  previous: LocalReport | undefined,
+  capturing: number | undefined,
+): LocalReport {
   const local: LocalReport = {
     ...report,
     state: 'pending',
     updatedAt: now,
     urlKeyHash: urlKeyHash(canonicalUrl(report.url)),
-    ...(options.awaitCapture ? { evidenceState: 'capturing' as const } : {}),
   };
-  const previous = await db.reports.get(report.id);
   if (previous?.reviewStatus) local.reviewStatus = previous.reviewStatus;
   if (previous?.serverVersion) local.serverVersion = previous.serverVersion;
-  // An edit made while the page is still being captured waits for that capture too.
-  const capturing = options.awaitCapture ? now : await captureUnderWay(db, report.id);
   if (capturing !== undefined) local.evidenceState = 'capturing';
   else keepEvidenceState(local, previous);
   if (previous?.reporterComment) local.reporterComment = previous.reporterComment;
-  await dropUnsentEntries(db, report.id);
-  await db.reports.put(local);
-  await db.outbox.add({
-    ...upsertEntry(report, now),
-    ...(capturing !== undefined ? { awaitingCapture: capturing } : {}),
-  });
-  if (!previous) await countTopics(db, report);
-  if (!previous && options.rememberForm !== false) await rememberFormValues(db, report);
   return local;
 }
 
@@ -150,20 +190,21 @@ async function rememberFormValues(db: WebTaggerDb, report: ReportInput) {
   });
 }
 
-async function countTopics(db: WebTaggerDb, report: ReportInput) {
+async function countTopics(db: WebTaggerDb, reports: readonly ReportInput[]) {
   const usage = (await getMeta(db, 'topicUsage')) ?? {};
-  for (const topic of report.topics) usage[topic] = (usage[topic] ?? 0) + 1;
+  for (const report of reports) {
+    for (const topic of report.topics) usage[topic] = (usage[topic] ?? 0) + 1;
+  }
   await setMeta(db, 'topicUsage', usage);
 }
 
-/** When the capture that a queued upsert of the report waits for began, if one does. */
-async function captureUnderWay(db: WebTaggerDb, reportId: string): Promise<number | undefined> {
-  const waiting = await db.outbox
-    .where('reportId')
-    .equals(reportId)
-    .filter((entry) => entry.awaitingCapture !== undefined)
-    .first();
-  return waiting?.awaitingCapture;
+/**
+ * When the capture that a queued upsert of the report waits for began, if one does: the first
+ * such entry, as `queued` is in the `reportId` index's order (then by `seq`).
+ */
+function captureUnderWay(queued: readonly OutboxEntry[], reportId: string): number | undefined {
+  return queued.find((entry) => entry.reportId === reportId && entry.awaitingCapture !== undefined)
+    ?.awaitingCapture;
 }
 
 /** Drops queued mutations of a report that were never sent; returns how many. */
