@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { canonicalUrl, urlKeyHash } from '#shared/url-key';
 import { findChromium } from '../../e2e/support/chromium';
-import { extensionModules } from '../lib/extension-browser';
+import { extensionModules } from '../../e2e/support/extension-modules';
 import type { BenchContext, Measure } from '../lib/measure';
 import { seededRandom } from '../lib/random';
 import { materialUrl } from '../lib/realistic-reports';

@@ -5,10 +5,10 @@ import { adminLogin, createApprovedAnalyst, pullAll } from '../../e2e/support/ac
 import { type ExtensionBrowser, launchWithExtension } from '../../e2e/support/browser';
 import { downloadEvidence, longPageBody } from '../../e2e/support/evidence';
 import { liveWorker, localCounts, signInExtension } from '../../e2e/support/extension';
+import { extensionModules, extensionPageWith } from '../../e2e/support/extension-modules';
 import { startPageServer } from '../../e2e/support/pages';
 import { openPopup, openTab } from '../../e2e/support/popup';
 import { ADMIN } from '../../e2e/support/server';
-import { extensionModules, extensionPageWith } from '../lib/extension-browser';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
 import {

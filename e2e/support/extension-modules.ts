@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ExtensionBrowser } from '../../e2e/support/browser';
+import type { ExtensionBrowser } from './browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
