@@ -150,7 +150,7 @@ async function saveOnce(browser: ExtensionBrowser, probe: Page, url: string): Pr
 export const measure: Measure = {
   id: 'P9',
   async run(ctx) {
-    const saves = ctx.quick ? 2 : 20;
+    const saves = ctx.quick ? 1 : 20;
     const count = ctx.quick ? 1_000 : 10_000;
     const extension = await builtExtension(ctx.cacheDir, ctx.progress, {
       testHosts: '<all_urls>',
