@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { VERSION_5_STORES } from '../extension/lib/testing/db-versions';
 import { launchWithExtension } from './support/browser';
 import { UPGRADE_MODULES, UPGRADED, upgradeVersion5 } from './support/db-upgrade';
 import { extensionModules, extensionPageWith } from './support/extension-modules';
@@ -11,7 +12,7 @@ test('a version 5 database in Chromium keeps every evidence file’s bytes throu
   const browser = await launchWithExtension();
   try {
     const page = await extensionPageWith(browser, await extensionModules(UPGRADE_MODULES));
-    expect(await page.evaluate(upgradeVersion5)).toEqual(UPGRADED);
+    expect(await page.evaluate(upgradeVersion5, VERSION_5_STORES)).toEqual(UPGRADED);
   } finally {
     await browser.dispose();
   }

@@ -5,7 +5,13 @@ import { expect, test } from '@playwright/test';
 import { adminLogin, createApprovedAnalyst, pullAll } from './support/accounts';
 import type { ExtensionBrowser } from './support/browser';
 import { launchTestBuild, longPageBody, materialOf } from './support/evidence';
-import { clickLinkMenuOnEach, liveWorker, signInExtension, tabIdOf } from './support/extension';
+import {
+  clickLinkMenuOnEach,
+  liveWorker,
+  metaValue,
+  signInExtension,
+  tabIdOf,
+} from './support/extension';
 import { startPageServer } from './support/pages';
 import { openPopup } from './support/popup';
 import { startServer } from './support/server';
@@ -21,7 +27,6 @@ type MiniIdb = {
         objectStore(name: string): {
           count(): { result: number };
           getAll(): { result: unknown[] };
-          get(key: string): { result: unknown };
         };
         oncomplete: () => void;
       };
@@ -61,26 +66,12 @@ async function localEvidence(browser: ExtensionBrowser) {
   );
 }
 
-/** When the last sync run of any kind (a pull alone too) ended, read in the worker. */
+/** When the last sync run of any kind (a pull alone too) ended. */
 async function lastRunAt(browser: ExtensionBrowser) {
-  const worker = await liveWorker(browser);
-  return worker.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const idb = (globalThis as unknown as { indexedDB: MiniIdb }).indexedDB;
-        const open = idb.open('webtagger');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['meta'], 'readonly');
-          const entry = tx.objectStore('meta').get('lastRun');
-          tx.oncomplete = () => {
-            resolve((entry.result as { value?: { at: number } } | undefined)?.value?.at ?? 0);
-            db.close();
-          };
-        };
-      }),
-  );
+  const last = (await metaValue(await liveWorker(browser), 'lastRun')) as
+    | { at: number }
+    | undefined;
+  return last?.at ?? 0;
 }
 
 // R2 for evidence: captured offline, kept in the profile across a browser restart, delivered once.

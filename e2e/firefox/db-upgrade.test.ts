@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest';
+import { VERSION_5_STORES } from '../../extension/lib/testing/db-versions';
 import { UPGRADE_MODULES, UPGRADED, upgradeVersion5 } from '../support/db-upgrade';
 import { extensionModules } from '../support/extension-modules';
 import { launchFirefoxWithExtension } from '../support/firefox';
@@ -8,7 +9,7 @@ test('a version 5 database in Firefox keeps every evidence file’s bytes throug
   const fx = await launchFirefoxWithExtension();
   try {
     await fx.control.evaluate(await extensionModules(UPGRADE_MODULES));
-    expect(await fx.control.evaluate(upgradeVersion5)).toEqual(UPGRADED);
+    expect(await fx.control.evaluate(upgradeVersion5, VERSION_5_STORES)).toEqual(UPGRADED);
   } finally {
     await fx.dispose();
   }

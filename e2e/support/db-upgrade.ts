@@ -34,8 +34,11 @@ declare const webtaggerBench: {
   WebTaggerDb: new (name: string) => { evidence: Table; evidenceBytes: Table; close(): void };
 };
 
-/** Runs in the page (no helpers from outside it: it is sent as its source text). */
-export async function upgradeVersion5(): Promise<typeof UPGRADED> {
+/**
+ * Runs in the page (no helpers from outside it: it is sent as its source text), given the tables
+ * of version 5 (`VERSION_5_STORES`).
+ */
+export async function upgradeVersion5(stores: Record<string, string>): Promise<typeof UPGRADED> {
   const name = `upgrade-${crypto.randomUUID()}`;
   const random = (size: number) => {
     const bytes = new Uint8Array(size);
@@ -57,13 +60,7 @@ export async function upgradeVersion5(): Promise<typeof UPGRADED> {
     { sha256: await hex(old.buffer), data: old.buffer, mime: 'image/png' },
   ];
   const v5 = new webtaggerBench.Dexie(name);
-  v5.version(5).stores({
-    reports: 'id, updatedAt, urlKeyHash, [state+updatedAt]',
-    outbox: '++seq, reportId, evidenceSha256, *fileShas, awaitingCapture',
-    knownUrls: 'hash',
-    meta: 'key',
-    evidence: 'sha256, storedAt, dueAt',
-  });
+  v5.version(5).stores(stores);
   await v5
     .table('evidence')
     .bulkAdd(

@@ -203,3 +203,28 @@ export function readLocalCounts(): Promise<LocalCounts> {
 export async function localCounts(worker: Worker): Promise<LocalCounts> {
   return worker.evaluate(readLocalCounts);
 }
+
+/**
+ * A value of the extension's `meta` table (its `key`), read from the worker. Runs inside the
+ * extension, as `readLocalCounts` does.
+ */
+export async function metaValue(worker: Worker, key: string): Promise<unknown> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = (globalThis as unknown as { indexedDB: Idb }).indexedDB.open('webtagger');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['meta'], 'readonly');
+          const entry = tx.objectStore('meta').get(name);
+          tx.oncomplete = () => {
+            db.close();
+            resolve((entry.result as { value?: unknown } | undefined)?.value);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    key,
+  );
+}

@@ -1,11 +1,6 @@
 import type { ReportInput } from '#shared/schemas/report';
 import type { LocalReport, WebTaggerDb } from './db';
-import { type SaveOptions, storeReports } from './reports';
-
-export type BatchSaveOptions = SaveOptions & {
-  /** Which reports wait for a capture of their page (tabs); the others are queued as they are. */
-  awaitCaptureOf?: ReadonlySet<string>;
-};
+import { type StoreOptions, storeReports } from './reports';
 
 /**
  * Saves many reports in one transaction, each stored as `saveReport` stores one: a batch of 50
@@ -15,7 +10,7 @@ export type BatchSaveOptions = SaveOptions & {
 export async function saveReports(
   db: WebTaggerDb,
   reports: readonly ReportInput[],
-  options: BatchSaveOptions,
+  options: StoreOptions,
 ): Promise<LocalReport[]> {
   // An async scope: Dexie follows its awaits (a plain function returning a promise it does not).
   return db.transaction('rw', db.reports, db.outbox, db.meta, async () =>

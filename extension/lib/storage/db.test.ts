@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { VERSION_5_STORES } from '../testing/db-versions';
 import { aReport } from '../testing/fixtures';
 import { type LocalReport, type OutboxEntry, WebTaggerDb } from './db';
 import { getMeta } from './meta';
@@ -59,13 +60,7 @@ describe('WebTaggerDb', () => {
   it('moves the bytes of the files a version 5 database holds into a table of their own', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     const v5 = new Dexie(name);
-    v5.version(5).stores({
-      reports: 'id, updatedAt, urlKeyHash, [state+updatedAt]',
-      outbox: '++seq, reportId, evidenceSha256, *fileShas, awaitingCapture',
-      knownUrls: 'hash',
-      meta: 'key',
-      evidence: 'sha256, storedAt, dueAt',
-    });
+    v5.version(5).stores(VERSION_5_STORES);
     const record = { mime: 'image/png', bytes: 3, storedAt: 1 };
     await v5.table('evidence').bulkAdd([
       { ...record, sha256: 'a'.repeat(64), data: new Blob([new Uint8Array([1, 2, 3])]), dueAt: 7 },

@@ -16,6 +16,11 @@ export type SaveOptions = {
   awaitCapture?: boolean;
 };
 
+export type StoreOptions = SaveOptions & {
+  /** Which reports wait for a capture of their page (tabs); the others as `awaitCapture` says. */
+  awaitCaptureOf?: ReadonlySet<string>;
+};
+
 /**
  * Saves a report and queues its upsert in one transaction: nothing typed is lost. Saving a report
  * again (an edit, or a fix after a rejection) replaces its queued, never-sent upserts and queues it
@@ -26,23 +31,9 @@ export async function saveReport(
   report: ReportInput,
   options: SaveOptions,
 ): Promise<LocalReport> {
-  let local: LocalReport | undefined;
-  await db.transaction('rw', db.reports, db.outbox, db.meta, async () => {
-    local = await storeReport(db, report, options);
-  });
-  return local!;
-}
-
-/**
- * The writes of `saveReport`, to run inside a caller's `rw` transaction on `reports`, `outbox`
- * and `meta`.
- */
-export async function storeReport(
-  db: WebTaggerDb,
-  report: ReportInput,
-  options: SaveOptions,
-): Promise<LocalReport> {
-  const [local] = await storeReports(db, [report], options);
+  const [local] = await db.transaction('rw', db.reports, db.outbox, db.meta, async () =>
+    storeReports(db, [report], options),
+  );
   return local!;
 }
 
@@ -55,10 +46,7 @@ export async function storeReport(
 export async function storeReports(
   db: WebTaggerDb,
   reports: readonly ReportInput[],
-  options: SaveOptions & {
-    /** Which reports wait for a capture of their page; the others as `awaitCapture` says. */
-    awaitCaptureOf?: ReadonlySet<string>;
-  },
+  options: StoreOptions,
 ): Promise<LocalReport[]> {
   const ids = reports.map((report) => report.id);
   if (new Set(ids).size < ids.length) throw new Error('a batch of reports names one twice');
