@@ -56,11 +56,17 @@ export type FilePair = [EvidenceFile, EvidenceFile];
  * Makes `count` distinct pairs of evidence files in the extension page and stores them through the
  * extension's own `storeEvidenceFile` (SHA-256, quota check, the `evidence` table): a PNG of a
  * 1280-px-wide page with a noisy region (so that it weighs what a screenshot of a busy page
- * weighs) and an MHTML archive of about `copyKB` KB, as Chrome's `pageCapture` writes them.
+ * weighs) and an MHTML archive of about `copyKB` KB, as Chrome's `pageCapture` writes them. The
+ * copies are of pages named after `pool`: pools of other names share no file.
  */
-export function storeFilePool(page: Page, count: number, copyKB: number): Promise<FilePair[]> {
+export function storeFilePool(
+  page: Page,
+  pool: string,
+  count: number,
+  copyKB: number,
+): Promise<FilePair[]> {
   return page.evaluate(
-    async ({ count, copyKB }) => {
+    async ({ pool, count, copyKB }) => {
       webtaggerBench.db ??= new webtaggerBench.WebTaggerDb();
       // Page code: the page's globals are not in Node's types.
       const page = globalThis as unknown as PageGlobals;
@@ -79,15 +85,16 @@ export function storeFilePool(page: Page, count: number, copyKB: number): Promis
         }
         g.putImageData(noise, 100 + n, 300);
         const png = new Uint8Array(await (await canvas.convertToBlob()).arrayBuffer());
-        const boundary = `----MultipartBoundary--bench${n}----`;
-        const paragraph = `<p>Раздел ${n}: казино, бонусы, ставки — текст страницы как он был показан.</p>=\r\n`;
+        const name = `${pool}-${n}`;
+        const boundary = `----MultipartBoundary--${name}----`;
+        const paragraph = `<p>Раздел ${name}: казино, бонусы, ставки — текст страницы как он был показан.</p>=\r\n`;
         const html = paragraph.repeat(Math.ceil((copyKB * 1024) / paragraph.length));
         const mhtml =
-          `From: <Saved by Blink>\r\nSnapshot-Content-Location: http://127.0.0.1/bench-${n}\r\n` +
-          `Subject: Bench page ${n}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n` +
+          `From: <Saved by Blink>\r\nSnapshot-Content-Location: http://127.0.0.1/${name}\r\n` +
+          `Subject: Bench page ${name}\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n` +
           `\ttype="text/html";\r\n\tboundary="${boundary}"\r\n\r\n\r\n--${boundary}\r\n` +
-          'Content-Type: text/html\r\nContent-ID: <frame-bench>\r\n' +
-          `Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://127.0.0.1/bench-${n}\r\n\r\n` +
+          `Content-Type: text/html\r\nContent-ID: <frame-${name}>\r\n` +
+          `Content-Transfer-Encoding: quoted-printable\r\nContent-Location: http://127.0.0.1/${name}\r\n\r\n` +
           `<!DOCTYPE html><html><head><meta charset=3D"utf-8"></head><body>=\r\n${html}</body></html>\r\n` +
           `\r\n--${boundary}--\r\n`;
         const at = Date.now();
@@ -108,7 +115,7 @@ export function storeFilePool(page: Page, count: number, copyKB: number): Promis
       }
       return pairs;
     },
-    { count, copyKB },
+    { pool, count, copyKB },
   );
 }
 

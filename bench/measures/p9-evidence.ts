@@ -193,10 +193,14 @@ export const measure: Measure = {
       // Two pools, one per queue with evidence, so that neither finds its files already held.
       ctx.progress(`storing 2 × ${POOL} distinct screenshot + page copy pairs`);
       const pools: FilePair[][] = [
-        await storeFilePool(page, POOL, COPY_KB),
-        await storeFilePool(page, POOL, COPY_KB),
+        await storeFilePool(page, 'first', POOL, COPY_KB),
+        await storeFilePool(page, 'second', POOL, COPY_KB),
       ];
       const pool = pools.flat();
+      const distinct = new Set(pool.flat().map((file) => file.sha256)).size;
+      if (distinct !== 2 * pool.length) {
+        throw new Error(`the pools' ${2 * pool.length} files are only ${distinct} distinct ones`);
+      }
       ctx.progress(`file sizes (KB): ${pool.map(([a, b]) => `${a.bytes >> 10}+${b.bytes >> 10}`)}`);
       const generator = realisticReports(seededRandom(9), QUEUE_ORDER.length * count);
       const queue = { progress: ctx.progress, timeoutMs: 600_000 };
