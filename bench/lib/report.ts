@@ -18,7 +18,7 @@ function cells({ target, result, error }: Row): string[] {
   const baseline = result.baseline
     ? `${round(result.baseline.value)} ${result.baseline.unit} (${result.baseline.what})`
     : '—';
-  const ratio = result.ratio === undefined ? '—' : String(round(result.ratio, 2));
+  const ratio = result.ratio === undefined ? '—' : String(round(result.ratio, 3));
   return [
     target.id,
     target.what,

@@ -264,7 +264,7 @@ export const measure: Measure = {
       return {
         value: p95,
         unit: 's',
-        display: `p95 ${round(p95, 2)} s to queued; queue with evidence ${round(ratio, 2)} × without`,
+        display: `p95 ${round(p95, 2)} s to queued; queue with evidence ${round(ratio, 3)} × without`,
         baseline: { value: without, unit: 's', what: `${count} queued reports without evidence` },
         ratio,
         figures: {
@@ -296,7 +296,7 @@ export const measure: Measure = {
           `Offline queues, as P3: the server stopped, ${count} realistic reports saved through saveReports, a sync that fails (retry_later), the server started again and`,
           "the worker's `online` event fired; done when the outbox is empty. Four queues in the same browser and server, each of other reports, without evidence,",
           `with, with, without (so that what each queue leaves behind, more reports on both sides, falls on both kinds alike): ${inOrder}.`,
-          `Means: ${round(withEvidence)} s with evidence, ${round(without)} s without, ratio ${round(ratio, 2)}. The reports with evidence each list a full-page PNG screenshot and an MHTML`,
+          `Means: ${round(withEvidence)} s with evidence, ${round(without)} s without, ratio ${round(ratio, 3)}. The reports with evidence each list a full-page PNG screenshot and an MHTML`,
           `copy, made in the extension page (PNG ${Math.round(Math.min(...pngKB))}–${Math.round(Math.max(...pngKB))} KB, MHTML ${Math.round(Math.min(...copyKB))}–${Math.round(Math.max(...copyKB))} KB) and stored through the extension's`,
           `storeEvidenceFile; files are kept by SHA-256, so ${POOL} distinct pairs (a pool of its own for each queue) are shared by its ${count} reports: ${2 * POOL} uploads a queue, not ${2 * count}.`,
           `At ~${round(pairKB / 1024, 1)} MB a report, ${count / 1000} k distinct captures would be ${round((count * pairKB) / 1024 ** 2, 1)} GB of uploads. The files go after their reports (each answer marks the files`,
