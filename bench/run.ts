@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--only P1,P6] [--profile]` (--profile keeps the CPU profiles P1 and P1-pg take): runs every measure in bench/measures/
+// `npm run bench [-- --quick] [--only P1,P6] [--profile]` (--profile keeps the CPU profiles P1 and P1-pg take; a quick run takes them only then): runs every measure in bench/measures/
 // in a process of its own, prints one table and writes it to BENCHMARKS.md (full runs).
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

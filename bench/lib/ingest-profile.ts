@@ -17,13 +17,15 @@ export type ProfiledServer = { server: SpawnedServer; analysts: SeededAccount[] 
  * After the timed rounds, the same pushes once more, untimed, to a fresh server running under
  * `node --cpu-prof`: where the server's CPU goes, summarised for the measure's notes. Profiling
  * slows the server, which is why no figure is taken from this pass. With `--profile` the profile
- * file is kept in the temp folder's webtagger-bench-profiles.
+ * file is kept in the temp folder's webtagger-bench-profiles; a quick run takes the pass only then.
  */
 export async function profiledPushes(
   ctx: BenchContext,
   batches: PushBatch[][],
   start: (nodeArgs: string[]) => Promise<ProfiledServer>,
 ): Promise<string[]> {
+  // A quick run leaves the pass out unless asked for it: it is a run of the rounds' length again.
+  if (ctx.quick && !ctx.options.has('--profile')) return [];
   const dir = join(ctx.workDir, 'cpu-profile');
   mkdirSync(dir, { recursive: true });
   ctx.progress('pushing the same batches once more to a server under --cpu-prof (untimed)');

@@ -152,6 +152,7 @@ export const measure: Measure = {
   async run(ctx) {
     const saves = ctx.quick ? 1 : 20;
     const count = ctx.quick ? 1_000 : 10_000;
+    const poolSize = ctx.quick ? 5 : POOL;
     const extension = await builtExtension(ctx.cacheDir, ctx.progress, {
       testHosts: '<all_urls>',
     });
@@ -191,10 +192,10 @@ export const measure: Measure = {
       }
 
       // Two pools, one per queue with evidence, so that neither finds its files already held.
-      ctx.progress(`storing 2 × ${POOL} distinct screenshot + page copy pairs`);
+      ctx.progress(`storing 2 × ${poolSize} distinct screenshot + page copy pairs`);
       const pools: FilePair[][] = [
-        await storeFilePool(page, 'first', POOL, COPY_KB),
-        await storeFilePool(page, 'second', POOL, COPY_KB),
+        await storeFilePool(page, 'first', poolSize, COPY_KB),
+        await storeFilePool(page, 'second', poolSize, COPY_KB),
       ];
       const pool = pools.flat();
       const distinct = new Set(pool.flat().map((file) => file.sha256)).size;
@@ -209,7 +210,7 @@ export const measure: Measure = {
         const filesOf = evidence ? pools[runs.filter((r) => r.evidence).length]! : undefined;
         const reports = Array.from({ length: count }, (_, i) => ({
           ...generator.next(),
-          ...(filesOf ? { files: filesOf[i % POOL] } : {}),
+          ...(filesOf ? { files: filesOf[i % poolSize] } : {}),
         }));
         ctx.progress(`offline queue of ${count} reports ${evidence ? 'with' : 'without'} evidence`);
         const run = await queueWhileAway(browser, page, server, reports, queue);
@@ -298,7 +299,7 @@ export const measure: Measure = {
           `with, with, without (so that what each queue leaves behind, more reports on both sides, falls on both kinds alike): ${inOrder}.`,
           `Means: ${round(withEvidence)} s with evidence, ${round(without)} s without, ratio ${round(ratio, 3)}. The reports with evidence each list a full-page PNG screenshot and an MHTML`,
           `copy, made in the extension page (PNG ${Math.round(Math.min(...pngKB))}–${Math.round(Math.max(...pngKB))} KB, MHTML ${Math.round(Math.min(...copyKB))}–${Math.round(Math.max(...copyKB))} KB) and stored through the extension's`,
-          `storeEvidenceFile; files are kept by SHA-256, so ${POOL} distinct pairs (a pool of its own for each queue) are shared by its ${count} reports: ${2 * POOL} uploads a queue, not ${2 * count}.`,
+          `storeEvidenceFile; files are kept by SHA-256, so ${poolSize} distinct pairs (a pool of its own for each queue) are shared by its ${count} reports: ${2 * poolSize} uploads a queue, not ${2 * count}.`,
           `At ~${round(pairKB / 1024, 1)} MB a report, ${count / 1000} k distinct captures would be ${round((count * pairKB) / 1024 ** 2, 1)} GB of uploads. The files go after their reports (each answer marks the files`,
           `its reports list due, and the drain uploads them, four at a time, once its pushes have ended). Means of each kind's two queues from here: the first batch was`,
           `answered after ${round(full.firstBatch, 2)} s with evidence, ${round(bare.firstBatch, 2)} s without; the rest took ${round(withEvidence - full.firstBatch, 2)} s with evidence, ${round(without - bare.firstBatch, 2)} s without.`,
