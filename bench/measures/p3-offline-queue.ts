@@ -11,6 +11,7 @@ import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
 import { spawnCompiledServer } from '../lib/server-bundle';
 import { round } from '../lib/stats';
+import { breakdownLine } from '../lib/sync-phases';
 
 /** P3: reports queued while the server is away, then sent by the extension once it is back. */
 export const measure: Measure = {
@@ -35,12 +36,10 @@ export const measure: Measure = {
         timeoutMs: 300_000,
       });
       const { seconds, firstBatch, serverCpu } = run;
-      const { phases, indexedDbSeconds, networkSeconds } = run.drain;
+      const { indexedDbSeconds, networkSeconds } = run.drain;
       ctx.progress(`outbox empty after ${round(seconds)} s`);
-      const phase = (name: keyof typeof phases) =>
-        `${name} ${round(phases[name]?.seconds ?? 0, 2)} s (${phases[name]?.count ?? 0}×)`;
-      const breakdown = `IndexedDB busy ${round(indexedDbSeconds, 2)} s (${phase('read')}, ${phase('mark')}, ${phase('store')}), a push on its way ${round(networkSeconds, 2)} s (${phase('push')}`;
-      ctx.progress(`${breakdown}); server CPU ${round(serverCpu, 2)} s`);
+      const breakdown = breakdownLine(run.drain);
+      ctx.progress(`${breakdown}; server CPU ${round(serverCpu, 2)} s`);
 
       const stored = await pullAll(server.url, token);
       const ids = new Set(stored.map((change) => change.id));
@@ -72,7 +71,7 @@ export const measure: Measure = {
           `The server process used ${round(serverCpu, 2)} s of CPU meanwhile (it is spawned as npm run server runs it). The extension marks each batch on its way with one`,
           'write of its meta table and stores each answer in one transaction, with two batches of 500 on their way at once.',
           "Breakdown from the service worker's own timeline (performance measures of the sync engine; phases overlap while a batch is on its way):",
-          `${breakdown}: request, the server's work, the answer read).`,
+          `${breakdown} — a push: the request, the server's work, the answer read.`,
           `Then the server held exactly ${count} reports of the analyst (all pulled: no duplicates, none missing); locally ${local.byState.synced ?? 0} synced.`,
         ],
       };

@@ -24,6 +24,7 @@ import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
 import { spawnCompiledServer } from '../lib/server-bundle';
 import { median, percentile, round } from '../lib/stats';
+import { breakdownLine } from '../lib/sync-phases';
 
 const SCREENS = 10;
 /** Distinct capture results shared by the queued reports (files are stored by SHA-256). */
@@ -215,7 +216,7 @@ export const measure: Measure = {
         ctx.progress(`offline queue of ${count} reports ${evidence ? 'with' : 'without'} evidence`);
         const run = await queueWhileAway(browser, page, server, reports, queue);
         ctx.progress(
-          `${round(run.seconds)} s (first batch answered after ${round(run.firstBatch)} s)`,
+          `${round(run.seconds)} s (first batch answered after ${round(run.firstBatch)} s); ${breakdownLine(run.drain)}; server CPU ${round(run.serverCpu, 2)} s`,
         );
         runs.push({ evidence, reports, run });
       }

@@ -36,6 +36,8 @@ export const UPLOADS_AT_ONCE = 4;
  * Marks the files of answered entries due for upload, unless the server holds them already. Runs
  * in the transaction that stores the answers (push-results.ts): a worker stopped right after it
  * still knows which files to send. A file many queued reports share is marked by the first answer.
+ * The records are read by key all at once and only those to mark are written: a cursor over
+ * `anyOf` costs a round trip per file, and a batch of 500 reports may list a thousand.
  */
 export async function markFilesDue(
   db: WebTaggerDb,
@@ -44,11 +46,12 @@ export async function markFilesDue(
 ): Promise<void> {
   const files = [...new Set(answered.flatMap(filesOfEntry))];
   if (files.length === 0) return;
-  await db.evidence
-    .where('sha256')
-    .anyOf(files)
-    .filter((file) => file.uploadedAt === undefined && file.dueAt === undefined)
-    .modify({ dueAt: at });
+  const toMark = (await db.evidence.bulkGet(files)).flatMap((file) =>
+    file && file.uploadedAt === undefined && file.dueAt === undefined
+      ? [{ ...file, dueAt: at }]
+      : [],
+  );
+  if (toMark.length > 0) await db.evidence.bulkPut(toMark);
 }
 
 /** What a round of uploads did: the files now done with, and the failure that stopped it. */
