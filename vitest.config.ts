@@ -26,11 +26,21 @@ const ENGINE_SUITES = [
 
 export default defineConfig({
   test: {
+    // A stalled file names itself, its test and what its processes are doing.
+    reporters: ['default', './scripts/testing/stalled-test-reporter.ts'],
     projects: [
       {
         test: {
           name: 'shared',
           include: ['shared/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          // The test runs' own tools.
+          name: 'scripts',
+          include: ['scripts/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'firefox',
+    // A stalled file names itself, its test and what its processes are doing.
+    reporters: ['default', './scripts/testing/stalled-test-reporter.ts'],
     include: ['e2e/firefox/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['e2e/firefox/global-setup.ts'],

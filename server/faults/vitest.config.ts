@@ -7,6 +7,8 @@ export default defineConfig({
   root: resolve(import.meta.dirname, '../..'),
   test: {
     name: 'faults',
+    // A stalled file names itself, its test and what its processes are doing.
+    reporters: ['default', './scripts/testing/stalled-test-reporter.ts'],
     include: ['server/faults/**/*.fault.ts'],
     environment: 'node',
     fileParallelism: false,

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+type Proc = { pid: number; ppid: number; state: string; wchan: string; command: string };
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function procOf(pid: number): Proc | undefined {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return undefined;
+  // The command name sits in parentheses and may hold spaces: the fields after it are fixed.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const command = (read(`/proc/${pid}/cmdline`) ?? '').split('\0').join(' ').trim();
+  return {
+    pid,
+    state: fields[0] ?? '?',
+    ppid: Number(fields[1]),
+    wchan: (read(`/proc/${pid}/wchan`) ?? '').trim() || '-',
+    command: command.length > 160 ? `${command.slice(0, 157)}...` : command,
+  };
+}
+
+/**
+ * The process and its descendants, one line each, indented by depth: pid, state (R running,
+ * S sleeping, D in the kernel…), where the kernel has it waiting (`pipe_write` is blocked on a
+ * full pipe, `do_epoll_wait` an event loop with nothing to do, `futex_wait_queue` a lock or a
+ * thread), and the command line. Linux only: elsewhere it says so.
+ */
+export function describeProcessTree(root: number): string {
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
+  } catch {
+    return '  (no /proc: the processes cannot be listed here)';
+  }
+  const procs = pids.map(procOf).filter((p): p is Proc => p !== undefined);
+  const children = new Map<number, Proc[]>();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  const lines: string[] = [];
+  const visit = (proc: Proc, depth: number) => {
+    lines.push(`${'  '.repeat(depth + 1)}${proc.pid} ${proc.state} ${proc.wchan} ${proc.command}`);
+    for (const child of children.get(proc.pid) ?? []) visit(child, depth + 1);
+  };
+  const top = procs.find((p) => p.pid === root);
+  if (!top) return `  (process ${root} is gone)`;
+  visit(top, 0);
+  return lines.join('\n');
+}
