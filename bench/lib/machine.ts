@@ -56,13 +56,14 @@ export const QUIET = { cores: 0.3, limitS: 60 } as const;
  * Waits until the machine is quiet (QUIET): what a measure leaves behind (a database cluster
  * stopping, a browser's processes exiting, the page cache written back) would otherwise fall on
  * the next. The load average cannot tell: it lags the machine by a minute. Returns the cores in
- * use in the last second before the measure starts and how long it waited.
+ * use over the last sample (a second, unless `sampleMs` says otherwise) before the measure starts
+ * and how long it waited.
  */
-export async function settle(): Promise<{ busy: number; waitedS: number }> {
+export async function settle(sampleMs = 1000): Promise<{ busy: number; waitedS: number }> {
   const began = performance.now();
   const waited = () => (performance.now() - began) / 1000;
-  let busy = await busyCores();
-  while (busy >= QUIET.cores && waited() < QUIET.limitS) busy = await busyCores();
+  let busy = await busyCores(sampleMs);
+  while (busy >= QUIET.cores && waited() < QUIET.limitS) busy = await busyCores(sampleMs);
   return { busy, waitedS: Math.round(waited() * 10) / 10 };
 }
 

@@ -46,7 +46,7 @@ export type RunInfo = {
   machine: Machine;
   /** The 1-minute load average when each measure started, by target id. */
   loadAtStart: Record<string, number>;
-  /** Cores in use in the second before each measure started, once the machine had quietened. */
+  /** Cores in use just before each measure started (the last second, a quarter in a quick run). */
   busyAtStart: Record<string, number>;
 };
 
@@ -92,7 +92,7 @@ export function benchmarksDocument(rows: Row[], info: RunInfo): string {
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, ${machine.os}`,
     `- Software: Node ${machine.node}, SQLite ${machine.sqlite}, Chromium: ${machine.chromium}`,
-    `- Before each measure the run waits (up to ${QUIET.limitS} s) until less than ${QUIET.cores} of a core is in use, so that what the previous one left running does not fall on it. Cores in use in the second before each started: ${listed(info.busyAtStart)}.${stillBusy.length ? ` Still busy at the start of ${stillBusy.map(([id]) => id).join(', ')} (other work on the machine): absolute figures there are pessimistic, ratios (measured alternately) less so.` : ''}`,
+    `- Before each measure the run waits (up to ${QUIET.limitS} s) until less than ${QUIET.cores} of a core is in use, so that what the previous one left running does not fall on it. Cores in use in the ${info.quick ? 'quarter second' : 'second'} before each started: ${listed(info.busyAtStart)}.${stillBusy.length ? ` Still busy at the start of ${stillBusy.map(([id]) => id).join(', ')} (other work on the machine): absolute figures there are pessimistic, ratios (measured alternately) less so.` : ''}`,
     `- Load average (1 min) when each measure started, which lags the machine by about a minute (mostly the previous measure): ${listed(info.loadAtStart)}.${busyAt.length ? ` Over one per core at the start of ${busyAt.map(([id]) => id).join(', ')}.` : ''}`,
     '',
     'Ratios compare against a baseline measured in the same run on the same machine (targets.md).',
