@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { migratePg } from '../../server/db/pg-migrate';
 import { type PgCluster, startPgCluster } from '../../server/testing/pg-cluster';
+import { CLOCK_TICKS_PER_SECOND, processIds, statFields } from '../../server/testing/proc';
 
-// USER_HZ, the unit of the times in /proc/<pid>/stat: 100 on Linux.
-const CLOCK_TICKS_PER_SECOND = 100;
 const TEMPLATE = 'webtagger_bench_template';
 
 /** A throwaway PostgreSQL cluster of one measure, as the tests start theirs (pg-cluster.ts). */
@@ -57,18 +56,11 @@ export async function withPgCluster<T>(use: (bench: BenchCluster) => Promise<T>)
  */
 function clusterCpuSeconds(postmaster: number): number {
   let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // ended meanwhile
-    }
-    // Fields after the command name: state ppid … utime(12th) stime cutime cstime.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  for (const pid of processIds()) {
+    const fields = statFields(pid);
+    if (!fields) continue; // ended meanwhile
     const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as number[];
-    if (Number(entry) === postmaster) ticks += utime! + stime! + cutime! + cstime!;
+    if (pid === postmaster) ticks += utime! + stime! + cutime! + cstime!;
     else if (Number(fields[1]) === postmaster) ticks += utime! + stime!;
   }
   return ticks / CLOCK_TICKS_PER_SECOND;

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { processIds, statFields } from '../../server/testing/proc';
 
 type Proc = { pid: number; ppid: number; state: string; wchan: string; command: string };
 
@@ -11,10 +12,8 @@ function read(path: string): string | undefined {
 }
 
 function procOf(pid: number): Proc | undefined {
-  const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return undefined;
-  // The command name sits in parentheses and may hold spaces: the fields after it are fixed.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
+  if (!fields) return undefined;
   const command = (read(`/proc/${pid}/cmdline`) ?? '').split('\0').join(' ').trim();
   return {
     pid,
@@ -32,14 +31,8 @@ function procOf(pid: number): Proc | undefined {
  * thread), and the command line. Linux only: elsewhere it says so.
  */
 export function describeProcessTree(root: number): string {
-  let pids: number[];
-  try {
-    pids = readdirSync('/proc')
-      .filter((name) => /^\d+$/.test(name))
-      .map(Number);
-  } catch {
-    return '  (no /proc: the processes cannot be listed here)';
-  }
+  const pids = processIds();
+  if (pids.length === 0) return '  (no /proc: the processes cannot be listed here)';
   const procs = pids.map(procOf).filter((p): p is Proc => p !== undefined);
   const children = new Map<number, Proc[]>();
   for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../node-flags';
+import { CLOCK_TICKS_PER_SECOND, statFields } from './proc';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-// USER_HZ, the unit of the times in /proc/<pid>/stat: 100 on Linux.
-const CLOCK_TICKS_PER_SECOND = 100;
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {
@@ -110,9 +109,8 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
       return { rssKb: kb('VmRSS'), peakKb: kb('VmHWM') };
     },
     cpuSeconds() {
-      // The fields after the command name (which may hold spaces) start at the state, field 3.
-      const stat = readFileSync(`/proc/${child?.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = statFields(child?.pid ?? -1);
+      if (!fields) throw new Error('the server is not running');
       return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
     },
     async stop(signal = 'SIGTERM') {
