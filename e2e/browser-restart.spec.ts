@@ -50,8 +50,9 @@ test('reports saved offline reach the server exactly once though the browser qui
       .toMatchObject({ outbox: count, reports: count });
 
     // The server is back, but the answer to the first batch is held; the browser quits meanwhile.
-    await server.restart();
+    // Held before the server is back: a retry already due could otherwise get a batch through.
     proxy.hold('POST /api/sync/push');
+    await server.restart();
     await worker.evaluate(() => chrome.alarms.create('sync-retry', { when: Date.now() }));
     await expect.poll(() => proxy.heldText(), { timeout: 30_000 }).toContain('POST /api/sync/push');
     await expect

@@ -34,7 +34,12 @@ export async function startHoldingProxy(upstreamPort: number) {
       // A connection whose request is held stays open upstream until released.
       if (!held.includes(pending)) upstream.end();
     });
-    upstream.on('close', () => client.destroy());
+    upstream.on('close', () => {
+      // A request the server never got (it was down) is not held: the client sees it fail.
+      const at = held.indexOf(pending);
+      if (at !== -1) held.splice(at, 1);
+      client.destroy();
+    });
     client.on('error', () => undefined);
     upstream.on('error', () => client.destroy());
   });
