@@ -3,15 +3,15 @@ import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Session } from '@/lib/browser/session';
 import { openVolumePage } from '@/lib/browser/volume-page';
-import { type TargetPage, targetPage } from '@/lib/capture/page-capture';
+import type { TargetPage } from '@/lib/capture/page-capture';
 import { pruneDrafts } from '@/lib/form/draft';
 import { afterFormReady, FORM_WAIT_MS } from '@/lib/form/ready';
 import { t } from '@/lib/i18n/i18n';
 import type { LocalReport, WebTaggerDb } from '@/lib/storage/db';
 import type { PageDeps, PopupDeps } from './deps';
-import { preloadForm } from './form/useReportForm';
 import { type Gate, gateAfterSync, resolveGate } from './gate';
 import { lazy } from './Lazy';
+import { isWebPage, type PopupStart } from './popup-start';
 import { ReportForm, type SavedReport } from './ReportForm';
 
 // Only the form is in the first paint; the rest loads when it is shown.
@@ -27,15 +27,20 @@ const SavedConfirmation = lazy(() =>
 
 type Tab = 'tag' | 'pending' | 'account';
 
-/** Only web pages can be tagged (the browser's own pages cannot). */
-const isWebPage = (page: TargetPage | null | undefined): page is TargetPage =>
-  !!page && /^https?:/i.test(page.url);
-
 /**
  * The popup: sign in, accept the current policy, then tag the page in one click; the review list
  * of reports not yet accepted; the account.
  */
-export function App({ deps, search }: { deps: PopupDeps; search: string }) {
+export function App({
+  deps,
+  search,
+  start,
+}: {
+  deps: PopupDeps;
+  search: string;
+  /** The reads the entry started before rendering (popup-start.ts). */
+  start: PopupStart;
+}) {
   const { db } = deps;
   const [gate, setGate] = useState<Gate>({ name: 'loading' });
   const [tab, setTab] = useState<Tab>(
@@ -54,10 +59,11 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
 
   // Set once the server has answered (or could not): browser tests wait for it.
   const [checked, setChecked] = useState(false);
-  const decide = async () => {
+  /** Decides the gate: from the local gate read at the start, or read afresh (a sign-in, consent). */
+  const decide = async (local?: Promise<Gate>) => {
     setChecked(false);
     // The server's answer (and the code that asks) waits for the form's first paint (targets.md P4).
-    await resolveGate(setGate, deps, () => afterFormReady(FORM_WAIT_MS));
+    await resolveGate(setGate, deps, () => afterFormReady(FORM_WAIT_MS), local);
     setChecked(true);
     // The reviewers' decisions come back when the popup opens, not only after a push.
     void deps.send('pull-now');
@@ -65,21 +71,19 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
 
   // A layout effect runs right after the first render, not after a frame: the reads start at once.
   useLayoutEffect(() => {
-    void decide();
+    void decide(start.gate);
     setTimeout(() => void db.dexie().then((dexie) => pruneDrafts(dexie, deps.now())), 2000);
     void afterFormReady(FORM_WAIT_MS).then(() =>
       SavedConfirmation.preload().catch(() => undefined),
     );
-    targetPage(search).then(
-      (p) => {
-        if (isWebPage(p)) {
-          preloadForm(db, p, deps.now());
-          void findOwnReport(deps, p.url).then(setOwn);
-        } else setOwn(null);
-        setPage(p ?? null);
-      },
-      () => setPage(null),
-    );
+    void start.page.then((p) => {
+      setPage(p);
+      if (!isWebPage(p)) return setOwn(null);
+      // The look-up loads Dexie and the URL key's code: after the form's first paint, not with it.
+      void afterFormReady(FORM_WAIT_MS)
+        .then(() => findOwnReport(deps, p.url))
+        .then(setOwn);
+    });
   }, []);
 
   switch (gate.name) {
@@ -88,7 +92,7 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
     case 'sign-in':
       return (
         <main class="app" data-checked={checked}>
-          <SignIn deps={deps} onSignedIn={decide} previous={gate.previous} />
+          <SignIn deps={deps} onSignedIn={() => decide()} previous={gate.previous} />
         </main>
       );
     case 'consent':
@@ -98,7 +102,7 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
           <ConsentScreen
             deps={deps}
             session={gate.session}
-            onAccepted={decide}
+            onAccepted={() => decide()}
             onLater={() => setConsentLater(true)}
           />
         </main>
@@ -220,7 +224,7 @@ export function App({ deps, search }: { deps: PopupDeps; search: string }) {
   );
 }
 
-/** The analyst's own report of a page, looked up once the form is on its way (Dexie loads). */
+/** The analyst's own report of a page, looked up once the form is painted (Dexie loads). */
 async function findOwnReport(deps: PageDeps, url: string): Promise<LocalReport | null> {
   try {
     const { ownReportOf } = await import('./own-report');

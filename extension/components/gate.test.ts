@@ -70,6 +70,20 @@ describe('resolveGate', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('shows the local gate it is given, already being read, instead of reading it again', async () => {
+    await setSession(session);
+    const shown: Gate['name'][] = [];
+    const reading = Promise.resolve<Gate>({ name: 'sign-in', previous: session });
+    await resolveGate(
+      (gate) => shown.push(gate.name),
+      { db, fetch: fetchMock },
+      undefined,
+      reading,
+    );
+    expect(shown).toEqual(['sign-in']);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
   it('asks for consent when the server says the current policy is not accepted', async () => {
     await setSession(session);
     fetchMock.mockResolvedValue(json(200, me(false)));

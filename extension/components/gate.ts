@@ -65,15 +65,17 @@ export function gateAfterSync(gate: Gate, last: LastSync, since: number): Gate {
 }
 
 /**
- * Shows the local gate at once, then the server's answer when it comes; behind the main views,
- * `beforeAsking` delays the question (the popup lets its form paint first).
+ * Shows the local gate at once (`local`, when it is already being read), then the server's answer
+ * when it comes; behind the main views, `beforeAsking` delays the question (the popup lets its
+ * form paint first).
  */
 export async function resolveGate(
   show: (gate: Gate) => void,
   deps: Pick<PageDeps, 'db' | 'fetch'>,
   beforeAsking: () => Promise<void> = async () => undefined,
+  reading: Promise<Gate> = localGate(deps),
 ): Promise<void> {
-  const local = await localGate(deps);
+  const local = await reading;
   show(local);
   if (local.name === 'main' || local.name === 'consent') {
     if (local.name === 'main') await beforeAsking();

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from '@/components/App';
+import { startPopup } from '@/components/popup-start';
 import { sendMessage } from '@/lib/browser/messages';
 import { getSettings } from '@/lib/browser/settings';
 import type { TargetPage } from '@/lib/capture/page-capture';
@@ -17,6 +18,9 @@ const deps = {
     import('@/lib/form/page-hints').then(({ readPageHints }) => readPageHints(page)),
 };
 
+// What the form needs is asked for now, while the language is read and the popup renders.
+const started = startPopup(deps, location.search);
+
 // The UI language chosen on the options page is read first (browser.storage.local: a few
 // milliseconds); the browser's language needs nothing more.
 async function start() {
@@ -24,6 +28,9 @@ async function start() {
   await chooseUiLocale(locale, deps.fetch).catch(() => undefined);
   document.documentElement.lang = uiLocale();
   // The query names a link to tag (opened from the link menu) or the list to show.
-  render(<App deps={deps} search={location.search} />, document.getElementById('app')!);
+  render(
+    <App deps={deps} search={location.search} start={started} />,
+    document.getElementById('app')!,
+  );
 }
 void start();
