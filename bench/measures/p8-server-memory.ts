@@ -94,8 +94,8 @@ async function underLoad(
 export const measure: Measure = {
   id: 'P8',
   async run(ctx) {
-    const size = ctx.quick ? 100_000 : 1_000_000;
-    const seconds = ctx.quick ? 10 : 60;
+    const size = ctx.quick ? 50_000 : 1_000_000;
+    const seconds = ctx.quick ? 5 : 60;
     const source = await bigDatabase(ctx.cacheDir, size, ctx.progress);
     ctx.progress(
       `${seconds} s of load on ${size} reports, as \`npm run server\` runs it (compiled)`,
