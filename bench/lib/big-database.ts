@@ -39,6 +39,12 @@ const STATUSES: readonly ReviewStatus[] = [
   'blocked',
 ];
 
+/**
+ * The size of the one cached database a quick run's measures share (P2, P8, P11): small enough
+ * that PostgreSQL's copy of it stays short.
+ */
+export const QUICK_REPORTS = 50_000;
+
 export type BigDatabase = {
   /** The folder holding webtagger.sqlite; copy it before writing to it. */
   dir: string;

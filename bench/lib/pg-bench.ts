@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migratePg } from '../../server/db/pg-migrate';
 import { type PgCluster, startPgCluster } from '../../server/testing/pg-cluster';
-import { CLOCK_TICKS_PER_SECOND, processIds, statFields } from '../../server/testing/proc';
+import { processIds, procStat } from '../../server/testing/proc';
 
 const TEMPLATE = 'webtagger_bench_template';
 
@@ -55,13 +55,12 @@ export async function withPgCluster<T>(use: (bench: BenchCluster) => Promise<T>)
  * children (backends, writers), from /proc — as root the cluster runs as another account.
  */
 function clusterCpuSeconds(postmaster: number): number {
-  let ticks = 0;
+  let seconds = 0;
   for (const pid of processIds()) {
-    const fields = statFields(pid);
-    if (!fields) continue; // ended meanwhile
-    const [utime, stime, cutime, cstime] = fields.slice(11, 15).map(Number) as number[];
-    if (pid === postmaster) ticks += utime! + stime! + cutime! + cstime!;
-    else if (Number(fields[1]) === postmaster) ticks += utime! + stime!;
+    const stat = procStat(pid);
+    if (!stat) continue; // ended meanwhile
+    if (pid === postmaster) seconds += stat.cpuSeconds + stat.reapedChildrenCpuSeconds;
+    else if (stat.ppid === postmaster) seconds += stat.cpuSeconds;
   }
-  return ticks / CLOCK_TICKS_PER_SECOND;
+  return seconds;
 }

@@ -1,5 +1,6 @@
 import { encodeCursor } from '../../server/features/sync/cursor';
 import type { SpawnedServer } from '../../server/testing/spawned-server';
+import { QUICK_REPORTS } from './big-database';
 import type { BenchContext, MeasureResult } from './measure';
 import { seededRandom } from './random';
 import { median, percentile, round } from './stats';
@@ -52,8 +53,7 @@ export async function pullScaling(
   open: (reports: number, samples: number) => Promise<PullTarget>,
   storedHow: string,
 ): Promise<MeasureResult> {
-  // Quick: 50 k, as P11's quick run, so that PostgreSQL's copy of it stays short.
-  const big = ctx.quick ? 50_000 : 1_000_000;
+  const big = ctx.quick ? QUICK_REPORTS : 1_000_000;
   const samples = ctx.quick ? 30 : 100;
   const small = await open(10_000, samples);
   const large = await open(big, samples).catch(async (error: unknown) => {

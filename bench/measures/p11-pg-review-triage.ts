@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
 import { openPgStorage } from '../../server/db/pg-open';
-import { bigDatabase, copyDatabase } from '../lib/big-database';
+import { bigDatabase, copyDatabase, QUICK_REPORTS } from '../lib/big-database';
 import type { Measure } from '../lib/measure';
 import { withPgCluster } from '../lib/pg-bench';
 import { copySqliteToPg } from '../lib/pg-copy';
@@ -15,7 +15,7 @@ import { round } from '../lib/stats';
 export const measure: Measure = {
   id: 'P11-pg',
   async run(ctx) {
-    const reports = ctx.quick ? 50_000 : 1_000_000;
+    const reports = ctx.quick ? QUICK_REPORTS : 1_000_000;
     const source = await bigDatabase(ctx.cacheDir, reports, ctx.progress);
     // The read model is caught up on a copy of the file (what P11 measures), then copied with the
     // rest: both engines' projections hold the same rows (storage/review-projection.ts).

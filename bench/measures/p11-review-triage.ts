@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { openStorage } from '../../server/db/open';
-import { bigDatabase, copyDatabase } from '../lib/big-database';
+import { bigDatabase, copyDatabase, QUICK_REPORTS } from '../lib/big-database';
 import type { Measure } from '../lib/measure';
 import { measureTriage } from '../lib/review-triage';
 
@@ -12,7 +12,7 @@ import { measureTriage } from '../lib/review-triage';
 export const measure: Measure = {
   id: 'P11',
   async run(ctx) {
-    const reports = ctx.quick ? 50_000 : 1_000_000;
+    const reports = ctx.quick ? QUICK_REPORTS : 1_000_000;
     const source = await bigDatabase(ctx.cacheDir, reports, ctx.progress);
     const dir = join(ctx.workDir, 'triage');
     copyDatabase(source.dir, dir);

@@ -3,7 +3,7 @@ import { openStorage } from '../../server/db/open';
 import { SERVER_NODE_FLAGS } from '../../server/node-flags';
 import { benchToken, seedAccounts } from '../../server/testing/seed';
 import { spawnServer } from '../../server/testing/spawned-server';
-import { type BigDatabase, bigDatabase, copyDatabase } from '../lib/big-database';
+import { type BigDatabase, bigDatabase, copyDatabase, QUICK_REPORTS } from '../lib/big-database';
 import type { BenchContext, Measure } from '../lib/measure';
 import { type PushBatch, pushBatches, sendPush } from '../lib/push-batches';
 import { seededRandom } from '../lib/random';
@@ -94,7 +94,7 @@ async function underLoad(
 export const measure: Measure = {
   id: 'P8',
   async run(ctx) {
-    const size = ctx.quick ? 50_000 : 1_000_000;
+    const size = ctx.quick ? QUICK_REPORTS : 1_000_000;
     const seconds = ctx.quick ? 5 : 60;
     const source = await bigDatabase(ctx.cacheDir, size, ctx.progress);
     ctx.progress(

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { processIds, statFields } from '../../server/testing/proc';
+import { processIds, procStat } from '../../server/testing/proc';
 
 type Proc = { pid: number; ppid: number; state: string; wchan: string; command: string };
 
@@ -12,13 +12,13 @@ function read(path: string): string | undefined {
 }
 
 function procOf(pid: number): Proc | undefined {
-  const fields = statFields(pid);
-  if (!fields) return undefined;
+  const stat = procStat(pid);
+  if (!stat) return undefined;
   const command = (read(`/proc/${pid}/cmdline`) ?? '').split('\0').join(' ').trim();
   return {
     pid,
-    state: fields[0] ?? '?',
-    ppid: Number(fields[1]),
+    state: stat.state,
+    ppid: stat.ppid,
     wchan: (read(`/proc/${pid}/wchan`) ?? '').trim() || '-',
     command: command.length > 160 ? `${command.slice(0, 157)}...` : command,
   };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../node-flags';
-import { CLOCK_TICKS_PER_SECOND, statFields } from './proc';
+import { procStat } from './proc';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -109,9 +109,9 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
       return { rssKb: kb('VmRSS'), peakKb: kb('VmHWM') };
     },
     cpuSeconds() {
-      const fields = statFields(child?.pid ?? -1);
-      if (!fields) throw new Error('the server is not running');
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+      const stat = procStat(child?.pid ?? -1);
+      if (!stat) throw new Error('the server is not running');
+      return stat.cpuSeconds;
     },
     async stop(signal = 'SIGTERM') {
       const running = child;
