@@ -24,6 +24,8 @@ type DomElement = {
   checked?: boolean;
   selectedOptions?: ArrayLike<{ textContent: string | null }>;
   getClientRects(): ArrayLike<unknown>;
+  focus?(): void;
+  select?(): void;
 };
 
 /** The id of the tab showing `url`. Firefox's `tabs.query({ url })` misses URLs with a port. */
@@ -126,9 +128,22 @@ export async function check(page: Page, selector: string): Promise<void> {
   expect((await fieldOf(page, selector))?.checked).toBe(true);
 }
 
-/** Types `value` into the field `selector`, replacing what it held. */
+/**
+ * Types `value` into the field `selector`, replacing what it held, as a person does: the old text
+ * is selected and typed over, so every change is an input event the popup hears. (A fill that
+ * empties the field silently is undone by the next render of a field whose value the popup holds.)
+ */
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
-  await page.locator(selector).setTimeout(10_000).fill(value);
+  await page.waitForSelector(selector, { visible: true, timeout: 10_000 });
+  await page.evaluate((s) => {
+    const { document } = globalThis as unknown as InPage;
+    const field = document.querySelectorAll(s)[0];
+    field?.focus?.();
+    field?.select?.();
+  }, selector);
+  if (value) await page.keyboard.type(value);
+  else await page.keyboard.press('Backspace');
+  expect((await fieldOf(page, selector))?.value).toBe(value);
 }
 
 /**
