@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { openPgStorage } from '../../server/db/pg-open';
 import { benchToken } from '../../server/testing/seed';
 import { bigDatabase } from '../lib/big-database';
@@ -16,11 +16,13 @@ async function pullTarget(
   samples: number,
 ): Promise<PullTarget> {
   const source = await bigDatabase(ctx.cacheDir, reports, ctx.progress);
-  const url = await bench.database(`pull_${reports}`);
-  const began = performance.now();
-  await copySqliteToPg(join(source.dir, 'webtagger.sqlite'), url, ctx.progress);
+  const { url, seconds, saved } = await bench.loaded(
+    `pull_${reports}`,
+    basename(source.dir),
+    (to) => copySqliteToPg(join(source.dir, 'webtagger.sqlite'), to, ctx.progress),
+  );
   ctx.progress(
-    `copied ${reports} reports into PostgreSQL in ${((performance.now() - began) / 1000).toFixed(0)} s`,
+    `${saved ? 'found in the saved cluster: ' : ''}${reports} reports copied into PostgreSQL in ${seconds.toFixed(0)} s`,
   );
   const dir = join(ctx.workDir, `pull-${reports}`);
   const storage = await openPgStorage(url, dir);
@@ -46,11 +48,13 @@ async function pullTarget(
 export const measure: Measure = {
   id: 'P2-pg',
   run: (ctx) =>
-    withPgCluster((bench) =>
-      pullScaling(
-        ctx,
-        (reports, samples) => pullTarget(ctx, bench, reports, samples),
-        'generated as for P2 (the same cached SQLite databases), then copied into two databases of a throwaway PostgreSQL cluster the measure starts (COPY through psql, indexes built after; initdb, durability off as in the tests, stopped after) and analyzed.',
-      ),
+    withPgCluster(
+      (bench) =>
+        pullScaling(
+          ctx,
+          (reports, samples) => pullTarget(ctx, bench, reports, samples),
+          'generated as for P2 (the same cached SQLite databases), then copied into two databases of a throwaway PostgreSQL cluster the measure starts (COPY through psql, indexes built after; initdb, durability off as in the tests, stopped after) and analyzed; the loaded cluster is kept with the cache and later runs start a copy of it.',
+        ),
+      { cacheDir: ctx.cacheDir, name: `P2-pg-${ctx.quick ? 'quick' : 'full'}` },
     ),
 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPgBinaries } from './pg-cluster';
+import { findPgBinaries, startPgCluster } from './pg-cluster';
 import { createPgTestDatabase } from './pg-database';
 
 describe('the throwaway PostgreSQL cluster of the tests', () => {
@@ -14,6 +14,41 @@ describe('the throwaway PostgreSQL cluster of the tests', () => {
       expect(() => findPgBinaries(join(empty, 'absent'))).toThrow(/"postgresql" package/);
     } finally {
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  it('saves its data folder and starts a cluster from the copy, itself going on meanwhile', async () => {
+    const keep = mkdtempSync(join(tmpdir(), 'webtagger-pg-saved-'));
+    const saved = join(keep, 'data');
+    const query = async (url: string, statement: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query<{ note: string }>(statement)).rows.map((r) => r.note);
+      } finally {
+        await client.end();
+      }
+    };
+    const first = await startPgCluster();
+    try {
+      await query(first.url, 'CREATE TABLE notes (note text)');
+      await query(first.url, "INSERT INTO notes VALUES ('before the copy')");
+      first.saveTo(saved);
+      // The cluster was stopped for the copy and is back, on the same port.
+      await query(first.url, "INSERT INTO notes VALUES ('after the copy')");
+      expect(await query(first.url, 'SELECT note FROM notes ORDER BY note')).toEqual([
+        'after the copy',
+        'before the copy',
+      ]);
+    } finally {
+      first.stop();
+    }
+    const second = await startPgCluster({ from: saved });
+    try {
+      expect(await query(second.url, 'SELECT note FROM notes')).toEqual(['before the copy']);
+    } finally {
+      second.stop();
+      rmSync(keep, { recursive: true, force: true });
     }
   });
 

@@ -17,6 +17,12 @@ export type PgCluster = {
   urlOf(database: string): string;
   /** The cluster's data folder (its postmaster.pid names the server process). */
   dataDir: string;
+  /**
+   * Stops the cluster cleanly, copies its data folder to `to` (which must not exist) and starts it
+   * again on the same port: `startPgCluster({ from: to })` later starts a cluster holding the same
+   * databases.
+   */
+  saveTo(to: string): void;
   stop(): void;
 };
 
@@ -66,8 +72,16 @@ function ownedByPostgres(dir: string): void {
   chownSync(dir, uid, gid);
 }
 
-/** Initializes and starts a cluster; durability is off, as nothing in it outlives the run. */
-export async function startPgCluster(): Promise<PgCluster> {
+/** Copies a data folder with its owner and modes (PostgreSQL refuses a folder open to others). */
+function copyDataDir(from: string, to: string): void {
+  execFileSync('cp', ['-a', from, to], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * Initializes and starts a cluster, or starts one on a copy of a data folder saved by `saveTo`
+ * (`from`); durability is off, as nothing in it outlives the run.
+ */
+export async function startPgCluster(options: { from?: string } = {}): Promise<PgCluster> {
   const bin = findPgBinaries();
   const root = mkdtempSync(join(tmpdir(), 'webtagger-pg-'));
   // The postgres account must reach the folder through the temporary directory.
@@ -94,33 +108,46 @@ export async function startPgCluster(): Promise<PgCluster> {
     rmSync(root, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  const serverOptions = [
+    `-p ${port}`,
+    `-k ${root}`,
+    "-c listen_addresses='127.0.0.1'",
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=200',
+  ].join(' ');
+  const pgCtl = (...args: string[]) => run(join(bin, 'pg_ctl'), [...args, '-D', data]);
+  const start = () => pgCtl('start', '-w', '-l', join(root, 'log'), '-o', serverOptions);
   try {
-    run(join(bin, 'initdb'), [
-      '-D',
-      data,
-      '-U',
-      'postgres',
-      '-A',
-      'trust',
-      '-E',
-      'UTF8',
-      '--locale=C.UTF-8',
-    ]);
-    const options = [
-      `-p ${port}`,
-      `-k ${root}`,
-      "-c listen_addresses='127.0.0.1'",
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      '-c max_connections=200',
-    ].join(' ');
-    run(join(bin, 'pg_ctl'), ['start', '-w', '-D', data, '-l', join(root, 'log'), '-o', options]);
+    if (options.from) copyDataDir(options.from, data);
+    else
+      run(join(bin, 'initdb'), [
+        '-D',
+        data,
+        '-U',
+        'postgres',
+        '-A',
+        'trust',
+        '-E',
+        'UTF8',
+        '--locale=C.UTF-8',
+      ]);
+    start();
   } catch (error) {
     stop();
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
     throw new Error(`Could not start a throwaway PostgreSQL cluster: ${stderr || error}`);
   }
+  const saveTo = (to: string) => {
+    // A clean stop writes everything out: the copy starts without recovery.
+    pgCtl('stop', '-w', '-m', 'fast');
+    try {
+      copyDataDir(data, to);
+    } finally {
+      start();
+    }
+  };
   const urlOf = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
-  return { url: urlOf('postgres'), urlOf, dataDir: data, stop };
+  return { url: urlOf('postgres'), urlOf, dataDir: data, saveTo, stop };
 }
