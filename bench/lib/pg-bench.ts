@@ -89,19 +89,21 @@ export async function withPgCluster<T>(
         await client.end();
       }
     };
-    // Migrated once; each database is then a file copy of it, as the tests do.
+    // Kept with the copy: which source each database holds, and how long its load took.
+    const loads: Loads = from ? JSON.parse(readFileSync(join(from, LOADS), 'utf8')) : {};
+    // Migrated once; each database is then a file copy of it, as the tests do. Saved, a later run
+    // starts from the migrated cluster rather than from initdb.
     if (!(await exists(TEMPLATE))) {
       await admin(`CREATE DATABASE ${TEMPLATE}`);
       const template = new pg.Pool({ connectionString: cluster.urlOf(TEMPLATE), max: 1 });
       await migratePg(template);
       await template.end();
+      if (keep) saveCluster(cluster, keep, loads);
     }
     const database = async (name: string) => {
       await admin(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE} STRATEGY FILE_COPY`);
       return cluster.urlOf(name);
     };
-    // Kept with the copy: which source each database holds, and how long its load took.
-    const loads: Loads = from ? JSON.parse(readFileSync(join(from, LOADS), 'utf8')) : {};
     const postmaster = () =>
       Number(readFileSync(join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     return await use({
