@@ -11,6 +11,8 @@ import { TARGETS } from './targets';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const MEASURES = join(import.meta.dirname, 'measures');
+// Kept between runs, each entry named by what it was made from: the generated SQLite databases,
+// the extension's builds, P5's filled browser profile and the loaded PostgreSQL clusters.
 const CACHE = join(tmpdir(), 'webtagger-bench-cache');
 
 const args = process.argv.slice(2);

@@ -70,25 +70,18 @@ export async function withPgCluster<T>(
   const from = keep && existsSync(join(keep, LOADS)) ? keep : undefined;
   const cluster = await startPgCluster({ from: from && join(from, 'data') });
   try {
-    const admin = async (statement: string) => {
+    /** One statement on the cluster's `postgres` database; how many rows it returned. */
+    const admin = async (statement: string, values: unknown[] = []) => {
       const client = new pg.Client({ connectionString: cluster.url });
       await client.connect();
       try {
-        await client.query(statement);
+        return (await client.query(statement, values)).rowCount ?? 0;
       } finally {
         await client.end();
       }
     };
-    const exists = async (name: string) => {
-      const client = new pg.Client({ connectionString: cluster.url });
-      await client.connect();
-      try {
-        return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]))
-          .rowCount;
-      } finally {
-        await client.end();
-      }
-    };
+    const exists = async (name: string) =>
+      (await admin('SELECT 1 FROM pg_database WHERE datname = $1', [name])) > 0;
     // Kept with the copy: which source each database holds, and how long its load took.
     const loads: Loads = from ? JSON.parse(readFileSync(join(from, LOADS), 'utf8')) : {};
     // Migrated once; each database is then a file copy of it, as the tests do. Saved, a later run
