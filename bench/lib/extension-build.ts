@@ -1,30 +1,9 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentHash, ROOT } from './content-hash';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 /** What the Chrome build is made of: a change to any of these means a new build. */
 const SOURCES = ['extension', 'shared', 'wxt.config.ts', 'package-lock.json'];
-
-function filesUnder(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).flatMap((name) => filesUnder(join(path, name)));
-}
-
-/** A hash of every source file of the extension (paths and contents) and of the build's env. */
-function sourcesHash(testHosts = ''): string {
-  const hash = createHash('sha256');
-  if (testHosts) hash.update(`${testHosts}\0`);
-  const files = SOURCES.flatMap((source) => filesUnder(join(ROOT, source))).sort();
-  for (const file of files) {
-    hash.update(relative(ROOT, file));
-    hash.update('\0');
-    hash.update(readFileSync(file));
-    hash.update('\0');
-  }
-  return hash.digest('hex').slice(0, 12);
-}
 
 // WXT reports each file it writes; a benchmark only wants to hear about problems.
 const quietLogger = {
@@ -51,7 +30,7 @@ export async function builtExtension(
   options: { testHosts?: string } = {},
 ) {
   const kind = options.testHosts ? 'extension-chrome-test' : 'extension-chrome';
-  const folder = join(cacheDir, `${kind}-${sourcesHash(options.testHosts)}`);
+  const folder = join(cacheDir, `${kind}-${contentHash(SOURCES, options.testHosts)}`);
   const extension = join(folder, 'chrome-mv3');
   if (existsSync(join(extension, 'manifest.json'))) return extension;
   const scratch = `${folder}.building-${process.pid}`;

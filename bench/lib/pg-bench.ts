@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -13,6 +12,7 @@ import pg from 'pg';
 import { migratePg } from '../../server/db/pg-migrate';
 import { findPgBinaries, type PgCluster, startPgCluster } from '../../server/testing/pg-cluster';
 import { processIds, procStat } from '../../server/testing/proc';
+import { contentHash } from './content-hash';
 
 const TEMPLATE = 'webtagger_bench_template';
 
@@ -44,17 +44,11 @@ export type SavedCluster = { cacheDir: string; name: string };
 /** Beside the saved data folder: each database's source and the seconds its load took. */
 const LOADS = 'loads.json';
 type Loads = Record<string, { source: string; seconds: number }>;
-const COPY_CODE = [join(import.meta.dirname, 'pg-copy.ts')];
-const PG_MIGRATIONS = join(import.meta.dirname, '../../server/db/pg-migrations');
+/** What every database of a saved cluster was made by, besides the PostgreSQL binaries. */
+const MADE_BY = ['server/db/pg-migrations', 'bench/lib/pg-copy.ts'];
 
 function savedDir({ cacheDir, name }: SavedCluster): string {
-  const hash = createHash('sha256');
-  for (const file of readdirSync(PG_MIGRATIONS, { recursive: true }).map(String).sort()) {
-    if (file.endsWith('.sql')) hash.update(readFileSync(join(PG_MIGRATIONS, file)));
-  }
-  for (const file of COPY_CODE) hash.update(readFileSync(file));
-  hash.update(findPgBinaries());
-  return join(cacheDir, `pg-${name}-${hash.digest('hex').slice(0, 12)}`);
+  return join(cacheDir, `pg-${name}-${contentHash(MADE_BY, findPgBinaries())}`);
 }
 
 /**
@@ -105,9 +99,10 @@ export async function withPgCluster<T>(
       async loaded(name, source, load) {
         const url = cluster.urlOf(name);
         const found = loads[name];
-        if (found?.source === source && (await exists(name)))
+        const present = await exists(name);
+        if (present && found?.source === source)
           return { url, seconds: found.seconds, saved: true };
-        if (await exists(name)) await admin(`DROP DATABASE ${name}`);
+        if (present) await admin(`DROP DATABASE ${name}`);
         const began = performance.now();
         await load(await database(name));
         loads[name] = { source, seconds: (performance.now() - began) / 1000 };

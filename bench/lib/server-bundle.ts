@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { ADMIN } from '../../e2e/support/server';
 import { buildServer } from '../../scripts/build-server';
 import {
   type SpawnedServer,
@@ -24,4 +25,15 @@ export async function spawnCompiledServer(
   options: Omit<SpawnOptions, 'script'>,
 ): Promise<SpawnedServer> {
   return spawnServer({ ...options, script: await compiledServer() });
+}
+
+/**
+ * The compiled server the browser measures sign in to, its data in the measure's scratch folder,
+ * with the browser tests' administrator (who approves their analysts).
+ */
+export function spawnServerWithAdmin(workDir: string): Promise<SpawnedServer> {
+  return spawnCompiledServer({
+    dataDir: join(workDir, 'server'),
+    env: { WEBTAGGER_ADMIN_EMAIL: ADMIN.email, WEBTAGGER_ADMIN_PASSWORD: ADMIN.password },
+  });
 }

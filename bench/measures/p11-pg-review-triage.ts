@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { openStorage } from '../../server/db/open';
 import { openPgStorage } from '../../server/db/pg-open';
 import { bigDatabase, copyDatabase, QUICK_REPORTS } from '../lib/big-database';
+import { contentHash } from '../lib/content-hash';
 import type { Measure } from '../lib/measure';
 import { withPgCluster } from '../lib/pg-bench';
 import { copySqliteToPg } from '../lib/pg-copy';
@@ -14,7 +13,7 @@ const READ_MODEL_CODE = [
   'server/storage/review-projection.ts',
   'server/storage/sqlite/projection.ts',
   'server/storage/sqlite/projection-store.ts',
-].map((file) => join(import.meta.dirname, '../..', file));
+];
 
 /**
  * P11 on PostgreSQL: the same measure as P11, on a throwaway cluster loaded with the very rows of
@@ -62,7 +61,5 @@ export const measure: Measure = {
 
 /** What the loaded database follows: the SQLite file, and the code that catches its read model up. */
 function triageSource(sqliteDir: string): string {
-  const hash = createHash('sha256');
-  for (const file of READ_MODEL_CODE) hash.update(readFileSync(file));
-  return `${basename(sqliteDir)}-${hash.digest('hex').slice(0, 12)}`;
+  return `${basename(sqliteDir)}-${contentHash(READ_MODEL_CODE)}`;
 }

@@ -1,15 +1,13 @@
-import { join } from 'node:path';
 import { createApprovedAnalyst, pullAll } from '../../e2e/support/accounts';
 import { launchWithExtension } from '../../e2e/support/browser';
 import { liveWorker, localCounts, signInExtension } from '../../e2e/support/extension';
 import { extensionModules, extensionPageWith } from '../../e2e/support/extension-modules';
-import { ADMIN } from '../../e2e/support/server';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
 import { QUEUE_MODULES, queueWhileAway, SAVE_CHUNK } from '../lib/offline-queue';
 import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
-import { spawnCompiledServer } from '../lib/server-bundle';
+import { spawnServerWithAdmin } from '../lib/server-bundle';
 import { round } from '../lib/stats';
 import { breakdownLine } from '../lib/sync-phases';
 
@@ -19,10 +17,7 @@ export const measure: Measure = {
   async run(ctx) {
     const count = ctx.quick ? 2_000 : 10_000;
     const extension = await builtExtension(ctx.cacheDir, ctx.progress);
-    const server = await spawnCompiledServer({
-      dataDir: join(ctx.workDir, 'server'),
-      env: { WEBTAGGER_ADMIN_EMAIL: ADMIN.email, WEBTAGGER_ADMIN_PASSWORD: ADMIN.password },
-    });
+    const server = await spawnServerWithAdmin(ctx.workDir);
     const browser = await launchWithExtension({ extensionDir: extension });
     try {
       const analyst = await createApprovedAnalyst(server.url);

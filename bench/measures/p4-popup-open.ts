@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from '@playwright/test';
 import { createApprovedAnalyst } from '../../e2e/support/accounts';
@@ -7,11 +6,10 @@ import { localCounts, signInExtension } from '../../e2e/support/extension';
 import { startPageServer } from '../../e2e/support/pages';
 import { openTab } from '../../e2e/support/popup';
 import { seedSyncedReports } from '../../e2e/support/seed-reports';
-import { ADMIN } from '../../e2e/support/server';
 import { FORM_READY_MARK as FORM_READY } from '../../extension/lib/form/ready';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
-import { spawnCompiledServer } from '../lib/server-bundle';
+import { spawnServerWithAdmin } from '../lib/server-bundle';
 import { median, percentile, round } from '../lib/stats';
 
 /** Longer than any open that could meet the target. */
@@ -184,10 +182,7 @@ export const measure: Measure = {
     const timed = ctx.quick ? 4 : 40;
     const warmUp = ctx.quick ? 1 : 5;
     const extension = await builtExtension(ctx.cacheDir, ctx.progress);
-    const server = await spawnCompiledServer({
-      dataDir: join(ctx.workDir, 'server'),
-      env: { WEBTAGGER_ADMIN_EMAIL: ADMIN.email, WEBTAGGER_ADMIN_PASSWORD: ADMIN.password },
-    });
+    const server = await spawnServerWithAdmin(ctx.workDir);
     const pages = await startPageServer({ material: PAGE });
     const sides: Side[] = [];
     try {

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ReportInput } from '#shared/schemas/report';
 import { adminLogin, createApprovedAnalyst, pullAll } from '../../e2e/support/accounts';
@@ -8,7 +7,6 @@ import { liveWorker, localCounts, signInExtension } from '../../e2e/support/exte
 import { extensionModules, extensionPageWith } from '../../e2e/support/extension-modules';
 import { startPageServer } from '../../e2e/support/pages';
 import { openPopup, openTab } from '../../e2e/support/popup';
-import { ADMIN } from '../../e2e/support/server';
 import { builtExtension } from '../lib/extension-build';
 import type { Measure } from '../lib/measure';
 import {
@@ -22,7 +20,7 @@ import {
 } from '../lib/offline-queue';
 import { seededRandom } from '../lib/random';
 import { realisticReports } from '../lib/realistic-reports';
-import { spawnCompiledServer } from '../lib/server-bundle';
+import { spawnServerWithAdmin } from '../lib/server-bundle';
 import { median, percentile, round } from '../lib/stats';
 import { breakdownLine } from '../lib/sync-phases';
 
@@ -161,10 +159,7 @@ export const measure: Measure = {
     const extension = await builtExtension(ctx.cacheDir, ctx.progress, {
       testHosts: '<all_urls>',
     });
-    const server = await spawnCompiledServer({
-      dataDir: join(ctx.workDir, 'server'),
-      env: { WEBTAGGER_ADMIN_EMAIL: ADMIN.email, WEBTAGGER_ADMIN_PASSWORD: ADMIN.password },
-    });
+    const server = await spawnServerWithAdmin(ctx.workDir);
     const names = Array.from({ length: warmUps + saves }, (_, i) => `long-${i}`);
     const pages = await startPageServer(
       Object.fromEntries(

@@ -58,11 +58,13 @@ export async function freePort(): Promise<number> {
 // initdb refuses to run as root: there the cluster belongs to Debian's `postgres` account.
 const AS_ROOT = process.getuid?.() === 0;
 
+/** A server program's command line, as the account the cluster belongs to. */
+function asOwner(bin: string, args: string[]): [string, string[]] {
+  return AS_ROOT ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+}
+
 function run(bin: string, args: string[]): void {
-  const [command, argv] = AS_ROOT
-    ? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
-    : [bin, args];
-  execFileSync(command, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(...asOwner(bin, args), { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function ownedByPostgres(dir: string): void {
@@ -93,18 +95,10 @@ export async function startPgCluster(options: { from?: string } = {}): Promise<P
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    spawnSync(
-      AS_ROOT ? 'runuser' : join(bin, 'pg_ctl'),
-      [
-        ...(AS_ROOT ? ['-u', 'postgres', '--', join(bin, 'pg_ctl')] : []),
-        'stop',
-        '-D',
-        data,
-        '-m',
-        'immediate',
-      ],
-      { stdio: 'ignore' },
-    );
+    // Never throws: the cluster may not have started, or may be gone already.
+    spawnSync(...asOwner(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate']), {
+      stdio: 'ignore',
+    });
     rmSync(root, { recursive: true, force: true });
   };
   process.once('exit', stop);
